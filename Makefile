@@ -1,0 +1,21 @@
+# make run   set everything up, then start the app with the demo school on http://localhost:8501
+# make test  set up with dev dependencies, then run the whole test suite
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test setup setup-dev app bench
+
+run: setup
+	$(BIN)/tutor db upgrade
+	$(BIN)/tutor demo seed
+	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: setup-dev
+	$(BIN)/python -m pytest -q
+
+setup:
+	@bash scripts/setup.sh run
+
+setup-dev:
+	@bash scripts/setup.sh dev

@@ -1,0 +1,200 @@
+"""Accounts: creating users, hashing passwords, logging in with lockout.
+
+Passwords are hashed with Argon2id (argon2-cffi), whose verify compares in
+constant time. A password is never stored, logged or put in an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from tutor.errors import AuthError, DuplicateError, NotFound, ValidationError
+from tutor.models import Role, User, utcnow
+
+log = logging.getLogger(__name__)
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,31}$")
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256
+MAX_DISPLAY_NAME = 80
+FREE_FAILURES = 5
+"""Failed logins allowed before the account is locked for a while."""
+MAX_LOCK = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+# A hash of a random password, verified against when the user does not exist,
+# so a login for an unknown name takes as long as one for a known name.
+_DUMMY_HASH = _hasher.hash("not-a-real-password-0d9f")
+
+
+def hash_password(password: str) -> str:
+    validate_password(password)
+    return _hasher.hash(password)
+
+
+def validate_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise ValidationError(f"A password needs at least {MIN_PASSWORD} characters.")
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError(f"A password can have at most {MAX_PASSWORD} characters.")
+
+
+def validate_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not USERNAME_RE.match(name):
+        raise ValidationError(
+            "A username needs 3 to 32 characters: lowercase letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit."
+        )
+    return name
+
+
+def validate_display_name(display_name: str) -> str:
+    name = " ".join((display_name or "").split())
+    if not name:
+        raise ValidationError("The display name cannot be empty.")
+    if len(name) > MAX_DISPLAY_NAME:
+        raise ValidationError(f"The display name can have at most {MAX_DISPLAY_NAME} characters.")
+    if any(ord(c) < 32 for c in name):
+        raise ValidationError("The display name cannot contain control characters.")
+    return name
+
+
+def parse_role(role: str | Role) -> Role:
+    try:
+        return Role(str(role).strip().lower())
+    except ValueError:
+        raise ValidationError(f"Unknown role {role!r}; choose one of: {', '.join(r.value for r in Role)}") from None
+
+
+def create_user(
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    role: str | Role,
+    display_name: str | None = None,
+    grade_level: int | None = None,
+    language: str = "en",
+    interests: str = "",
+    password_hash: str | None = None,
+) -> User:
+    """Add a user; raise ValidationError/DuplicateError on bad input. The caller commits.
+
+    ``password_hash`` (an Argon2 hash made by :func:`hash_password`) lets a bulk
+    import such as the demo seed hash a shared password once.
+    """
+    name = validate_username(username)
+    role = parse_role(role)
+    display = validate_display_name(display_name if display_name is not None else name)
+    if grade_level is not None and not 1 <= grade_level <= 13:
+        raise ValidationError("The grade level must be between 1 and 13.")
+    if len(interests) > 200:
+        raise ValidationError("Interests can have at most 200 characters.")
+    if session.exec(select(User.id).where(User.username == name)).first() is not None:
+        raise DuplicateError(f"The username {name!r} is already taken.")
+    user = User(
+        username=name,
+        display_name=display,
+        role=role.value,
+        password_hash=password_hash or hash_password(password),
+        grade_level=grade_level,
+        language=(language or "en")[:16],
+        interests=interests.strip(),
+    )
+    session.add(user)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise DuplicateError(f"The username {name!r} is already taken.") from None
+    log.info("created %s account %s", role.value, name)
+    return user
+
+
+def get_user(*, session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"No user with id {user_id}.")
+    return user
+
+
+def get_user_by_name(*, session: Session, username: str) -> User:
+    name = (username or "").strip().lower()
+    user = session.exec(select(User).where(User.username == name)).first()
+    if user is None:
+        raise NotFound(f"No user named {name!r}.")
+    return user
+
+
+def lock_duration(failures: int) -> timedelta:
+    """How long an account stays locked after ``failures`` consecutive failed logins."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    return min(timedelta(seconds=30 * 2 ** (failures - FREE_FAILURES)), MAX_LOCK)
+
+
+def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> User:
+    """Return the user if the password is right; raise AuthError otherwise.
+
+    Failed attempts are counted on the account; after FREE_FAILURES of them the
+    account is locked with a growing delay. The caller commits (also on failure,
+    so the count is kept).
+    """
+    now = now or utcnow()
+    name = (username or "").strip().lower()
+    user = session.exec(select(User).where(User.username == name)).first() if len(name) <= 64 else None
+    if user is None or not user.is_active:
+        _verify(_DUMMY_HASH, password)
+        raise AuthError("Wrong username or password.")
+    if user.locked_until and user.locked_until > now:
+        wait = int((user.locked_until - now).total_seconds()) + 1
+        raise AuthError(f"Too many failed logins. Try again in {wait} seconds.")
+    if not _verify(user.password_hash, password):
+        user.failed_logins += 1
+        lock = lock_duration(user.failed_logins)
+        user.locked_until = now + lock if lock else None
+        session.add(user)
+        log.warning("failed login for %s (%d in a row)", name, user.failed_logins)
+        raise AuthError("Wrong username or password.")
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    session.add(user)
+    return user
+
+
+def _verify(hashed: str, password: str) -> bool:
+    if not isinstance(password, str) or len(password) > MAX_PASSWORD:
+        return False
+    try:
+        return _hasher.verify(hashed, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def reset_password(*, session: Session, username: str, new_password: str) -> User:
+    """Set a new password and clear any lockout."""
+    user = get_user_by_name(session=session, username=username)
+    user.password_hash = hash_password(new_password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.add(user)
+    log.info("password reset for %s", user.username)
+    return user
+
+
+def list_users(*, session: Session, role: str | Role | None = None) -> list[User]:
+    stmt = select(User).order_by(User.username)
+    if role is not None:
+        stmt = stmt.where(User.role == parse_role(role).value)
+    return list(session.exec(stmt))

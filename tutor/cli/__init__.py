@@ -1,0 +1,42 @@
+"""The ``tutor`` command line. Each area adds its commands from its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tutor.errors import TutorError
+
+app = typer.Typer(
+    help="tutor: a personalized, verified, local AI math tutor.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register() -> None:
+    # Imported for their side effect of adding commands to ``app``.
+    from tutor.cli import core  # noqa: F401
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning TutorError into a one-line message."""
+    _register()
+    try:
+        app(standalone_mode=False)
+    except TutorError as exc:
+        typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+    except typer.Abort:
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        # Usage errors (bad option, missing argument) come here in non-standalone mode.
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

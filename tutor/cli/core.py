@@ -1,0 +1,161 @@
+"""Core commands: database, demo school, users and classes."""
+
+from __future__ import annotations
+
+import functools
+
+import typer
+
+from tutor.cli import app
+from tutor.context import TutorContext, configure_logging
+from tutor.settings import Settings
+
+db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
+demo_app = typer.Typer(help="The demo school.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
+class_app = typer.Typer(help="Manage classes.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(demo_app, name="demo")
+app.add_typer(user_app, name="user")
+app.add_typer(class_app, name="class")
+
+
+@functools.cache
+def context() -> TutorContext:
+    """The one context of this CLI process (settings read once from TUTOR_*)."""
+    settings = Settings.from_env()
+    configure_logging(settings)
+    return TutorContext(settings)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply database migrations (creates the database if it does not exist)."""
+    ctx = context()
+    rev = ctx.upgrade_db()
+    typer.echo(f"Database at revision {rev}: {ctx.engine.url.render_as_string(hide_password=True)}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's migration revision and the newest one available."""
+    from tutor.migrate import current_revision, head_revision
+
+    ctx = context()
+    typer.echo(f"current: {current_revision(ctx.engine) or '(empty)'}  head: {head_revision()}")
+
+
+@demo_app.command("seed")
+def demo_seed(
+    force: bool = typer.Option(False, help="Seed even if the database already has users."),
+    seed: int = typer.Option(7, help="Random seed for the synthetic history."),
+) -> None:
+    """Create a demo school (teacher, class, students, parents, history) if the database is empty."""
+    from tutor.demo import seed_demo
+
+    ctx = context()
+    ctx.upgrade_db()
+    result = seed_demo(ctx, force=force, seed=seed)
+    if result is None:
+        typer.echo("The database already has users; demo not seeded (use --force to add it anyway).")
+        return
+    typer.echo(result.describe())
+
+
+@user_app.command("add")
+def user_add(
+    username: str = typer.Argument(..., help="Login name: 3-32 lowercase letters, digits, . _ -"),
+    role: str = typer.Option("student", help="student, parent, teacher or admin"),
+    display_name: str = typer.Option(None, "--name", help="Name shown in the app"),
+    grade: int = typer.Option(None, help="Grade level (students)"),
+    password: str = typer.Option(
+        ..., prompt=True, hide_input=True, confirmation_prompt=True, help="At least 8 characters"
+    ),
+) -> None:
+    """Add a user."""
+    from tutor.accounts import create_user
+
+    ctx = context()
+    with ctx.session() as s:
+        user = create_user(
+            session=s, username=username, password=password, role=role, display_name=display_name, grade_level=grade
+        )
+        typer.echo(f"Added {user.role} {user.username} (id {user.id}).")
+
+
+@user_app.command("reset-password")
+def user_reset_password(
+    username: str,
+    password: str = typer.Option(..., prompt="New password", hide_input=True, confirmation_prompt=True),
+) -> None:
+    """Set a new password for a user and clear any lockout."""
+    from tutor.accounts import reset_password
+
+    with context().session() as s:
+        user = reset_password(session=s, username=username, new_password=password)
+        typer.echo(f"Password of {user.username} changed.")
+
+
+@user_app.command("list")
+def user_list(role: str = typer.Option(None, help="Only this role")) -> None:
+    """List users."""
+    from tutor.accounts import list_users
+
+    with context().session() as s:
+        users = list_users(session=s, role=role)
+        if not users:
+            typer.echo("No users yet. Add one with `tutor user add NAME --role teacher`.")
+        for u in users:
+            grade = f" grade {u.grade_level}" if u.grade_level else ""
+            typer.echo(f"{u.id:5d}  {u.username:20s} {u.role:8s} {u.display_name}{grade}")
+
+
+@user_app.command("link-parent")
+def user_link_parent(parent: str, student: str) -> None:
+    """Link a parent account to a student account."""
+    from tutor.classes import link_parent_by_name
+
+    with context().session() as s:
+        link_parent_by_name(session=s, parent_username=parent, student_username=student)
+        typer.echo(f"{parent} can now follow {student}.")
+
+
+@class_app.command("create")
+def class_create(
+    name: str, teacher: str = typer.Option(..., help="Username of the teacher who owns the class")
+) -> None:
+    """Create a class and print its join code."""
+    from tutor.accounts import get_user_by_name
+    from tutor.classes import create_class
+
+    with context().session() as s:
+        classroom = create_class(session=s, teacher=get_user_by_name(session=s, username=teacher), name=name)
+        typer.echo(f"Created class {classroom.name!r} (id {classroom.id}); join code: {classroom.join_code}")
+
+
+@class_app.command("enroll")
+def class_enroll(code: str, student: str) -> None:
+    """Enrol a student in the class with this join code."""
+    from tutor.accounts import get_user_by_name
+    from tutor.classes import join_class
+
+    with context().session() as s:
+        classroom = join_class(session=s, student=get_user_by_name(session=s, username=student), code=code)
+        typer.echo(f"{student} joined {classroom.name}.")
+
+
+@class_app.command("list")
+def class_list() -> None:
+    """List classes with their teacher, size and join code."""
+    from sqlmodel import select
+
+    from tutor.classes import class_students
+    from tutor.models import Classroom, User
+
+    with context().session() as s:
+        rows = s.exec(select(Classroom, User).join(User, User.id == Classroom.teacher_id)).all()
+        if not rows:
+            typer.echo("No classes yet. Create one with `tutor class create NAME --teacher USER`.")
+        for c, t in rows:
+            n = len(class_students(session=s, class_id=c.id))
+            typer.echo(f"{c.id:4d}  {c.name:24s} teacher {t.username:16s} {n:3d} students  code {c.join_code}")
