@@ -37,6 +37,16 @@ def migrated_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch):
+    """Cheap Argon2id parameters in tests: same algorithm, a fraction of the work."""
+    from argon2 import PasswordHasher
+
+    import tutor.accounts
+
+    monkeypatch.setattr(tutor.accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def tutor_home(tmp_path, monkeypatch) -> Path:
     """Point TUTOR_HOME and the database at a temp dir; clear other TUTOR_* variables."""
     for var in TUTOR_VARS:

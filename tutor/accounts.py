@@ -138,15 +138,15 @@ def lock_duration(failures: int) -> timedelta:
     """How long an account stays locked after ``failures`` consecutive failed logins."""
     if failures < FREE_FAILURES:
         return timedelta(0)
-    return min(timedelta(seconds=30 * 2 ** (failures - FREE_FAILURES)), MAX_LOCK)
+    return min(timedelta(seconds=30 * 2 ** min(failures - FREE_FAILURES, 10)), MAX_LOCK)
 
 
 def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> User:
     """Return the user if the password is right; raise AuthError otherwise.
 
     Failed attempts are counted on the account; after FREE_FAILURES of them the
-    account is locked with a growing delay. The caller commits (also on failure,
-    so the count is kept).
+    account is locked with a growing delay. The caller commits, also on failure,
+    so the count is kept: :func:`login` does that for you.
     """
     now = now or utcnow()
     name = (username or "").strip().lower()
@@ -171,6 +171,17 @@ def authenticate(*, session: Session, username: str, password: str, now: datetim
         user.password_hash = _hasher.hash(password)
     session.add(user)
     return user
+
+
+def login(ctx, username: str, password: str, *, now: datetime | None = None) -> User:
+    """Authenticate in its own transaction, keeping the failure count even when login fails."""
+    failure: AuthError | None = None
+    with ctx.session() as session:
+        try:
+            return authenticate(session=session, username=username, password=password, now=now)
+        except AuthError as exc:
+            failure = exc  # leave the block normally so the counter is committed
+    raise failure
 
 
 def _verify(hashed: str, password: str) -> bool:
