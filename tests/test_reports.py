@@ -1,0 +1,180 @@
+"""Reports: the numbers every page shows, and who may see them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from sqlmodel import select
+
+from tests.test_reports_data import seed_school, user
+from tutor import reports
+from tutor.classes import teacher_classes
+from tutor.errors import PermissionDenied
+from tutor.models import LessonItem, LessonPlan
+
+
+@pytest.fixture
+def school(ctx):
+    ids = seed_school(ctx)
+    with ctx.session() as s:
+        cls = teacher_classes(session=s, teacher_id=ids["teacher"])[0]
+    return ids, cls.id
+
+
+def test_student_progress_counts_this_week(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        ava = user(s, "ava")
+        p = reports.student_progress(session=s, viewer=ava, student_id=ava.id)
+    assert p.problems_this_week == 11  # 8 fractions 2 days ago + 3 equations yesterday; 10 days ago is out
+    assert p.correct_this_week == 10
+    assert p.minutes_this_week == 11.0
+    assert p.mastered_this_week == ["Adding fractions"]
+    assert p.reviews_due == ["Adding fractions"]
+    assert p.streak == 2  # yesterday and the day before; today has nothing yet
+    assert [s.title for s in p.skills] == ["One-step equations", "Adding fractions"]  # weakest first
+
+
+def test_empty_student_has_empty_progress(ctx, school):
+    with ctx.session() as s:
+        cara = user(s, "chloe")
+        p = reports.student_progress(session=s, viewer=cara, student_id=cara.id)
+    assert (p.problems_this_week, p.streak, p.skills, p.accuracy_this_week) == (0, 0, [], None)
+
+
+def test_parent_sees_own_child_not_another(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        parent = user(s, "parent.ava")
+        assert [c.username for c in reports.linked_children(session=s, viewer=parent)] == ["ava"]
+        week = reports.child_week(session=s, viewer=parent, student_id=ids["ava"])
+        assert week.progress.problems_this_week == 11
+        assert week.mastery_gained > 0.5
+        assert week.series
+        today, yesterday = week.activity[:2]
+        assert (today.chats, today.problems) == (1, 0)
+        assert yesterday.skills == ["One-step equations"] and yesterday.problems == 3
+        with pytest.raises(PermissionDenied):
+            reports.child_week(session=s, viewer=parent, student_id=ids["ben"])
+
+
+def test_stuck_skill_is_reported_to_parent(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        week = reports.child_week(session=s, viewer=user(s, "parent.ben"), student_id=ids["ben"])
+    assert [k.title for k in week.stuck] == ["One-step equations"]
+    text = reports.weekly_summary_markdown(week)
+    assert "# Weekly summary for Ben" in text and "One-step equations: 6 tries" in text
+
+
+def test_weekly_summary_includes_the_lesson_plan(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        plan = LessonPlan(student_id=ids["ava"], minutes=20)
+        s.add(plan)
+        s.flush()
+        s.add(LessonItem(plan_id=plan.id, position=0, kind="review", skill_id="fractions.add", title="Warm up",
+                         status="done"))
+        s.add(LessonItem(plan_id=plan.id, position=1, kind="new", skill_id="linear.one_step", title="Equations"))
+    with ctx.session() as s:
+        week = reports.child_week(session=s, viewer=user(s, "parent.ava"), student_id=ids["ava"])
+    assert (week.plan.done, week.plan.total) == (1, 2)
+    assert "- [x] Warm up" in reports.weekly_summary_markdown(week)
+
+
+def test_teacher_roster_heatmap_and_struggles(ctx, school):
+    ids, class_id = school
+    with ctx.session() as s:
+        teacher = user(s, "teacher")
+        rows = reports.roster(session=s, viewer=teacher, class_id=class_id)
+        assert len(rows) == 25
+        ava = next(r for r in rows if r.username == "ava")
+        assert ava.problems_this_week == 11 and ava.skills_mastered == 1
+        cells = reports.mastery_heatmap(session=s, viewer=teacher, class_id=class_id)
+        assert {(c.student, c.skill) for c in cells} >= {("Ava A.", "Adding fractions"), ("Ben B.", "One-step equations")}
+        hardest = reports.struggling_skills(session=s, viewer=teacher, class_id=class_id)[0]
+        assert hardest.title == "One-step equations" and hardest.students == 2
+        idle = reports.inactive_students(session=s, viewer=teacher, class_id=class_id)
+        assert len(idle) == 23 and "ava" not in {r.username for r in idle}
+
+
+def test_drilldown_lists_common_mistakes(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        d = reports.student_drilldown(session=s, viewer=user(s, "teacher"), student_id=ids["ben"])
+    assert (d.attempts, d.correct, d.hints_used) == (6, 1, 5)
+    assert d.mistakes == [("sign_error", 5)]
+    assert len(d.series) == 6
+
+
+def test_verifier_stats_count_checked_and_repaired(ctx, school):
+    _, class_id = school
+    with ctx.session() as s:
+        v = reports.verifier_stats(session=s, viewer=user(s, "teacher"), class_id=class_id)
+    assert (v.checked, v.verified, v.refuted, v.repaired, v.replies, v.replies_repaired) == (2, 1, 1, 1, 1, 1)
+    assert v.recent_catches[0][1] == "1/2+1/3=2/5"
+
+
+def test_class_csv_has_a_row_per_student_skill(ctx, school):
+    _, class_id = school
+    with ctx.session() as s:
+        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 23 + 3  # 23 idle students, ava x2 skills, ben x1
+    ava_frac = next(r for r in rows if r["username"] == "ava" and r["skill"] == "Adding fractions")
+    assert (ava_frac["attempts"], ava_frac["mastered"], ava_frac["accuracy_pct"]) == ("10", "yes", "100")
+
+
+def test_csv_neutralises_formula_cells(ctx, school):
+    from tutor.models import User
+
+    _, class_id = school
+    with ctx.session() as s:
+        chloe = user(s, "chloe")
+        chloe.display_name = "=HYPERLINK(1)"
+        s.add(chloe)
+    with ctx.session() as s:
+        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+    assert "'=HYPERLINK(1)" in text
+
+
+def test_pdfs_are_valid_documents(ctx, school):
+    ids, class_id = school
+    with ctx.session() as s:
+        teacher = user(s, "teacher")
+        class_pdf = reports.class_report_pdf(session=s, viewer=teacher, class_id=class_id)
+        student_pdf = reports.student_report_pdf(session=s, viewer=teacher, student_id=ids["ava"])
+    for doc in (class_pdf, student_pdf):
+        assert doc.startswith(b"%PDF-") and len(doc) > 1500
+
+
+@pytest.mark.parametrize("who", ["ava", "parent.ben", "teacher2"])
+def test_guessed_ids_are_refused(ctx, school, who):
+    from tutor.accounts import create_user
+
+    ids, class_id = school
+    with ctx.session() as s:
+        if who == "teacher2":
+            create_user(session=s, username="teacher2", password="x" * 12, role="teacher")
+    with ctx.session() as s:
+        viewer = user(s, who)
+        for call in (
+            lambda: reports.student_progress(session=s, viewer=viewer, student_id=ids["chloe"]),
+            lambda: reports.student_report_pdf(session=s, viewer=viewer, student_id=ids["chloe"]),
+            lambda: reports.class_report_csv(session=s, viewer=viewer, class_id=class_id),
+            lambda: reports.class_report_pdf(session=s, viewer=viewer, class_id=class_id),
+            lambda: reports.verifier_stats(session=s, viewer=viewer, class_id=class_id),
+        ):
+            with pytest.raises(PermissionDenied):
+                call()
+
+
+def test_admin_sees_all_classes_and_users(ctx, school):
+    with ctx.session() as s:
+        admin = user(s, "admin")
+        assert [c.name for c in reports.classes_for(session=s, viewer=admin)] == ["Math 6B"]
+        assert len(reports.all_users(session=s, viewer=admin)) == 29  # admin, teacher, 25 students, 2 parents
+        with pytest.raises(PermissionDenied):
+            reports.all_users(session=s, viewer=user(s, "teacher"))
