@@ -1,0 +1,122 @@
+"""The small protocol every language-model backend speaks: messages in, tokens out.
+
+Backends live in their own modules and import their heavy library inside their
+factory, so code that only talks to a :class:`ChatModel` (the agents, most
+tests) never needs model weights or llama.cpp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+from tutor.errors import ModelError
+
+Role = Literal["system", "user", "assistant"]
+ROLES: tuple[str, ...] = ("system", "user", "assistant")
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """One turn of a conversation."""
+
+    role: Role
+    content: str
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ModelError(f"unknown chat role {self.role!r}; use one of: {', '.join(ROLES)}")
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    """How to generate a reply. ``temperature=0`` means greedy (deterministic)."""
+
+    max_tokens: int = 512
+    temperature: float = 0.7
+    stop: tuple[str, ...] = ()
+    seed: int | None = None
+    top_p: float = 0.95
+
+    def __post_init__(self) -> None:
+        if self.max_tokens < 1:
+            raise ModelError(f"max_tokens must be at least 1, not {self.max_tokens}")
+        if self.temperature < 0:
+            raise ModelError(f"temperature must be 0 or more, not {self.temperature}")
+        # Accept a list for convenience but keep the dataclass hashable.
+        object.__setattr__(self, "stop", tuple(self.stop))
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """A chat model: the only thing the rest of the tutor knows about language models."""
+
+    name: str
+    """A short human-readable name (file name, server model)."""
+    context_window: int
+    """Tokens of context (prompt plus reply) the model was loaded with."""
+
+    def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
+        """Yield the reply piece by piece as the model produces it."""
+        ...
+
+    def complete(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> str:
+        """The whole reply at once."""
+        ...
+
+
+class StreamingChatModel:
+    """Mixin giving ``complete`` for free from ``stream``."""
+
+    def complete(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> str:
+        return "".join(self.stream(messages, params))  # type: ignore[attr-defined]
+
+
+def as_messages(messages: Sequence[ChatMessage | tuple[str, str] | dict]) -> list[ChatMessage]:
+    """Accept ChatMessage, ``(role, content)`` pairs or ``{"role":..., "content":...}`` dicts."""
+    out = []
+    for m in messages:
+        if isinstance(m, ChatMessage):
+            out.append(m)
+        elif isinstance(m, tuple):
+            out.append(ChatMessage(*m))
+        elif isinstance(m, dict):
+            out.append(ChatMessage(m["role"], m["content"]))
+        else:
+            raise ModelError(f"cannot use {type(m).__name__} as a chat message")
+    if not out:
+        raise ModelError("no messages to answer")
+    return out
+
+
+def trim_history(
+    messages: Sequence[ChatMessage], count_tokens: Callable[[ChatMessage], int], budget: int
+) -> list[ChatMessage]:
+    """Drop the oldest non-system turns until the prompt fits ``budget`` tokens.
+
+    System messages and the last message are never dropped: the system prompt
+    carries the tutor's rules, and the last message is what must be answered.
+    Raises ModelError if even those do not fit.
+    """
+    messages = list(messages)
+    costs = [count_tokens(m) for m in messages]
+    if sum(costs) <= budget:
+        return messages
+    last = len(messages) - 1
+    keep = [True] * len(messages)
+    total = sum(costs)
+    for i, m in enumerate(messages):
+        if total <= budget:
+            break
+        if m.role == "system" or i == last:
+            continue
+        keep[i] = False
+        total -= costs[i]
+    if total > budget:
+        raise ModelError(
+            f"the prompt needs about {total} tokens (system prompt and last message alone) but only "
+            f"{budget} fit the context window; shorten the message or raise TUTOR_CONTEXT_WINDOW"
+        )
+    return [m for m, k in zip(messages, keep) if k]
+

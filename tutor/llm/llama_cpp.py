@@ -1,0 +1,112 @@
+"""The default backend: any GGUF file through llama.cpp (``llama-cpp-python``).
+
+The chat template comes from the file's own metadata (``chat_format=None``
+makes llama-cpp-python read ``tokenizer.chat_template``), so a new model needs
+no code here. GPU offload is ``TUTOR_GPU_LAYERS`` on a CUDA build.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from tutor.errors import ModelError
+from tutor.llm.base import ChatMessage, GenerationParams, StreamingChatModel, trim_history
+from tutor.llm.gguf_info import ModelFileInfo, read_model_info
+from tutor.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Tokens a chat template adds around each message (role markers, separators): a safe over-estimate.
+MESSAGE_OVERHEAD = 8
+
+
+class LlamaCppModel(StreamingChatModel):
+    """A GGUF model loaded in this process by llama.cpp."""
+
+    def __init__(self, llama, info: ModelFileInfo):
+        self.llama = llama
+        self.info = info
+        self.name = info.path.name
+        self.context_window = llama.n_ctx()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def fit(self, messages: Sequence[ChatMessage], params: GenerationParams) -> list[ChatMessage]:
+        """Trim old turns so the prompt plus room for the reply fits the context window."""
+        reserve = min(params.max_tokens, self.context_window // 2)
+        return trim_history(
+            messages, lambda m: self.count_tokens(m.content) + MESSAGE_OVERHEAD, self.context_window - reserve
+        )
+
+    def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
+        params = params or GenerationParams()
+        fitted = self.fit(messages, params)
+        try:
+            chunks = self.llama.create_chat_completion(
+                messages=[{"role": m.role, "content": m.content} for m in fitted],
+                max_tokens=params.max_tokens,
+                temperature=params.temperature,
+                top_p=params.top_p,
+                stop=list(params.stop) or None,
+                seed=params.seed,
+                stream=True,
+            )
+            for chunk in chunks:
+                text = chunk["choices"][0]["delta"].get("content")
+                if text:
+                    yield text
+        except ValueError as exc:
+            # llama-cpp-python reports an over-long prompt as ValueError("Requested tokens ... exceed ...").
+            raise ModelError(
+                f"the prompt does not fit the model's context window of {self.context_window} tokens ({exc}); "
+                "shorten it or raise TUTOR_CONTEXT_WINDOW"
+            ) from exc
+
+
+def load(settings: Settings, path: Path) -> LlamaCppModel:
+    """Load ``path`` with llama.cpp using the settings' context window, threads and GPU layers."""
+    info = read_model_info(path)
+    if info.format != "gguf":
+        raise ModelError(
+            f"{path} is a legacy {info.format} file, which llama.cpp no longer reads; "
+            "use TUTOR_MODEL_BACKEND=ctransformers for it, or a GGUF file"
+        )
+    if info.version < 2:
+        raise ModelError(f"{path} is GGUF v1, which llama.cpp no longer reads; convert it or use a newer file")
+    try:
+        import llama_cpp
+    except ImportError:
+        raise ModelError(
+            "the llama_cpp backend needs llama-cpp-python: run `scripts/setup.sh run` or "
+            "`pip install -e '.[llm]'`"
+        ) from None
+
+    gpu_layers = settings.gpu_layers
+    if gpu_layers != 0 and not llama_cpp.llama_supports_gpu_offload():
+        log.warning(
+            "TUTOR_GPU_LAYERS=%s but llama-cpp-python was built without GPU support; running on the CPU. "
+            'Rebuild it with CMAKE_ARGS="-DGGML_CUDA=on" to offload layers (see docs/models.md).',
+            gpu_layers,
+        )
+        gpu_layers = 0
+    n_ctx = settings.context_window
+    if info.trained_context and n_ctx > info.trained_context:
+        log.info("context window %s capped to the %s tokens %s was trained with", n_ctx, info.trained_context, path.name)
+        n_ctx = info.trained_context
+    kwargs = dict(
+        model_path=str(path), n_ctx=n_ctx, n_gpu_layers=gpu_layers, chat_format=None, verbose=False
+    )
+    if settings.threads:
+        kwargs["n_threads"] = settings.threads
+    log.info("loading %s (%s) with llama.cpp", path, info.describe())
+    try:
+        llama = llama_cpp.Llama(**kwargs)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise ModelError(
+            f"llama.cpp could not load {path} ({info.describe()}): {exc}. If the architecture is new, "
+            "a newer llama-cpp-python may be needed; if the file was copied, check it with `tutor model check`"
+        ) from exc
+    return LlamaCppModel(llama, info)
