@@ -1,10 +1,184 @@
-"""Answer equivalence through Math-Verify, with size guards and time limits."""
+"""Answer equivalence through Math-Verify, with size guards and time limits.
+
+Math-Verify (Hugging Face's maintained comparer) handles fractions vs
+decimals, sets, intervals, tuples, ``x = 4`` vs ``4`` and LaTeX vs plain text.
+It parses with latex2sympy/SymPy, so we refuse oversized or tower-shaped
+input before it gets there, and bound its time: with its own SIGALRM timer in
+the main thread, in a worker process elsewhere (SIGALRM is main-thread only).
+"""
 
 from __future__ import annotations
 
-from tutor.verify.result import Check, undetermined
+import concurrent.futures
+import multiprocessing
+import re
+import threading
+
+import sympy as sp
+
+from tutor.errors import VerificationError
+from tutor.verify.parse import parse_chain
+from tutor.verify.result import Check, Status, undetermined
+
+MAX_ANSWER_CHARS = 20_000
+TIMEOUT_S = 2
+_TOWER = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\s*[\w.]+\s*[})]?\s*(?:\*\*|\^)")
+_HUGE_EXP = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\d{4,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ASSIGN = re.compile(r"^\s*\$?\s*[a-zA-Z]\s*=\s*")
+_pool: concurrent.futures.ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def guard(text: str) -> None:
+    """Raise VerificationError for input that could make a SymPy-based parser hang."""
+    if len(text) > MAX_ANSWER_CHARS:
+        raise VerificationError(f"too large: {len(text)} characters")
+    if _CONTROL.search(text):
+        raise VerificationError("malformed: control characters")
+    if _TOWER.search(text) or _HUGE_EXP.search(text):
+        raise VerificationError("too large: a power tower or a huge exponent")
+    depth = worst = 0
+    for ch in text:
+        if ch in "({[":
+            depth += 1
+            worst = max(worst, depth)
+        elif ch in ")}]":
+            depth -= 1
+    if worst > 40:
+        raise VerificationError("too large: brackets nested too deep")
+
+
+def _gold_items(gold) -> list:
+    """Gold as Math-Verify wants it: a list of SymPy objects and/or strings."""
+    if isinstance(gold, str):
+        return [gold]
+    if isinstance(gold, (bool,)):
+        raise VerificationError("malformed: a yes/no gold answer")
+    if isinstance(gold, (int, float)):
+        return [sp.nsimplify(gold) if isinstance(gold, float) else sp.Integer(gold)]
+    if isinstance(gold, tuple):
+        return [sp.Tuple(*(_gold_items(g)[0] for g in gold))]
+    if isinstance(gold, (set, frozenset)):
+        return [sp.FiniteSet(*(_gold_items(g)[0] for g in gold))]
+    if isinstance(gold, sp.Basic):
+        return [gold]
+    raise VerificationError(f"malformed: a gold answer of type {type(gold).__name__}")
+
+
+def _mv_compare(gold: list, given: str, match_types: tuple[str, ...], precision: int, strict: bool,
+                allow_set_relation_comp: bool, timeout: int | None) -> tuple[bool, bool]:
+    """(both parsed, Math-Verify says equal). Runs in this process."""
+    from math_verify import ExprExtractionConfig, LatexExtractionConfig, parse, verify
+
+    configs = []
+    if "latex" in match_types:
+        configs.append(LatexExtractionConfig())
+    if "expr" in match_types:
+        configs.append(ExprExtractionConfig())
+    gold_parsed = []
+    for item in gold:
+        if isinstance(item, str):
+            gold_parsed.extend(parse(item, extraction_config=configs, parsing_timeout=timeout))
+        else:
+            gold_parsed.append(item)
+    given_parsed = parse(given, extraction_config=configs, parsing_timeout=timeout)
+    if not gold_parsed or not given_parsed:
+        return False, False
+    same = verify(gold_parsed, given_parsed, float_rounding=precision, strict=strict,
+                  allow_set_relation_comp=allow_set_relation_comp, timeout_seconds=timeout)
+    return True, bool(same)
+
+
+def _run_bounded(*args) -> tuple[bool, bool]:
+    if threading.current_thread() is threading.main_thread():
+        return _mv_compare(*args, TIMEOUT_S)
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        pool = _pool
+    future = pool.submit(_mv_compare, *args, TIMEOUT_S)
+    try:
+        return future.result(timeout=TIMEOUT_S * 4 + 5)
+    except concurrent.futures.TimeoutError:
+        _reset_pool(pool)
+        raise VerificationError("too slow: comparing these answers took too long") from None
+
+
+def _reset_pool(pool) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is pool:
+            _pool = None
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _quick_number(text: str):
+    """A plain number or simple expression (``x = 4``, ``3/4``), read by our own parser."""
+    try:
+        parts, ops = parse_chain(_ASSIGN.sub("", text.strip().strip("$")))
+    except VerificationError:
+        return None
+    value = parts[-1]
+    return value if not ops and value.is_number and value.is_finite else None
+
+
+def equivalent(gold, given: str, *, match_types: tuple[str, ...] = ("latex", "expr"), precision: int = 6,
+               strict: bool = True, allow_set_relation_comp: bool = False) -> Status:
+    """Math-Verify's verdict on ``given`` vs ``gold`` with its options, guarded and time-bounded."""
+    try:
+        items = _gold_items(gold)
+        guard(given)
+        for item in items:
+            guard(item if isinstance(item, str) else str(item))
+    except VerificationError:
+        return Status.undetermined
+    if len(items) == 1:
+        g = _quick_number(items[0]) if isinstance(items[0], str) else items[0]
+        p = _quick_number(given)
+        if g is not None and p is not None and getattr(g, "is_Rational", False) and p.is_Rational and g == p:
+            return Status.verified
+    try:
+        parsed, same = _run_bounded(items, given, tuple(match_types), precision, strict, allow_set_relation_comp)
+    except VerificationError:
+        return Status.undetermined
+    except Exception:  # noqa: BLE001 - a third-party parser on untrusted text: any failure is "could not decide"
+        return Status.undetermined
+    if not parsed:
+        return Status.undetermined
+    return Status.verified if same else Status.refuted
+
+
+def _delimit(text):
+    if not isinstance(text, str) or any(m in text for m in ("$", "\\(", "\\[", "\\boxed")) or len(text) > 500:
+        return text
+    return f"${text.strip()}$"
 
 
 def compare_answers(given: str, gold) -> Check:
-    """Does the answer ``given`` mean the same as ``gold``?"""
-    return undetermined(str(given), "answer", "This answer could not be compared yet.")
+    """Does the answer ``given`` mean the same as ``gold``?
+
+    Args:
+        given: a student's or model's answer (``"x = 4"``, ``"\\frac{1}{2}"``, ``"0.5"``).
+        gold: the right answer as a string, LaTeX string, number, or SymPy object,
+            tuple, set, FiniteSet or Interval.
+
+    Returns:
+        A Check: verified if equivalent, refuted if both were read and differ,
+        undetermined if either could not be read (never verified by default).
+    """
+    shown = gold if isinstance(gold, str) else str(gold)
+    status = Status.undetermined
+    # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
+    for g, p in ((_delimit(gold), _delimit(given)), (gold, given)):
+        status = equivalent(g, p)
+        if status is not Status.undetermined:
+            break
+    if status is Status.verified:
+        return Check(status, given, "answer", shown, "This answer matches the right answer.")
+    if status is Status.refuted:
+        return Check(status, given, "answer", shown, f"This answer does not match the right answer, {shown}.")
+    return undetermined(given[:200], "answer", "I could not read this answer well enough to compare it.")

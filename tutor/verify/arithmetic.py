@@ -1,10 +1,325 @@
-"""Arithmetic claims in natural language: ``48/2 = 24``, ``15% of 80 is 12``."""
+"""Arithmetic claims in natural language: ``48/2 = 24``, ``15% of 80 is 12``.
+
+A sentence is normalised (money signs, thousands separators, ``x`` as times,
+words such as "times" or "of" after a percent), then scanned for runs of math
+tokens joined by operators. Each run with a ``=`` / ``≈`` / "is" is split into
+its parts and every neighbouring pair is compared:
+
+* both sides are plain numbers after evaluation → verified or refuted, with
+  a rounding tolerance taken from the precision written ("about 33.3");
+* sides with letters → verified when they are identical expressions, else
+  undetermined (``5P + 30 = 95`` is an equation to solve, not a false claim).
+"""
 
 from __future__ import annotations
 
-from tutor.verify.result import Check
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from tutor.errors import VerificationError
+from tutor.verify.parse import MAX_CHARS, check_size, parse_chain
+from tutor.verify.result import Check, Status, undetermined
+
+MAX_TEXT = 20_000
+"""Longest free text we scan for claims (a long reply is checked in pieces)."""
+MAX_CLAIMS = 200
+
+_WORD_OPS = [
+    (r"\bmultiplied by\b", "*"), (r"\bdivided by\b", "/"), (r"\btimes\b", "*"),
+    (r"\bplus\b", "+"), (r"\bminus\b", "-"), (r"\bequals\b", "="), (r"\bis equal to\b", "="),
+]
+_NUM = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+_TRUNCATED = re.compile(r"[*/+×÷^]\s*(?:[A-Za-z$']+\s*){1,4}$")
+_APPROX_WORDS = re.compile(r"\b(?:about|approximately|approx\.?|around|roughly|nearly|almost)\s*$", re.I)
+
+_TOKEN = re.compile(
+    r"""
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?|\.\d+)
+  | (?P<eq>==|=|≈|≅)
+  | (?P<op>\*\*|[-+*/^×÷·−–])
+  | (?P<lp>\()
+  | (?P<rp>\))
+  | (?P<pct>%)
+  | (?P<word>[A-Za-z]+(?:'[a-z]+)?)
+  | (?P<money>[$€£¥])
+  | (?P<ws>\s+)
+  | (?P<other>.)
+    """,
+    re.VERBOSE,
+)
+_UNIT_WORDS = {
+    "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "s", "sec", "second", "seconds",
+    "km", "m", "cm", "mm", "mi", "mile", "miles", "kg", "g", "lb", "lbs", "pound", "pounds", "l", "ml",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "each", "per", "unit", "units",
+    "dollar", "dollars", "cent", "cents", "item", "items", "person", "people", "mph", "kph", "feet", "foot",
+    "ft", "inch", "inches", "yard", "yards", "gallon", "gallons", "ounce", "ounces", "oz",
+}
+
+
+@dataclass
+class Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Claim:
+    """A relation chain found in text: its source span and plain-math parts."""
+
+    text: str
+    parts: list[str]
+    ops: list[str]
+    approx: bool
+    truncated: bool = False
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
+    for pattern, repl in _WORD_OPS:
+        text = re.sub(pattern, f" {repl} ", text, flags=re.I)
+    # "15% of 80", "3/4 of 20", "half of 20"
+    text = re.sub(r"(%|\d)\s+of\s+(?=[$\d.(])", r"\1 * ", text)
+    # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
+    text = re.sub(r"(?<=[\d)%])\s*[xX]\s*(?=[$\d.(])", " * ", text)
+    text = re.sub(r"(?<=[A-Za-z])\s+[xX]\s+(?=[$\d.(]|[A-Za-z]+\s+\$?\d)", " * ", text)
+    # mixed numbers: "1 1/2" is one and a half
+    text = re.sub(r"(?<![\d./])(\d+) (\d+)/(\d+)(?![\d/])", r"(\1+\2/\3)", text)
+    return text
+
+
+def _tokens(text: str) -> list[Tok]:
+    return [Tok(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if m.lastgroup != "ws"]
+
+
+def _is_var(toks: list[Tok], i: int) -> bool:
+    """A single letter used as a variable: next to a digit or an operator."""
+    t = toks[i]
+    if t.kind != "word" or len(t.text) != 1 or t.text in "aAI":
+        return False
+    prev = toks[i - 1] if i else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    near = lambda o: o is not None and o.kind in ("op", "eq", "lp", "rp")  # noqa: E731
+    glued_digit = prev is not None and prev.kind == "num" and prev.end == t.start
+    return glued_digit or near(prev) or near(nxt)
+
+
+def find_claims(text: str) -> list[Claim]:
+    """Relation chains (``a = b = c``) in free text, as plain-math strings."""
+    norm = _normalise(text)
+    toks = _tokens(norm)
+    claims: list[Claim] = []
+    run: list[Tok] = []
+
+    def flush() -> None:
+        while run and run[-1].kind in ("op", "eq", "lp"):
+            run.pop()
+        if any(t.kind == "eq" for t in run):
+            claims.append(_make_claim(norm, run))
+        run.clear()
+
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        kind = t.kind
+        if kind == "money":
+            i += 1
+            continue
+        if kind == "word" and _is_var(toks, i):
+            kind = "var"
+        if kind == "word" and t.text.lower() in ("is", "are", "was", "gives", "makes") and run and _has_op(run):
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.kind in ("num", "money"):
+                run.append(Tok("eq", "=", t.start, t.end))
+                i += 1
+                continue
+        if kind == "word" and run and run[-1].kind in ("num", "rp", "pct") and t.text.lower() in _UNIT_WORDS:
+            # "4 hours * 3": skip a unit word when math continues after it
+            j = i + 1
+            while j < len(toks) and toks[j].kind == "word" and toks[j].text.lower() in _UNIT_WORDS:
+                j += 1
+            if j < len(toks) and toks[j].kind in ("op", "eq"):
+                i = j
+                continue
+        if kind == "op" and t.text == "/" and i + 1 < len(toks) and toks[i + 1].kind == "word" \
+                and not _is_unit_var(toks, i + 1) and run and run[-1].kind in ("num", "rp"):
+            i += 2  # "$10/hour": a unit, not a division
+            continue
+        if kind in ("num", "var", "op", "eq", "lp", "rp", "pct"):
+            if run and not _joins(run[-1], Tok(kind, t.text, t.start, t.end)):
+                flush()
+            if kind == "eq" and not run:
+                i += 1
+                continue
+            run.append(Tok(kind, t.text, t.start, t.end))
+        else:
+            flush()
+        i += 1
+        if len(claims) >= MAX_CLAIMS:
+            break
+    flush()
+    return claims
+
+
+def _is_unit_var(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    return len(t.text) == 1 and t.text.lower() not in _UNIT_WORDS and _is_var(toks, i)
+
+
+def _has_op(run: list[Tok]) -> bool:
+    return any(t.kind == "op" for t in run) and not any(t.kind == "eq" for t in run)
+
+
+_OPERAND_END = ("num", "var", "rp", "pct")
+_OPERAND_START = ("num", "var", "lp")
+
+
+def _joins(prev: Tok, nxt: Tok) -> bool:
+    if prev.kind in _OPERAND_END:
+        if nxt.kind in ("op", "eq", "rp", "pct"):
+            return True
+        # 5P, 2(x+1), (a)(b): juxtaposition only without a space
+        return nxt.kind in ("var", "lp") and prev.end == nxt.start
+    # after an operator, '=' or '(' an operand (or a sign) must follow
+    return nxt.kind in _OPERAND_START or (nxt.kind == "op" and nxt.text in "-+−–")
+
+
+def _make_claim(norm: str, run: list[Tok]) -> Claim:
+    parts: list[str] = []
+    ops: list[str] = []
+    cur: list[str] = []
+    for t in run:
+        if t.kind == "eq":
+            parts.append(" ".join(cur))
+            ops.append("≈" if t.text in ("≈", "≅") else "=")
+            cur = []
+        else:
+            cur.append(t.text if t.kind != "var" else t.text)
+    parts.append(" ".join(cur))
+    before = norm[max(0, run[0].start - 20):run[0].start]
+    first_eq = next(t for t in run if t.kind == "eq")
+    between = norm[first_eq.end:first_eq.end + 20]
+    approx = bool(_APPROX_WORDS.search(before)) or bool(re.match(r"\s*(?:about|approximately|around|roughly)\b", between, re.I))
+    # "6 sets * every 2 hours = 12": the left side started in words; do not judge it
+    truncated = bool(_TRUNCATED.search(norm[max(0, run[0].start - 40):run[0].start]))
+    return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated)
+
+
+def decimals_written(part: str) -> int | None:
+    """Decimal places written in a plain number (``12.50`` → 2), None if not a plain number."""
+    s = part.strip().replace(",", "")
+    m = re.fullmatch(r"-?(\d*)(?:\.(\d+))?%?", s)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    return len(m.group(2) or "")
+
+
+def format_value(value: sp.Expr) -> str:
+    """A number as a child would write it: ``24``, ``12.5``, ``1/3 (about 0.333)``."""
+    value = sp.nsimplify(value) if value.is_Float else value
+    if value.is_Integer:
+        return str(int(value))
+    if value.is_Rational:
+        if 10**6 % value.q == 0 or all(p in (2, 5) for p in sp.factorint(value.q)):
+            return _decimal(value)
+        return f"{value} (about {float(value):.4g})"
+    try:
+        return f"{float(value):.6g}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _decimal(value: sp.Rational) -> str:
+    s = f"{float(value):.10f}".rstrip("0").rstrip(".")
+    return s
+
+
+def compare_numbers(left: sp.Expr, right: sp.Expr, right_text: str, approx: bool) -> Status:
+    """Compare two numeric values, allowing for rounding in what was written on the right."""
+    if left.has(sp.zoo, sp.nan) or right.has(sp.zoo, sp.nan):
+        return Status.undetermined
+    diff = sp.nsimplify(left - right) if (left - right).is_Float else left - right
+    if diff == 0:
+        return Status.verified
+    try:
+        d = abs(float(sp.N(diff, 30)))
+        scale = max(abs(float(sp.N(left, 30))), 1e-300)
+    except (TypeError, ValueError):
+        return Status.undetermined
+    if d <= 1e-12 * scale:
+        return Status.verified
+    places = decimals_written(right_text)
+    if places is not None and (places > 0 or approx):
+        tol = 10.0 ** (-places)  # rounding or truncation at the precision written
+        if approx and places == 0:
+            digits = right_text.strip().replace(",", "").rstrip("%")
+            trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+            tol = max(1.0, 0.5 * 10.0**trailing)
+        if d <= tol * (1 + 1e-9):
+            return Status.verified
+    elif places is not None and not left.is_Rational:
+        # an irrational value written with no decimals: "sqrt(2) = 1" is false
+        pass
+    return Status.refuted
+
+
+def check_claim(claim: Claim) -> list[Check]:
+    """Check each neighbouring pair of a relation chain."""
+    symbols: dict[str, sp.Symbol] = {}
+    values: list[sp.Expr | None] = []
+    for part in claim.parts:
+        try:
+            values.append(parse_chain(part, symbols)[0][0])
+        except VerificationError:
+            values.append(None)
+    checks: list[Check] = []
+    for k, op in enumerate(claim.ops):
+        a, b = values[k], values[k + 1]
+        text = f"{claim.parts[k]} {op} {claim.parts[k + 1]}"
+        if k == 0 and claim.truncated:
+            checks.append(undetermined(text, "arithmetic", "Part of this calculation is written in words."))
+            continue
+        if a is None or b is None:
+            checks.append(undetermined(text, "arithmetic", "I could not read this math."))
+            continue
+        if a.free_symbols or b.free_symbols:
+            checks.append(_symbolic_pair(text, a, b))
+            continue
+        status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
+        if status is Status.verified:
+            checks.append(Check(status, text, "arithmetic", format_value(a), "This calculation is right."))
+        elif status is Status.refuted:
+            expected = format_value(a)
+            checks.append(Check(status, text, "arithmetic", expected,
+                                f"{claim.parts[k].strip()} is {expected}, not {claim.parts[k + 1].strip()}."))
+        else:
+            checks.append(undetermined(text, "arithmetic", "This has no number value (like dividing by zero)."))
+    return checks
+
+
+def _symbolic_pair(text: str, a: sp.Expr, b: sp.Expr) -> Check:
+    from tutor.verify.numeric import same_value
+
+    if same_value(a, b) is Status.verified:
+        return Check(Status.verified, text, "expression", None, "Both sides are the same expression.")
+    return undetermined(text, "equation", "This is an equation with a letter in it, so it is not checked on its own.")
 
 
 def check_text(text: str) -> list[Check]:
-    """Every arithmetic/algebra claim found in ``text``, each checked."""
-    return []
+    """Every arithmetic/algebra claim found in ``text``, each checked.
+
+    A text too long to scan gives a single undetermined check rather than an error.
+    """
+    if len(text) > MAX_TEXT:
+        return [undetermined(text[:40], "arithmetic", "This text is too long to check.")]
+    try:
+        check_size(text.replace("\n", " ").replace("\r", " ").replace("\t", " ")[:MAX_CHARS])
+    except VerificationError as exc:
+        return [undetermined(text[:40], "arithmetic", f"Could not read this text ({exc}).")]
+    checks: list[Check] = []
+    for claim in find_claims(text):
+        checks.extend(check_claim(claim))
+    return checks
