@@ -63,9 +63,74 @@ def settings(tutor_home) -> Settings:
 
 
 @pytest.fixture
-def ctx(settings, migrated_template) -> TutorContext:
-    """A context over a fresh copy of the migrated database."""
+def ctx(request, settings, migrated_template, monkeypatch) -> TutorContext:
+    """A context over a fresh copy of the migrated database.
+
+    Storage tests (see ``pytest_generate_tests``) get it twice: over SQLite and
+    over a fresh database in a throwaway PostgreSQL cluster.
+    """
+    backend = getattr(request, "param", "sqlite")
+    if backend == "postgres":
+        cluster, template = request.getfixturevalue("pg_cluster")
+        name = cluster.create_database(template=template)
+        monkeypatch.setenv("TUTOR_DATABASE_URL", cluster.url(name))
+        context = TutorContext(Settings.from_env())
+        yield context
+        context.engine.dispose()
+        cluster.drop_database(name)
+        return
     shutil.copy(migrated_template, settings.home / "tutor.db")
     context = TutorContext(settings)
     yield context
     context.engine.dispose()
+
+
+# --- PostgreSQL: the storage suite runs on both backends ----------------------
+
+# Test modules whose ``ctx`` tests also run against PostgreSQL. A new storage
+# test module can opt in with ``pytestmark = pytest.mark.storage`` instead.
+STORAGE_MODULES = {"test_db", "test_accounts", "test_permissions", "test_classes", "test_repo", "test_demo"}
+# Tests in those modules that check SQLite itself (pragmas, file modes, locks).
+# New ones can say so with ``@pytest.mark.sqlite_only``.
+SQLITE_ONLY = {
+    "test_db.py::test_sqlite_pragmas",
+    "test_db.py::test_read_only_database_gives_clear_error_and_keeps_data",
+    "test_db.py::test_locked_database_gives_clear_error_and_keeps_data",
+}
+
+
+def pytest_generate_tests(metafunc):
+    if "ctx" not in metafunc.fixturenames:
+        return
+    module = metafunc.module.__name__.rpartition(".")[2]
+    node = f"{module}.py::{metafunc.function.__name__}"
+    storage = module in STORAGE_MODULES or metafunc.definition.get_closest_marker("storage") is not None
+    if not storage or node in SQLITE_ONLY or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    metafunc.parametrize(
+        "ctx", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for the whole run and its migrated template database."""
+    from tests.pg import PgCluster, PgUnavailable
+
+    try:
+        cluster = PgCluster.start()
+    except PgUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield cluster, cluster.create_migrated_template()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, migrated PostgreSQL database for one test, as a SQLAlchemy URL."""
+    cluster, template = pg_cluster
+    name = cluster.create_database(template=template)
+    yield cluster.url(name)
+    cluster.drop_database(name)

@@ -8,6 +8,7 @@ PostgreSQL given a ``postgresql+psycopg://`` URL.
 from __future__ import annotations
 
 import contextlib
+import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -50,7 +51,13 @@ def make_engine(database_url: str, *, create_dirs: bool = True) -> Engine:
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        # SERIALIZABLE gives PostgreSQL the guarantees SQLite's single writer
+        # gives for free: two replicas racing on the same submission_id or
+        # mastery row get a serialization failure (which run_in_transaction
+        # retries) instead of a duplicate-key error or a lost update.
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=20, isolation_level="SERIALIZABLE"
+        )
     except Exception as exc:  # a missing driver or malformed options
         raise StorageError(f"Cannot use the database URL {url.render_as_string(hide_password=True)}: {exc}") from None
 
@@ -101,7 +108,8 @@ def run_in_transaction(engine: Engine, fn: Callable[[Session], T], *, retries: i
         except StorageError as exc:
             cause = exc.__cause__
             if attempt < retries and isinstance(cause, DBAPIError) and _is_transient(cause):
-                time.sleep(delay)
+                # Jitter, so writers that collided do not collide again in step.
+                time.sleep(delay * random.uniform(0.5, 1.5))
                 delay = min(delay * 2, 1.0)
                 continue
             raise
@@ -118,6 +126,8 @@ def describe_db_error(exc: Exception) -> str:
     msg = str(getattr(exc, "orig", exc)).lower()
     if "readonly" in msg or "read-only" in msg or "read only" in msg:
         return "The database is read-only, so nothing could be saved. Check the file's permissions."
+    if "could not serialize" in msg or "deadlock" in msg:
+        return "Another change to the same records happened at the same moment. Nothing was changed; try again."
     if "locked" in msg or "busy" in msg:
         return "The database is busy (locked by another program). Nothing was changed; try again."
     if "disk" in msg and ("full" in msg or "i/o" in msg):
