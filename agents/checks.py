@@ -1,0 +1,150 @@
+"""Code checks on drafts and questions that do not need the model.
+
+- :func:`find_leaks`: does a draft reveal the current problem's answer? (Socratic mode)
+- :func:`final_answer_of`: the final answer a piece of text states.
+- :func:`false_premises`: division by zero or an equation with no solution in a question.
+- :func:`split_work`: a student's multi-line work as steps plus a final answer.
+
+Each takes the verifier's ``compare_answers`` as an argument, so the graphs
+pass the one from their runtime context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+NUMBER = re.compile(r"(?<![\w.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])-?\d+(?:\.\d+)?(?:\s*/\s*\d+)?")
+ANSWER_CUE = re.compile(
+    r"(answer|result|solution|total|equals|=|is|are|makes|get|gives|comes to)\s*(is|:|=|would be|will be)?\s*"
+    r"\$?\s*(\\boxed\{)?\s*$",
+    re.I,
+)
+
+
+def numbers_in(text: str) -> list[str]:
+    """Numbers written in ``text`` (``1,000``, ``3.5``, ``3/4``), commas removed."""
+    return [m.group(0).replace(",", "").replace(" ", "") for m in NUMBER.finditer(text)]
+
+
+def _is_verified(check: Any) -> bool:
+    return getattr(getattr(check, "status", None), "value", str(getattr(check, "status", ""))) == "verified"
+
+
+def find_leaks(
+    draft: str,
+    *,
+    answer: Any,
+    answer_text: str,
+    statement: str,
+    compare: Callable[[str, Any], Any],
+) -> list[str]:
+    """Spots in ``draft`` that state the answer. Empty list: no leak found.
+
+    A number equal to the answer counts when the problem statement does not
+    contain it, or when the draft presents it as a result (``= 12``, ``answer is 12``).
+    The answer's own text (e.g. ``x = 3, y = 2``) counts wherever it appears.
+    """
+    leaks: list[str] = []
+    norm = re.sub(r"\s+", "", answer_text or "").lower()
+    if norm and len(norm) >= 2 and not NUMBER.fullmatch(norm) and norm in re.sub(r"\s+", "", draft).lower():
+        leaks.append(answer_text)
+    in_statement = set(numbers_in(statement))
+    for m in NUMBER.finditer(draft):
+        token = m.group(0).replace(",", "").replace(" ", "")
+        try:
+            same = _is_verified(compare(token, answer))
+        except Exception:  # noqa: BLE001 - an unparsable token is simply not a leak
+            same = False
+        if not same:
+            continue
+        before = draft[max(0, m.start() - 40) : m.start()]
+        if token not in in_statement or ANSWER_CUE.search(before):
+            leaks.append(token)
+    # x = 3 style answers: check right-hand sides of '=' too.
+    for rhs in re.findall(r"=\s*([^=\n,;]{1,30})", draft):
+        rhs = rhs.strip().rstrip(".")
+        if not rhs or NUMBER.fullmatch(rhs):
+            continue
+        try:
+            if _is_verified(compare(rhs, answer)):
+                leaks.append(rhs)
+        except Exception:  # noqa: BLE001
+            pass
+    return sorted(set(leaks))
+
+
+FINAL_PATTERNS = (
+    re.compile(r"\\boxed\{([^{}]+)\}"),
+    re.compile(r"####\s*([^\n]+)"),
+    re.compile(r"final answer\s*(?:is|:|=)?\s*\**\s*\$?\s*([^\n]+)", re.I),
+    re.compile(r"the answer is\s*\**\s*\$?\s*([^\n]+)", re.I),
+)
+
+
+def final_answer_of(text: str) -> str | None:
+    """The final answer stated in ``text``: boxed, ``####``, "final answer is", else the last number."""
+    for pattern in FINAL_PATTERNS:
+        found = pattern.findall(text)
+        if found:
+            value = found[-1]
+            nums = numbers_in(value)
+            if nums:
+                return nums[0]
+            value = value.strip().rstrip(".").strip("*$ ")
+            if value:
+                return value
+    nums = numbers_in(text)
+    return nums[-1] if nums else None
+
+
+def false_premises(question: str) -> list[str]:
+    """Why the question cannot be answered as asked, in words for a student (empty if none found)."""
+    found: list[str] = []
+    if re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(/|÷|divided by)\s*0(?![\d.])", question, re.I) or re.search(
+        r"divide\w* (?:\d+|it|them|something|a number) by zero", question, re.I
+    ):
+        found.append("Dividing by zero is not defined, so that expression has no value.")
+    for eq in re.findall(r"([0-9a-z+\-*/^(). ]+=[0-9a-z+\-*/^(). ]+)", question, re.I):
+        reason = _impossible_equation(eq)
+        if reason:
+            found.append(reason)
+    return found
+
+
+def _impossible_equation(eq: str) -> str | None:
+    import sympy
+
+    lhs, rhs = eq.split("=", 1)
+    symbols = set(re.findall(r"\b([a-z])\b", eq))
+    if len(symbols) != 1:
+        return None
+    name = symbols.pop()
+    try:
+        x = sympy.Symbol(name)
+        local = {name: x}
+        left = sympy.sympify(_implicit(lhs), locals=local)
+        right = sympy.sympify(_implicit(rhs), locals=local)
+        diff = sympy.simplify(left - right)
+    except (sympy.SympifyError, SyntaxError, TypeError, ValueError, ZeroDivisionError):
+        return None
+    if diff.free_symbols or diff == 0:
+        return None
+    return f"The equation {eq.strip()} has no solution: the {name}'s cancel and it says {sympy.sstr(diff)} = 0."
+
+
+def _implicit(expr: str) -> str:
+    expr = expr.replace("^", "**")
+    return re.sub(r"(\d)\s*([a-z(])", r"\1*\2", expr.strip())
+
+
+def split_work(text: str) -> tuple[list[str], str]:
+    """A student's work as (steps, final answer): lines are steps, the last line's value is the answer."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    if not lines:
+        return [], ""
+    last = lines[-1]
+    final = last.split("=")[-1].strip() if "=" in last else last
+    lead = re.compile(r"^(so|answer:?|the answer is|i got|final answer:?)\s*", re.I)
+    return lines, lead.sub("", final).rstrip(".")

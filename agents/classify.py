@@ -1,0 +1,123 @@
+"""Classify a student message: rules first, the model only for what rules cannot tell.
+
+Safety-relevant decisions (unsafe content, prompt injection, answer attempts)
+are made by code so a small model cannot be talked out of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNSAFE = re.compile(
+    r"\b(kill|suicide|self[- ]?harm|hurt (myself|me|someone|him|her|them)|weapons?|guns?|bombs?|drugs?|"
+    r"alcohol|vape|porn\w*|nudes?|naked|sexy?|home address|phone number|passwords?|credit card)\b",
+    re.I,
+)
+INJECTION = re.compile(
+    r"(ignore (all |any |your |the |my |previous |prior |earlier |these )*(instructions|rules|prompts?|guidelines)"
+    r"|system prompt|you are now|developer mode|jailbreak|pretend (you are|to be|you're)|act as (an?|my)"
+    r"|disregard (the|your|all)|override|new instructions|the teacher (said|says) you (can|may|should))",
+    re.I,
+)
+WANTS_ANSWER = re.compile(
+    r"(what('?s| is) the (final )?(answer|solution)|give me the (final )?(answer|solution)|"
+    r"tell me the (final )?(answer|solution)|just (tell|give)|reveal|show (me )?the (answer|solution))",
+    re.I,
+)
+HINT = re.compile(
+    r"\b(hints?|clues?|help( me)?|stuck|don'?t (know|get|understand)|dont (know|get|understand)|no idea|"
+    r"how do i (start|begin|do (this|it))|where do i start|next step|confused)\b",
+    re.I,
+)
+NEW_PROBLEM = re.compile(
+    r"\b(new|another|next|different|harder|easier|give me an?|one more) (math )?(problem|question|exercise|one)\b",
+    re.I,
+)
+QUESTION_START = re.compile(r"^\s*(why|what|how|which|where|when|who|does|do|is|are|can|could|should|would|will)\b", re.I)
+MATH_WORDS = re.compile(
+    r"\b(solve|calculate|compute|simplify|factor|expand|evaluate|equation|fraction|decimal|percent|area|perimeter|"
+    r"volume|angle|triangle|square root|sqrt|derivative|integral|multiply|divide|divided|plus|minus|times|sum|"
+    r"product|quotient|average|mean|ratio|prime|how many|how much|math|algebra|geometry)\b",
+    re.I,
+)
+ANSWER_LEAD = re.compile(
+    r"^\s*(my answer is|the answer is|answer:?|i got|i get|i think it'?s|i think|it'?s|it is|is it|maybe|"
+    r"so|final answer:?)\s*",
+    re.I,
+)
+MATHY_ANSWER = re.compile(r"^[\s\w\.,/\*\+\-\^\(\)=√π%$:{}\\]+$")
+HAS_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The classifier's verdict. ``certain`` is False when only the model could decide."""
+
+    intent: str
+    injection: bool = False
+    certain: bool = True
+
+
+def looks_like_answer(text: str) -> bool:
+    """A short expression or number (possibly after "I got"), or several lines of work with '='."""
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    if len(lines) >= 2 and sum(1 for ln in lines if "=" in ln) >= 2:
+        return True
+    body = ANSWER_LEAD.sub("", text.strip()).rstrip(" .!?")
+    if not body or len(body) > 60 or "?" in text and not ANSWER_LEAD.match(text):
+        return False
+    words = re.findall(r"[A-Za-z]{3,}", body)
+    if len(words) > 2:
+        return False
+    return bool(MATHY_ANSWER.match(body)) and (bool(HAS_NUMBER.search(body)) or bool(re.fullmatch(r"[a-z]", body)))
+
+
+def has_math(text: str) -> bool:
+    return bool(HAS_NUMBER.search(text) or MATH_WORDS.search(text) or re.search(r"[=+*/^]", text))
+
+
+def classify_rules(text: str, *, has_problem: bool) -> Classification | None:
+    """Classify by rules; ``None`` when only a model could tell (no math, no clear pattern)."""
+    injection = bool(INJECTION.search(text))
+    if UNSAFE.search(text):
+        return Classification("unsafe", injection)
+    if NEW_PROBLEM.search(text):
+        return Classification("new_problem", injection)
+    if has_problem and (injection or WANTS_ANSWER.search(text)):
+        # Asking for the answer climbs the hint ladder; it never jumps it.
+        return Classification("hint_request", injection)
+    if injection:
+        return Classification("off_topic", True)
+    if has_problem and looks_like_answer(text):
+        return Classification("answer_attempt")
+    if HINT.search(text) and (has_problem or not has_math(text)):
+        return Classification("hint_request" if has_problem else "off_topic", injection)
+    if has_problem and (text.strip().endswith("?") or QUESTION_START.match(text)) and not _standalone_problem(text):
+        return Classification("problem_question")
+    if has_math(text):
+        return Classification("math_question")
+    return None
+
+
+def _standalone_problem(text: str) -> bool:
+    """A new, self-contained math question (has its own numbers) rather than one about the current problem."""
+    return len(re.findall(r"\d+", text)) >= 2 or bool(re.search(r"\d\s*[-+*/^x×÷]\s*\d", text))
+
+
+CLASSIFY_PROMPT = (
+    "You sort messages a school student sends to a math tutor. Reply with exactly one word:\n"
+    "math - a question about mathematics\n"
+    "problem - a question about the exercise they are working on\n"
+    "offtopic - anything else\n"
+)
+MODEL_LABELS = {"math": "math_question", "problem": "problem_question", "offtopic": "off_topic", "off": "off_topic"}
+
+
+def parse_model_label(reply: str, *, has_problem: bool) -> Classification:
+    """Turn the model's one-word label into an intent; anything unexpected is off-topic."""
+    word = re.sub(r"[^a-z]", " ", reply.lower()).split()
+    intent = MODEL_LABELS.get(word[0], "off_topic") if word else "off_topic"
+    if intent == "problem_question" and not has_problem:
+        intent = "math_question"
+    return Classification(intent, certain=False)

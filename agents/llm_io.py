@@ -1,0 +1,64 @@
+"""One way for the agents to call the chat model, with optional token streaming.
+
+The model runtime (``tutor.llm``) blocks while it generates, so generation runs
+in a worker thread and tokens are handed back to the event loop one by one;
+the graph keeps serving other work and the caller sees tokens as they come.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from tutor.llm.base import GenerationParams, as_messages
+
+_DONE = object()
+
+
+def _stream_tokens(llm: Any, messages: list[dict[str, str]], params: GenerationParams) -> Iterable[str]:
+    """Tokens from the model runtime's ``stream`` (``tutor.llm.ChatModel`` protocol)."""
+    yield from llm.stream(as_messages(messages), params)
+
+
+async def complete(
+    llm: Any,
+    messages: list[dict[str, str]],
+    *,
+    max_tokens: int = 400,
+    temperature: float = 0.0,
+    seed: int | None = 0,
+    stop: list[str] | None = None,
+    on_token: Callable[[str], None] | None = None,
+) -> str:
+    """The model's reply to ``messages``; each token also goes to ``on_token`` as it arrives."""
+    params = GenerationParams(max_tokens=max_tokens, temperature=temperature, seed=seed, stop=tuple(stop or ()))
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Any] = asyncio.Queue()
+
+    def produce() -> None:
+        try:
+            for token in _stream_tokens(llm, messages, params):
+                loop.call_soon_threadsafe(queue.put_nowait, token)
+        except BaseException as exc:  # handed to the awaiting coroutine, which re-raises it
+            loop.call_soon_threadsafe(queue.put_nowait, exc)
+        finally:
+            loop.call_soon_threadsafe(queue.put_nowait, _DONE)
+
+    worker = loop.run_in_executor(None, produce)
+    parts: list[str] = []
+    error: BaseException | None = None
+    while True:
+        item = await queue.get()
+        if item is _DONE:
+            break
+        if isinstance(item, BaseException):
+            error = item
+            continue
+        parts.append(item)
+        if on_token is not None and item:
+            on_token(item)
+    await worker
+    if error is not None:
+        raise error
+    return "".join(parts)

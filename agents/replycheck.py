@@ -1,0 +1,130 @@
+"""Check one draft reply: arithmetic/algebra claims, answer leaks, agreement with a reference.
+
+Returns the verdict the repair loop acts on. Three-way like the verifier: a
+draft is ``verified`` only when something was checked and nothing was refuted;
+``refuted`` drafts are repaired or withheld; ``undetermined`` ones may be shown
+but nothing in them is marked as checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agents.checks import final_answer_of, find_leaks
+
+
+def status_name(status: Any) -> str:
+    """'verified', 'refuted' or 'undetermined' for a verifier Status (or its name)."""
+    name = getattr(status, "value", None) or str(status)
+    return name if name in ("verified", "refuted", "undetermined") else "undetermined"
+
+
+def check_dict(check: Any) -> dict[str, Any]:
+    return {
+        "claim": str(getattr(check, "claim", ""))[:1000],
+        "kind": str(getattr(check, "kind", "")),
+        "status": status_name(getattr(check, "status", None)),
+        "expected": getattr(check, "expected", None),
+        "explanation": str(getattr(check, "explanation", "") or ""),
+    }
+
+
+@dataclass
+class DraftVerdict:
+    status: str
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    """Plain-language findings for the repair prompt (what was wrong)."""
+
+    @property
+    def refuted(self) -> list[dict[str, Any]]:
+        return [c for c in self.checks if c["status"] == "refuted"]
+
+    @property
+    def verified(self) -> list[str]:
+        return [c["claim"] for c in self.checks if c["status"] == "verified"]
+
+
+def assess_draft(
+    draft: str,
+    *,
+    check_text: Any,
+    compare_answers: Any,
+    gold: Any = None,
+    answer_text: str = "",
+    statement: str = "",
+    forbid_answer: bool = False,
+    reference: str | None = None,
+    expects_answer: bool = False,
+) -> DraftVerdict:
+    """Check ``draft``.
+
+    Args:
+        gold: the current problem's ground-truth answer (plugin), if any.
+        forbid_answer: Socratic mode before an attempt: stating ``gold`` is a refutation.
+        reference: an independent answer (ground truth or program-of-thought
+            majority) the draft's final answer must agree with.
+        expects_answer: the draft answers a computational question, so its final
+            answer must be checked against ``reference`` (no reference: undetermined).
+    """
+    checks = [check_dict(c) for c in check_text(draft)]
+    findings = [
+        f"The statement '{c['claim']}' is wrong" + (f"; the correct value is {c['expected']}." if c["expected"] else ".")
+        for c in checks
+        if c["status"] == "refuted"
+    ]
+    if forbid_answer and gold is not None:
+        leaks = find_leaks(draft, answer=gold, answer_text=answer_text, statement=statement, compare=compare_answers)
+        for leak in leaks:
+            checks.append(
+                {
+                    "claim": leak,
+                    "kind": "answer_leak",
+                    "status": "refuted",
+                    "expected": None,
+                    "explanation": "The reply gives away the answer before the student has tried.",
+                }
+            )
+            findings.append(
+                f"Do not state the answer ({leak}) or any number equal to it; the student has not tried yet. "
+                "Guide with a question instead."
+            )
+    final = final_answer_of(draft) if expects_answer else None
+    if expects_answer:
+        if final is None or reference is None:
+            checks.append(
+                {
+                    "claim": f"final answer {final}" if final else "final answer",
+                    "kind": "resolve",
+                    "status": "undetermined",
+                    "expected": reference,
+                    "explanation": "No independent solution agreed, so the final answer is not checked.",
+                }
+            )
+        else:
+            same = status_name(compare_answers(final, reference).status)
+            checks.append(
+                {
+                    "claim": f"final answer {final}",
+                    "kind": "resolve",
+                    "status": same,
+                    "expected": reference,
+                    "explanation": "Checked against an independent solution."
+                    if same == "verified"
+                    else "An independent solution got a different answer.",
+                }
+            )
+            if same == "refuted":
+                findings.append(
+                    f"Your final answer {final} disagrees with an independent calculation. "
+                    "Re-read the question, set it up again step by step and recompute."
+                )
+    statuses = {c["status"] for c in checks}
+    if "refuted" in statuses:
+        status = "refuted"
+    elif "verified" in statuses and "undetermined" not in {c["status"] for c in checks if c["kind"] == "resolve"}:
+        status = "verified"
+    else:
+        status = "undetermined"
+    return DraftVerdict(status, checks, findings)

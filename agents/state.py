@@ -1,0 +1,120 @@
+"""Graph state for the tutor dialogue and the lesson planner.
+
+Everything here is plain data (strings, numbers, lists, dicts and LangChain
+messages) so the checkpointer can store it and a restarted process can resume
+the conversation. The current problem is kept as a :class:`ProblemRef`-shaped
+dict; the plugin regenerates the full problem (with its SymPy answer) from the
+skill, seed and difficulty whenever grading needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph import add_messages
+
+Intent = Literal[
+    "answer_attempt",
+    "problem_question",
+    "hint_request",
+    "math_question",
+    "new_problem",
+    "off_topic",
+    "unsafe",
+]
+"""What a student message is, as decided by the classifier."""
+
+INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
+
+Mode = Literal["socratic", "direct"]
+"""Socratic (default for students) never reveals the current answer before an attempt."""
+
+
+def problem_ref(problem: Any, plugin: str = "") -> dict[str, Any]:
+    """The serialisable part of a plugin ``Problem`` kept in the conversation state."""
+    return {
+        "id": problem.id,
+        "skill_id": problem.skill_id,
+        "statement": problem.statement,
+        "answer_text": problem.answer_text,
+        "answer_format": getattr(problem, "answer_format", ""),
+        "steps": [s.text for s in problem.steps],
+        "hints": [[h.level, h.text] for h in problem.hints],
+        "difficulty": problem.difficulty,
+        "seed": problem.seed,
+        "plugin": plugin,
+        "data": _plain(dict(getattr(problem, "data", {}) or {})),
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+@dataclass(kw_only=True)
+class TutorState:
+    """State of one tutoring conversation (one LangGraph thread).
+
+    Conversation-long fields persist across turns; per-turn fields are reset by
+    the ``begin_turn`` node at the start of every student message.
+    """
+
+    messages: Annotated[list[AnyMessage], add_messages] = field(default_factory=list)
+    student_id: int | None = None
+    mode: Mode = "socratic"
+    problem: dict[str, Any] | None = None
+    """The problem the student is working on (see :func:`problem_ref`), if any."""
+    attempts: int = 0
+    """Graded attempts on the current problem."""
+    solved: bool = False
+    hint_level: int = 0
+    """Next rung of the hint ladder to give (0 nudge .. 3 bottom-out)."""
+
+    # ---- per turn ----
+    intent: str = ""
+    injection: bool = False
+    agent: str = ""
+    """Name of the plugin agent the router chose, if any."""
+    draft: str = ""
+    tries: int = 0
+    max_tries: int = 1
+    """Drafts allowed this turn: 1 + settings.repair_tries."""
+    findings: list[str] = field(default_factory=list)
+    """What the verifier caught in earlier drafts of this turn (fed to the repair prompt)."""
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    """Checks of the latest draft: {claim, kind, status, expected, explanation}."""
+    caught: list[dict[str, Any]] = field(default_factory=list)
+    """Refuted claims caught across all drafts of this turn (for the verification log)."""
+    status: str = ""
+    """Latest draft verdict: verified, refuted or undetermined."""
+    reference: dict[str, Any] = field(default_factory=dict)
+    """Independent answer used to check the draft: {answer, source, votes}."""
+    grade: dict[str, Any] = field(default_factory=dict)
+    reply: dict[str, Any] = field(default_factory=dict)
+    """The reply shown to the student (see ``agents.service.Reply``)."""
+
+
+@dataclass(kw_only=True)
+class PlannerState:
+    """State of one lesson-planning run."""
+
+    student_id: int
+    seed: int = 0
+    learner: dict[str, Any] = field(default_factory=dict)
+    """Snapshot of the learner model: grade, interests, mastery, ready skills, due reviews, recent errors."""
+    items: list[dict[str, Any]] = field(default_factory=list)
+    """Plan items decided by code: kind, skill_id, title, difficulty, problem_seed, minutes, content."""
+    personal: dict[str, Any] = field(default_factory=dict)
+    """Model-written parts: greeting, and per new skill why-it-matters and example."""
+    dropped: list[dict[str, Any]] = field(default_factory=list)
+    """Personal parts the verifier refuted and a template replaced."""
+    plan_id: int | None = None
+    minutes: int = 0

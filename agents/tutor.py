@@ -1,0 +1,328 @@
+"""The tutor dialogue graph: classify, route, draft, verify and repair, reply.
+
+    begin_turn -> classify -> grade_attempt | give_hint | draft_reply | plugin_agent
+                              | new_problem | premise | redirect
+    give_hint / draft_reply / plugin_agent -> verify -> draft_reply (repair) | fallback | finalize
+    everything else -> finalize -> END
+
+Answers are graded by code (plugin ground truth + equivalence), never by the
+model. Every draft with math is checked before it is shown; a refuted draft is
+regenerated with the findings up to ``settings.repair_tries`` times, then
+replaced by the plugin's material or an honest "let's work it out together".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Literal
+
+from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+
+from agents import prompts
+from agents.checks import false_premises, final_answer_of, find_leaks
+from agents.classify import CLASSIFY_PROMPT, classify_rules, parse_model_label
+from agents.context import AgentContext
+from agents.llm_io import complete
+from agents.nodes import (
+    choose_agent,
+    gold_problem,
+    grade_attempt,
+    new_problem,
+    plugin_agent,
+    token_sink,
+)
+from agents.replycheck import assess_draft
+from agents.resolve import resolve
+from agents.state import TutorState
+from agents.storage import persist_turn
+
+log = logging.getLogger(__name__)
+
+COMPUTATIONAL = re.compile(r"\d|how many|how much|solve|calculate|compute|simplify|evaluate", re.I)
+
+
+def last_user_text(state: TutorState) -> str:
+    for msg in reversed(state.messages):
+        if isinstance(msg, HumanMessage):
+            return str(msg.content)
+    return ""
+
+
+def answer_forbidden(state: TutorState) -> bool:
+    """Socratic mode hides the current answer until it is solved or the hint ladder bottomed out."""
+    return state.mode == "socratic" and state.problem is not None and not state.solved and state.hint_level < 4
+
+
+async def begin_turn(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Clear the per-turn fields (the conversation-long ones persist)."""
+    return {
+        "max_tries": 1 + runtime.context.settings.repair_tries,
+        "intent": "",
+        "injection": False,
+        "agent": "",
+        "draft": "",
+        "tries": 0,
+        "findings": [],
+        "checks": [],
+        "caught": [],
+        "status": "",
+        "reference": {},
+        "grade": {},
+        "reply": {},
+    }
+
+
+async def classify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Rules decide what they can; the model labels only messages without any math signal."""
+    text = last_user_text(state)
+    has_problem = state.problem is not None
+    verdict = classify_rules(text, has_problem=has_problem)
+    if verdict is None:
+        reply = await complete(
+            runtime.context.llm,
+            [{"role": "system", "content": CLASSIFY_PROMPT}, {"role": "user", "content": text[:500]}],
+            max_tokens=4,
+        )
+        verdict = parse_model_label(reply, has_problem=has_problem)
+    agent = ""
+    if verdict.intent in ("math_question", "problem_question"):
+        agent = choose_agent(runtime.context.plugins, text, state.problem)
+    return {"intent": verdict.intent, "injection": verdict.injection, "agent": agent}
+
+
+Route = Literal["grade_attempt", "give_hint", "draft_reply", "plugin_agent", "new_problem", "premise", "redirect"]
+
+
+def route_intent(state: TutorState) -> Route:
+    """Where a classified message goes."""
+    intent = state.intent
+    if intent in ("off_topic", "unsafe"):
+        return "redirect"
+    if intent == "new_problem":
+        return "new_problem"
+    if intent in ("answer_attempt", "hint_request") and state.problem is None:
+        return "redirect"
+    if intent == "answer_attempt":
+        return "grade_attempt"
+    if intent == "hint_request":
+        return "give_hint"
+    if intent in ("math_question", "problem_question"):
+        if intent == "math_question" and false_premises(last_user_text(state)):
+            return "premise"
+        return "plugin_agent" if state.agent else "draft_reply"
+    raise ValueError(f"impossible intent {intent!r}; expected one of the classifier's labels")
+
+
+async def redirect(state: TutorState) -> dict[str, Any]:
+    """Gentle redirect for off-topic or unsafe messages (fixed text: nothing for the model to get wrong)."""
+    if state.intent in ("answer_attempt", "hint_request"):
+        return {"draft": prompts.NO_PROBLEM, "status": "no_math"}
+    return {"draft": prompts.REDIRECT["unsafe" if state.intent == "unsafe" else "off_topic"], "status": "no_math"}
+
+
+async def premise(state: TutorState) -> dict[str, Any]:
+    """Point out a false premise (division by zero, an equation with no solution) instead of solving."""
+    reasons = " ".join(false_premises(last_user_text(state)))
+    return {"draft": prompts.PREMISE.format(reasons=reasons), "status": "verified",
+            "checks": [{"claim": reasons, "kind": "premise", "status": "verified", "expected": None,
+                        "explanation": "Found by code."}]}
+
+
+async def give_hint(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Next rung of the hint ladder; bottom-out only after the student has tried (Socratic mode)."""
+    problem = state.problem or {}
+    hints = [text for _level, text in problem.get("hints", [])] or [prompts.NOT_SURE]
+    top = len(hints) - 1
+    if state.mode == "socratic" and state.attempts == 0 and not state.solved:
+        top = min(top, 2)
+    rung = min(state.hint_level, top)
+    if answer_forbidden(state) and rung < 3:
+        # A rung that would state the answer (e.g. the worked step of a one-step problem) is skipped down.
+        ctx = runtime.context
+        problem_obj = gold_problem(ctx, state.problem)
+        gold = problem_obj.answer if problem_obj is not None else problem.get("answer_text")
+        while rung > 0 and find_leaks(hints[rung], answer=gold, answer_text=problem.get("answer_text", ""),
+                                      statement=problem.get("statement", ""), compare=ctx.compare_answers):
+            rung -= 1
+    parts = []
+    if state.injection:
+        parts.append(prompts.REDIRECT["injection"])
+    if state.hint_level > top:
+        parts.append(prompts.NEED_TRY_FIRST)
+    parts.append(hints[rung])
+    return {"draft": "\n\n".join(parts), "hint_level": max(state.hint_level, min(state.hint_level, top) + 1),
+            "tries": 1}
+
+
+async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Ask the model for a reply; on a repair, the verifier's findings go into the prompt."""
+    ctx = runtime.context
+    text = last_user_text(state)
+    system = prompts.TUTOR_SYSTEM
+    if state.problem is not None:
+        system += "\n\n" + prompts.problem_block(state.problem)
+        if answer_forbidden(state):
+            system += "\n" + prompts.SOCRATIC_RULE
+    if state.intent == "math_question" and COMPUTATIONAL.search(text):
+        system += "\n" + prompts.SOLVE_RULE
+    messages = [{"role": "system", "content": system}]
+    for msg in state.messages[-7:-1]:
+        role = "user" if isinstance(msg, HumanMessage) else "assistant"
+        messages.append({"role": role, "content": str(msg.content)[:1500]})
+    user = text
+    if state.findings:
+        user += "\n\n" + prompts.REPAIR_NOTE.format(findings="\n".join(f"- {f}" for f in state.findings[-4:]))
+    messages.append({"role": "user", "content": user})
+    gold = None
+    if answer_forbidden(state):
+        problem = gold_problem(ctx, state.problem)
+        gold = problem.answer if problem is not None else state.problem.get("answer_text")
+    sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
+    draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
+                           seed=state.tries, on_token=sink)
+    sink.flush()
+    return {"draft": draft.strip(), "tries": state.tries + 1}
+
+
+async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Check the draft: claims, answer leaks, and its final answer against ground truth or a re-solve."""
+    ctx = runtime.context
+    text = last_user_text(state)
+    writer = runtime.stream_writer
+    if ctx.stream and writer is not None:
+        writer({"type": "status", "text": "checking"})
+    gold = None
+    problem = None
+    if state.problem is not None:
+        problem = gold_problem(ctx, state.problem)
+        gold = problem.answer if problem is not None else state.problem.get("answer_text")
+    reference = dict(state.reference)
+    expects = (
+        state.intent == "math_question"
+        and state.tries > 0
+        and bool(COMPUTATIONAL.search(text))
+        and final_answer_of(state.draft) is not None
+    )
+    options = {
+        "check_text": ctx.check_text,
+        "compare_answers": ctx.compare_answers,
+        "gold": gold,
+        "answer_text": (state.problem or {}).get("answer_text", ""),
+        "statement": (state.problem or {}).get("statement", ""),
+        "forbid_answer": answer_forbidden(state),
+    }
+    verdict = assess_draft(state.draft, **options)
+    if expects and verdict.status != "refuted":
+        # The re-solve is costly: run it once per turn, and only for a draft with no false claim.
+        if not reference:
+            res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples)
+            reference = {"answer": res.answer, "source": "program", "votes": res.votes}
+        verdict = assess_draft(state.draft, **options, reference=reference.get("answer"), expects_answer=True)
+    caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted]
+    return {
+        "status": verdict.status,
+        "checks": verdict.checks,
+        "findings": list(state.findings) + verdict.findings,
+        "caught": caught,
+        "reference": reference,
+    }
+
+
+def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "finalize"]:
+    """Refuted drafts are regenerated while tries remain, then replaced by a safe fallback."""
+    if state.status in ("verified", "undetermined", "no_math"):
+        return "finalize"
+    if state.status != "refuted":
+        raise ValueError(f"impossible draft status {state.status!r}")
+    from_model = state.intent in ("math_question", "problem_question")
+    if from_model and state.tries < state.max_tries:
+        return "draft_reply"
+    return "fallback"
+
+
+async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Replace a draft that still fails: plugin material that is safe to show, else an honest "not sure"."""
+    ctx = runtime.context
+    text = prompts.NOT_SURE
+    if state.problem is not None:
+        problem = gold_problem(ctx, state.problem)
+        if not answer_forbidden(state) and state.problem.get("steps"):
+            text = "Here is the worked solution:\n" + "\n".join(
+                f"{i}. {s}" for i, s in enumerate(state.problem["steps"], 1)
+            )
+        else:
+            hints = [t for _lvl, t in state.problem.get("hints", [])]
+            gold = problem.answer if problem is not None else state.problem.get("answer_text")
+            safe = [
+                h for h in hints[:2]
+                if not find_leaks(h, answer=gold, answer_text=state.problem.get("answer_text", ""),
+                                  statement=state.problem.get("statement", ""), compare=ctx.compare_answers)
+            ]
+            text = safe[0] if safe else "Let's read the problem again together: what is it asking us to find?"
+            if state.injection:
+                text = prompts.REDIRECT["injection"] + "\n\n" + text
+    return {"draft": text, "status": "withheld", "checks": []}
+
+
+async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
+    """Build the reply the student sees, store it, and log what the verifier caught."""
+    verified = [c["claim"] for c in state.checks if c["status"] == "verified"]
+    status = state.status or "no_math"
+    text = state.draft
+    if status == "undetermined" and any(c["kind"] == "resolve" for c in state.checks):
+        text += "\n\n(I couldn't double-check this answer another way, so please check it with me.)"
+    reply = {
+        "text": text,
+        "intent": state.intent,
+        "status": status,
+        "verified": verified,
+        "repaired": bool(state.caught),
+        "caught": [{"claim": c["claim"], "kind": c["kind"], "expected": c.get("expected")} for c in state.caught],
+        "agent": state.agent,
+        "grade": state.grade,
+        "tries": state.tries,
+    }
+    thread_id = ((config or {}).get("configurable") or {}).get("thread_id")
+    ctx = runtime.context
+    if ctx.tutor is not None and state.student_id is not None:
+        await persist_turn(ctx.tutor, state.student_id, thread_id, last_user_text(state), reply, state.caught)
+    writer = runtime.stream_writer
+    if ctx.stream and writer is not None:
+        writer({"type": "final", "reply": reply})
+    return {"reply": reply, "messages": [AIMessage(content=text)]}
+
+
+def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
+    """Compile the tutor dialogue graph (``context_schema=AgentContext``).
+
+    Args:
+        checkpointer: a LangGraph checkpointer so conversations survive a restart
+            (see ``agents.checkpoint``); None keeps no history between calls.
+    """
+    g = StateGraph(TutorState, context_schema=AgentContext)
+    g.add_node("begin_turn", begin_turn)
+    g.add_node("classify", classify)
+    g.add_node("redirect", redirect)
+    g.add_node("premise", premise)
+    g.add_node("new_problem", new_problem)
+    g.add_node("grade_attempt", grade_attempt)
+    g.add_node("give_hint", give_hint)
+    g.add_node("draft_reply", draft_reply)
+    g.add_node("plugin_agent", plugin_agent)
+    g.add_node("verify", verify)
+    g.add_node("fallback", fallback)
+    g.add_node("finalize", finalize)
+    g.add_edge(START, "begin_turn")
+    g.add_edge("begin_turn", "classify")
+    g.add_conditional_edges("classify", route_intent)
+    for node in ("give_hint", "draft_reply", "plugin_agent"):
+        g.add_edge(node, "verify")
+    g.add_conditional_edges("verify", route_verdict)
+    for node in ("redirect", "premise", "new_problem", "grade_attempt", "fallback"):
+        g.add_edge(node, "finalize")
+    g.add_edge("finalize", END)
+    return g.compile(checkpointer=checkpointer, name=name)
