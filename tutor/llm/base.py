@@ -120,3 +120,29 @@ def trim_history(
         )
     return [m for m, k in zip(messages, keep) if k]
 
+
+
+def cut_at_stops(pieces: Iterator[str], stops: Sequence[str]) -> Iterator[str]:
+    """Pass text pieces through, ending before the first stop sequence.
+
+    Text that might be the start of a stop sequence is held back until it is
+    clear, so a stop sequence split over several pieces never leaks out.
+    """
+    if not stops:
+        yield from pieces
+        return
+    longest = max(len(s) for s in stops)
+    pending = ""
+    for piece in pieces:
+        pending += piece
+        hits = [i for s in stops if (i := pending.find(s)) >= 0]
+        if hits:
+            if min(hits):
+                yield pending[: min(hits)]
+            return
+        safe = len(pending) - (longest - 1)
+        if safe > 0:
+            yield pending[:safe]
+            pending = pending[safe:]
+    if pending:
+        yield pending

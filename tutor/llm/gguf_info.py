@@ -35,6 +35,8 @@ class ModelFileInfo:
     data_end: int = 0
     """Byte offset where the last tensor ends (GGUF only): the file must be at least this long."""
     tensor_count: int = 0
+    tensor_types: frozenset[str] = frozenset()
+    """GGML type names of the tensors (``F32``, ``Q4_K``, …)."""
 
     @property
     def architecture(self) -> str | None:
@@ -140,6 +142,7 @@ def read_model_info(path: Path | str) -> ModelFileInfo:
             metadata[key] = _read_value(cur, cur.unpack("I"), gguf)
         alignment = int(metadata.get("general.alignment", 32)) or 32
         tensor_end = 0
+        types: set[str] = set()
         for _ in range(n_tensors):
             cur.string()
             n_dims = cur.unpack("I")
@@ -153,6 +156,7 @@ def read_model_info(path: Path | str) -> ModelFileInfo:
                 block, type_size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(ggml_type)]
             except (ValueError, KeyError):
                 raise ModelError(f"{path} uses tensor type {ggml_type}, unknown to this version of gguf") from None
+            types.add(gguf.GGMLQuantizationType(ggml_type).name)
             tensor_end = max(tensor_end, offset + n_elements // block * type_size)
         data_start = -(-cur.pos // alignment) * alignment
     data_end = data_start + tensor_end
@@ -163,7 +167,7 @@ def read_model_info(path: Path | str) -> ModelFileInfo:
         )
     return ModelFileInfo(
         path=path, format="gguf", version=version, size=size, metadata=metadata, data_end=data_end,
-        tensor_count=n_tensors,
+        tensor_count=n_tensors, tensor_types=frozenset(types),
     )
 
 
