@@ -1,0 +1,264 @@
+"""Run model-written Python in a separate, locked-down process.
+
+Two backends, chosen by ``Settings.sandbox`` (``TUTOR_SANDBOX``):
+
+* ``bwrap`` - bubblewrap (Debian package ``bubblewrap``): read-only root, fresh
+  /tmp, no network or other namespaces shared, the tutor home hidden under an
+  empty tmpfs, environment cleared. The restricted harness below runs inside it too.
+* ``subprocess`` - the fallback: the same harness with rlimits (CPU, address
+  space, processes, file size), a stripped environment and an audit hook that
+  refuses sockets, new processes, ctypes, writes outside the sandbox's temp
+  folder and reads of the tutor's home/database.
+
+``auto`` (the default) uses bwrap when it is installed and works. The
+result says which backend ran. Code sets a variable named ``result`` to hand a
+value back; ``print`` output is returned as ``stdout``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tutor.errors import SandboxError
+from tutor.settings import Settings
+
+MAX_OUTPUT = 64_000
+START_SLACK_S = 2.0
+"""Extra wall time for the interpreter to start (and import sympy) before the timeout bites."""
+BACKENDS = ("bwrap", "subprocess")
+
+
+@dataclass(frozen=True)
+class SandboxResult:
+    """What a sandboxed run produced.
+
+    Attributes:
+        ok: the code ran to the end without an error.
+        stdout: what it printed (cut at 64 kB).
+        result: ``str()`` of the variable ``result`` if the code set it, else None.
+        error: a short message such as ``timeout: ...``, ``memory: ...``,
+            ``forbidden: ...`` or ``error: ZeroDivisionError: ...``; None if ok.
+        backend: ``bwrap`` or ``subprocess``: which sandbox ran the code.
+    """
+
+    ok: bool
+    stdout: str
+    result: str | None
+    error: str | None
+    backend: str
+
+
+HARNESS = r'''
+import json, os, resource, sys
+cfg = json.loads(sys.argv[1])
+box = cfg["box"]
+mem = cfg["memory_mb"] * 1024 * 1024
+resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+resource.setrlimit(resource.RLIMIT_CPU, (cfg["cpu_s"], cfg["cpu_s"] + 1))
+resource.setrlimit(resource.RLIMIT_FSIZE, (8 * 1024 * 1024, 8 * 1024 * 1024))
+resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+HIDDEN = [os.path.realpath(p) for p in cfg["hidden"]]
+WRITABLE = [os.path.realpath(box), "/dev/null"]
+BLOCKED_IMPORTS = {"socket", "_socket", "ctypes", "_ctypes", "_posixsubprocess", "pty", "ssl", "_ssl"}
+PROCESS_EVENTS = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork",
+                  "os.forkpty", "os.kill", "os.killpg", "ctypes.dlopen", "ctypes.dlsym", "ctypes.cdata",
+                  "ctypes.call_function", "ctypes.addressof", "ctypes.string_at", "ctypes.wstring_at",
+                  "os.putenv", "os.unsetenv", "sys.setrecursionlimit"}
+PATH_EVENTS = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.symlink",
+               "os.link", "os.truncate", "shutil.rmtree", "os.utime"}
+W = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+class Forbidden(PermissionError):
+    pass
+
+def under(p, roots):
+    return any(p == r or p.startswith(r.rstrip("/") + "/") for r in roots)
+
+def hook(event, args):
+    if event == "open":
+        path, mode, flags = args
+        if isinstance(path, int) or path is None:
+            return
+        p = os.path.realpath(os.fsdecode(path))
+        if under(p, HIDDEN):
+            raise Forbidden("forbidden: the tutor's own files are off limits")
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (flags or 0) & W
+        if writing and not under(p, WRITABLE):
+            raise Forbidden("forbidden: writing files outside the sandbox's temporary folder")
+    elif event.startswith("socket."):
+        raise Forbidden("forbidden: network access")
+    elif event == "import" and args[0].split(".")[0] in BLOCKED_IMPORTS:
+        raise Forbidden(f"forbidden: importing {args[0]}")
+    elif event in PROCESS_EVENTS or event.startswith("os.exec") or event.startswith("os.spawn"):
+        raise Forbidden(f"forbidden: {event} (starting processes or changing the sandbox)")
+    elif event in PATH_EVENTS:
+        for a in args:
+            if isinstance(a, (str, bytes)) and not under(os.path.realpath(os.fsdecode(a)), WRITABLE):
+                raise Forbidden("forbidden: changing files outside the sandbox's temporary folder")
+
+import math, fractions, sympy  # noqa: E401 - allowed modules, loaded before the hook (sympy needs ctypes)
+code = open(os.path.join(box, "code.py"), encoding="utf-8").read()
+os.chdir(box)
+sys.addaudithook(hook)
+ns = {"__name__": "__sandbox__"}
+out = {"ok": True, "result": None, "error": None}
+try:
+    exec(compile(code, "<sandbox>", "exec"), ns)
+except Forbidden as exc:
+    out = {"ok": False, "result": None, "error": str(exc)}
+except MemoryError:
+    out = {"ok": False, "result": None, "error": "memory: the code used more memory than allowed"}
+except RecursionError:
+    out = {"ok": False, "result": None, "error": "error: RecursionError: too deep"}
+except SystemExit as exc:
+    out = {"ok": exc.code in (None, 0), "result": None, "error": None if exc.code in (None, 0) else f"error: exit {exc.code}"}
+except BaseException as exc:
+    out = {"ok": False, "result": None, "error": f"error: {type(exc).__name__}: {exc}"[:500]}
+if "result" in ns:
+    try:
+        out["result"] = str(ns["result"])[:10000]
+    except Exception as exc:
+        out["result"] = None
+        out["error"] = out["error"] or f"error: result cannot be shown ({type(exc).__name__})"
+        out["ok"] = False
+sys.stdout.flush()
+os.write(cfg["fd"], json.dumps(out).encode())
+'''
+
+
+@functools.cache
+def bwrap_works() -> bool:
+    """True if bubblewrap is installed and can create a sandbox on this machine."""
+    exe = shutil.which("bwrap")
+    if not exe:
+        return False
+    try:
+        proc = subprocess.run([exe, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
+                              capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode == 0
+
+
+def choose_backend(settings: Settings | None) -> str:
+    """The backend to use: bwrap when asked for or (auto) when available, else subprocess."""
+    wanted = settings.sandbox if settings is not None else "auto"
+    if wanted == "subprocess":
+        return "subprocess"
+    if bwrap_works():
+        return "bwrap"
+    if wanted == "bwrap":
+        raise SandboxError("TUTOR_SANDBOX=bwrap but bubblewrap is not usable here; install the Debian package "
+                           "'bubblewrap' or set TUTOR_SANDBOX to auto or subprocess")
+    return "subprocess"
+
+
+def _hidden_paths(settings: Settings | None) -> list[str]:
+    """Folders the code must not see: the tutor home and the database's folder."""
+    if settings is None:
+        try:
+            settings = Settings.from_env()
+        except Exception:  # noqa: BLE001 - bad settings must not open the sandbox up
+            return []
+    paths = [settings.home]
+    if settings.is_sqlite and "///" in settings.database_url:
+        paths.append(Path(settings.database_url.split("///", 1)[1]).parent)
+    out = []
+    for p in paths:
+        p = Path(p).expanduser().resolve()
+        # never hide the interpreter itself
+        if Path(sys.prefix).resolve().is_relative_to(p) or Path(sys.base_prefix).resolve().is_relative_to(p):
+            continue
+        out.append(str(p))
+    return out
+
+
+def _command(backend: str, box: str, cfg: dict, hidden: list[str]) -> list[str]:
+    python = [sys.executable, "-I", "-B", os.path.join(box, "harness.py"), json.dumps(cfg)]
+    if backend == "subprocess":
+        return python
+    cmd = [shutil.which("bwrap") or "bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+           "--tmpfs", "/tmp", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+           "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8"]
+    for h in hidden:
+        if os.path.isdir(h) and not box.startswith(h.rstrip("/") + "/"):
+            cmd += ["--tmpfs", h]
+    cmd += ["--bind", box, box, "--chdir", box]
+    return cmd + python
+
+
+def run_code(code: str, *, timeout_s: float = 5, memory_mb: int = 256, settings: Settings | None = None) -> SandboxResult:
+    """Run ``code`` in the sandbox and report what happened; never raises for bad code.
+
+    Args:
+        code: Python source. Set ``result = ...`` to return a value.
+        timeout_s: CPU and wall-clock limit in seconds (interpreter start-up is extra).
+        memory_mb: address-space limit for the child process.
+        settings: decides the backend and which folders are hidden; default from the environment.
+
+    Raises:
+        SandboxError: only if TUTOR_SANDBOX=bwrap and bubblewrap cannot run.
+    """
+    backend = choose_backend(settings)
+    hidden = _hidden_paths(settings)
+    memory_mb = max(int(memory_mb), 128)
+    with tempfile.TemporaryDirectory(prefix="tutor-sandbox-") as box:
+        Path(box, "harness.py").write_text(HARNESS, encoding="utf-8")
+        Path(box, "code.py").write_text(code, encoding="utf-8")
+        read_fd, write_fd = os.pipe()
+        cfg = {"box": box, "memory_mb": memory_mb, "cpu_s": max(1, int(timeout_s + 0.999)), "hidden": hidden,
+               "fd": write_fd}
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+        try:
+            proc = subprocess.Popen(_command(backend, box, cfg, hidden), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=box,
+                                    pass_fds=(write_fd,), start_new_session=True)
+        except OSError as exc:
+            os.close(read_fd)
+            os.close(write_fd)
+            return SandboxResult(False, "", None, f"error: could not start the sandbox ({exc})", backend)
+        os.close(write_fd)
+        timed_out = False
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout_s + START_SLACK_S)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+            _kill(proc)
+            stdout, stderr = proc.communicate()
+        with os.fdopen(read_fd, "rb") as f:
+            report = f.read()
+    text = stdout.decode("utf-8", "replace")[:MAX_OUTPUT]
+    if timed_out:
+        return SandboxResult(False, text, None, f"timeout: the code ran longer than {timeout_s:g} s", backend)
+    try:
+        out = json.loads(report)
+    except ValueError:
+        return SandboxResult(False, text, None, _crash_reason(proc.returncode, stderr), backend)
+    return SandboxResult(bool(out["ok"]), text, out["result"], out["error"], backend)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+
+
+def _crash_reason(returncode: int, stderr: bytes) -> str:
+    err = stderr.decode("utf-8", "replace")
+    if returncode in (-signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGXCPU, 128 + signal.SIGKILL):
+        return "timeout: the code used more CPU time than allowed"
+    if "MemoryError" in err:
+        return "memory: the code used more memory than allowed"
+    last = err.strip().splitlines()[-1] if err.strip() else f"exit status {returncode}"
+    return f"error: the sandboxed process stopped ({last[:300]})"
