@@ -29,6 +29,13 @@ class TutorContext:
         with self._lock:
             return make_engine(self.settings.database_url)
 
+    @cached_property
+    def llm(self):
+        """The process-wide shared chat model (loaded on first use; see ``tutor.llm.shared_model``)."""
+        from tutor.llm import shared_model
+
+        return shared_model(self.settings)
+
     def session(self):
         """A transaction scope: ``with ctx.session() as s: ...`` commits on success."""
         from tutor.db import session_scope

@@ -19,6 +19,7 @@ app = typer.Typer(
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from tutor.cli import core  # noqa: F401
+    from tutor.cli import model  # noqa: F401
     from tutor.cli import verify  # noqa: F401
 
 
