@@ -30,6 +30,14 @@ class TutorContext:
             return make_engine(self.settings.database_url)
 
     @cached_property
+    def plugins(self):
+        """The plugin manager (``tutor.plugins.PluginManager``), loaded once, restricted by TUTOR_PLUGINS."""
+        from tutor.plugins import load_plugins
+
+        with self._lock:
+            return load_plugins(self.settings)
+
+    @cached_property
     def llm(self):
         """The process-wide shared chat model (loaded on first use; see ``tutor.llm.shared_model``)."""
         from tutor.llm import shared_model

@@ -1,0 +1,103 @@
+"""Helpers shared by the built-in plugins (a third-party plugin could copy this pattern).
+
+Only ``tutor.plugin_api`` and SymPy are used: the plugins know nothing of the
+tutor's storage or models.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from tutor.plugin_api import Problem, Step, default_hints
+
+# Real symbols: the verifier reads a student's "x" as a real variable.
+x, y = sympy.symbols("x y", real=True)
+
+
+def plain(value: Any) -> str:
+    """How a student would type a SymPy value: ``x^2 + 3*x``, ``3/4``, ``-5``."""
+    return sympy.sstr(value).replace("**", "^")
+
+
+def answer_form(value: Any) -> str:
+    """The written answer: plain when it is a polynomial or number, LaTeX when it has functions or roots."""
+    if isinstance(value, sympy.Basic) and (value.atoms(sympy.Function) or any(
+        p.exp.is_Rational and not p.exp.is_integer for p in value.atoms(sympy.Pow)
+    )):
+        return sympy.latex(value)
+    return plain(value)
+
+
+def tex(value: Any) -> str:
+    return sympy.latex(value)
+
+
+def step(text: str, lhs: Any = None, rhs: Any = None) -> Step:
+    """A worked step claiming ``lhs == rhs`` (LaTeX made from the claim)."""
+    latex = f"{tex(lhs)} = {tex(rhs)}" if lhs is not None else ""
+    return Step(text=text, latex=latex, lhs=lhs, rhs=rhs)
+
+
+def decimal_text(value: sympy.Rational, places: int = 4) -> str:
+    """A terminating decimal written without float noise: 7/20 -> '0.35'."""
+    s = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
+    return s or "0"
+
+
+@dataclass
+class Draft:
+    """What a generator function returns; :class:`SeededGenerator` turns it into a Problem."""
+
+    statement: str
+    latex: str
+    answer: Any
+    answer_text: str
+    steps: list[Step]
+    nudge: str
+    bindings: dict | None = None
+    answer_format: str = ""
+    data: dict | None = None
+
+
+class SeededGenerator:
+    """A generator from a function ``make(rng, difficulty) -> Draft``; deterministic per seed."""
+
+    def __init__(self, skill_id: str, make: Callable[[random.Random, int], Draft], difficulties=(1, 2, 3)):
+        self.skill_id = skill_id
+        self.difficulties = tuple(difficulties)
+        self._make = make
+
+    def generate(self, seed: int, difficulty: int = 1) -> Problem:
+        rng = random.Random(f"{self.skill_id}:{seed}:{difficulty}")
+        d = self._make(rng, difficulty)
+        steps = tuple(d.steps)
+        return Problem(
+            id=f"{self.skill_id}:{difficulty}:{seed}",
+            skill_id=self.skill_id,
+            statement=d.statement,
+            latex=d.latex,
+            answer=d.answer,
+            answer_text=d.answer_text,
+            steps=steps,
+            hints=default_hints(steps, d.answer_text, d.nudge),
+            difficulty=difficulty,
+            seed=seed,
+            bindings=d.bindings or {},
+            answer_format=d.answer_format,
+            data=d.data or {},
+        )
+
+    def __repr__(self) -> str:
+        return f"SeededGenerator({self.skill_id!r})"
+
+
+def nonzero(rng: random.Random, lo: int, hi: int) -> int:
+    while True:
+        n = rng.randint(lo, hi)
+        if n != 0:
+            return n

@@ -1,0 +1,94 @@
+"""Derivatives: power, product and chain rules (early calculus, grades 11-12)."""
+
+from __future__ import annotations
+
+import random
+
+import sympy
+
+from plugins._common import Draft, SeededGenerator, answer_form, nonzero, plain, step, tex, x
+from tutor import hookimpl
+from tutor.plugin_api import SkillSpec
+
+__version__ = "1.0.0"
+
+SUBJECT = "Derivatives"
+
+
+def _ask(f) -> tuple[str, str]:
+    return f"Find the derivative of f(x) = {plain(f)}.", rf"\frac{{d}}{{dx}}\left({tex(f)}\right)"
+
+
+def power_rule(rng: random.Random, level: int) -> Draft:
+    n_terms = level + 1
+    powers = rng.sample(range(0, 6 + level), n_terms)
+    f = sum(nonzero(rng, -9, 9) * x**p for p in powers)
+    if level == 3:
+        f += nonzero(rng, -5, 5) / x
+    ans = sympy.diff(f, x)
+    terms = sympy.Add.make_args(f)
+    pieces = [sympy.diff(t, x) for t in terms]
+    steps = [step(f"d/dx of {plain(t)} is {plain(d)}", sympy.diff(t, x), d) for t, d in zip(terms, pieces)]
+    steps.append(step(f"Add the pieces: f'(x) = {plain(ans)}", sympy.Add(*pieces), ans))
+    return Draft(
+        *_ask(f), ans, answer_form(ans), steps,
+        "d/dx of x^n is n·x^(n-1); differentiate term by term.", answer_format="an expression in x",
+    )
+
+
+def product_rule(rng: random.Random, level: int) -> Draft:
+    u = nonzero(rng, -5, 5) * x ** rng.randint(1, 3) + rng.randint(-5, 5)
+    v = {1: x + nonzero(rng, -6, 6), 2: x**2 + nonzero(rng, -6, 6), 3: sympy.sin(x) if rng.random() < 0.5 else sympy.cos(x)}[level]
+    du, dv = sympy.diff(u, x), sympy.diff(v, x)
+    f = sympy.Mul(u, v, evaluate=False)
+    ans = sympy.expand(sympy.diff(u * v, x)) if level < 3 else sympy.diff(u * v, x)
+    steps = [
+        step(f"u = {plain(u)}, u' = {plain(du)}", sympy.diff(u, x), du),
+        step(f"v = {plain(v)}, v' = {plain(dv)}", sympy.diff(v, x), dv),
+        step(f"(uv)' = u'v + uv' = ({plain(du)})({plain(v)}) + ({plain(u)})({plain(dv)})", du * v + u * dv, sympy.diff(u * v, x)),
+        step(f"Simplify: {plain(ans)}", du * v + u * dv, ans),
+    ]
+    return Draft(
+        *_ask(f), ans, answer_form(ans), steps,
+        "This is a product: name the two factors u and v.", answer_format="an expression in x",
+    )
+
+
+def chain_rule(rng: random.Random, level: int) -> Draft:
+    inner = nonzero(rng, -5, 5) * x + nonzero(rng, -9, 9) if level < 3 else x**2 + nonzero(rng, -5, 5)
+    n = rng.randint(2, 5)
+    outer_name = "power"
+    if level == 2 and rng.random() < 0.5:
+        f, outer_name = sympy.sin(inner), "sin"
+        d_outer = sympy.cos(inner)
+    elif level == 3 and rng.random() < 0.5:
+        f, outer_name = sympy.cos(inner), "cos"
+        d_outer = -sympy.sin(inner)
+    else:
+        f = inner**n
+        d_outer = n * inner ** (n - 1)
+    d_inner = sympy.diff(inner, x)
+    ans = sympy.diff(f, x)
+    steps = [
+        step(f"Inside: g(x) = {plain(inner)}, g'(x) = {plain(d_inner)}", sympy.diff(inner, x), d_inner),
+        step(f"Outside ({outer_name}) differentiated at g: {plain(d_outer)}", d_outer, d_outer),
+        step(f"Chain rule: f'(x) = {plain(d_outer)} · {plain(d_inner)} = {plain(ans)}", d_outer * d_inner, ans),
+    ]
+    return Draft(
+        *_ask(f), ans, answer_form(ans), steps,
+        "This is a function inside a function: what is the inside?", answer_format="an expression in x",
+    )
+
+
+@hookimpl
+def register_skills(register):
+    register(SkillSpec("calc.power_rule", "Derivatives: the power rule", SUBJECT, 11, 12, ("poly.simplify",)))
+    register(SkillSpec("calc.product_rule", "Derivatives: the product rule", SUBJECT, 11, 12, ("calc.power_rule", "poly.expand")))
+    register(SkillSpec("calc.chain_rule", "Derivatives: the chain rule", SUBJECT, 11, 12, ("calc.power_rule",)))
+
+
+@hookimpl
+def register_generators(register):
+    register(SeededGenerator("calc.power_rule", power_rule))
+    register(SeededGenerator("calc.product_rule", product_rule))
+    register(SeededGenerator("calc.chain_rule", chain_rule))

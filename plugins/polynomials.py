@@ -1,0 +1,73 @@
+"""Polynomials: combine like terms and expand products (grades 7-9)."""
+
+from __future__ import annotations
+
+import random
+
+import sympy
+
+from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
+from tutor import hookimpl
+from tutor.plugin_api import SkillSpec
+
+__version__ = "1.0.0"
+
+SUBJECT = "Polynomials"
+
+
+def _poly(rng: random.Random, degree: int, lim: int = 9) -> sympy.Expr:
+    return sum(rng.randint(-lim, lim) * x**k for k in range(degree)) + nonzero(rng, -lim, lim) * x**degree
+
+
+def simplify(rng: random.Random, level: int) -> Draft:
+    deg = (1, 2, 3)[level - 1]
+    p, q = _poly(rng, deg), _poly(rng, deg)
+    sub = level > 1 and rng.random() < 0.5
+    op = "-" if sub else "+"
+    ans = sympy.expand(p - q if sub else p + q)
+    shown = f"({plain(p)}) {op} ({plain(q)})"
+    steps = [
+        step(f"Remove the parentheses{' (the minus sign flips every sign in the second)' if sub else ''}.",
+             sympy.Add(p, -q if sub else q, evaluate=False), ans),
+        step(f"Combine like terms (same power of x): {plain(ans)}", p - q if sub else p + q, ans),
+    ]
+    return Draft(
+        f"Simplify {shown}.", rf"\left({tex(p)}\right) {op} \left({tex(q)}\right)", ans, plain(ans), steps,
+        "Terms are alike when they have the same power of x.", answer_format="a polynomial, like 3x^2 - 2x + 1",
+    )
+
+
+def expand(rng: random.Random, level: int) -> Draft:
+    if level == 1:
+        k, p = nonzero(rng, -6, 6), _poly(rng, 1)
+        factors = [sympy.Integer(k) * x if rng.random() < 0.5 else sympy.Integer(k), p]
+    elif level == 2:
+        factors = [x + nonzero(rng, -9, 9), x + nonzero(rng, -9, 9)]
+    else:
+        factors = [nonzero(rng, -4, 4) * x + nonzero(rng, -6, 6), _poly(rng, 2, 5)]
+    a, b = factors
+    product = sympy.Mul(a, b, evaluate=False)
+    ans = sympy.expand(a * b)
+    terms = sympy.Add.make_args(sympy.expand(b))
+    partial = sympy.Add(*[sympy.expand(a * t) for t in terms], evaluate=False)
+    steps = [
+        step(f"Multiply {plain(a)} by each term of {plain(b)}: {' + '.join(plain(sympy.expand(a * t)) for t in terms)}", product, partial),
+        step(f"Combine like terms: {plain(ans)}", partial, ans),
+    ]
+    return Draft(
+        f"Expand ({plain(a)})({plain(b)}).", rf"\left({tex(a)}\right)\left({tex(b)}\right)", ans, plain(ans), steps,
+        "Every term in the first factor multiplies every term in the second.",
+        answer_format="a polynomial, like x^2 + 5x + 6",
+    )
+
+
+@hookimpl
+def register_skills(register):
+    register(SkillSpec("poly.simplify", "Combine like terms", SUBJECT, 7, 9, ("int.exponents",)))
+    register(SkillSpec("poly.expand", "Expand products of polynomials", SUBJECT, 8, 9, ("poly.simplify",)))
+
+
+@hookimpl
+def register_generators(register):
+    register(SeededGenerator("poly.simplify", simplify))
+    register(SeededGenerator("poly.expand", expand))

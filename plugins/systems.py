@@ -1,0 +1,62 @@
+"""Systems of two linear equations (grades 8-9), by elimination or substitution."""
+
+from __future__ import annotations
+
+import random
+
+import sympy
+
+from plugins._common import Draft, SeededGenerator, nonzero, plain, tex, x, y
+from tutor import hookimpl
+from tutor.plugin_api import SkillSpec, Step
+
+__version__ = "1.0.0"
+
+SUBJECT = "Systems of equations"
+
+
+def claim(text: str, lhs, rhs) -> Step:
+    return Step(text=text, latex=f"{tex(lhs)} = {tex(rhs)}", lhs=lhs, rhs=rhs)
+
+
+def two_linear(rng: random.Random, level: int) -> Draft:
+    xs, ys = rng.randint(-8, 8), rng.randint(-8, 8)
+    lim = (3, 5, 7)[level - 1]
+    while True:
+        a1, b1, a2, b2 = (nonzero(rng, -lim, lim) for _ in range(4))
+        if level == 1:
+            a1, b1, a2, b2 = 1, 1, 1, -1
+            if rng.random() < 0.5:
+                b1 = rng.randint(2, 3)
+        if a1 * b2 - a2 * b1 != 0:
+            break
+    e1, e2 = a1 * x + b1 * y, a2 * x + b2 * y
+    c1, c2 = a1 * xs + b1 * ys, a2 * xs + b2 * ys
+    # Eliminate x: multiply eq1 by a2 and eq2 by a1 and subtract.
+    ey = (a2 * b1 - a1 * b2) * y
+    ec = a2 * c1 - a1 * c2
+    steps = [
+        claim(f"Multiply the first equation by {a2} and the second by {a1}, then subtract to remove x: {plain(ey)} = {ec}", ey, ec),
+        claim(f"So y = {ys}", y, sympy.Integer(ec) / (a2 * b1 - a1 * b2)),
+        claim(f"Put y = {ys} into the first equation: {plain(a1 * x)} + {b1 * ys} = {c1}", a1 * x + b1 * ys, c1),
+        claim(f"So x = {xs}", x, sympy.Integer(c1 - b1 * ys) / a1),
+        claim(f"Check in the second equation: {a2}·{xs} + {b2}·{ys} = {c2}", e2, c2),
+    ]
+    answer = (sympy.Integer(xs), sympy.Integer(ys))
+    return Draft(
+        f"Solve the system: {plain(e1)} = {c1} and {plain(e2)} = {c2}. Give (x, y).",
+        rf"\begin{{cases}} {tex(e1)} = {c1} \\ {tex(e2)} = {c2} \end{{cases}}",
+        answer, f"({xs}, {ys})", steps,
+        "Can you add or subtract the equations so that one variable disappears?",
+        bindings={x: xs, y: ys}, answer_format="(x, y)",
+    )
+
+
+@hookimpl
+def register_skills(register):
+    register(SkillSpec("sys.two_linear", "Systems of two linear equations", SUBJECT, 8, 9, ("lin.multi_step",)))
+
+
+@hookimpl
+def register_generators(register):
+    register(SeededGenerator("sys.two_linear", two_linear))

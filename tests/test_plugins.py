@@ -1,0 +1,297 @@
+"""The plugin manager: discovery, restriction, and plugins that fail in every way the issue lists."""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import sympy
+
+from tutor import hookimpl, hookspecs
+from tutor.errors import NotFound, PluginError
+from tutor.plugin_api import AgentSpec, Problem, SkillSpec, Step
+from tutor.plugins import PluginManager, claim_holds, validate_problem
+
+BUILTINS = {
+    "arithmetic", "fractions", "ratios", "integers", "linear", "systems",
+    "polynomials", "quadratics", "calculus", "word_problems",
+}
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def builtin_eps() -> list[metadata.EntryPoint]:
+    return [ep for ep in metadata.entry_points(group="tutor") if ep.name in BUILTINS]
+
+
+def ep(name: str, value: str) -> metadata.EntryPoint:
+    return metadata.EntryPoint(name=name, value=value, group="tutor")
+
+
+def write_module(tmp_path: Path, monkeypatch, name: str, source: str) -> None:
+    (tmp_path / f"{name}.py").write_text(textwrap.dedent(source))
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager.load(third_party=False)
+
+
+def test_builtin_plugins_load_without_errors(manager):
+    assert BUILTINS <= set(manager.plugins)
+    assert manager.broken == []
+    assert len(manager.skills) >= 20
+    assert set(manager.generators) == set(manager.skills)
+    assert "word_problem_setup" in manager.agents
+    assert manager.plugins["arithmetic"].version == "1.0.0"
+
+
+def test_prerequisite_graph_spans_plugins_and_grades(manager):
+    order = [s.id for s in manager.topological_skills()]
+    for spec in manager.skills.values():
+        for pre in spec.prerequisites:
+            assert order.index(pre) < order.index(spec.id)
+    plugins_of_prereqs = {manager.skill_plugin[p] for s in manager.skills.values() for p in s.prerequisites}
+    assert len(plugins_of_prereqs) >= 5
+    grades = [s.grade_min for s in manager.skills.values()]
+    assert min(grades) == 3 and max(s.grade_max for s in manager.skills.values()) >= 12
+
+
+def test_tutor_plugins_restricts_and_names_unknown_ones():
+    m = PluginManager.load(["arithmetic", "nope"], entry_points=builtin_eps(), third_party=False)
+    assert set(m.skills) == {"arith.add_sub", "arith.mult_div", "arith.order_ops"}
+    assert "not installed" in m.plugins["nope"].errors[0] and "arithmetic" in m.plugins["nope"].errors[0]
+
+
+def test_context_plugins_loads_once_and_follows_settings(ctx, monkeypatch):
+    monkeypatch.setattr(ctx, "settings", ctx.settings.replace(plugins=("arithmetic", "fractions")))
+    assert ctx.plugins is ctx.plugins
+    assert {p.name for p in ctx.plugins.plugins.values() if p.loaded} == {"arithmetic", "fractions"}
+
+
+def test_unknown_prerequisite_drops_only_that_skill(monkeypatch):
+    # fractions alone: its skills need arith.mult_div, which is not loaded.
+    m = PluginManager.load(["fractions"], entry_points=builtin_eps(), third_party=False)
+    errors = " ".join(m.plugins["fractions"].errors)
+    assert "unknown prerequisite" in errors and "arith.mult_div" in errors
+    assert "frac.simplify" not in m.skills and "frac.percent" not in m.skills
+    with pytest.raises(NotFound, match="known skills"):
+        m.generate("frac.simplify", 1)
+
+
+def test_plugin_that_raises_on_import_is_reported_and_others_work(tmp_path, monkeypatch):
+    write_module(tmp_path, monkeypatch, "boom_plugin", "raise RuntimeError('kaboom at import')\n")
+    m = PluginManager.load(entry_points=[*builtin_eps(), ep("boom", "boom_plugin")], third_party=True)
+    assert m.plugins["boom"].loaded is False
+    assert "kaboom at import" in m.plugins["boom"].errors[0]
+    assert [p.name for p in m.broken] == ["boom"]
+    assert m.generate("arith.add_sub", 3).answer is not None
+
+
+def test_plugin_whose_hook_raises_contributes_nothing(tmp_path, monkeypatch):
+    write_module(tmp_path, monkeypatch, "half_plugin", """
+        from tutor import hookimpl
+        from tutor.plugin_api import SkillSpec
+
+        @hookimpl
+        def register_skills(register):
+            register(SkillSpec("half.one", "Half", "Test"))
+            raise ValueError("second skill broke")
+    """)
+    m = PluginManager.load(entry_points=[*builtin_eps(), ep("half", "half_plugin")], third_party=True)
+    assert "second skill broke" in m.plugins["half"].errors[0]
+    assert "half.one" not in m.skills and "arith.add_sub" in m.skills
+
+
+class Dup:
+    @hookimpl
+    def register_skills(self, register):
+        register(SkillSpec("arith.add_sub", "Another adding skill", "Test"))
+        register(SkillSpec("dup.fine", "A fine skill", "Test", prerequisites=("arith.add_sub",)))
+
+
+class Cycle:
+    @hookimpl
+    def register_skills(self, register):
+        register(SkillSpec("cyc.a", "A", "Test", prerequisites=("cyc.c",)))
+        register(SkillSpec("cyc.b", "B", "Test", prerequisites=("cyc.a",)))
+        register(SkillSpec("cyc.c", "C", "Test", prerequisites=("cyc.b",)))
+        register(SkillSpec("cyc.after", "After", "Test", prerequisites=("cyc.c",)))
+        register(SkillSpec("cyc.ok", "Ok", "Test", prerequisites=("arith.add_sub",)))
+
+
+def test_duplicate_skill_id_keeps_the_first_and_reports_the_second(manager):
+    m = PluginManager.load(["arithmetic"], entry_points=builtin_eps(), third_party=False)
+    m.add_plugin(Dup(), "dup")
+    assert m.skill_plugin["arith.add_sub"] == "arithmetic"
+    assert "duplicate skill id 'arith.add_sub'" in m.plugins["dup"].errors[0]
+    assert "already registered by arithmetic" in m.plugins["dup"].errors[0]
+    assert "dup.fine" in m.skills
+    assert not m.plugins["arithmetic"].errors
+
+
+def test_prerequisite_cycle_is_reported_and_its_skills_never_served():
+    m = PluginManager.load(["arithmetic"], entry_points=builtin_eps(), third_party=False)
+    m.add_plugin(Cycle(), "cycle")
+    errors = "\n".join(m.plugins["cycle"].errors)
+    assert "prerequisite cycle" in errors and "cyc.a" in errors
+    assert not {"cyc.a", "cyc.b", "cyc.c", "cyc.after"} & set(m.skills)
+    assert "cyc.ok" in m.skills and "arith.order_ops" in m.skills
+
+
+def _lying_problem(seed: int, difficulty: int) -> Problem:
+    two = sympy.Integer(2)
+    return Problem(
+        id=f"liar.add:{seed}", skill_id="liar.add", statement="What is 2 + 2?", latex="2 + 2",
+        answer=sympy.Integer(5), answer_text="5",
+        steps=(Step("2 + 2 = 5", lhs=sympy.Add(two, two, evaluate=False), rhs=sympy.Integer(5)),),
+    )
+
+
+class Liar:
+    @hookimpl
+    def register_skills(self, register):
+        register(SkillSpec("liar.add", "Lying addition", "Test"))
+
+    @hookimpl
+    def register_generators(self, register):
+        class Gen:
+            skill_id = "liar.add"
+            difficulties = (1,)
+
+            def generate(self, seed, difficulty=1):
+                return _lying_problem(seed, difficulty)
+
+        register(Gen())
+
+
+def test_generator_whose_answer_does_not_verify_is_never_served():
+    m = PluginManager()
+    m.add_plugin(Liar(), "liar")
+    with pytest.raises(PluginError, match=r"Plugin liar: .*does not verify.*step 1"):
+        m.generate("liar.add", seed=1)
+    assert any("does not verify" in e for e in m.plugins["liar"].errors)
+
+
+def test_validate_problem_lists_each_reason():
+    p = _lying_problem(0, 1)
+    assert validate_problem(p, "other.skill")[0].startswith("problem is for skill")
+    assert validate_problem("not a problem", "x")[0].startswith("expected a Problem")
+
+
+def test_claim_holds_is_three_way_and_refuses_text():
+    x = sympy.Symbol("x")
+    assert claim_holds((x + 1) ** 2, x**2 + 2 * x + 1) is True
+    assert claim_holds((x + 1) ** 2, x**2 + 1) is False
+    assert claim_holds(2 * x, 6, {x: 3}) is True
+    assert claim_holds((1, 2), (1, 3)) is False
+    assert claim_holds(frozenset({1, 2}), sympy.FiniteSet(2, 1)) is True
+    assert claim_holds("x + 1", x + 1) is None
+
+
+def test_unknown_skill_and_difficulty_errors_list_the_options(manager):
+    with pytest.raises(NotFound, match="arith.add_sub"):
+        manager.generate("no.such.skill")
+    with pytest.raises(Exception, match=r"choose one of \(1, 2, 3\)"):
+        manager.generate("arith.add_sub", 1, difficulty=9)
+
+
+def test_skills_sync_to_the_database(ctx, manager):
+    from tutor.repo import list_skills
+
+    with ctx.session() as s:
+        assert manager.sync_skills(session=s) == len(manager.skills)
+    with ctx.session() as s:
+        rows = {r.id: r for r in list_skills(session=s)}
+    assert rows["frac.percent"].prerequisites == "frac.decimals,frac.mult_div"
+    assert rows["frac.percent"].plugin == "fractions"
+
+
+def test_word_problem_agent_sets_up_equations_from_checked_steps(manager):
+    node = manager.build_agent("word_problem_setup")
+    problem = manager.generate("word.equations", 4, 1)
+    first = node({"problem": problem, "hint_level": 0})
+    assert first["handled"] and first["plugin_reply"].startswith("Name the unknown")
+    full = node({"problem": problem})
+    assert "equation" in full["plugin_reply"] and str(problem.answer) in full["plugin_reply"]
+    by_id = node({"skill_id": "word.multi_step", "seed": 2, "difficulty": 2})
+    assert by_id["handled"] and "Cost" in by_id["plugin_reply"]
+    assert node({"problem": None})["handled"] is False
+    assert [a.name for a in manager.agents_for("word.equations")] == ["word_problem_setup"]
+
+
+THIRD_PARTY = '''
+"""A geometry plugin from outside the tutor."""
+import sympy
+from tutor import hookimpl
+from tutor.plugin_api import AgentSpec, Problem, SkillSpec, Step
+
+__version__ = "0.3.0"
+
+@hookimpl
+def register_skills(register):
+    register(SkillSpec("geo.rect_area", "Area of a rectangle", "Geometry", 3, 5, ("arith.mult_div",)))
+
+class AreaGen:
+    skill_id = "geo.rect_area"
+    difficulties = (1,)
+    def generate(self, seed, difficulty=1):
+        w, h = 2 + seed % 7, 3 + seed % 5
+        area = sympy.Integer(w * h)
+        return Problem(id=f"geo.rect_area:{seed}", skill_id=self.skill_id,
+                       statement=f"A rectangle is {w} by {h}. What is its area?", latex=f"{w} \\\\times {h}",
+                       answer=area, answer_text=str(area),
+                       steps=(Step(f"{w} × {h} = {area}", lhs=sympy.Mul(w, h, evaluate=False), rhs=area),))
+
+@hookimpl
+def register_generators(register):
+    register(AreaGen())
+
+@hookimpl
+def register_agents(register):
+    register(AgentSpec("geometry_sketch", "Draws shapes in words.", lambda deps: (lambda state: {"plugin_reply": "a box"})))
+'''
+
+
+@pytest.fixture
+def third_party_site(tmp_path, monkeypatch) -> Path:
+    """An installed distribution 'acme-geometry' with a ``tutor`` entry point, outside plugins/."""
+    site = tmp_path / "site"
+    (site / "acme_geometry").mkdir(parents=True)
+    (site / "acme_geometry" / "__init__.py").write_text(THIRD_PARTY)
+    info = site / "acme_geometry-0.3.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-geometry\nVersion: 0.3.0\n")
+    (info / "entry_points.txt").write_text("[tutor]\ngeometry = acme_geometry\n")
+    (info / "RECORD").write_text("")
+    monkeypatch.syspath_prepend(str(site))
+    return site
+
+
+def test_third_party_plugin_package_is_discovered_with_its_skills_and_agent(third_party_site):
+    m = PluginManager.load(third_party=True)
+    info = m.plugins["geometry"]
+    assert info.ok and info.version == "0.3.0" and info.module == "acme_geometry"
+    assert info.skills == ["geo.rect_area"] and info.agents == ["geometry_sketch"]
+    assert m.skill("geo.rect_area").prerequisites == ("arith.mult_div",)
+    assert m.generate("geo.rect_area", 4).answer == 42
+    assert m.build_agent("geometry_sketch")({})["plugin_reply"] == "a box"
+
+
+def test_stray_installed_plugins_are_ignored_under_tests(third_party_site, monkeypatch):
+    monkeypatch.setattr(sys, "_called_from_test", True, raising=False)
+    m = PluginManager.load()
+    assert "geometry" not in m.plugins and "arith.add_sub" in m.skills
+
+
+def test_every_hookspec_is_documented_with_an_example():
+    doc = (ROOT / "docs" / "plugins.md").read_text()
+    specs = [n for n in dir(hookspecs) if n.startswith("register_")]
+    assert len(specs) == 5
+    for name in specs:
+        assert re.search(rf"^## `{name}\(register\)`", doc, re.M), f"docs/plugins.md lacks a section for {name}"
+        assert f"def {name}(register)" in doc, f"docs/plugins.md has no example implementing {name}"

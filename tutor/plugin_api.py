@@ -1,0 +1,184 @@
+"""What a plugin works with: the objects it registers and the few helpers it may call.
+
+A plugin (built-in or third-party) imports only ``tutor.hookimpl`` and this
+module. Everything here is plain data or a small protocol, so a plugin needs no
+knowledge of the database, the LLM or the web app.
+
+Answers are SymPy objects (or tuples/sets of them) built by the generator
+itself; a plugin never parses a student's text. To compare a student's answer
+it calls :func:`compare_answers`, which hands the text to the verifier's safe
+parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+HINT_LEVELS = ("nudge", "hint", "worked_step", "bottom_out")
+"""A hint ladder climbs from a gentle nudge to the full answer, in this order."""
+
+GradeStatus = Literal["verified", "refuted", "undetermined"]
+
+
+@dataclass(frozen=True)
+class SkillSpec:
+    """One skill of the curriculum. ``id`` is stable: progress is stored under it."""
+
+    id: str
+    title: str
+    subject: str
+    grade_min: int = 3
+    grade_max: int = 12
+    prerequisites: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One rung of a hint ladder; ``level`` is one of :data:`HINT_LEVELS`."""
+
+    level: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a worked solution.
+
+    ``lhs`` and ``rhs`` (SymPy objects) state what the step claims: ``lhs == rhs``
+    after the problem's ``bindings`` are substituted (an identity when there are
+    none). The tutor checks every claim before the problem is served. A step
+    without a claim is narration ("Let x be the number of apples").
+    """
+
+    text: str
+    latex: str = ""
+    lhs: Any = None
+    rhs: Any = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A generated problem with its ground truth.
+
+    Attributes:
+        id: stable for (skill, seed, difficulty), so a repeated problem is recognised.
+        statement: plain text shown to the student; ``latex`` the same in LaTeX.
+        answer: the ground truth as a SymPy object, or a tuple (ordered, e.g. a
+            system's (x, y)) or frozenset (unordered, e.g. a quadratic's roots) of them.
+        answer_text: how the answer is written for a student; must read back as ``answer``.
+        steps: the worked solution, each step's claim checked before serving.
+        hints: a ladder nudge -> hint -> worked step -> bottom-out.
+        bindings: symbol -> value the step claims are checked under (e.g. {x: 3}).
+        data: structured extras for plugin agents (e.g. a word problem's setup).
+    """
+
+    id: str
+    skill_id: str
+    statement: str
+    latex: str
+    answer: Any
+    answer_text: str
+    steps: tuple[Step, ...]
+    hints: tuple[Hint, ...] = ()
+    difficulty: int = 1
+    seed: int = 0
+    bindings: Mapping[Any, Any] = field(default_factory=dict)
+    answer_format: str = ""
+    """What to type, e.g. "a fraction in lowest terms" or "x, y"."""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def worked_solution(self) -> str:
+        """The steps as numbered lines of plain text."""
+        return "\n".join(f"{i}. {s.text}" for i, s in enumerate(self.steps, 1))
+
+
+@runtime_checkable
+class Generator(Protocol):
+    """Makes problems for one skill; the same (seed, difficulty) gives the same problem."""
+
+    skill_id: str
+    difficulties: tuple[int, ...]
+
+    def generate(self, seed: int, difficulty: int = 1) -> Problem: ...
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A checker's verdict. ``undetermined`` is never counted as correct."""
+
+    status: GradeStatus
+    explanation: str = ""
+    mistake: str = ""
+    """Short tag of a recognised mistake, e.g. ``not_simplest_form``."""
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "verified"
+
+
+@runtime_checkable
+class AnswerChecker(Protocol):
+    """Grades a student's answer when plain equivalence is not the right notion."""
+
+    skill_id: str
+
+    def check(self, given: str, problem: Problem) -> Grade: ...
+
+
+HintLadder = Callable[[Problem], tuple[Hint, ...]]
+"""Builds a hint ladder for a problem of one skill (registered per skill id)."""
+
+
+@dataclass(frozen=True)
+class AgentDeps:
+    """What the tutor hands an agent factory: the registry's problem lookup and an optional LLM."""
+
+    generate: Callable[..., Problem] | None = None
+    llm: Any = None
+
+
+@dataclass(frozen=True)
+class AgentSpec:
+    """A specialist the tutor can route to.
+
+    ``factory(deps)`` returns a LangGraph-compatible node: a callable taking the
+    graph state (a mapping) and returning a partial state update (a dict), or a
+    compiled subgraph. ``description`` tells the router when to use it.
+    """
+
+    name: str
+    description: str
+    factory: Callable[[AgentDeps], Any]
+    skills: tuple[str, ...] = ()
+    kind: Literal["subgraph", "tool"] = "subgraph"
+
+
+def compare_answers(given: str, gold: Any) -> Grade:
+    """Compare a student's text with a ground-truth answer through the verifier's safe parser."""
+    from tutor.verify import compare_answers as _compare
+
+    check = _compare(given, gold)
+    return Grade(status=_status_name(check.status), explanation=getattr(check, "explanation", "") or "")
+
+
+def _status_name(status: Any) -> GradeStatus:
+    name = getattr(status, "name", None) or getattr(status, "value", None) or str(status)
+    name = str(name).rsplit(".", 1)[-1]
+    if name not in ("verified", "refuted", "undetermined"):
+        return "undetermined"
+    return name  # type: ignore[return-value]
+
+
+def default_hints(problem_steps: tuple[Step, ...], answer_text: str, nudge: str) -> tuple[Hint, ...]:
+    """A four-rung ladder from a nudge, the first step, the next step and the answer."""
+    first = problem_steps[0].text if problem_steps else nudge
+    second = problem_steps[1].text if len(problem_steps) > 1 else first
+    return (
+        Hint("nudge", nudge),
+        Hint("hint", first),
+        Hint("worked_step", second),
+        Hint("bottom_out", f"The answer is {answer_text}."),
+    )
