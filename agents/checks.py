@@ -106,10 +106,25 @@ def false_premises(question: str) -> list[str]:
         r"divide\w* (?:\d+|it|them|something|a number) by zero", question, re.I
     ):
         found.append("Dividing by zero is not defined, so that expression has no value.")
-    for eq in re.findall(r"([0-9a-z+\-*/^(). ]+=[0-9a-z+\-*/^(). ]+)", question, re.I):
+    for eq in _equations(question):
         reason = _impossible_equation(eq)
         if reason:
             found.append(reason)
+    return found
+
+
+_MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
+_MATH_HEAD = re.compile(r"^(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+")
+
+
+def _equations(text: str) -> list[str]:
+    """Equations written in running text: the math characters on both sides of each '='."""
+    parts = text.split("=")
+    found = []
+    for left, right in zip(parts, parts[1:]):
+        lm, rm = _MATH_TAIL.search(left), _MATH_HEAD.search(right)
+        if lm and rm and lm.group(0).strip() and rm.group(0).strip():
+            found.append(f"{lm.group(0).strip()} = {rm.group(0).strip()}")
     return found
 
 

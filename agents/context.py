@@ -7,6 +7,7 @@ a scripted fake model and a fresh database.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +54,7 @@ class AgentContext:
             "check_text": verify.check_text,
             "check_steps": verify.check_steps,
             "compare_answers": verify.compare_answers,
-            "run_code": run_code,
+            "run_code": functools.partial(run_code, settings=ctx.settings),
             "tutor": ctx,
         }
         values.update(overrides)

@@ -21,7 +21,7 @@ from agents.llm_io import complete
 POT_SYSTEM = (
     "You solve math word problems by writing a short Python program. "
     "Use plain Python arithmetic (no input(), no files, no imports except math and fractions). "
-    "Store the final numeric answer in a variable named answer and end with print(answer). "
+    "Store the final numeric answer in a variable named result and end with print(result). "
     "Reply with only the program in one ```python code block."
 )
 

@@ -29,7 +29,7 @@ def fake_run_code(code: str, timeout_s: float = 5.0, memory_mb: int = 256) -> Fa
         exec(compile(code, "<test>", "exec"), scope)  # noqa: S102 - only this file's fixed test programs
     except Exception as exc:  # noqa: BLE001
         return FakeRun(False, error=str(exc))
-    return FakeRun(True, stdout=str(scope.get("answer", "")), result=scope.get("answer"))
+    return FakeRun(True, stdout=str(scope.get("result", "")), result=scope.get("result"))
 
 
 def builtin_plugins() -> PluginManager:
@@ -70,9 +70,9 @@ def make_student(ctx, name: str = "sam") -> int:
 
 def pot(answer: str) -> str:
     """A program-of-thought reply the fake model gives."""
-    return f"```python\nanswer = {answer}\nprint(answer)\n```"
+    return f"```python\nresult = {answer}\nprint(result)\n```"
 
 
 def test_fake_run_code_reports_the_answer_variable():
-    run = fake_run_code("answer = 6 * 7")
+    run = fake_run_code("result = 6 * 7")
     assert run.ok is True and run.result == 42
