@@ -25,6 +25,8 @@ TIMEOUT_S = 2
 _TOWER = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\s*[\w.]+\s*[})]?\s*(?:\*\*|\^)")
 _HUGE_EXP = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\d{4,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LOOKALIKE = re.compile(r"[\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff21-\uff5a]")
+_CODE = re.compile(r"__|\bimport\b|\blambda\b|\bexec\b|\beval\b")
 _ASSIGN = re.compile(r"^\s*\$?\s*[a-zA-Z]\s*=\s*")
 _pool: concurrent.futures.ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -36,6 +38,10 @@ def guard(text: str) -> None:
         raise VerificationError(f"too large: {len(text)} characters")
     if _CONTROL.search(text):
         raise VerificationError("malformed: control characters")
+    if _CODE.search(text):
+        raise VerificationError("malformed: this looks like program code, not an answer")
+    if _LOOKALIKE.search(text):
+        raise VerificationError("malformed: mixed scripts (letters that only look like Latin ones)")
     if _TOWER.search(text) or _HUGE_EXP.search(text):
         raise VerificationError("too large: a power tower or a huge exponent")
     depth = worst = 0

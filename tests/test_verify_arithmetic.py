@@ -1,0 +1,79 @@
+"""Arithmetic claims in natural language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.verify import Status, check_text
+
+
+def statuses(text):
+    return [c.status for c in check_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Natalia sold 48/2 = 24 clips in May.",
+        "$1.50 x 8 = $12",
+        "15% of 80 is 12",
+        "2 * $75 - $25 = $150 - $25 = $125",
+        "The total is 1,200 + 800 = 2,000 people.",
+        "3 hours * 60 km/h = 180 km",
+        "The volume is 12 cm x 8 cm x 6 cm = 576 cubic cm.",
+        "He eats 158 * 1 1/2 = 237 fish.",
+        "Each gets 10/3 = 3.33 pies.",
+        "That is about 100/3 ≈ 33",
+        "6 times 7 is 42",
+        "P + 9 + 3 = P + 12 pages",
+    ],
+)
+def test_true_claims_verify(text):
+    got = statuses(text)
+    assert got
+    assert all(s is Status.verified for s in got), check_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her cousin will pay $4 x 7 = $82 after 7 days.", "28"),
+        ("15% of 80 is 15", "12"),
+        ("2 * $75 - $25 = $150 - $25 = $135", "125"),
+        ("Each gets 10/3 = 3.5 pies.", "10/3 (about 3.333)"),
+        ("3 hours * 60 km/h = 170 km", "180"),
+    ],
+)
+def test_false_claims_are_refuted_with_expected_value(text, expected):
+    checks = check_text(text)
+    wrong = [c for c in checks if c.status is Status.refuted]
+    assert wrong, checks
+    assert wrong[0].expected == expected
+    assert wrong[0].explanation
+
+
+def test_equation_with_letter_is_not_judged():
+    (c,) = check_text("So 5P + 30 = 95 pages.")
+    assert c.status is Status.undetermined
+
+
+def test_division_by_zero_is_undetermined_never_verified():
+    (c,) = check_text("5/0 = 0")
+    assert c.status is Status.undetermined
+
+
+def test_words_before_the_numbers_are_not_misread():
+    # "6 sets x every 2 hours = 12 hours": the left side starts in words
+    assert Status.refuted not in statuses("She drinks after 6 sets x every 2 hours = 12 hours.")
+
+
+def test_no_math_means_no_checks():
+    assert check_text("Great job! Let's try the next one.") == []
+
+
+def test_about_uses_precision_written():
+    assert statuses("about 1000/7 = 143") == [Status.verified]
+    assert statuses("about 1000/7 = 150") == [Status.refuted]
+    assert statuses("1000/7 ≈ 140") == [Status.verified]
+    assert statuses("1000/7 = 142.9") == [Status.verified]
+    assert statuses("1000/7 = 142.5") == [Status.refuted]
