@@ -255,3 +255,30 @@ def chat_count(*, session: Session, viewer, student_id: int, since: datetime) ->
         .where(TutorSession.student_id == student_id, Message.role == "user", Message.created_at >= since)
     )
     return len(list(session.exec(stmt)))
+
+
+def latest_conversation(*, session: Session, viewer, student_id: int, limit: int = 20) -> list[tuple[str, str]]:
+    """(role, text) of the student's latest tutor conversation, for a grown-up who asks to see it."""
+    _student(session, viewer, student_id)
+    latest = session.exec(
+        select(TutorSession).where(TutorSession.student_id == student_id)
+        .order_by(TutorSession.last_active_at.desc(), TutorSession.id.desc())
+    ).first()
+    if latest is None:
+        return []
+    msgs = session.exec(select(Message).where(Message.session_id == latest.id).order_by(Message.id.desc()).limit(limit))
+    return [(m.role, m.content) for m in reversed(list(msgs))]
+
+
+def next_practice_skill(*, session: Session, viewer, student_id: int, offered: list[str]) -> str | None:
+    """The skill 'what's due' means: an overdue review, else the weakest unmastered skill, else the first offered."""
+    skills = [s for s in mastery_by_skill(session=session, viewer=viewer, student_id=student_id) if s.skill_id in offered]
+    now = now_or(None)
+    due = sorted((s for s in skills if s.due_at and s.due_at <= now), key=lambda s: s.due_at)
+    if due:
+        return due[0].skill_id
+    learning = [s for s in skills if not s.mastered]
+    if learning:
+        return learning[0].skill_id
+    touched = {s.skill_id for s in skills}
+    return next((sid for sid in offered if sid not in touched), offered[0] if offered else None)

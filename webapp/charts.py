@@ -1,0 +1,62 @@
+"""Altair charts for the pages: presentation only, fed with numbers from ``tutor.reports``."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+MASTERY_SCALE = alt.Scale(domain=[0, 1])
+MASTERY_AXIS = alt.Axis(format="%", title="mastery")
+
+
+def mastery_bars(skills) -> alt.Chart:
+    """One bar per skill: how sure the tutor is the student has it."""
+    df = pd.DataFrame({"skill": [s.title for s in skills], "mastery": [s.p_mastery for s in skills],
+                       "mastered": ["mastered" if s.mastered else "learning" for s in skills]})
+    return (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X("mastery:Q", scale=MASTERY_SCALE, axis=MASTERY_AXIS),
+            y=alt.Y("skill:N", sort="-x", title=None),
+            color=alt.Color("mastered:N", scale=alt.Scale(domain=["learning", "mastered"],
+                                                           range=["#4c78a8", "#54a24b"]), legend=None),
+            tooltip=["skill", alt.Tooltip("mastery:Q", format=".0%")],
+        )
+        .properties(height=max(80, 28 * len(df)))
+    )
+
+
+def mastery_lines(points) -> alt.Chart:
+    """Mastery of each skill after each answer, over time."""
+    df = pd.DataFrame({"when": [p.at for p in points], "skill": [p.title for p in points],
+                       "mastery": [p.p_mastery for p in points]})
+    return (
+        alt.Chart(df)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("when:T", title=None),
+            y=alt.Y("mastery:Q", scale=MASTERY_SCALE, axis=MASTERY_AXIS),
+            color=alt.Color("skill:N", legend=alt.Legend(orient="bottom", title=None, columns=2)),
+            tooltip=["skill", alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("when:T", format="%d %b %H:%M")],
+        )
+        .properties(height=260)
+    )
+
+
+def heatmap(cells, student_order: list[str]) -> alt.Chart:
+    """Students x skills, coloured by mastery."""
+    df = pd.DataFrame({"student": [c.student for c in cells], "skill": [c.skill for c in cells],
+                       "mastery": [c.p_mastery for c in cells]})
+    return (
+        alt.Chart(df)
+        .mark_rect()
+        .encode(
+            x=alt.X("skill:N", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=120)),
+            y=alt.Y("student:N", sort=student_order, title=None),
+            color=alt.Color("mastery:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"),
+                            legend=alt.Legend(format="%", orient="bottom")),
+            tooltip=["student", "skill", alt.Tooltip("mastery:Q", format=".0%")],
+        )
+        .properties(height=max(120, 18 * len(student_order)))
+    )

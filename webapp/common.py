@@ -1,0 +1,248 @@
+"""What every page shares: the cached context, the signed-in user, friendly errors, math rendering.
+
+Session security: a login goes through :func:`tutor.accounts.login` (with its
+lockout), clears the whole session state and starts a new session token (no
+fixation); a session idle for ``IDLE_MINUTES`` is signed out; logging out
+clears everything.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from tutor import accounts
+from tutor.context import TutorContext
+from tutor.errors import NotFound, PermissionDenied, TutorError, ValidationError
+from tutor.models import Role, User, utcnow
+from tutor.settings import Settings
+
+log = logging.getLogger("tutor.webapp")
+
+IDLE_MINUTES = 30
+"""Minutes without any interaction after which a session is signed out."""
+AUTH_KEY = "auth"
+MAX_SHORT = 64
+"""Longest username, code or name field a page accepts."""
+MAX_MESSAGE = 1000
+"""Longest chat message or typed answer a page accepts."""
+
+
+def _env_key() -> tuple[tuple[str, str], ...]:
+    # One context per distinct TUTOR_* environment: the app builds it once, and
+    # tests that point TUTOR_HOME elsewhere get their own.
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("TUTOR_")))
+
+
+@st.cache_resource(show_spinner="Opening the tutor's database…")
+def _context(env_key: tuple[tuple[str, str], ...]) -> TutorContext:
+    settings = Settings.from_env()
+    ctx = TutorContext(settings)
+    ctx.upgrade_db()  # first run on a fresh machine: create the tables
+    return ctx
+
+
+def get_ctx() -> TutorContext:
+    """The app's one TutorContext (settings, engine, and later the model and plugins)."""
+    return _context(_env_key())
+
+
+# --- signing in and out ------------------------------------------------------------------------
+
+
+def sign_in(username: str, password: str, *, now: datetime | None = None) -> User:
+    """Check the password (with lockout), then start a fresh session for this user."""
+    check_length(username, MAX_SHORT, "Username")
+    check_length(password, 256, "Password")
+    user = accounts.login(get_ctx(), username, password)
+    now = now or utcnow()
+    st.session_state.clear()  # nothing from before the login survives (no session fixation)
+    st.session_state[AUTH_KEY] = {
+        "user_id": user.id,
+        "token": secrets.token_urlsafe(24),
+        "signed_in_at": now,
+        "last_seen": now,
+    }
+    log.info("signed in %s", user.username)
+    return user
+
+
+def sign_out(message: str | None = None) -> None:
+    st.session_state.clear()
+    if message:
+        st.session_state["notice"] = message
+
+
+def current_user(*, now: datetime | None = None) -> User | None:
+    """The signed-in user, re-read from the database on every run; None when signed out or expired."""
+    auth = st.session_state.get(AUTH_KEY)
+    if not auth:
+        return None
+    now = now or utcnow()
+    if now - auth["last_seen"] > timedelta(minutes=IDLE_MINUTES):
+        sign_out(f"You were signed out after {IDLE_MINUTES} minutes without activity. Please log in again.")
+        return None
+    with get_ctx().session() as s:
+        user = s.get(User, auth["user_id"])
+    if user is None or not user.is_active:
+        sign_out("Your account is no longer active.")
+        return None
+    auth["last_seen"] = now
+    return user
+
+
+def require(*roles: Role) -> User:
+    """The signed-in user if they have one of ``roles``; PermissionDenied otherwise."""
+    user = current_user()
+    if user is None:
+        raise PermissionDenied("Please log in first.")
+    if roles and user.role not in {r.value for r in roles}:
+        raise PermissionDenied(f"This page is for: {', '.join(r.value for r in roles)}.")
+    return user
+
+
+# --- errors and input ---------------------------------------------------------------------------
+
+
+def check_length(value: str | None, limit: int, label: str) -> str:
+    """Reject over-long input with a message (max_chars in the browser is only a hint)."""
+    value = value or ""
+    if len(value) > limit:
+        raise ValidationError(f"{label} is too long: at most {limit} characters, please.")
+    return value
+
+
+def friendly(fn: Callable) -> Callable:
+    """Run a page so that errors show as a short message, never as a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except PermissionDenied as exc:
+            st.error(f"Not allowed: {exc}", icon=":material/block:")
+        except NotFound as exc:
+            st.warning(str(exc), icon=":material/search_off:")
+        except TutorError as exc:
+            st.error(str(exc), icon=":material/error:")
+        except Exception:  # a bug: log it for the admin, show the person something calm
+            log.exception("page %s failed", fn.__name__)
+            st.error("Something went wrong on this page. It has been logged; please try again.",
+                     icon=":material/error:")
+
+    return wrapper
+
+
+def run_action(action: Callable, success: str | None = None):
+    """Run a button's action; show its TutorError as a message instead of failing the page."""
+    try:
+        result = action()
+    except TutorError as exc:
+        st.error(str(exc))
+        return None
+    if success:
+        st.success(success)
+    return result
+
+
+def query_int(name: str) -> int | None:
+    """An integer from the URL (``?student=12``); a malformed value is an error, not a crash."""
+    raw = st.query_params.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValidationError(f"'{name}' in the address must be a number.") from None
+
+
+# --- math ------------------------------------------------------------------------------------------
+
+_DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.S)
+_INLINE = re.compile(r"\\\((.+?)\\\)", re.S)
+
+
+def math_markdown(text: str) -> str:
+    r"""Markdown whose math Streamlit renders: ``\(..\)`` and ``\[..\]`` become ``$..$`` and ``$$..$$``."""
+    text = _DISPLAY.sub(lambda m: f"$${m.group(1).strip()}$$", text or "")
+    return _INLINE.sub(lambda m: f"${m.group(1).strip()}$", text)
+
+
+def show_math(text: str) -> None:
+    """Render text that mixes words and LaTeX."""
+    st.markdown(math_markdown(text))
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+# --- pages everyone sees --------------------------------------------------------------------------
+
+
+def login_page() -> None:
+    """The only page when signed out."""
+    st.title("Math tutor")
+    st.caption("A tutor that checks its own math. Log in with the account your school or family gave you.")
+    notice = st.session_state.pop("notice", None)
+    if notice:
+        st.info(notice)
+    with st.form("login"):
+        username = st.text_input("Username", max_chars=MAX_SHORT, autocomplete="username")
+        password = st.text_input("Password", type="password", max_chars=256, autocomplete="current-password")
+        submitted = st.form_submit_button("Log in", type="primary")
+    if submitted:
+        try:
+            sign_in(username, password)
+        except TutorError as exc:
+            st.error(str(exc))
+            return
+        st.rerun()
+
+
+def logout_button(user: User) -> None:
+    with st.sidebar:
+        st.caption(f"Signed in as **{user.display_name}** ({user.role})")
+        if st.button("Log out", key="logout", icon=":material/logout:"):
+            sign_out("You are logged out.")
+            st.rerun()
+
+
+# --- the model and the tutor chat -------------------------------------------------------------------
+
+
+def make_chat(ctx: TutorContext):
+    """The tutor conversation service (agents.service.TutorChat) over the shared model."""
+    from agents.service import TutorChat
+
+    return TutorChat(ctx)
+
+
+@st.cache_resource(show_spinner=False)
+def _chat(env_key: tuple[tuple[str, str], ...]):
+    return make_chat(get_ctx())
+
+
+def get_chat():
+    """One TutorChat per app process, built on first use."""
+    return _chat(_env_key())
+
+
+def ready_chat():
+    """The TutorChat with its model loaded; the first call shows a loading status (it takes a while)."""
+    from tutor.llm import is_loaded
+
+    chat = get_chat()
+    if not st.session_state.get("model_ready") and not is_loaded(get_ctx().settings):
+        with st.status("Loading the tutor's language model (first time only)…") as status:
+            chat.agent_context  # builds the agents' context: the shared model and the plugins
+            status.update(label="The tutor is ready.", state="complete", expanded=False)
+    st.session_state["model_ready"] = True
+    return chat

@@ -1,0 +1,3 @@
+from webapp.parent import children_page
+
+children_page()

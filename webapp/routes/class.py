@@ -1,0 +1,3 @@
+from webapp.teacher import class_page
+
+class_page()

@@ -1,0 +1,3 @@
+from webapp.teacher import drilldown_page
+
+drilldown_page()

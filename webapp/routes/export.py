@@ -1,0 +1,3 @@
+from webapp.teacher import export_page
+
+export_page()

@@ -1,0 +1,3 @@
+from webapp.student import learn_page
+
+learn_page()

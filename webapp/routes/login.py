@@ -1,0 +1,3 @@
+from webapp.common import login_page
+
+login_page()

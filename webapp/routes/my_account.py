@@ -1,0 +1,3 @@
+from webapp.student import account_page
+
+account_page()

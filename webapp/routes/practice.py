@@ -1,0 +1,3 @@
+from webapp.student import practice_page
+
+practice_page()

@@ -1,0 +1,3 @@
+from webapp.student import progress_page
+
+progress_page()

@@ -1,0 +1,3 @@
+from webapp.student import today_page
+
+today_page()

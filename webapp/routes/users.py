@@ -1,0 +1,3 @@
+from webapp.admin import users_page
+
+users_page()

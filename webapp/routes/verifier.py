@@ -1,0 +1,3 @@
+from webapp.teacher import verifier_page
+
+verifier_page()

@@ -1,0 +1,313 @@
+"""Student pages: Today (the lesson plan), Learn (tutor chat), Practice, Progress, and joining a class."""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+
+import streamlit as st
+
+from tutor import reports
+from tutor.classes import issue_link_code, join_class, student_classes
+from tutor.errors import ValidationError
+from tutor.models import Role
+from webapp import charts, common
+from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
+
+STATUS_MARK = {
+    "verified": ":green-badge[:material/verified: checked by the verifier]",
+    "graded": ":green-badge[:material/grading: graded]",
+    "undetermined": ":orange-badge[:material/help: not checked]",
+    "withheld": ":red-badge[:material/block: a wrong step was withheld]",
+}
+
+
+# --- Today ---------------------------------------------------------------------------------------
+
+
+@friendly
+def today_page() -> None:
+    student = require(Role.student)
+    st.title(f"Hi {student.display_name.split()[0]}!")
+    ctx = get_ctx()
+    with ctx.session() as s:
+        plan = reports.current_plan(session=s, viewer=student, student_id=student.id)
+        progress = reports.student_progress(session=s, viewer=student, student_id=student.id)
+    if progress.streak:
+        st.caption(f":material/local_fire_department: {progress.streak}-day streak – keep it going!")
+    if plan is None or plan.done == plan.total:
+        st.info("No lesson planned for today yet." if plan is None else "You finished today's lesson. Great work!")
+        if st.button("Plan today's lesson", type="primary", icon=":material/auto_awesome:"):
+            with st.spinner("Planning a lesson that fits you…"):
+                run_action(lambda: plan_for(student.id))
+            st.rerun()
+        return
+    if plan.greeting:
+        common.show_math(plan.greeting)
+    st.progress(plan.done / max(plan.total, 1), text=f"{plan.done} of {plan.total} steps done · about {plan.minutes} min")
+    for kind, title, skill, status in plan.items:
+        mark = ":material/check_circle:" if status == "done" else ":material/radio_button_unchecked:"
+        st.markdown(f"{mark} **{title}**  \n:gray[{kind} · {skill}]")
+    st.page_link("webapp/routes/practice.py", label="Start practising", icon=":material/edit_note:")
+
+
+def plan_for(student_id: int):
+    from agents.service import plan_lesson
+
+    return plan_lesson(get_ctx(), student_id)
+
+
+# --- Learn ----------------------------------------------------------------------------------------
+
+
+@friendly
+def learn_page() -> None:
+    student = require(Role.student)
+    st.title("Learn with the tutor")
+    st.caption("Ask anything about math. Every calculation in a reply is checked before you see it.")
+    log = st.session_state.setdefault("chat_log", [])
+    for entry in log:
+        with st.chat_message("user" if entry["role"] == "user" else "assistant"):
+            render_entry(entry)
+    a, b = st.columns(2)
+    hint = a.button("Hint", icon=":material/lightbulb:", key="hint", help="Climbs the hint ladder one step")
+    new = b.button("Give me a problem", icon=":material/casino:", key="new_problem")
+    text = st.chat_input("Ask a question or type your answer", max_chars=MAX_MESSAGE)
+    if new:
+        serve_problem(student)
+        st.rerun()
+    if hint:
+        text = "I'm stuck, can I have a hint?"
+    if text:
+        check_length(text, MAX_MESSAGE, "Your message")
+        send(student, text)
+
+
+def render_entry(entry: dict) -> None:
+    st.markdown(math_markdown(entry["text"]))
+    if entry["role"] != "assistant":
+        return
+    mark = STATUS_MARK.get(entry.get("status", ""))
+    if mark:
+        st.markdown(mark)
+    if entry.get("verified"):
+        with st.expander(f"{len(entry['verified'])} statement(s) verified"):
+            for claim in entry["verified"]:
+                st.markdown(f":material/check: {math_markdown(claim)}")
+
+
+def send(student, text: str) -> None:
+    log = st.session_state["chat_log"]
+    log.append({"role": "user", "text": text})
+    with st.chat_message("user"):
+        st.markdown(math_markdown(text))
+    chat = common.ready_chat()
+    with st.chat_message("assistant"):
+        box = st.empty()
+        draft = ""
+        reply = None
+        for event in chat.send(student.id, text, thread_id=st.session_state.get("thread_id")):
+            if event.type == "token":
+                draft += event.text
+                box.markdown(math_markdown(draft) + " ▌")
+            elif event.type == "status":
+                box.markdown((math_markdown(draft) + "\n\n" if draft else "") + f":gray[{event.text}…]")
+            elif event.type == "final":
+                reply = event.reply
+        box.empty()
+    if reply is None:
+        st.error("The tutor did not answer. Please try again.")
+        return
+    st.session_state["thread_id"] = reply.thread_id
+    log.append({"role": "assistant", "text": reply.text, "status": reply.status, "verified": reply.verified})
+    st.rerun()
+
+
+def serve_problem(student) -> None:
+    problem = new_problem(student, None)
+    chat = common.ready_chat()
+    st.session_state["thread_id"] = chat.start_problem(student.id, problem, st.session_state.get("thread_id"))
+    st.session_state["chat_log"].append(
+        {"role": "assistant", "text": f"Here's a problem for you:\n\n{problem_markdown(problem)}", "status": ""}
+    )
+
+
+def problem_markdown(problem) -> str:
+    return f"$${problem.latex}$$" if problem.latex else problem.statement
+
+
+# --- Practice -------------------------------------------------------------------------------------
+
+DUE = "__due__"
+
+
+def offered_skills() -> dict[str, str]:
+    return {s.id: s.title for s in get_ctx().plugins.topological_skills() if s.id in get_ctx().plugins.generators}
+
+
+def new_problem(student, skill_id: str | None):
+    """A fresh verified problem for a skill (None: what's due)."""
+    skills = offered_skills()
+    if not skills:
+        raise ValidationError("No practice subjects are installed.")
+    if skill_id is None:
+        with get_ctx().session() as s:
+            skill_id = reports.next_practice_skill(session=s, viewer=student, student_id=student.id,
+                                                   offered=list(skills))
+    return get_ctx().plugins.generate(skill_id, seed=random.SystemRandom().randrange(1_000_000), difficulty=1)
+
+
+@friendly
+def practice_page() -> None:
+    student = require(Role.student)
+    st.title("Practice")
+    skills = offered_skills()
+    choice = st.selectbox("Skill", [DUE, *skills], format_func=lambda k: "What's due for me" if k == DUE else skills[k],
+                          key="practice_skill")
+    if st.button("New problem", type="primary", icon=":material/casino:", key="new"):
+        st.session_state["practice"] = {
+            "problem": new_problem(student, None if choice == DUE else choice),
+            "started": time.monotonic(), "hints": 0, "tries": 0, "submission": uuid.uuid4().hex, "result": None,
+        }
+    current = st.session_state.get("practice")
+    if not current:
+        st.info("Pick a skill (or *What's due for me*) and press **New problem**.")
+        return
+    problem = current["problem"]
+    st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**")
+    if problem.latex:
+        st.markdown(problem.statement if "$" in problem.statement else "")
+        st.latex(problem.latex)
+    else:
+        common.show_math(problem.statement)
+    if problem.answer_format:
+        st.caption(f"Answer as {problem.answer_format}.")
+    ladder = get_ctx().plugins.hints(problem)
+    for h in ladder[: current["hints"]]:
+        st.info(math_markdown(h.text), icon=":material/lightbulb:")
+    if current["hints"] < len(ladder) and st.button("Hint", icon=":material/lightbulb:", key="practice_hint"):
+        current["hints"] += 1
+        st.rerun()
+    with st.form("answer", clear_on_submit=False):
+        given = st.text_input("Your answer", max_chars=200, key="answer_text")
+        submitted = st.form_submit_button("Check", type="primary")
+    if submitted:
+        given = check_length(given, 200, "Your answer").strip()
+        if not given:
+            st.warning("Type an answer first.")
+        else:
+            current["result"] = grade(student, current, given)
+    show_result(current)
+
+
+def grade(student, current: dict, given: str) -> dict:
+    """Grade with the skill's checker; record a graded answer through the learner service."""
+    problem = current["problem"]
+    result = get_ctx().plugins.check(problem, given)
+    if result.status in ("verified", "refuted"):
+        from tutor.learner import service
+
+        recorded = service.record_attempt(
+            get_ctx(), student_id=student.id, skill_id=problem.skill_id, problem_id=problem.id,
+            problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=given,
+            verdict="correct" if result.correct else "incorrect", difficulty=problem.difficulty,
+            hints_used=current["hints"], mistake=result.mistake, first_attempt=current["tries"] == 0,
+            time_taken_s=time.monotonic() - current["started"],
+            submission_id=f"{current['submission']}-{current['tries']}",
+        )
+        current["tries"] += 1
+        return {"status": result.status, "explanation": result.explanation,
+                "after": getattr(recorded, "mastery_after", None)}
+    return {"status": result.status, "explanation": result.explanation, "after": None}
+
+
+def show_result(current: dict) -> None:
+    result = current.get("result")
+    if not result:
+        return
+    problem = current["problem"]
+    if result["status"] == "verified":
+        extra = f" Mastery now {pct(result['after'])}." if result.get("after") is not None else ""
+        st.success(f"Correct!{extra}", icon=":material/check_circle:")
+    elif result["status"] == "refuted":
+        st.error("Not quite. " + (result["explanation"] or "Try again, or take a hint."), icon=":material/cancel:")
+    else:
+        st.warning("I couldn't read that answer. " + (result["explanation"] or "")
+                   + (f" Write it as {problem.answer_format}." if problem.answer_format else ""))
+    if current["tries"]:
+        with st.expander("Worked solution", expanded=result["status"] == "verified"):
+            for i, step in enumerate(problem.steps, 1):
+                st.markdown(f"{i}. {math_markdown(step.text)}")
+                if step.latex:
+                    st.latex(step.latex)
+            st.markdown(f"**Answer:** {problem.answer_text}")
+
+
+# --- Progress -------------------------------------------------------------------------------------
+
+
+@friendly
+def progress_page() -> None:
+    student = require(Role.student)
+    st.title("My progress")
+    with get_ctx().session() as s:
+        p = reports.student_progress(session=s, viewer=student, student_id=student.id)
+        series = reports.mastery_over_time(session=s, viewer=student, student_id=student.id)
+    a, b = st.columns(2)
+    a.metric("Streak", f"{p.streak} day{'s' if p.streak != 1 else ''}")
+    b.metric("Problems this week", f"{p.correct_this_week} of {p.problems_this_week} right")
+    a.metric("Mastered this week", len(p.mastered_this_week))
+    b.metric("Reviews due", len(p.reviews_due))
+    if not p.skills:
+        st.info("No practice yet – solve a few problems and your skills will show up here.")
+        return
+    st.markdown("#### Mastery per skill")
+    st.altair_chart(charts.mastery_bars(p.skills), width="stretch")
+    if p.mastered_this_week:
+        st.success("Mastered this week: " + ", ".join(p.mastered_this_week), icon=":material/emoji_events:")
+    if p.reviews_due:
+        st.warning("Time to review: " + ", ".join(p.reviews_due), icon=":material/event_repeat:")
+    if series:
+        st.markdown("#### Over time")
+        st.altair_chart(charts.mastery_lines(series), width="stretch")
+
+
+# --- Classes and family ---------------------------------------------------------------------------
+
+
+@friendly
+def account_page() -> None:
+    student = require(Role.student)
+    st.title("My classes & family")
+    with get_ctx().session() as s:
+        classes = student_classes(session=s, student_id=student.id)
+    st.markdown("#### Classes")
+    if classes:
+        for c in classes:
+            st.markdown(f"- {c.name}")
+    else:
+        st.caption("You are not in a class yet.")
+    with st.form("join", clear_on_submit=True):
+        code = st.text_input("Join a class with the code your teacher gave you", max_chars=MAX_SHORT)
+        if st.form_submit_button("Join"):
+            code = check_length(code, MAX_SHORT, "The join code")
+
+            def join():
+                with get_ctx().session() as s:
+                    return join_class(session=s, student=student, code=code).name
+
+            name = run_action(join)
+            if name:
+                st.success(f"You joined {name}.")
+    st.markdown("#### Family")
+    st.write("Give a parent a link code so they can follow your progress.")
+    if st.button("Make a link code", key="link_code"):
+
+        def make():
+            with get_ctx().session() as s:
+                return issue_link_code(session=s, issuer=student, student_id=student.id)
+
+        code = run_action(make)
+        if code:
+            st.success(f"Your link code: **{code}** (works once, for 7 days).")

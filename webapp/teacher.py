@@ -1,0 +1,257 @@
+"""Teacher pages (admins see them for every class): class, drill-down, verifier, export."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tutor import reports
+from tutor.classes import create_class, issue_link_code
+from tutor.models import Classroom, Role
+from tutor.reports import manage
+from webapp import charts
+from webapp.common import (
+    MAX_SHORT,
+    check_length,
+    friendly,
+    get_ctx,
+    pct,
+    query_int,
+    require,
+    run_action,
+)
+
+STAFF = (Role.teacher, Role.admin)
+
+
+def pick_class(viewer, *, key: str = "class") -> Classroom | None:
+    """The class to show: ``?class=`` from the URL (checked), the only one, or a choice."""
+    with get_ctx().session() as s:
+        wanted = query_int("class")
+        if wanted is not None:
+            return manage.class_of(session=s, viewer=viewer, class_id=wanted)
+        classes = reports.classes_for(session=s, viewer=viewer)
+    if not classes:
+        st.info("You have no class yet. Create one below and give students its join code.")
+        return None
+    if len(classes) == 1:
+        return classes[0]
+    names = {c.id: c.name for c in classes}
+    chosen = st.selectbox("Class", list(names), format_func=names.get, key=key)
+    return next(c for c in classes if c.id == chosen)
+
+
+def pick_student(viewer, classroom: Classroom, *, key: str = "student") -> int | None:
+    wanted = query_int("student")
+    if wanted is not None:
+        return wanted  # the report checks access
+    with get_ctx().session() as s:
+        rows = reports.roster(session=s, viewer=viewer, class_id=classroom.id)
+    if not rows:
+        st.info("No students in this class yet.")
+        return None
+    names = {r.student_id: r.name for r in rows}
+    return st.selectbox("Student", list(names), format_func=names.get, key=key)
+
+
+@friendly
+def class_page() -> None:
+    viewer = require(*STAFF)
+    st.title("Class")
+    classroom = pick_class(viewer)
+    if classroom is None:
+        new_class_form(viewer)
+        return
+    ctx = get_ctx()
+    with ctx.session() as s:
+        rows = reports.roster(session=s, viewer=viewer, class_id=classroom.id)
+        cells = reports.mastery_heatmap(session=s, viewer=viewer, class_id=classroom.id)
+        struggles = reports.struggling_skills(session=s, viewer=viewer, class_id=classroom.id)
+    st.subheader(classroom.name)
+    st.markdown(f"Join code: **`{classroom.join_code}`** – students enter it on *My classes & family*.")
+    active = sum(1 for r in rows if r.problems_this_week)
+    a, b = st.columns(2)
+    a.metric("Students", len(rows))
+    b.metric("Practised this week", f"{active} of {len(rows)}")
+
+    st.markdown("#### Class mastery")
+    if not cells:
+        st.info("No practice yet in this class, so there is no mastery to show.")
+    else:
+        order = st.radio("Sort students by", ["name", "lowest mastery first"], horizontal=True, key="heat_sort")
+        ranked = sorted(rows, key=lambda r: (r.mean_mastery if r.mean_mastery is not None else 2, r.name)) \
+            if order != "name" else rows
+        shown = {c.student for c in cells}
+        st.altair_chart(charts.heatmap(cells, [r.name for r in ranked if r.name in shown]), width="stretch")
+
+    st.markdown("#### Hardest skills (last 4 weeks)")
+    if not struggles:
+        st.caption("No attempts in the last four weeks.")
+    else:
+        st.dataframe(pd.DataFrame([{"skill": x.title, "accuracy": pct(x.accuracy), "mean mastery": pct(x.mean_mastery),
+                                    "students": x.students, "below 50%": x.struggling_students}
+                                   for x in struggles[:8]]), hide_index=True, width="stretch")
+
+    st.markdown("#### Not practised recently")
+    days = st.slider("Days without practice", 1, 30, 7, key="idle_days")
+    with ctx.session() as s:
+        idle = reports.inactive_students(session=s, viewer=viewer, class_id=classroom.id, days=days)
+    if not idle:
+        st.success(f"Everyone practised in the last {days} days.")
+    else:
+        st.write(", ".join(f"{r.name} ({'never' if r.last_active is None else f'{r.last_active:%d %b}'})"
+                           for r in idle))
+
+    st.markdown("#### Roster")
+    st.dataframe(pd.DataFrame([{"student": r.name, "username": r.username, "grade": r.grade,
+                                "problems this week": r.problems_this_week, "skills mastered": r.skills_mastered,
+                                "mean mastery": pct(r.mean_mastery),
+                                "last active": f"{r.last_active:%Y-%m-%d}" if r.last_active else "never"}
+                               for r in rows]), hide_index=True, width="stretch")
+    roster_forms(viewer, classroom, rows)
+    if viewer.role == Role.teacher:
+        new_class_form(viewer)
+
+
+def roster_forms(viewer, classroom: Classroom, rows) -> None:
+    with st.expander("Add or remove students"):
+        with st.form("add_student", clear_on_submit=True):
+            username = st.text_input("Student's username", max_chars=MAX_SHORT)
+            if st.form_submit_button("Add to class"):
+                username = check_length(username, MAX_SHORT, "The username")
+
+                def add():
+                    with get_ctx().session() as s:
+                        return manage.add_student(session=s, viewer=viewer, class_id=classroom.id, username=username)
+
+                if run_action(add):
+                    st.rerun()
+        if rows:
+            names = {r.student_id: r.name for r in rows}
+            gone = st.selectbox("Remove a student", list(names), format_func=names.get, key="remove_pick")
+            if st.button("Remove from class", key="remove"):
+
+                def remove():
+                    with get_ctx().session() as s:
+                        return manage.remove_student(session=s, viewer=viewer, class_id=classroom.id, student_id=gone)
+
+                if run_action(remove):
+                    st.rerun()
+
+
+def new_class_form(viewer) -> None:
+    if viewer.role != Role.teacher:
+        return
+    with st.expander("Create a class"):
+        with st.form("new_class", clear_on_submit=True):
+            name = st.text_input("Class name", max_chars=80)
+            if st.form_submit_button("Create"):
+                name = check_length(name, 80, "The class name")
+
+                def create():
+                    with get_ctx().session() as s:
+                        return create_class(session=s, teacher=viewer, name=name)
+
+                if run_action(create):
+                    st.rerun()
+
+
+@friendly
+def drilldown_page() -> None:
+    viewer = require(*STAFF)
+    st.title("Student drill-down")
+    classroom = pick_class(viewer)
+    if classroom is None:
+        return
+    student_id = pick_student(viewer, classroom)
+    if student_id is None:
+        return
+    with get_ctx().session() as s:
+        d = reports.student_drilldown(session=s, viewer=viewer, student_id=student_id)
+        progress = reports.student_progress(session=s, viewer=viewer, student_id=student_id)
+    st.subheader(d.name)
+    a, b = st.columns(2)
+    a.metric("Attempts", d.attempts)
+    b.metric("Correct", f"{d.correct} ({pct(d.correct / d.attempts if d.attempts else None)})")
+    a.metric("Hints used", d.hints_used)
+    b.metric("Time on task", f"{d.minutes:.0f} min")
+    st.markdown("#### Mastery over time")
+    if d.series:
+        st.altair_chart(charts.mastery_lines(d.series), width="stretch")
+    else:
+        st.info("No practice yet.")
+    if progress.skills:
+        st.altair_chart(charts.mastery_bars(progress.skills), width="stretch")
+    st.markdown("#### Common mistakes")
+    if d.mistakes:
+        st.dataframe(pd.DataFrame(d.mistakes, columns=["mistake", "times"]), hide_index=True, width="stretch")
+    else:
+        st.caption("No recurring mistakes recorded.")
+    st.markdown("#### Per skill")
+    if d.per_skill:
+        st.dataframe(pd.DataFrame(d.per_skill, columns=["skill", "attempts", "correct", "hints"]), hide_index=True,
+                     width="stretch")
+    st.markdown("#### Latest attempts")
+    if d.recent:
+        st.dataframe(pd.DataFrame([{"when": f"{w:%d %b %H:%M}", "skill": sk, "problem": pr, "answer": an,
+                                    "verdict": v, "hints": h} for w, sk, pr, an, v, h in d.recent]),
+                     hide_index=True, width="stretch")
+    with st.expander("Parent link code"):
+        if st.button("Make a code for this student's parent", key="linkcode"):
+
+            def make():
+                with get_ctx().session() as s:
+                    return issue_link_code(session=s, issuer=viewer, student_id=student_id)
+
+            code = run_action(make)
+            if code:
+                st.success(f"Link code: **{code}** (valid 7 days, once).")
+
+
+@friendly
+def verifier_page() -> None:
+    viewer = require(*STAFF)
+    st.title("What the verifier caught")
+    st.caption("Every math statement in a tutor reply is checked with SymPy before a student sees it; "
+               "a wrong one is repaired or withdrawn.")
+    with get_ctx().session() as s:
+        v = reports.verifier_stats(session=s, viewer=viewer)
+    a, b = st.columns(2)
+    a.metric("Statements checked", v.checked)
+    b.metric("Verified", v.verified)
+    a.metric("Caught wrong", v.refuted)
+    b.metric("Replies repaired", f"{v.replies_repaired} of {v.replies}")
+    if v.checked == 0:
+        st.info("No tutor replies have been checked yet.")
+        return
+    st.dataframe(pd.DataFrame(v.by_kind, columns=["kind of statement", "checked", "caught wrong"]),
+                 hide_index=True, width="stretch")
+    st.markdown("#### Latest catches")
+    for when, claim, expected, why in v.recent_catches:
+        st.markdown(f"- {when:%d %b %H:%M}: `{claim}`" + (f" → should be `{expected}`" if expected else "")
+                    + (f" – {why}" if why else ""))
+
+
+@friendly
+def export_page() -> None:
+    viewer = require(*STAFF)
+    st.title("Export")
+    classroom = pick_class(viewer)
+    if classroom is None:
+        return
+    slug = "".join(ch if ch.isalnum() else "-" for ch in classroom.name.lower())
+    with get_ctx().session() as s:
+        csv_text = reports.class_report_csv(session=s, viewer=viewer, class_id=classroom.id)
+        class_pdf = reports.class_report_pdf(session=s, viewer=viewer, class_id=classroom.id)
+    st.markdown("#### Class report")
+    st.download_button("Download CSV", csv_text, file_name=f"{slug}-report.csv", mime="text/csv",
+                       icon=":material/table:", key="csv")
+    st.download_button("Download class PDF", class_pdf, file_name=f"{slug}-report.pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:", key="class_pdf")
+    st.markdown("#### One student")
+    student_id = pick_student(viewer, classroom, key="export_student")
+    if student_id is not None:
+        with get_ctx().session() as s:
+            pdf = reports.student_report_pdf(session=s, viewer=viewer, student_id=student_id)
+        st.download_button("Download student PDF", pdf, file_name=f"student-{student_id}-report.pdf",
+                           mime="application/pdf", icon=":material/picture_as_pdf:", key="student_pdf")
