@@ -1,0 +1,124 @@
+"""Generation speed through the tutor's llama.cpp backend vs a bare ``llama_cpp.Llama``.
+
+Both load the same GGUF with the same context and threads; runs alternate
+(ours, bare, ours, …) so machine load hits both alike. Each run starts with an
+empty KV cache so prompt processing is measured every time. Prints prompt
+tokens/s, generation tokens/s and time to first token, and ours/bare.
+
+    python bench/llm_speed.py                 # the installed default model
+    python bench/llm_speed.py --model small --runs 5
+    python bench/llm_speed.py --path some.gguf
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tutor.llm.base import ChatMessage, GenerationParams  # noqa: E402
+from tutor.llm.catalog import model_path  # noqa: E402
+from tutor.settings import Settings  # noqa: E402
+
+SYSTEM = "You are a patient math tutor for a sixth-grade student. Explain each step briefly and check your arithmetic."
+QUESTION = (
+    "A class of 28 students is going on a trip. Each bus holds 12 students and costs $150. "
+    "How many buses are needed, what is the total cost, and how much is that per student? "
+    "Show your work step by step."
+)
+
+
+def measure(stream, count_prompt_tokens: int) -> dict:
+    start = time.perf_counter()
+    first = None
+    pieces = 0
+    for _ in stream:
+        if first is None:
+            first = time.perf_counter()
+        pieces += 1
+    end = time.perf_counter()
+    ttft = first - start
+    return {
+        "ttft": ttft,
+        "prompt_tps": count_prompt_tokens / ttft,
+        "gen_tps": (pieces - 1) / (end - first) if pieces > 1 else 0.0,
+        "tokens": pieces,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default="default", choices=["default", "small"])
+    ap.add_argument("--path", type=Path, help="any GGUF file (overrides --model)")
+    ap.add_argument("--runs", type=int, default=4, help="runs per side")
+    ap.add_argument("--max-tokens", type=int, default=128)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--ctx", type=int, default=2048)
+    args = ap.parse_args()
+
+    import llama_cpp
+
+    from tutor.llm.llama_cpp import load
+
+    env = dict(os.environ, TUTOR_MODEL=args.model, TUTOR_CONTEXT_WINDOW=str(args.ctx), TUTOR_THREADS=str(args.threads))
+    settings = Settings.from_env(env)
+    if args.path:
+        settings = settings.replace(model_path=args.path)
+    path = model_path(settings)
+
+    ours = load(settings, path)
+    bare = llama_cpp.Llama(
+        model_path=str(path), n_ctx=ours.context_window, n_threads=args.threads, n_gpu_layers=0,
+        chat_format=None, verbose=False,
+    )
+    messages = [ChatMessage("system", SYSTEM), ChatMessage("user", QUESTION)]
+    dicts = [{"role": m.role, "content": m.content} for m in messages]
+    # Greedy and a fixed length: both sides generate the same tokens.
+    params = GenerationParams(max_tokens=args.max_tokens, temperature=0, seed=1)
+    # The prompt as the chat template renders it (the template comes from the GGUF metadata).
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    eos = bare.detokenize([bare.token_eos()]).decode(errors="ignore")
+    bos = bare.detokenize([bare.token_bos()]).decode(errors="ignore")
+    formatter = Jinja2ChatFormatter(bare.metadata["tokenizer.chat_template"], eos_token=eos, bos_token=bos)
+    text = formatter(messages=dicts).prompt
+    prompt_tokens = len(bare.tokenize(text.encode(), add_bos=False, special=True))
+
+    def run_ours():
+        ours.llama.reset()
+        return measure(ours.stream(messages, params), prompt_tokens)
+
+    def run_bare():
+        bare.reset()
+        chunks = bare.create_chat_completion(
+            messages=dicts, max_tokens=params.max_tokens, temperature=0, top_p=params.top_p, seed=1, stream=True
+        )
+        return measure((c for c in chunks if c["choices"][0]["delta"].get("content")), prompt_tokens)
+
+    run_ours(), run_bare()  # warm-up (page cache, allocations)
+    results = {"ours": [], "bare": []}
+    for i in range(args.runs):
+        for side, fn in (("ours", run_ours), ("bare", run_bare)) if i % 2 == 0 else (("bare", run_bare), ("ours", run_ours)):
+            r = fn()
+            results[side].append(r)
+            print(f"run {i + 1} {side:4s}  ttft {r['ttft']:.3f} s  prompt {r['prompt_tps']:7.1f} tok/s  "
+                  f"gen {r['gen_tps']:6.2f} tok/s  ({r['tokens']} tokens)", flush=True)
+
+    print(f"\nmodel {path.name}, prompt {prompt_tokens} tokens, {args.max_tokens} new tokens, "
+          f"{args.threads} threads, {args.runs} runs per side (median)")
+    med = {s: {k: statistics.median(r[k] for r in rs) for k in ("ttft", "prompt_tps", "gen_tps")} for s, rs in results.items()}
+    for side in ("ours", "bare"):
+        m = med[side]
+        print(f"{side:4s}  prompt {m['prompt_tps']:7.1f} tok/s  gen {m['gen_tps']:6.2f} tok/s  ttft {m['ttft']:.3f} s")
+    ratio = med["ours"]["gen_tps"] / med["bare"]["gen_tps"]
+    print(f"ours/bare generation speed: {ratio:.1%} (target >= 95%)")
+    sys.exit(0 if ratio >= 0.95 else 1)
+
+
+if __name__ == "__main__":
+    main()
