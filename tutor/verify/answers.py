@@ -22,9 +22,11 @@ from tutor.verify.result import Check, Status, undetermined
 
 MAX_ANSWER_CHARS = 20_000
 TIMEOUT_S = 2
-_TOWER = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\s*[\w.]+\s*[})]?\s*(?:\*\*|\^)")
+# 9^9^9 or 2^{3^{4}} (right-nested); (3^5)^6 is left-nested and harmless
+_TOWER = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\s*[\w.]+\s*(?:\*\*|\^)")
 _HUGE_EXP = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\d{4,}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# form feed / vertical tab count as white space (str.isspace), like in parse.py
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LOOKALIKE = re.compile(r"[\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff21-\uff5a]")
 _CODE = re.compile(r"__|\bimport\b|\blambda\b|\bexec\b|\beval\b")
 _ASSIGN = re.compile(r"^\s*\$?\s*[a-zA-Z]\s*=\s*")
@@ -158,6 +160,17 @@ def equivalent(gold, given: str, *, match_types: tuple[str, ...] = ("latex", "ex
     return Status.verified if same else Status.refuted
 
 
+_MATH_WORDS = {"sqrt", "sin", "cos", "tan", "log", "ln", "exp", "pi", "inf", "infty", "frac", "dfrac", "cup", "cap"}
+
+
+def _looks_like_math(text: str) -> bool:
+    """Short and made of math: no English words (so "banana" is not read as b·a·n·a·n·a)."""
+    if len(text) > 500:
+        return False
+    words = re.findall(r"(?<!\\)[A-Za-z]{3,}", text)
+    return all(w.lower() in _MATH_WORDS for w in words)
+
+
 def _delimit(text):
     if not isinstance(text, str) or any(m in text for m in ("$", "\\(", "\\[", "\\boxed")) or len(text) > 500:
         return text
@@ -179,7 +192,10 @@ def compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
     status = Status.undetermined
     # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
-    for g, p in ((_delimit(gold), _delimit(given)), (gold, given)):
+    attempts = [(gold, given)]
+    if _looks_like_math(given):
+        attempts.insert(0, (_delimit(gold), _delimit(given)))
+    for g, p in attempts:
         status = equivalent(g, p)
         if status is not Status.undetermined:
             break
