@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from langchain_core.messages import HumanMessage
+from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents import prompts
@@ -64,7 +65,7 @@ def choose_agent(plugins: Any, text: str, problem: dict[str, Any] | None) -> str
     return ""
 
 
-async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
     """Grade an answer by code: plugin checker / verifier equivalence; multi-line work line by line."""
     ctx = runtime.context
     text = _last_user_text(state)
@@ -111,8 +112,9 @@ async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext]) -> di
         update["solved"] = state.solved or status == "verified"
         if ctx.tutor is not None and state.student_id is not None:
             mastery = await record_attempt(
-                ctx.tutor, student_id=state.student_id, ref=ref, given=given, correct=status == "verified",
-                mistake=mistake, hints_used=min(state.hint_level, 4), first_attempt=state.attempts == 0,
+                ctx.tutor, ctx.plugins, student_id=state.student_id, ref=ref, given=given,
+                correct=status == "verified", mistake=mistake, hints_used=min(state.hint_level, 4),
+                thread_id=((config or {}).get("configurable") or {}).get("thread_id"),
             )
             grade["mastery"] = mastery
     return update

@@ -60,26 +60,33 @@ async def persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_
     await asyncio.to_thread(_persist_turn, tutor, student_id, thread_id, user_text, reply, caught)
 
 
-async def record_attempt(tutor: Any, **kwargs: Any) -> dict[str, Any]:
-    """Record a graded attempt through the learner service (attempt + mastery + review, one transaction)."""
-    return await asyncio.to_thread(_record_attempt, tutor, **kwargs)
+async def record_attempt(tutor: Any, plugins: Any = None, **kwargs: Any) -> dict[str, Any]:
+    """Record a graded attempt through the learner service: attempt, mastery and review in one transaction."""
+    return await asyncio.to_thread(_record_attempt, tutor, plugins, **kwargs)
 
 
-def _record_attempt(tutor: Any, *, student_id: int, ref: dict[str, Any], given: str, correct: bool,
-                    mistake: str, hints_used: int, first_attempt: bool) -> dict[str, Any]:
+def _record_attempt(tutor: Any, plugins: Any, *, student_id: int, ref: dict[str, Any], given: str, correct: bool,
+                    mistake: str, hints_used: int, thread_id: str | None = None) -> dict[str, Any]:
     from tutor.learner import service
+    from tutor.models import Skill
 
-    result = service.record_attempt(
-        tutor,
-        student_id=student_id,
-        skill_id=ref["skill_id"],
-        problem_id=ref["id"],
-        problem_text=ref.get("statement", ""),
-        expected_answer=ref.get("answer_text", ""),
-        answer_given=given,
-        verdict="correct" if correct else "incorrect",
-        difficulty=int(ref.get("difficulty", 1)),
-        hints_used=hints_used,
-        mistake=mistake,
-    )
-    return {"before": getattr(result, "mastery_before", None), "after": getattr(result, "mastery_after", None)}
+    with tutor.session() as s:
+        if s.get(Skill, ref["skill_id"]) is None and plugins is not None:
+            repo.upsert_skills(session=s, skills=[r for r in plugins.skill_rows() if r.id == ref["skill_id"]])
+        ts = repo.get_or_create_tutor_session(session=s, student_id=student_id, thread_id=thread_id)
+        result = service.record_attempt(
+            session=s,
+            student_id=student_id,
+            skill_id=ref["skill_id"],
+            problem_id=ref["id"],
+            problem_text=ref.get("statement", ""),
+            expected_answer=ref.get("answer_text", ""),
+            answer_given=given[:2000],
+            verdict="correct" if correct else "incorrect",
+            difficulty=int(ref.get("difficulty", 1)),
+            hints_used=hints_used,
+            mistake=mistake,
+            session_id=ts.id,
+        )
+        return {"before": result.p_before, "after": result.p_after, "mastered": result.mastered,
+                "first_attempt": result.first_attempt}

@@ -65,9 +65,17 @@ def verify_lines(lines, out, resolver: Resolver | None = None) -> int:
 def verify_steps(
     input_path: Path = typer.Argument(..., metavar="INPUT.jsonl", help="One case per line: id, question, steps, final_answer"),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write one verdict per input line"),
+    resolve: bool = typer.Option(False, "--resolve", help="Also re-solve each question with the configured model "
+                                 "(program-of-thought, majority vote); disagreement refutes the final answer"),
 ) -> None:
     """Check worked solutions line by line: correct, wrong (with the first wrong step) or undetermined."""
-    run_verify_steps(input_path, output)
+    resolver = None
+    if resolve:
+        from agents.solution_check import resolver_for
+        from tutor.cli.core import context
+
+        resolver = resolver_for(context())
+    run_verify_steps(input_path, output, resolver)
 
 
 def run_verify_steps(input_path: Path, output: Path, resolver: Resolver | None = None) -> int:

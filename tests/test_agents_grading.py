@@ -1,0 +1,102 @@
+"""Answer attempts are graded by code and update attempts, mastery and review together; the service API."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from langchain_core.messages import HumanMessage
+from langgraph.checkpoint.memory import InMemorySaver
+from sqlmodel import select
+
+from agents.service import TutorChat
+from agents.state import problem_ref
+from agents.tutor import build_graph
+from tests.test_agents_support import builtin_plugins, make_context, make_student
+from tutor import repo
+from tutor.llm.fake import FakeChatModel
+from tutor.models import Attempt, Message
+
+
+def ref_for(pm, skill="arith.add_sub", seed=2, difficulty=1):
+    problem = pm.generate(skill, seed, difficulty)
+    return problem_ref(replace(problem, hints=tuple(pm.hints(problem))), pm.plugin_of(skill))
+
+
+async def say(graph, context, text, **update):
+    out = await graph.ainvoke({"messages": [HumanMessage(content=text)], **update},
+                              {"configurable": {"thread_id": "g1"}}, context=context)
+    return out
+
+
+@pytest.mark.asyncio
+async def test_correct_answer_updates_mastery_in_one_transaction(ctx, settings):
+    pm = builtin_plugins()
+    student = make_student(ctx)
+    ref = ref_for(pm)
+    llm = FakeChatModel()  # grading must not ask the model anything
+    context = make_context(settings, llm, tutor=ctx, plugins=pm)
+    out = await say(build_graph(checkpointer=InMemorySaver()), context, f"I got {ref['answer_text']}",
+                    problem=ref, student_id=student)
+    reply = out["reply"]
+    assert reply["grade"]["status"] == "verified" and out["solved"] is True
+    assert reply["grade"]["mastery"]["after"] > reply["grade"]["mastery"]["before"]
+    assert llm.history == []
+    with ctx.session() as s:
+        attempt = s.exec(select(Attempt)).one()
+        assert (attempt.verdict, attempt.problem_id, attempt.answer_given) == ("correct", ref["id"], ref["answer_text"])
+        state = repo.get_mastery(session=s, student_id=student, skill_id=ref["skill_id"])
+        assert state.p_mastery == pytest.approx(reply["grade"]["mastery"]["after"])
+        assert attempt.session_id is not None
+        assert [m.role for m in s.exec(select(Message))] == ["student", "tutor"]
+
+
+@pytest.mark.asyncio
+async def test_wrong_answer_is_graded_wrong_without_revealing_the_answer(ctx, settings):
+    pm = builtin_plugins()
+    student = make_student(ctx)
+    ref = ref_for(pm)
+    wrong = str(int(ref["answer_text"]) + 1)
+    context = make_context(settings, tutor=ctx, plugins=pm)
+    out = await say(build_graph(checkpointer=InMemorySaver()), context, wrong, problem=ref, student_id=student)
+    assert out["reply"]["grade"]["status"] == "refuted"
+    assert ref["answer_text"] not in out["reply"]["text"]
+    with ctx.session() as s:
+        assert s.exec(select(Attempt)).one().verdict == "incorrect"
+        state = repo.get_mastery(session=s, student_id=student, skill_id=ref["skill_id"])
+        assert state.p_mastery < 0.5
+
+
+@pytest.mark.asyncio
+async def test_multi_line_work_points_out_the_first_wrong_line(settings):
+    pm = builtin_plugins()
+    ref = ref_for(pm, "word.multi_step", seed=4)
+    problem = pm.generate("word.multi_step", 4, 1)
+    packs, per, gave = [int(n) for n in problem.latex.replace(r"\times", " ").replace("-", " ").split()]
+    total = packs * per
+    work = f"{packs} * {per} = {total + 10}\n{total + 10} - {gave} = {total + 10 - gave}"
+    out = await say(build_graph(checkpointer=InMemorySaver()), make_context(settings, plugins=pm), work, problem=ref)
+    reply = out["reply"]
+    assert reply["grade"]["status"] == "refuted"
+    assert reply["grade"]["first_wrong_line"] == 0
+    assert "line 1" in reply["text"]
+    assert ref["answer_text"] not in reply["text"]
+
+
+def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, settings):
+    llm = FakeChatModel("2 + 2 = 5. The answer is 5.", "2 + 2 = 4. The answer is 4.",
+                        "```python\nresult = 2 + 2\n```", "```python\nresult = 2 + 2\n```", "offtopic")
+    chat = TutorChat(ctx, agent_context=make_context(settings, llm, tutor=ctx))
+    student = make_student(ctx)
+    try:
+        events = list(chat.send(student, "what is 2 + 2?"))
+        kinds = [e.type for e in events]
+        assert kinds[0] == "token" and kinds[-1] == "final" and "status" in kinds
+        reply = events[-1].reply
+        assert reply.repaired is True and "2 + 2 = 4" in reply.verified and "5" not in reply.text
+        # The same thread resumes (latest session of the student) and the history is there.
+        again = chat.ask(student, "hello there")
+        assert again.thread_id == reply.thread_id
+        assert [role for role, _ in chat.history(reply.thread_id)] == ["student", "tutor"] * 2
+    finally:
+        chat.close()
