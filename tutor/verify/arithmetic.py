@@ -144,6 +144,16 @@ def find_claims(text: str) -> list[Claim]:
             if j < len(toks) and toks[j].kind in ("op", "eq"):
                 i = j
                 continue
+        if kind == "word" and run and run[-1].kind in ("num", "rp", "pct"):
+            # "8 dog legs + 2 chicken legs": words between a number and an operator
+            # that is followed by another number
+            j = i
+            while j < len(toks) and j - i < 3 and toks[j].kind == "word":
+                j += 1
+            if j + 1 < len(toks) and toks[j].kind == "op" and toks[j].text in "+-*/" \
+                    and toks[j + 1].kind in ("num", "money"):
+                i = j
+                continue
         if kind == "op" and t.text == "/" and i + 1 < len(toks) and toks[i + 1].kind == "word" \
                 and not _is_unit_var(toks, i + 1) and run and run[-1].kind in ("num", "rp"):
             i += 2  # "$10/hour": a unit, not a division

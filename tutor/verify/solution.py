@@ -45,15 +45,23 @@ def final_number(answer: str):
 
 
 def computed_results(steps: list[str]) -> tuple[sp.Expr | None, str | None, list[sp.Expr]]:
-    """What the steps compute: the last result stated, its text, and all numbers in the last math step."""
+    """What the steps compute: the last result stated, its text, and other results the last step states.
+
+    The extra results are numbers right after a ``=`` in the last step, or every number of a
+    last step with no arithmetic in it ("That means he lifted 352 kg"); operands never count.
+    """
+    last_step = steps[-1].replace("$", "") if steps else ""
+    if re.search(r"[+*/×÷=]|\d\s*[-xX]\s*\d", last_step):
+        stated = [_value(n) for n in re.findall(r"=\s*(" + _NUMBER.pattern + ")", last_step)]
+    else:
+        stated = [_value(n) for n in _NUMBER.findall(last_step)]
+    numbers = [v for v in stated if v is not None]
     for step in reversed(steps):
-        claims = find_claims(step)
-        numbers = [v for v in (_value(n) for n in _NUMBER.findall(step.replace("$", ""))) if v is not None]
-        for claim in reversed(claims):
+        for claim in reversed(find_claims(step)):
             last = _value(claim.parts[-1])
             if last is not None:
                 return last, claim.parts[-1], numbers
-    return None, None, []
+    return None, None, numbers
 
 
 def _is_pure_math(step: str) -> bool:
