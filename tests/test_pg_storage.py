@@ -229,3 +229,66 @@ def test_conflicting_postgres_writers_get_a_clear_error_or_a_retry(pg_url):
             assert s.get(User, uid).failed_logins == 18
     finally:
         engine.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_login_does_not_hold_the_sqlite_write_lock_while_hashing(ctx, monkeypatch):
+    """Regression: login verified Argon2 (~0.2 s) inside BEGIN IMMEDIATE, so a class
+    logging in at once queued every other write behind it (bench/load.py, N=200)."""
+    import sqlite3
+
+    import tutor.accounts
+    from tutor.accounts import login
+
+    with ctx.session() as s:
+        create_user(session=s, username="kid", password="password123", role="student")
+    real_verify = tutor.accounts._verify
+    writes_during_verify = []
+
+    def verify_while_someone_writes(hashed, password):
+        other = sqlite3.connect(ctx.settings.home / "tutor.db", timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once with "database is locked" if login holds it
+            other.execute("ROLLBACK")
+            writes_during_verify.append(True)
+        finally:
+            other.close()
+        return real_verify(hashed, password)
+
+    monkeypatch.setattr(tutor.accounts, "_verify", verify_while_someone_writes)
+    assert login(ctx, "kid", "password123").username == "kid"
+    with pytest.raises(tutor.accounts.AuthError, match="Wrong"):
+        login(ctx, "kid", "wrong-password")
+    with pytest.raises(tutor.accounts.AuthError, match="Wrong"):
+        login(ctx, "nobody", "password123")
+    assert writes_during_verify == [True, True, True]  # one Argon2 check per login, none under the lock
+    with ctx.session() as s:
+        assert tutor.accounts.get_user_by_name(session=s, username="kid").failed_logins == 1
+
+
+def test_a_full_connection_pool_is_a_clear_retryable_error(ctx, monkeypatch):
+    """Regression: with 200 students, SQLAlchemy's QueuePool TimeoutError reached the user raw."""
+    import tutor.db
+    from tutor.db import session_scope
+    from tutor.errors import StorageError
+
+    monkeypatch.setattr(tutor.db, "POOL_TIMEOUT_S", 0.2)
+    engine = make_engine(ctx.settings.database_url)
+    held = []
+    try:
+        while True:  # take every pooled and overflow connection
+            try:
+                held.append(engine.connect())
+            except Exception:
+                break
+        with pytest.raises(StorageError, match="many people at once"):
+            with session_scope(engine) as s:
+                s.exec(select(Skill)).all()
+        release = threading.Timer(0.5, lambda: held.pop().close())
+        release.start()  # a connection comes free while run_in_transaction retries
+        assert run_in_transaction(engine, lambda s: s.exec(select(func.count()).select_from(Skill)).one()) == 0
+        release.join()
+    finally:
+        for conn in held:
+            conn.close()
+        engine.dispose()

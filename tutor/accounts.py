@@ -141,23 +141,38 @@ def lock_duration(failures: int) -> timedelta:
     return min(timedelta(seconds=30 * 2 ** min(failures - FREE_FAILURES, 10)), MAX_LOCK)
 
 
-def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> User:
+def authenticate(
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    checked: tuple[str, bool] | None = None,
+) -> User:
     """Return the user if the password is right; raise AuthError otherwise.
 
     Failed attempts are counted on the account; after FREE_FAILURES of them the
     account is locked with a growing delay. The caller commits, also on failure,
     so the count is kept: :func:`login` does that for you.
+
+    ``checked`` is ``(password_hash, matched)`` from a verification already done
+    outside the transaction; it is trusted only while the stored hash is that one.
     """
     now = now or utcnow()
     name = (username or "").strip().lower()
     user = session.exec(select(User).where(User.username == name)).first() if len(name) <= 64 else None
     if user is None or not user.is_active:
-        _verify(_DUMMY_HASH, password)
+        if checked is None:
+            _verify(_DUMMY_HASH, password)
         raise AuthError("Wrong username or password.")
     if user.locked_until and user.locked_until > now:
         wait = int((user.locked_until - now).total_seconds()) + 1
         raise AuthError(f"Too many failed logins. Try again in {wait} seconds.")
-    if not _verify(user.password_hash, password):
+    if checked is not None and checked[0] == user.password_hash:
+        matched = checked[1]
+    else:
+        matched = _verify(user.password_hash, password)
+    if not matched:
         user.failed_logins += 1
         lock = lock_duration(user.failed_logins)
         user.locked_until = now + lock if lock else None
@@ -174,11 +189,23 @@ def authenticate(*, session: Session, username: str, password: str, now: datetim
 
 
 def login(ctx, username: str, password: str, *, now: datetime | None = None) -> User:
-    """Authenticate in its own transaction, keeping the failure count even when login fails."""
+    """Authenticate in its own transaction, keeping the failure count even when login fails.
+
+    Argon2 is slow on purpose (~0.2 s), so the password is checked *before* the
+    write transaction opens: SQLite has one writer, and a class logging in at
+    once must not hold it for 0.2 s each while everyone's answers wait.
+    """
+    name = (username or "").strip().lower()
+    stored = None
+    if len(name) <= 64:
+        with ctx.session() as session:
+            stored = session.exec(select(User.password_hash).where(User.username == name)).first()
+    stored = stored or _DUMMY_HASH  # an unknown name takes as long as a known one
+    checked = (stored, _verify(stored, password))
     failure: AuthError | None = None
     with ctx.session() as session:
         try:
-            return authenticate(session=session, username=username, password=password, now=now)
+            return authenticate(session=session, username=username, password=password, now=now, checked=checked)
         except AuthError as exc:
             failure = exc  # leave the block normally so the counter is committed
     raise failure

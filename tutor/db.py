@@ -16,7 +16,8 @@ from typing import TypeVar
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, create_engine
 
 from tutor.errors import StorageError
@@ -24,6 +25,8 @@ from tutor.errors import StorageError
 T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+POOL_TIMEOUT_S = 30.0
+"""How long a transaction waits for a free pooled connection before giving up."""
 
 
 def make_engine(database_url: str, *, create_dirs: bool = True) -> Engine:
@@ -46,17 +49,25 @@ def make_engine(database_url: str, *, create_dirs: bool = True) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            pool_timeout=POOL_TIMEOUT_S,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     try:
-        # SERIALIZABLE gives PostgreSQL the guarantees SQLite's single writer
-        # gives for free: two replicas racing on the same submission_id or
-        # mastery row get a serialization failure (which run_in_transaction
-        # retries) instead of a duplicate-key error or a lost update.
+        # SQLite's single writer serializes read-modify-write transactions for
+        # free; on PostgreSQL, REPEATABLE READ makes a concurrent update of the
+        # same row (two replicas updating one mastery row) fail with a
+        # serialization error instead of silently losing one update, and
+        # run_in_transaction retries it. (SERIALIZABLE's predicate locks made
+        # unrelated students' submissions abort each other under load.)
         return create_engine(
-            url, pool_pre_ping=True, pool_size=10, max_overflow=20, isolation_level="SERIALIZABLE"
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_timeout=POOL_TIMEOUT_S,
+            isolation_level="REPEATABLE READ",
         )
     except Exception as exc:  # a missing driver or malformed options
         raise StorageError(f"Cannot use the database URL {url.render_as_string(hide_password=True)}: {exc}") from None
@@ -93,27 +104,54 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except OperationalError as exc:
             session.rollback()
             raise StorageError(describe_db_error(exc)) from exc
+        except PoolTimeout as exc:
+            session.rollback()
+            raise StorageError(
+                "The tutor is saving for many people at once and could not get to the database in time. "
+                "Nothing was changed; try again."
+            ) from exc
         except BaseException:
             session.rollback()
             raise
 
 
-def run_in_transaction(engine: Engine, fn: Callable[[Session], T], *, retries: int = 5) -> T:
-    """Run ``fn(session)`` in one transaction, retrying transient lock/serialization errors."""
+def run_in_transaction(engine: Engine, fn: Callable[[Session], T], *, retries: int = 8) -> T:
+    """Run ``fn(session)`` in one transaction, retrying transient errors.
+
+    Retried: lock timeouts, serialization failures, a full connection pool, and
+    a duplicate key from a concurrent insert (PostgreSQL: two replicas inserting
+    the same submission_id); ``fn`` must be safe to re-run, e.g. by looking up
+    what it is about to insert.
+    """
     delay = 0.05
+    unique_races = 0
     for attempt in range(retries + 1):
         try:
             with session_scope(engine) as session:
                 return fn(session)
+        except IntegrityError as exc:
+            # A re-run sees the row the other writer committed; a key that is
+            # simply taken fails the same way again and is raised as it is.
+            if attempt < retries and _is_unique_race(exc) and unique_races < 2:
+                unique_races += 1
+                time.sleep(delay * random.uniform(0.5, 1.5))
+                continue
+            raise
         except StorageError as exc:
             cause = exc.__cause__
-            if attempt < retries and isinstance(cause, DBAPIError) and _is_transient(cause):
+            retry = isinstance(cause, PoolTimeout) or (isinstance(cause, DBAPIError) and _is_transient(cause))
+            if attempt < retries and retry:
                 # Jitter, so writers that collided do not collide again in step.
                 time.sleep(delay * random.uniform(0.5, 1.5))
                 delay = min(delay * 2, 1.0)
                 continue
             raise
     raise AssertionError("unreachable")
+
+
+def _is_unique_race(exc: DBAPIError) -> bool:
+    # Only PostgreSQL can race here: SQLite's BEGIN IMMEDIATE runs writers one at a time.
+    return isinstance(exc, IntegrityError) and getattr(exc.orig, "sqlstate", None) == "23505"
 
 
 def _is_transient(exc: DBAPIError) -> bool:
