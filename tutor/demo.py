@@ -93,6 +93,82 @@ def seed_demo(ctx: TutorContext, *, force: bool = False, seed: int = 7, students
     return result
 
 
+HISTORY_DAYS = 21
+HISTORY_MAX_GRADE = 8
+
+
 def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int:
-    """Synthetic practice history; filled in by the learner model (see tutor.learner)."""
-    return 0
+    """A few weeks of synthetic practice for each student, recorded through the learner model.
+
+    Each simulated student has a hidden ability; on practice days they work on
+    due reviews first, then on the next skill whose prerequisites they have
+    mastered. Answers are right with a probability that depends on whether they
+    have (secretly) learned the skill, so the BKT estimates, mastery dates and
+    FSRS review cards that ``record_attempt`` stores are consistent with a
+    plausible history. Problems come from the plugins (verified before use).
+    Returns the number of attempts stored.
+    """
+    from datetime import timedelta
+
+    import sympy
+
+    from tutor.learner import record_attempt
+    from tutor.models import utcnow
+
+    plugins = ctx.plugins
+    path = [s for s in plugins.topological_skills() if s.grade_min <= HISTORY_MAX_GRADE and s.id in plugins.generators]
+    if not path or not student_ids:
+        return 0
+    cache: dict[tuple[str, int], object] = {}
+
+    def problem_for(sid: str, k: int):
+        # Students share problems (generated and verified once); each student gets fresh ones in order.
+        if (sid, k) not in cache:
+            cache[(sid, k)] = plugins.generate(sid, seed=k // 2, difficulty=1 + k % 2)
+        return cache[(sid, k)]
+
+    with ctx.session() as s:
+        plugins.sync_skills(session=s)
+    start = (utcnow() - timedelta(days=HISTORY_DAYS)).replace(hour=15, minute=30, second=0, microsecond=0)
+    total = 0
+    for student in student_ids:
+        rng = random.Random(f"history:{seed}:{student}")
+        ability = min(1.5, max(-1.5, rng.gauss(0.0, 0.7)))
+        learn_rate = 0.2 + 0.08 * ability
+        known: set[str] = set()
+        mastered: set[str] = set()
+        due: dict[str, object] = {}
+        used: dict[str, int] = {}
+        with ctx.session() as s:
+            for day in range(HISTORY_DAYS):
+                if rng.random() > (0.6 if day % 7 < 5 else 0.2):
+                    continue
+                now = start + timedelta(days=day, minutes=rng.randint(0, 180))
+                todo = [sid for sid, when in due.items() if when <= now][:2]
+                frontier = [sp.id for sp in path if sp.id not in mastered and all(p in mastered for p in sp.prerequisites)]
+                todo += frontier[:1] * rng.randint(3, 6)
+                for sid in todo:
+                    problem = problem_for(sid, used.get(sid, 0))
+                    used[sid] = used.get(sid, 0) + 1
+                    knows = sid in known
+                    hints = 0 if knows or rng.random() < 0.7 else rng.randint(1, 2)
+                    correct = rng.random() < (0.92 if knows else 0.25 + 0.3 * (hints > 0))
+                    answer = problem.answer_text
+                    if not correct:
+                        wrong = problem.answer + rng.choice([1, -1, 2]) if isinstance(problem.answer, sympy.Number) else None
+                        answer = sympy.sstr(wrong) if wrong is not None else "0"
+                    secs = max(5.0, rng.gauss(35 if knows else 70, 15))
+                    result = record_attempt(
+                        session=s, student_id=student, skill_id=sid, problem_id=problem.id,
+                        problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=answer,
+                        verdict="correct" if correct else "incorrect",
+                        difficulty=problem.difficulty, time_taken_s=round(secs, 1), hints_used=hints, now=now,
+                    )
+                    total += 1
+                    now += timedelta(seconds=secs + 20)
+                    if not knows and rng.random() < learn_rate:
+                        known.add(sid)
+                    if result.mastered:
+                        mastered.add(sid)
+                        due[sid] = result.due_at
+    return total
