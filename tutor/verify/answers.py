@@ -9,6 +9,7 @@ the main thread, in a worker process elsewhere (SIGALRM is main-thread only).
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import multiprocessing
 import re
@@ -105,6 +106,7 @@ def _run_bounded(*args) -> tuple[bool, bool]:
     with _pool_lock:
         if _pool is None:
             _pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
         pool = _pool
     future = pool.submit(_mv_compare, *args, TIMEOUT_S)
     try:
