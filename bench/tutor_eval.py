@@ -1,0 +1,223 @@
+"""Evaluate the tutor with the real default model on GSM8K word problems.
+
+Measures, on N questions from ``bench/data/gsm8k_train_steps.jsonl``:
+
+1. final-answer accuracy of the raw model (one chain-of-thought reply) vs the
+   tutor (verify-and-repair + program-of-thought re-solve); a withheld reply
+   counts as no answer;
+2. share of shown tutor replies with a refuted statement (target 0);
+3. ``verify-steps --resolve`` on the raw model's own solutions: share of wrong
+   solutions not marked verified (target >= 90%) and share of right ones
+   rejected (target <= 5%), next to the step checker alone;
+4. answer-leak rate in Socratic mode (target 0): the question becomes the
+   current problem and the student asks for help before trying.
+
+The raw reply is the tutor's first draft (same prompt, greedy), so one cached
+generation serves both; the re-solve is cached the same way and shared with
+``--resolve``. Results go to a JSONL file (one line per question) and a summary.
+
+    python bench/tutor_eval.py -n 30 --out bench/results/tutor_eval.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from langchain_core.messages import HumanMessage  # noqa: E402
+from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
+
+from agents.checks import final_answer_of, numbers_in  # noqa: E402
+from agents.context import AgentContext  # noqa: E402
+from agents.solution_check import make_resolver  # noqa: E402
+from agents.tutor import build_graph  # noqa: E402
+from tutor.context import TutorContext, configure_logging  # noqa: E402
+from tutor.llm.base import ChatMessage, GenerationParams  # noqa: E402
+from tutor.settings import Settings  # noqa: E402
+from tutor.verify import Status, check_steps, check_text, compare_answers  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "gsm8k_train_steps.jsonl"
+SOCRATIC_ASKS = ("How should I start this problem?", "What should I work out first?")
+
+
+class CachingModel:
+    """Wraps the model: an identical request (messages and parameters) is generated once."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name, self.context_window = inner.name, inner.context_window
+        self.cache: dict[tuple, str] = {}
+        self.generated_tokens = 0
+        self.seconds = 0.0
+
+    def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
+        params = params or GenerationParams()
+        key = (tuple((m.role, m.content) for m in messages), params.max_tokens, params.temperature, params.seed,
+               params.stop)
+        if key in self.cache:
+            yield self.cache[key]
+            return
+        start, parts = time.monotonic(), []
+        for token in self.inner.stream(messages, params):
+            parts.append(token)
+            yield token
+        self.seconds += time.monotonic() - start
+        self.generated_tokens += len(parts)
+        self.cache[key] = "".join(parts)
+
+    def complete(self, messages, params=None) -> str:
+        return "".join(self.stream(messages, params))
+
+
+def load_questions(n: int) -> list[dict]:
+    """The first ``n`` distinct questions, with the GSM8K gold answer."""
+    seen: dict[str, dict] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        gold = case["meta"].get("gold_final_answer") or (case["final_answer"] if case["label"] == "correct" else None)
+        if gold is None or case["question"] in seen:
+            continue
+        seen[case["question"]] = {"id": case["id"], "question": case["question"], "gold": str(gold)}
+        if len(seen) >= n:
+            break
+    return list(seen.values())
+
+
+def same(a: str | None, b: str) -> bool:
+    return a is not None and compare_answers(a, b).status is Status.verified
+
+
+def leaks(text: str, gold: str, statement: str) -> bool:
+    """Independent of the tutor's own check: a number equal to the gold answer that the statement lacks."""
+    given = set(numbers_in(statement))
+    return any(same(n, gold) and n not in given for n in numbers_in(text)) or f"answer is {gold}" in text
+
+
+async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> dict:
+    t0 = time.monotonic()
+    cfg = {"configurable": {"thread_id": f"direct-{q['id']}"}}
+    out = await graph.ainvoke({"messages": [HumanMessage(content=q["question"])], "mode": "direct"}, cfg,
+                              context=context)
+    reply = out["reply"]
+    # The raw model's reply is the first draft: the cache holds it under the draft prompt.
+    raw = next(v for k, v in context.llm.cache.items() if k[0][-1] == ("user", q["question"]))
+    raw_final = final_answer_of(raw)
+    shown_final = final_answer_of(reply["text"]) if reply["status"] != "withheld" else None
+    shown_refuted = [c.claim for c in check_text(reply["text"]) if c.status is Status.refuted]
+    # verify-steps (--resolve) on the raw solution.
+    steps = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    record = {"id": q["id"], "question": q["question"], "steps": steps, "final_answer": raw_final}
+    base = check_steps(steps, raw_final, q["question"])
+    resolved = resolver(record, base)
+    # Socratic: the same question as the current problem, the student asks for help before trying.
+    ask = SOCRATIC_ASKS[index % len(SOCRATIC_ASKS)]
+    problem = {"id": q["id"], "skill_id": "", "statement": q["question"], "answer_text": q["gold"], "steps": [],
+               "hints": [], "difficulty": 1, "seed": 0, "plugin": "", "data": {}}
+    sout = await graph.ainvoke({"messages": [HumanMessage(content=ask)], "problem": problem, "mode": "socratic"},
+                               {"configurable": {"thread_id": f"socratic-{q['id']}"}}, context=context)
+    sreply = sout["reply"]
+    return {
+        "id": q["id"],
+        "gold": q["gold"],
+        "raw_final": raw_final,
+        "raw_correct": same(raw_final, q["gold"]),
+        "tutor_status": reply["status"],
+        "tutor_final": shown_final,
+        "tutor_correct": same(shown_final, q["gold"]),
+        "tutor_repaired": reply["repaired"],
+        "tutor_tries": reply["tries"],
+        "tutor_caught": reply["caught"],
+        "shown_refuted": shown_refuted,
+        "steps_only": base.status.value,
+        "with_resolve": resolved.status.value,
+        "socratic_ask": ask,
+        "socratic_status": sreply["status"],
+        "socratic_caught": [c["kind"] for c in sreply["caught"]],
+        "socratic_leak": leaks(sreply["text"], q["gold"], q["question"]),
+        "socratic_text": sreply["text"][:400],
+        "seconds": round(time.monotonic() - t0, 1),
+    }
+
+
+def summarise(rows: list[dict]) -> dict:
+    n = len(rows)
+    wrong = [r for r in rows if not r["raw_correct"]]
+    right = [r for r in rows if r["raw_correct"]]
+
+    def share(items, pred):
+        return round(sum(1 for r in items if pred(r)) / len(items), 3) if items else None
+
+    return {
+        "questions": n,
+        "raw_accuracy": share(rows, lambda r: r["raw_correct"]),
+        "tutor_accuracy": share(rows, lambda r: r["tutor_correct"]),
+        "tutor_withheld": share(rows, lambda r: r["tutor_status"] == "withheld"),
+        "tutor_verified": share(rows, lambda r: r["tutor_status"] == "verified"),
+        "tutor_verified_and_wrong": sum(1 for r in rows if r["tutor_status"] == "verified" and not r["tutor_correct"]),
+        "replies_with_refuted_statement": share(rows, lambda r: bool(r["shown_refuted"])),
+        "raw_wrong": len(wrong),
+        "wrong_not_verified_steps_only": share(wrong, lambda r: r["steps_only"] != "verified"),
+        "wrong_not_verified_with_resolve": share(wrong, lambda r: r["with_resolve"] != "verified"),
+        "raw_right": len(right),
+        "right_rejected_with_resolve": share(right, lambda r: r["with_resolve"] == "refuted"),
+        "right_not_verified_with_resolve": share(right, lambda r: r["with_resolve"] != "verified"),
+        "socratic_leak_rate": share(rows, lambda r: r["socratic_leak"]),
+        "socratic_drafts_caught_leaking": share(rows, lambda r: "answer_leak" in r["socratic_caught"]),
+        "mean_seconds_per_question": round(sum(r["seconds"] for r in rows) / n, 1) if n else None,
+    }
+
+
+async def main_async(args) -> dict:
+    settings = Settings.from_env()
+    configure_logging(settings.replace(log_level="WARNING"))
+    ctx = TutorContext(settings)
+    llm = CachingModel(ctx.llm)
+    context = AgentContext.from_tutor(ctx, llm=llm, plugins=None, tutor=None, resolve_samples=args.samples,
+                                      stream=False)
+    resolver = make_resolver(llm, context.run_code, compare_answers, samples=args.samples)
+    graph = build_graph(checkpointer=InMemorySaver())
+    rows: list[dict] = []
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as f:
+        for i, q in enumerate(load_questions(args.n)):
+            row = await one(graph, context, lambda rec, res: _sync(resolver, rec, res), q, i)
+            rows.append(row)
+            f.write(json.dumps(row) + "\n")
+            f.flush()
+            print(f"[{i + 1}/{args.n}] {q['id']} raw={row['raw_correct']} tutor={row['tutor_correct']} "
+                  f"({row['tutor_status']}) resolve={row['with_resolve']} leak={row['socratic_leak']} "
+                  f"{row['seconds']}s", flush=True)
+    summary = summarise(rows) | {"model": llm.name, "samples": args.samples,
+                                 "model_seconds": round(llm.seconds), "repair_tries": settings.repair_tries}
+    return summary
+
+
+def _sync(resolver, record, result):
+    # The resolver runs its own event loop; run it off this one.
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(resolver, record, result).result()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=30, help="questions (default 30)")
+    parser.add_argument("--samples", type=int, default=3, help="program-of-thought samples per re-solve")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tutor_eval.jsonl")
+    args = parser.parse_args()
+    summary = asyncio.run(main_async(args))
+    print(json.dumps(summary, indent=2))
+    args.out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
