@@ -7,7 +7,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from tutor import repo
-from tutor.demo import seed_demo
+from tutor.accounts import create_user, hash_password
+from tutor.classes import create_class, enroll, link_parent
+from tutor.demo import DEMO_PASSWORD
 from tutor.models import MasteryState, Skill, User, VerificationLog, utcnow
 
 SKILLS = [
@@ -46,9 +48,30 @@ def practise(s, student: User, skill_id: str, verdicts: str, *, days_ago: float 
     return p
 
 
+STUDENTS = ["ava", "ben", "chloe", "diego", "emma"]
+
+
+def small_school(ctx) -> None:
+    """A school like the demo one, small and without history: admin, teacher, 5 students, 2 parents."""
+    with ctx.session() as s:
+        pw = hash_password(DEMO_PASSWORD)
+        make = lambda name, role, display: create_user(  # noqa: E731
+            session=s, username=name, password=DEMO_PASSWORD, password_hash=pw, role=role, display_name=display)
+        make("admin", "admin", "School Admin")
+        teacher = make("teacher", "teacher", "Ms. Rivera")
+        classroom = create_class(session=s, teacher=teacher, name="Math 6B")
+        kids = []
+        for i, name in enumerate(STUDENTS):
+            kids.append(make(name, "student", f"{name.title()} {chr(65 + i)}."))
+            enroll(session=s, classroom=classroom, student=kids[-1])
+        for kid in kids[:2]:
+            link_parent(session=s, parent=make(f"parent.{kid.username}", "parent", f"Parent of {kid.username}"),
+                        student=kid)
+
+
 def seed_school(ctx) -> dict[str, int]:
-    """The demo school plus a known history: ava strong on fractions, ben stuck on equations."""
-    seed_demo(ctx)
+    """The small school plus a known history: ava strong on fractions, ben stuck on equations."""
+    small_school(ctx)
     with ctx.session() as s:
         repo.upsert_skills(session=s, skills=SKILLS)
         ava, ben = user(s, "ava"), user(s, "ben")

@@ -55,7 +55,7 @@ def today_page() -> None:
 def plan_for(student_id: int):
     from agents.service import plan_lesson
 
-    return plan_lesson(get_ctx(), student_id)
+    return plan_lesson(get_ctx(), student_id, agent_context=common.ready_chat().agent_context)
 
 
 # --- Learn ----------------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def serve_problem(student) -> None:
 
 
 def problem_markdown(problem) -> str:
-    return f"$${problem.latex}$$" if problem.latex else problem.statement
+    return problem.statement + (f"\n\n$${problem.latex}$$" if problem.latex else "")
 
 
 # --- Practice -------------------------------------------------------------------------------------
@@ -176,11 +176,9 @@ def practice_page() -> None:
         return
     problem = current["problem"]
     st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**")
+    common.show_math(problem.statement)
     if problem.latex:
-        st.markdown(problem.statement if "$" in problem.statement else "")
         st.latex(problem.latex)
-    else:
-        common.show_math(problem.statement)
     if problem.answer_format:
         st.caption(f"Answer as {problem.answer_format}.")
     ladder = get_ctx().plugins.hints(problem)
@@ -191,7 +189,7 @@ def practice_page() -> None:
         st.rerun()
     with st.form("answer", clear_on_submit=False):
         given = st.text_input("Your answer", max_chars=200, key="answer_text")
-        submitted = st.form_submit_button("Check", type="primary")
+        submitted = st.form_submit_button("Check", type="primary", key="check")
     if submitted:
         given = check_length(given, 200, "Your answer").strip()
         if not given:
@@ -202,24 +200,19 @@ def practice_page() -> None:
 
 
 def grade(student, current: dict, given: str) -> dict:
-    """Grade with the skill's checker; record a graded answer through the learner service."""
-    problem = current["problem"]
-    result = get_ctx().plugins.check(problem, given)
-    if result.status in ("verified", "refuted"):
-        from tutor.learner import service
+    """Grade and record through the learner service (one transaction); keep what the page shows."""
+    from tutor.learner.service import submit_answer
 
-        recorded = service.record_attempt(
-            get_ctx(), student_id=student.id, skill_id=problem.skill_id, problem_id=problem.id,
-            problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=given,
-            verdict="correct" if result.correct else "incorrect", difficulty=problem.difficulty,
-            hints_used=current["hints"], mistake=result.mistake, first_attempt=current["tries"] == 0,
-            time_taken_s=time.monotonic() - current["started"],
+    ctx = get_ctx()
+    with ctx.session() as s:
+        result = submit_answer(
+            session=s, plugins=ctx.plugins, student_id=student.id, problem=current["problem"], answer=given,
             submission_id=f"{current['submission']}-{current['tries']}",
+            time_taken_s=time.monotonic() - current["started"], hints_used=current["hints"],
         )
-        current["tries"] += 1
-        return {"status": result.status, "explanation": result.explanation,
-                "after": getattr(recorded, "mastery_after", None)}
-    return {"status": result.status, "explanation": result.explanation, "after": None}
+    current["tries"] += 1
+    return {"verdict": result.verdict, "feedback": result.feedback, "after": result.p_after,
+            "newly_mastered": result.newly_mastered}
 
 
 def show_result(current: dict) -> None:
@@ -227,21 +220,21 @@ def show_result(current: dict) -> None:
     if not result:
         return
     problem = current["problem"]
-    if result["status"] == "verified":
-        extra = f" Mastery now {pct(result['after'])}." if result.get("after") is not None else ""
-        st.success(f"Correct!{extra}", icon=":material/check_circle:")
-    elif result["status"] == "refuted":
-        st.error("Not quite. " + (result["explanation"] or "Try again, or take a hint."), icon=":material/cancel:")
+    if result["verdict"] == "correct":
+        extra = " You mastered this skill!" if result["newly_mastered"] else f" Mastery now {pct(result['after'])}."
+        st.success(math_markdown(result["feedback"]) + extra, icon=":material/check_circle:")
+    elif result["verdict"] == "incorrect":
+        st.error(math_markdown(result["feedback"]) + " Try again, or take a hint.", icon=":material/cancel:")
     else:
-        st.warning("I couldn't read that answer. " + (result["explanation"] or "")
-                   + (f" Write it as {problem.answer_format}." if problem.answer_format else ""))
-    if current["tries"]:
-        with st.expander("Worked solution", expanded=result["status"] == "verified"):
+        st.warning(result["feedback"] + (f" Write it as {problem.answer_format}." if problem.answer_format else ""),
+                   icon=":material/help:")
+    if result["verdict"] != "undetermined" or current["tries"] > 1:
+        with st.expander("Worked solution", expanded=result["verdict"] == "correct"):
             for i, step in enumerate(problem.steps, 1):
                 st.markdown(f"{i}. {math_markdown(step.text)}")
                 if step.latex:
                     st.latex(step.latex)
-            st.markdown(f"**Answer:** {problem.answer_text}")
+            st.markdown(f"**Answer:** {math_markdown(problem.answer_text)}")
 
 
 # --- Progress -------------------------------------------------------------------------------------

@@ -1,0 +1,111 @@
+"""Student pages in AppTest: Today's plan, the tutor chat (scripted fake model), and practice."""
+
+from __future__ import annotations
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+from sqlmodel import select
+
+from tests.test_agents_support import make_context, pot
+from tests.test_webapp import log_in, open_page, texts
+from tests.test_reports_data import seed_school
+from tutor.llm.fake import FakeChatModel
+from tutor.models import Attempt
+
+
+@pytest.fixture
+def school(ctx):
+    return seed_school(ctx)
+
+
+@pytest.fixture
+def fake_llm(monkeypatch, settings):
+    """The app's tutor chat over a scripted fake model (no weights needed)."""
+    import webapp.common
+    from agents.service import TutorChat
+
+    llm = FakeChatModel()
+
+    def make_chat(app_ctx):
+        return TutorChat(app_ctx, agent_context=make_context(app_ctx.settings, llm, tutor=app_ctx,
+                                                             plugins=app_ctx.plugins),
+                         checkpointer=InMemorySaver())
+
+    monkeypatch.setattr(webapp.common, "make_chat", make_chat)
+    return llm
+
+
+def test_today_without_plan_offers_to_plan_one(school, fake_llm):
+    at = log_in("chloe")
+    assert "No lesson planned for today yet." in texts(at)
+    fake_llm.enqueue(*["Hi Chloe! Let's warm up with a few problems."] * 3)
+    at.button[0].click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "steps done" in str([p.proto.text for p in at.get("progress")]) or "0 of" in shown
+    assert "No lesson planned" not in shown
+
+
+def test_learn_shows_a_verified_reply_with_its_mark(school, fake_llm):
+    fake_llm.enqueue("Ben has 3 + 4 = 8 apples. The answer is 8.", "Ben has 3 + 4 = 7 apples. The answer is 7.",
+                     pot("3 + 4"), pot("3 + 4"))
+    at = open_page(log_in("ava"), "learn")
+    assert "Learn with the tutor" in texts(at)
+    at.chat_input[0].set_value("Ben has 3 apples and gets 4 more. How many now?").run(timeout=120)
+    assert not at.exception
+    shown = texts(at)
+    assert "3 + 4 = 7" in shown and "3 + 4 = 8" not in shown
+    assert "checked by the verifier" in shown
+    assert at.session_state["thread_id"]
+
+
+def test_learn_hint_button_climbs_the_ladder(school, fake_llm):
+    at = open_page(log_in("ava"), "learn")
+    at.button(key="new_problem").click().run(timeout=120)
+    assert "Here's a problem for you" in texts(at)
+    at.button(key="hint").click().run(timeout=120)
+    assert not at.exception
+    log = at.session_state["chat_log"]
+    assert log[-2]["text"] == "I'm stuck, can I have a hint?" and log[-1]["role"] == "assistant"
+
+
+def test_practice_grades_records_and_shows_the_solution(ctx, school):
+    def verdicts():
+        with ctx.session() as s:
+            return [a.verdict for a in s.exec(select(Attempt).where(Attempt.student_id == school["chloe"])
+                                             .order_by(Attempt.id))]
+
+    before = verdicts()
+    at = open_page(log_in("chloe"), "practice")
+    assert "press **New problem**" in texts(at)
+    at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
+    at.button(key="new").click().run()
+    problem = at.session_state["practice"]["problem"]
+    at.button(key="practice_hint").click().run()
+    assert len(at.info) >= 1
+    at.text_input(key="answer_text").input("999999")
+    at.button(key="check").click().run()
+    assert "Not quite" in texts(at)
+    at.text_input(key="answer_text").input(problem.answer_text)
+    at.button(key="check").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Right!" in shown and "**Answer:**" in shown
+    assert verdicts()[len(before):] == ["incorrect", "correct"]
+
+
+def test_practice_unreadable_answer_is_not_marked(school):
+    at = open_page(log_in("chloe"), "practice")
+    at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
+    at.button(key="new").click().run()
+    at.text_input(key="answer_text").input("banana")
+    at.button(key="check").click().run()
+    assert "couldn't read that answer" in texts(at)
+    assert not at.success and not at.error
+
+
+def test_whats_due_picks_the_overdue_review(school):
+    at = open_page(log_in("ava"), "practice")
+    at.button(key="new").click().run()
+    assert not at.exception
+    assert at.session_state["practice"]["problem"] is not None
