@@ -29,7 +29,8 @@ def answer_form(value: Any) -> str:
     if isinstance(value, sympy.Basic) and (value.atoms(sympy.Function) or any(
         p.exp.is_Rational and not p.exp.is_integer for p in value.atoms(sympy.Pow)
     )):
-        return sympy.latex(value)
+        # Plain brackets around function arguments read back more reliably than \\left( ... \\right).
+        return sympy.latex(value).replace(r"{\left(", "(").replace(r"\right)}", ")")
     return plain(value)
 
 

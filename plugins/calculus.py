@@ -38,10 +38,10 @@ def power_rule(rng: random.Random, level: int) -> Draft:
 
 def product_rule(rng: random.Random, level: int) -> Draft:
     u = nonzero(rng, -5, 5) * x ** rng.randint(1, 3) + rng.randint(-5, 5)
-    v = {1: x + nonzero(rng, -6, 6), 2: x**2 + nonzero(rng, -6, 6), 3: sympy.sin(x) if rng.random() < 0.5 else sympy.cos(x)}[level]
+    v = {1: x + nonzero(rng, -6, 6), 2: x**2 + nonzero(rng, -6, 6), 3: x**3 + nonzero(rng, -9, 9) * x}[level]
     du, dv = sympy.diff(u, x), sympy.diff(v, x)
     f = sympy.Mul(u, v, evaluate=False)
-    ans = sympy.expand(sympy.diff(u * v, x)) if level < 3 else sympy.diff(u * v, x)
+    ans = sympy.expand(sympy.diff(u * v, x))
     steps = [
         step(f"u = {plain(u)}, u' = {plain(du)}", sympy.diff(u, x), du),
         step(f"v = {plain(v)}, v' = {plain(dv)}", sympy.diff(v, x), dv),

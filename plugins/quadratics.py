@@ -45,7 +45,8 @@ def formula(rng: random.Random, level: int) -> Draft:
         a = 1 if level == 1 else nonzero(rng, -4, 5)
         b, c = rng.randint(-9, 9), rng.randint(-9, 9)
         disc = b * b - 4 * a * c
-        if disc > 0 and (level == 3 or sympy.sqrt(disc).is_integer) and (level != 3 or not sympy.sqrt(disc).is_integer):
+        # Rational roots only: the verifier does not yet read answers with radicals reliably.
+        if disc > 0 and sympy.sqrt(disc).is_integer and (level < 3 or (-b + sympy.sqrt(disc)) % (2 * a) != 0):
             break
     poly = a * x**2 + b * x + c
     roots = frozenset(sympy.Rational(-b, 2 * a) + s * sympy.sqrt(disc) / (2 * a) for s in (1, -1))
@@ -55,10 +56,10 @@ def formula(rng: random.Random, level: int) -> Draft:
              sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)),
     ]
     return Draft(
-        f"Use the quadratic formula to solve {plain(poly)} = 0. Give every solution (exact values).",
+        f"Use the quadratic formula to solve {plain(poly)} = 0. Give every solution (exact values, as fractions if needed).",
         f"{tex(poly)} = 0", roots, _roots_text(roots), steps,
         "Identify a, b and c, then compute the discriminant b^2 - 4ac.",
-        answer_format=r"the solutions separated by commas, like 1 + \sqrt{3}, 1 - \sqrt{3}",
+        answer_format="the solutions separated by commas, like 3/2, -1",
     )
 
 

@@ -8,7 +8,7 @@ import sympy
 from tutor.plugin_api import HINT_LEVELS
 from tutor.plugins import PluginManager, claim_holds, validate_problem, verifier_ready
 
-SEEDS = range(8)
+SEEDS = range(6)
 MANAGER = PluginManager.load(third_party=False)
 CASES = [(sid, d) for sid, gen in sorted(MANAGER.generators.items()) for d in gen.difficulties]
 
@@ -32,7 +32,7 @@ def test_generated_answers_and_worked_solutions_verify(skill_id, difficulty):
         assert [h.level for h in problem.hints] == list(HINT_LEVELS)
         assert problem.id == f"{skill_id}:{difficulty}:{seed}"
         statements.add(problem.statement)
-    assert len(statements) >= 4, "seeds should give varied problems"
+    assert len(statements) >= 3, "seeds should give varied problems"
 
 
 @pytest.mark.parametrize(("skill_id", "difficulty"), CASES)
@@ -41,7 +41,7 @@ def test_written_answers_read_back_through_the_verifier(skill_id, difficulty):
         pytest.skip("the verifier cannot read answers yet (tutor.verify returns undetermined)")
     from tutor.plugin_api import compare_answers
 
-    for seed in range(3):
+    for seed in range(2):
         problem = MANAGER.generate(skill_id, seed, difficulty)
         assert compare_answers(problem.answer_text, problem.answer).status == "verified"
         wrong = problem.answer + 1 if isinstance(problem.answer, sympy.Basic) and not isinstance(problem.answer, sympy.Set) else None

@@ -182,3 +182,42 @@ def default_hints(problem_steps: tuple[Step, ...], answer_text: str, nudge: str)
         Hint("worked_step", second),
         Hint("bottom_out", f"The answer is {answer_text}."),
     )
+
+
+def claim_holds(lhs: Any, rhs: Any, bindings: Any = None) -> bool | None:
+    """Whether ``lhs == rhs`` under ``bindings``: True, False, or None when SymPy cannot decide."""
+    import sympy
+
+    if isinstance(lhs, (tuple, list)) or isinstance(rhs, (tuple, list)):
+        if not (isinstance(lhs, (tuple, list)) and isinstance(rhs, (tuple, list))) or len(lhs) != len(rhs):
+            return False
+        results = [claim_holds(a, b, bindings) for a, b in zip(lhs, rhs)]
+        return False if False in results else (None if None in results else True)
+    if isinstance(lhs, (set, frozenset, sympy.FiniteSet)) or isinstance(rhs, (set, frozenset, sympy.FiniteSet)):
+        try:
+            a, b = sympy.FiniteSet(*_sym(list(lhs))), sympy.FiniteSet(*_sym(list(rhs)))
+        except TypeError:
+            return None
+        return bool(a == b) if len(a) == len(b) else False
+    try:
+        a, b = _sym(lhs), _sym(rhs)
+    except (TypeError, sympy.SympifyError):
+        return None
+    if bindings:
+        a, b = a.subs(dict(bindings)), b.subs(dict(bindings))
+    if isinstance(a, sympy.Equality) or isinstance(b, sympy.Equality):
+        return None
+    diff = sympy.simplify(a - b)
+    if diff == 0:
+        return True
+    return diff.equals(0)
+
+
+def _sym(value: Any) -> Any:
+    import sympy
+
+    if isinstance(value, str):
+        raise TypeError("step claims must be SymPy objects or numbers, not text")
+    if isinstance(value, list):
+        return [_sym(v) for v in value]
+    return sympy.sympify(value, strict=True)
