@@ -89,7 +89,8 @@ def final_answer_of(text: str) -> str | None:
         found = pattern.findall(text)
         if found:
             value = found[-1]
-            nums = numbers_in(value)
+            # "The answer is 17 x 7 = 119": the result is after the last '='.
+            nums = numbers_in(value.rsplit("=", 1)[-1]) or numbers_in(value)
             if nums:
                 return nums[0]
             value = value.strip().rstrip(".").strip("*$ ")

@@ -143,6 +143,8 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> di
         "socratic_caught": [c["kind"] for c in sreply["caught"]],
         "socratic_leak": leaks(sreply["text"], q["gold"], q["question"]),
         "socratic_text": sreply["text"][:400],
+        "raw_text": raw[:1500],
+        "tutor_text": reply["text"][:1500],
         "seconds": round(time.monotonic() - t0, 1),
     }
 
