@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,12 @@ TUTOR_VARS = (
     "TUTOR_LOG_LEVEL",
     "TUTOR_SANDBOX",
 )
+
+
+def pytest_configure(config):
+    # The plugin manager loads only the built-in plugins under tests (the
+    # datasette convention), so a stray installed plugin never changes a result.
+    sys._called_from_test = True
 
 
 @pytest.fixture(scope="session")
