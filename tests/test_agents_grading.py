@@ -100,3 +100,17 @@ def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, sett
         assert [role for role, _ in chat.history(reply.thread_id)] == ["student", "tutor"] * 2
     finally:
         chat.close()
+
+
+def test_start_problem_then_answer_through_the_service(ctx, settings):
+    pm = builtin_plugins()
+    student = make_student(ctx)
+    problem = pm.generate("arith.mult_div", 5, 1)
+    chat = TutorChat(ctx, agent_context=make_context(settings, tutor=ctx, plugins=pm))
+    try:
+        thread = chat.start_problem(student, problem)
+        assert chat.history(thread)[-1] == ("tutor", f"Here's a problem for you:\n\n{problem.statement}")
+        reply = chat.ask(student, problem.answer_text, thread_id=thread)
+        assert reply.intent == "answer_attempt" and reply.grade["status"] == "verified"
+    finally:
+        chat.close()
