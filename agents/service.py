@@ -192,9 +192,10 @@ class TutorChat:
         """Make ``problem`` (a plugin Problem) the thread's current problem; returns the thread id."""
         graph = await self._ensure()
         tid = await asyncio.to_thread(self._thread_for, student_id, thread_id)
-        update = self._problem_update(problem) | {
+        update = self._problem_update(problem)
+        update |= {
             "student_id": student_id,
-            "messages": [AIMessage(content=f"Here's a problem for you:\n\n{self._problem_update(problem)['problem']['statement']}")],
+            "messages": [AIMessage(content=f"Here's a problem for you:\n\n{update['problem']['statement']}")],
         }
         await graph.aupdate_state({"configurable": {"thread_id": tid}}, update, as_node="finalize")
         return tid
