@@ -51,7 +51,6 @@ from tutor.db import run_in_transaction  # noqa: E402
 from tutor.errors import StorageError  # noqa: E402
 from tutor.models import Attempt, LessonItem, LessonPlan, MasteryState, Skill, Verdict  # noqa: E402
 from tutor.settings import Settings  # noqa: E402
-from tutor.verify import Status, compare_answers  # noqa: E402
 
 PASSWORD = "load-test-password"
 SKILL = "fractions.add"
@@ -73,10 +72,19 @@ def submit_answer(ctx: TutorContext, student_id: int, problem: dict, answer: str
     Idempotent on ``submission_id``: a resubmission returns the stored verdict
     and does not touch mastery again.
     """
+    from tutor.verify import Status, compare_answers
+
     check = compare_answers(answer, problem["answer"])
     verdict = {Status.verified: Verdict.correct, Status.refuted: Verdict.incorrect}.get(
         check.status, Verdict.undetermined
     )
+    return record_attempt(ctx, student_id, problem, answer, verdict, submission_id)
+
+
+def record_attempt(
+    ctx: TutorContext, student_id: int, problem: dict, answer: str, verdict: Verdict, submission_id: str
+) -> str:
+    """Store a graded attempt and its mastery update in one transaction (idempotent on ``submission_id``)."""
 
     def tx(s):
         stored = s.exec(select(Attempt).where(Attempt.submission_id == submission_id)).first()

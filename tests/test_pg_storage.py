@@ -8,7 +8,9 @@ the ``pg_url`` tests need the throwaway PostgreSQL cluster.
 from __future__ import annotations
 
 import operator
+import os
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypedDict
@@ -292,3 +294,32 @@ def test_a_full_connection_pool_is_a_clear_retryable_error(ctx, monkeypatch):
         for conn in held:
             conn.close()
         engine.dispose()
+
+
+def test_a_login_storm_runs_a_bounded_number_of_argon2_checks_at_once(ctx, monkeypatch):
+    """Regression: 200 simultaneous logins ran 200 Argon2 checks (64 MB each) at once: 11 GB."""
+    import tutor.accounts
+    from tutor.accounts import login
+
+    with ctx.session() as s:
+        create_user(session=s, username="kid", password="password123", role="student")
+    running, peak, lock = [0], [0], threading.Lock()
+
+    class SlowHasher:
+        def verify(self, hashed, password):
+            with lock:
+                running[0] += 1
+                peak[0] = max(peak[0], running[0])
+            time.sleep(0.05)
+            with lock:
+                running[0] -= 1
+            return password == "password123"
+
+        def check_needs_rehash(self, _hash):
+            return False
+
+    monkeypatch.setattr(tutor.accounts, "_hasher", SlowHasher())
+    with ThreadPoolExecutor(24) as pool:
+        users = list(pool.map(lambda _: login(ctx, "kid", "password123").username, range(24)))
+    assert users == ["kid"] * 24
+    assert 1 <= peak[0] <= max(2, os.cpu_count() or 2)
