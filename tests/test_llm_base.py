@@ -236,3 +236,14 @@ async def test_langchain_astream_stopped_early_frees_the_shared_model():
             break
         await asyncio.sleep(0.01)
     assert not model.lock.locked()
+
+
+def test_docs_state_the_pinned_checksums_and_provenance():
+    from pathlib import Path
+
+    from tutor.llm.catalog import CATALOG
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "models.md").read_text()
+    for entry in CATALOG.values():
+        assert entry.sha256 in doc and f"{entry.size:,}" in doc and entry.licence in doc
+        assert entry.packages[0] in doc and entry.version in doc
