@@ -53,10 +53,15 @@ def heatmap(cells, student_order: list[str]) -> alt.Chart:
         .mark_rect()
         .encode(
             x=alt.X("skill:N", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=120)),
-            y=alt.Y("student:N", sort=student_order, title=None),
+            y=alt.Y("student:N", sort=student_order, title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("mastery:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"),
                             legend=alt.Legend(format="%", orient="bottom")),
             tooltip=["student", "skill", alt.Tooltip("mastery:Q", format=".0%")],
         )
-        .properties(height=max(120, 18 * len(student_order)))
+        .properties(height=heatmap_height(student_order))
     )
+
+
+def heatmap_height(student_order: list[str]) -> int:
+    """Plot height giving every student a readable row."""
+    return max(120, 20 * len(student_order))

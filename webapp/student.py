@@ -134,7 +134,12 @@ def serve_problem(student) -> None:
 
 
 def problem_markdown(problem) -> str:
-    return problem.statement + (f"\n\n$${problem.latex}$$" if problem.latex else "")
+    return problem.statement + (f"\n\n$${problem.latex}$$" if formula_helps(problem) else "")
+
+
+def formula_helps(problem) -> bool:
+    """Typeset the problem's LaTeX under a short statement; under a word problem it would give the setup away."""
+    return bool(problem.latex) and len(problem.statement) <= 3 * len(problem.latex) + 40
 
 
 # --- Practice -------------------------------------------------------------------------------------
@@ -177,7 +182,7 @@ def practice_page() -> None:
     problem = current["problem"]
     st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**")
     common.show_math(problem.statement)
-    if problem.latex:
+    if formula_helps(problem):
         st.latex(problem.latex)
     if problem.answer_format:
         st.caption(f"Answer as {problem.answer_format}.")

@@ -82,7 +82,8 @@ def class_page() -> None:
         ranked = sorted(rows, key=lambda r: (r.mean_mastery if r.mean_mastery is not None else 2, r.name)) \
             if order != "name" else rows
         shown = {c.student for c in cells}
-        st.altair_chart(charts.heatmap(cells, [r.name for r in ranked if r.name in shown]), width="stretch")
+        names = [r.name for r in ranked if r.name in shown]
+        st.altair_chart(charts.heatmap(cells, names), width="stretch", height=charts.heatmap_height(names) + 160)
 
     st.markdown("#### Hardest skills (last 4 weeks)")
     if not struggles:
