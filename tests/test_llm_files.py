@@ -210,13 +210,16 @@ def test_ctransformers_backend_refuses_bad_files(settings, fixture, request, no_
         load_model(use(settings, request.getfixturevalue(fixture), "ctransformers"))
 
 
-# ctransformers for real
-
-ct = pytest.importorskip("ctransformers")
+# ctransformers for real (the legacy extra; scripts/setup.sh dev installs it)
 
 
 @pytest.fixture(scope="session")
-def ct_model(tiny_llama):
+def needs_ctransformers():
+    pytest.importorskip("ctransformers")
+
+
+@pytest.fixture(scope="session")
+def ct_model(tiny_llama, needs_ctransformers):
     from tutor.llm.ctransformers import load
     from tutor.settings import Settings
 
@@ -249,7 +252,7 @@ def test_ctransformers_prompt_longer_than_context(ct_model):
         ct_model.complete([ChatMessage("user", "the sum of " * 100)])
 
 
-def test_ctransformers_gpu_layers_without_cuda_falls_back_to_cpu(tiny_llama, tmp_path, caplog):
+def test_ctransformers_gpu_layers_without_cuda_falls_back_to_cpu(tiny_llama, tmp_path, caplog, needs_ctransformers):
     from tutor.settings import Settings
 
     settings = Settings.from_env({"TUTOR_HOME": str(tmp_path), "TUTOR_GPU_LAYERS": "4"})
@@ -259,7 +262,7 @@ def test_ctransformers_gpu_layers_without_cuda_falls_back_to_cpu(tiny_llama, tmp
         assert "running on the CPU" in caplog.text
 
 
-def test_ctransformers_process_exits_cleanly(tiny_llama):
+def test_ctransformers_process_exits_cleanly(tiny_llama, needs_ctransformers):
     """Load, generate and exit in a fresh interpreter: no segfault at shutdown (exit code 0)."""
     code = (
         "import sys; from pathlib import Path; from tutor.settings import Settings; from tutor.llm import load_model, ChatMessage\n"
