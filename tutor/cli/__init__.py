@@ -20,7 +20,6 @@ def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from tutor.cli import core  # noqa: F401
     from tutor.cli import plugins  # noqa: F401
-    from tutor.cli import plugins  # noqa: F401
     from tutor.cli import model  # noqa: F401
     from tutor.cli import verify  # noqa: F401
     from tutor.cli import agents  # noqa: F401
