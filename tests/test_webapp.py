@@ -200,14 +200,17 @@ def test_teacher_adds_and_removes_a_student(ctx, school):
     from tutor.accounts import create_user
 
     with ctx.session() as s:
-        create_user(session=s, username="zed", password="x" * 12, role="student", display_name="Zed Z.")
+        zed = create_user(session=s, username="zed", password="x" * 12, role="student", display_name="Zed Z.").id
     at = log_in("teacher")
     at.text_input[0].input("zed")
     at.button[0].click().run()
     assert "Students 6" in texts(at)
-    at.selectbox(key="remove_pick").set_value(school["zed"] if "zed" in school else
-                                              next(o for o in at.selectbox(key="remove_pick").options if o))
-    assert not at.exception
+    at.text_input[0].input("nobody")
+    at.button[0].click().run()
+    assert "No user named 'nobody'." in texts(at)
+    at.selectbox(key="remove_pick").set_value(zed)
+    at.button(key="remove").click().run()
+    assert "Students 5" in texts(at)
 
 
 def test_teacher_drilldown_and_guessed_id(school):

@@ -42,8 +42,32 @@ def test_today_without_plan_offers_to_plan_one(school, fake_llm):
     at.button[0].click().run()
     assert not at.exception
     shown = texts(at)
-    assert "steps done" in str([p.proto.text for p in at.get("progress")]) or "0 of" in shown
+    assert "0 of" in str([p.proto.text for p in at.get("progress")])
     assert "No lesson planned" not in shown
+    at.button(key="next_step").click().run()
+    assert "from today's lesson" in texts(at)
+    at.text_input(key="answer_text").input(at.session_state["practice"]["problem"].answer_text)
+    at.button(key="check").click().run()
+    assert "Right!" in texts(at)
+    at.switch_page("webapp/routes/today.py").run()
+    assert "1 of" in str([p.proto.text for p in at.get("progress")])
+
+
+def test_a_lesson_step_of_another_student_is_refused(ctx, school):
+    from tests.test_reports_data import user
+    from tutor.errors import PermissionDenied
+    from tutor.models import LessonItem, LessonPlan
+    from tutor.reports import manage
+
+    with ctx.session() as s:
+        plan = LessonPlan(student_id=school["ben"])
+        s.add(plan)
+        s.flush()
+        item = LessonItem(plan_id=plan.id, position=0, kind="practice", skill_id="fractions.add", title="x")
+        s.add(item)
+        s.flush()
+        with pytest.raises(PermissionDenied):
+            manage.finish_lesson_item(session=s, viewer=user(s, "ava"), item_id=item.id)
 
 
 def test_learn_shows_a_verified_reply_with_its_mark(school, fake_llm):

@@ -12,6 +12,7 @@ from tutor import reports
 from tutor.classes import issue_link_code, join_class, student_classes
 from tutor.errors import ValidationError
 from tutor.models import Role
+from tutor.reports import manage
 from webapp import charts, common
 from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
 
@@ -49,7 +50,12 @@ def today_page() -> None:
     for kind, title, skill, status in plan.items:
         mark = ":material/check_circle:" if status == "done" else ":material/radio_button_unchecked:"
         st.markdown(f"{mark} **{title}**  \n:gray[{kind} · {skill}]")
-    st.page_link("webapp/routes/practice.py", label="Start practising", icon=":material/edit_note:")
+    if st.button("Start the next step", type="primary", icon=":material/play_arrow:", key="next_step"):
+        with ctx.session() as s:
+            item = manage.own_lesson_item(session=s, viewer=student, item_id=plan.next_item)
+        problem = get_ctx().plugins.generate(item.skill_id, seed=item.problem_seed, difficulty=item.difficulty)
+        start_practice(problem, lesson_item=item.id, intro=item.content if item.kind == "new" else "")
+        st.switch_page("webapp/routes/practice.py")
 
 
 def plan_for(student_id: int):
@@ -171,16 +177,16 @@ def practice_page() -> None:
     choice = st.selectbox("Skill", [DUE, *skills], format_func=lambda k: "What's due for me" if k == DUE else skills[k],
                           key="practice_skill")
     if st.button("New problem", type="primary", icon=":material/casino:", key="new"):
-        st.session_state["practice"] = {
-            "problem": new_problem(student, None if choice == DUE else choice),
-            "started": time.monotonic(), "hints": 0, "tries": 0, "submission": uuid.uuid4().hex, "result": None,
-        }
+        start_practice(new_problem(student, None if choice == DUE else choice))
     current = st.session_state.get("practice")
     if not current:
         st.info("Pick a skill (or *What's due for me*) and press **New problem**.")
         return
     problem = current["problem"]
-    st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**")
+    st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**"
+                + (" · from today's lesson" if current["lesson_item"] else ""))
+    if current["intro"]:
+        st.info(math_markdown(current["intro"]), icon=":material/school:")
     common.show_math(problem.statement)
     if formula_helps(problem):
         st.latex(problem.latex)
@@ -204,6 +210,13 @@ def practice_page() -> None:
     show_result(current)
 
 
+def start_practice(problem, *, lesson_item: int | None = None, intro: str = "") -> None:
+    st.session_state["practice"] = {
+        "problem": problem, "started": time.monotonic(), "hints": 0, "tries": 0, "submission": uuid.uuid4().hex,
+        "result": None, "lesson_item": lesson_item, "intro": intro,
+    }
+
+
 def grade(student, current: dict, given: str) -> dict:
     """Grade and record through the learner service (one transaction); keep what the page shows."""
     from tutor.learner.service import submit_answer
@@ -214,7 +227,10 @@ def grade(student, current: dict, given: str) -> dict:
             session=s, plugins=ctx.plugins, student_id=student.id, problem=current["problem"], answer=given,
             submission_id=f"{current['submission']}-{current['tries']}",
             time_taken_s=time.monotonic() - current["started"], hints_used=current["hints"],
+            lesson_item_id=current["lesson_item"],
         )
+        if result.correct and current["lesson_item"]:
+            manage.finish_lesson_item(session=s, viewer=student, item_id=current["lesson_item"])
     current["tries"] += 1
     return {"verdict": result.verdict, "feedback": result.feedback, "after": result.p_after,
             "newly_mastered": result.newly_mastered}
@@ -233,6 +249,8 @@ def show_result(current: dict) -> None:
     else:
         st.warning(result["feedback"] + (f" Write it as {problem.answer_format}." if problem.answer_format else ""),
                    icon=":material/help:")
+    if result["verdict"] == "correct" and current["lesson_item"]:
+        st.page_link("webapp/routes/today.py", label="Step done – back to today's lesson", icon=":material/today:")
     if result["verdict"] != "undetermined" or current["tries"] > 1:
         with st.expander("Worked solution", expanded=result["verdict"] == "correct"):
             for i, step in enumerate(problem.steps, 1):

@@ -97,6 +97,12 @@ class PlanView:
     items: list[tuple[str, str, str, str]]
     """(kind, title, skill title, status) in order."""
     done: int
+    item_ids: list[int] = field(default_factory=list)
+
+    @property
+    def next_item(self) -> int | None:
+        """Id of the first step not done yet."""
+        return next((i for i, item in zip(self.item_ids, self.items) if item[3] != "done"), None)
 
     @property
     def total(self) -> int:
@@ -243,6 +249,7 @@ def current_plan(*, session: Session, viewer, student_id: int) -> PlanView | Non
         greeting=plan.greeting,
         items=[(i.kind, i.title, title_of(titles, i.skill_id), i.status) for i in items],
         done=sum(1 for i in items if i.status == "done"),
+        item_ids=[i.id for i in items],
     )
 
 
