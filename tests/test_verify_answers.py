@@ -34,6 +34,11 @@ def _math_verify_itself(case) -> bool:
                   allow_set_relation_comp=cfg.get("allow_set_relation_comp", False))
 
 
+# Math-Verify reads only the fragment "1" of "1 + \frac{1}{\mathrm{e}}" and so calls it equal to
+# "1 - \frac{1}{\mathrm{e}}"; a verdict from part of an answer is "could not read", not "correct".
+READ_ONLY_IN_PART = {"test_yujianll.py::test_string_extraction[9]"}
+
+
 def test_we_pass_every_case_math_verify_passes():
     failures = []
     passed_by_reference = 0
@@ -42,6 +47,9 @@ def test_we_pass_every_case_math_verify_passes():
             continue  # Math-Verify itself disagrees with this case
         passed_by_reference += 1
         ours = equivalent(case["gold"], case["pred"], **_config(case))
+        if case["id"] in READ_ONLY_IN_PART:
+            assert ours is Status.undetermined, case["id"]
+            continue
         ok = ours is Status.verified if case["expected"] else ours is not Status.verified
         if not ok:
             failures.append((case["id"], case["gold"], case["pred"], case["expected"], ours))
@@ -84,3 +92,102 @@ def test_works_off_the_main_thread():
 
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(compare_answers, "{1,2}", sp.FiniteSet(1, 2)).result().status is Status.verified
+
+
+# --- regressions reported by the plugins (SymPy gold answers, typed student answers)
+
+x = sp.Symbol("x")
+ROOTS = frozenset({-2 + sp.sqrt(11), -2 - sp.sqrt(11)})
+
+
+@pytest.mark.parametrize(
+    ("given", "gold"),
+    [
+        ("2*x", 2 * x),
+        ("$2x$", 2 * x),
+        ("x**2 + 1", x**2 + 1),
+        ("3x^2 - 2", 3 * x**2 - 2),
+        ("2x", 2 * sp.Symbol("x", positive=True)),
+    ],
+)
+def test_plain_symbol_in_gold_is_not_refuted_for_its_assumptions(given, gold):
+    assert compare_answers(given, gold).status is Status.verified
+
+
+@pytest.mark.parametrize(
+    ("given", "gold"),
+    [
+        ("-2*cos(2*x+8)", -2 * sp.cos(2 * x + 8)),
+        ("-2cos(2x+8)", -2 * sp.cos(2 * x + 8)),
+        ("exp(2*x)", sp.exp(2 * x)),
+        ("e^x", sp.exp(x)),
+        ("e^(2x)", sp.exp(2 * x)),
+        ("2e^(2x)", 2 * sp.exp(2 * x)),
+        ("sin x", sp.sin(x)),
+        ("2x cos(x^2)", 2 * x * sp.cos(x**2)),
+        ("sqrt(11)", sp.sqrt(11)),
+        ("(x+1)e^x", sp.expand((x + 1) * sp.exp(x))),
+    ],
+)
+def test_typed_trig_and_exp_answers_verify(given, gold):
+    assert compare_answers(given, gold).status is Status.verified
+
+
+@pytest.mark.parametrize(
+    ("given", "gold"),
+    [
+        ("-2*cos(2*x+9)", -2 * sp.cos(2 * x + 8)),
+        ("e^(3x)", sp.exp(2 * x)),
+        ("2x sin(x^2)", 2 * x * sp.cos(x**2)),
+        ("sqrt(12)", sp.sqrt(11)),
+    ],
+)
+def test_typed_trig_and_exp_answers_that_differ_are_refuted(given, gold):
+    assert compare_answers(given, gold).status is Status.refuted
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "{-2 + sqrt(11), -2 - sqrt(11)}",
+        "-2 - sqrt(11), -2 + sqrt(11)",
+        "x = -2 ± √11",
+        "-2 \\pm \\sqrt{11}",
+        "x = -2 + √11 or x = -2 - √11",
+        "$\\{-2 + \\sqrt{11}, -2 - \\sqrt{11}\\}$",
+    ],
+)
+def test_answer_sets_with_radicals_verify(given):
+    assert compare_answers(given, ROOTS).status is Status.verified
+    assert compare_answers(given, sp.FiniteSet(*ROOTS)).status is Status.verified
+
+
+def test_latex_radical_answer_verifies():
+    assert compare_answers("-2 + \\sqrt{11}", -2 + sp.sqrt(11)).status is Status.verified
+    assert compare_answers("-2 + \\sqrt{11}", "-2 + \\sqrt{11}").status is Status.verified
+    assert compare_answers("-2 + \\sqrt{12}", -2 + sp.sqrt(11)).status is Status.refuted
+
+
+@pytest.mark.parametrize("given", ["{-2 + sqrt(11), 2 - sqrt(11)}", "x = 2 ± √11", "-2 + sqrt(11)", "-2 ± √11, 5"])
+def test_answer_sets_with_radicals_that_differ_are_refuted(given):
+    assert compare_answers(given, ROOTS).status is Status.refuted
+
+
+@pytest.mark.parametrize("given", ["the cat", "3/+", "+", "((", "2 +* 3", "hi", "?", "$the cat$", "-2*foo(2x+8)", "x +"])
+@pytest.mark.parametrize("gold", [4, "4", 3, x, 2 * x, sp.FiniteSet(1, 2), (1, 2), sp.Interval(0, 1), "the dog"],
+                         ids=str)
+def test_unreadable_answer_is_undetermined_not_refuted(given, gold):
+    assert compare_answers(given, gold).status is Status.undetermined
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["x = " + " ± ".join(["1"] * 40), ", ".join(str(i) for i in range(150)), "{" + ", ".join(["sqrt(2)+sqrt(3)"] * 60) + "}"],
+    ids=["many-pm", "many-items", "many-radicals"],
+)
+def test_long_answer_lists_stay_bounded(given):
+    import time
+
+    start = time.perf_counter()
+    assert compare_answers(given, ROOTS).status is not Status.verified
+    assert time.perf_counter() - start < 2

@@ -20,6 +20,7 @@ import sympy as sp
 from tutor.errors import VerificationError
 from tutor.verify.parse import parse_chain
 from tutor.verify.result import Check, Status, undetermined
+from tutor.verify.typed import MATH_WORDS, compare_typed, reads_as_math
 
 MAX_ANSWER_CHARS = 20_000
 TIMEOUT_S = 2
@@ -30,6 +31,7 @@ _HUGE_EXP = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\d{4,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LOOKALIKE = re.compile(r"[\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff21-\uff5a]")
 _CODE = re.compile(r"__|\bimport\b|\blambda\b|\bexec\b|\beval\b")
+_DECIMAL = re.compile(r"\.\d")
 _ASSIGN = re.compile(r"^\s*\$?\s*[a-zA-Z]\s*=\s*")
 _pool: concurrent.futures.ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -94,9 +96,32 @@ def _mv_compare(gold: list, given: str, match_types: tuple[str, ...], precision:
     given_parsed = parse(given, extraction_config=configs, parsing_timeout=timeout)
     if not gold_parsed or not given_parsed:
         return False, False
-    same = verify(gold_parsed, given_parsed, float_rounding=precision, strict=strict,
-                  allow_set_relation_comp=allow_set_relation_comp, timeout_seconds=timeout)
-    return True, bool(same)
+    # Same letter, same variable: a gold Symbol('x') must equal the student's (real) x
+    by_name = {s.name: s for g in given_parsed if isinstance(g, sp.Basic) for s in g.free_symbols
+               if isinstance(s, sp.Symbol)}
+    gold_parsed = [_rename(g, by_name) if isinstance(g, sp.Basic) else g for g in gold_parsed]
+    same = bool(verify(gold_parsed, given_parsed, float_rounding=precision, strict=strict,
+                       allow_set_relation_comp=allow_set_relation_comp, timeout_seconds=timeout))
+    extracted = next((g for g in given_parsed if isinstance(g, str)), None)
+    gold_texts = [g for g in gold_parsed if isinstance(g, str)]
+    if extracted is not None and extracted in gold_texts:
+        return True, same  # the very text of the gold answer
+    if extracted is None or all(isinstance(g, str) for g in given_parsed) or all(isinstance(g, str) for g in gold_parsed):
+        return False, False  # only a bare string: Math-Verify could not read it as math
+    names = frozenset(s.name for g in gold_parsed if isinstance(g, sp.Basic) for s in g.free_symbols
+                      if len(getattr(s, "name", "")) == 1)
+    texts = gold_texts + [g for g in gold if isinstance(g, str)]
+    words = frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t))
+    if not reads_as_math(extracted, given, names, words):
+        return False, False
+    return True, same
+
+
+def _rename(expr: sp.Basic, by_name: dict[str, sp.Symbol]) -> sp.Basic:
+    """``expr`` with its symbols swapped for same-named ones; untouched (not rebuilt) if none differ."""
+    swap = {s: by_name[s.name] for s in expr.free_symbols
+            if isinstance(s, sp.Symbol) and s.name in by_name and by_name[s.name] != s}
+    return expr.xreplace(swap) if swap else expr
 
 
 def _run_bounded(*args) -> tuple[bool, bool]:
@@ -162,15 +187,12 @@ def equivalent(gold, given: str, *, match_types: tuple[str, ...] = ("latex", "ex
     return Status.verified if same else Status.refuted
 
 
-_MATH_WORDS = {"sqrt", "sin", "cos", "tan", "log", "ln", "exp", "pi", "inf", "infty", "frac", "dfrac", "cup", "cap"}
-
-
 def _looks_like_math(text: str) -> bool:
     """Short and made of math: no English words (so "banana" is not read as b·a·n·a·n·a)."""
     if len(text) > 500:
         return False
-    words = re.findall(r"(?<!\\)[A-Za-z]{3,}", text)
-    return all(w.lower() in _MATH_WORDS for w in words)
+    words = re.findall(r"(?<![\\A-Za-z])[A-Za-z]{3,}", text)
+    return all(w.lower() in MATH_WORDS for w in words)
 
 
 def _delimit(text):
@@ -192,15 +214,27 @@ def compare_answers(given: str, gold) -> Check:
         undetermined if either could not be read (never verified by default).
     """
     shown = gold if isinstance(gold, str) else str(gold)
+    # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
+    try:
+        guard(given)
+        own = compare_typed(given, gold)
+    except VerificationError:
+        own = None
     status = Status.undetermined
-    # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
-    attempts = [(gold, given)]
-    if _looks_like_math(given):
-        attempts.insert(0, (_delimit(gold), _delimit(given)))
-    for g, p in attempts:
-        status = equivalent(g, p)
-        if status is not Status.undetermined:
-            break
+    # Math-Verify may still verify a decimal we refute (it rounds: 0.333333 for 1/3); nothing else we read
+    if own is Status.verified or (own is Status.refuted and not _DECIMAL.search(given)):
+        status = own
+    else:
+        # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
+        attempts = [(gold, given)]
+        if _looks_like_math(given):
+            attempts.insert(0, (_delimit(gold), _delimit(given)))
+        for g, p in attempts:
+            status = equivalent(g, p)
+            if status is not Status.undetermined:
+                break
+        if own is Status.refuted and status is not Status.verified:
+            status = own
     if status is Status.verified:
         return Check(status, given, "answer", shown, "This answer matches the right answer.")
     if status is Status.refuted:

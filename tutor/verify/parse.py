@@ -45,14 +45,14 @@ _LATEX_WORDS = {
     r"\approx": "≈", r"\%": "%", r"\,": " ", r"\;": " ", r"\!": "", r"\ ": " ", r"\quad": " ",
     r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\sqrt": r"\sqrt", r"\frac": r"\frac",
     r"\sin": "sin", r"\cos": "cos", r"\tan": "tan", r"\ln": "ln", r"\log": "log", r"\exp": "exp",
-    r"\infty": " oo ",
+    r"\infty": " oo ", r"\pm": "±", r"\mp": "∓", r"\{": "{", r"\}": "}",
 }
 _TOKEN_RE = re.compile(
     r"""
     (?P<ws>\s+)
   | (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+)
-  | (?P<latex>\\[a-zA-Z]+|\\[,;!% ])
-  | (?P<op>\*\*|<=|>=|==|!=|[-+*/^()\[\]{}=<>!%|,≈~≤≥≠×÷·⋅−–√])
+  | (?P<latex>\\[a-zA-Z]+|\\[,;!% {}])
+  | (?P<op>\*\*|<=|>=|==|!=|[-+*/^()\[\]{}=<>!%|,≈~≤≥≠×÷·⋅−–√±∓])
   | (?P<name>[a-zA-Z""" + _GREEK + r"""]+)
     """,
     re.VERBOSE,
