@@ -178,3 +178,12 @@ def test_admin_sees_all_classes_and_users(ctx, school):
         assert len(reports.all_users(session=s, viewer=admin)) == 9  # admin, teacher, 5 students, 2 parents
         with pytest.raises(PermissionDenied):
             reports.all_users(session=s, viewer=user(s, "teacher"))
+
+
+def test_parent_can_read_the_latest_conversation(ctx, school):
+    ids, _ = school
+    with ctx.session() as s:
+        convo = reports.latest_conversation(session=s, viewer=user(s, "parent.ava"), student_id=ids["ava"])
+        with pytest.raises(PermissionDenied):
+            reports.latest_conversation(session=s, viewer=user(s, "parent.ben"), student_id=ids["ava"])
+    assert convo == [("student", "what is 1/2+1/3?"), ("tutor", "5/6")]

@@ -81,8 +81,8 @@ def seed_school(ctx) -> dict[str, int]:
         practise(s, ben, "linear.one_step", "xxcxxx", days_ago=1, mistake="sign_error")
         ids = {u.username: u.id for u in s.exec(select(User))}
         session_row = repo.get_or_create_tutor_session(session=s, student_id=ava.id)
-        repo.add_message(session=s, tutor_session=session_row, role="user", content="what is 1/2+1/3?")
-        reply = repo.add_message(session=s, tutor_session=session_row, role="assistant", content="5/6",
+        repo.add_message(session=s, tutor_session=session_row, role="student", content="what is 1/2+1/3?")
+        reply = repo.add_message(session=s, tutor_session=session_row, role="tutor", content="5/6",
                                  verified_count=1, refuted_count=1, repaired=True)
         repo.log_verification(session=s, entries=[
             VerificationLog(student_id=ava.id, session_id=session_row.id, message_id=reply.id,

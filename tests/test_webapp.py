@@ -254,3 +254,13 @@ def test_admin_sees_users_and_all_classes(school):
     assert "parent.ava" in str(at.dataframe[0].value.to_dict())
     at = open_page(at, "class")
     assert "Math 6B" in texts(at)
+
+
+def test_guessed_student_id_in_export_is_refused(ctx, school):
+    from tutor.accounts import create_user
+
+    with ctx.session() as s:
+        outsider = create_user(session=s, username="outsider", password="x" * 12, role="student").id
+    at = open_page(log_in("teacher"), "export", student=outsider)
+    assert "Not allowed: You do not have access to this student's data." in texts(at)
+    assert "Download student PDF" not in [b.proto.label for b in at.get("download_button")]

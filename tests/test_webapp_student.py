@@ -133,3 +133,9 @@ def test_whats_due_picks_the_overdue_review(school):
     at.button(key="new").click().run()
     assert not at.exception
     assert at.session_state["practice"]["problem"] is not None
+
+
+def test_learn_shows_the_earlier_conversation_after_login(school):
+    at = open_page(log_in("ava"), "learn")
+    assert [m.avatar for m in at.chat_message] == ["user", "assistant"]
+    assert "5/6" in texts(at)

@@ -33,8 +33,8 @@ def children_page() -> None:
     with st.expander("Latest conversation with the tutor"):
         if not conversation:
             st.caption("No conversations yet.")
-        for role, text in conversation:
-            st.markdown(f"**{'Tutor' if role == 'assistant' else week.name.split()[0]}:** " + math_markdown(text))
+        for who, text in conversation:
+            st.markdown(f"**{'Tutor' if who == 'tutor' else week.name.split()[0]}:** " + math_markdown(text))
 
 
 def show_child_week(week: reports.ChildWeek) -> None:

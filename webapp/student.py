@@ -72,7 +72,12 @@ def learn_page() -> None:
     student = require(Role.student)
     st.title("Learn with the tutor")
     st.caption("Ask anything about math. Every calculation in a reply is checked before you see it.")
-    log = st.session_state.setdefault("chat_log", [])
+    if "chat_log" not in st.session_state:  # pick up the latest conversation after a new login
+        with get_ctx().session() as s:
+            earlier = reports.latest_conversation(session=s, viewer=student, student_id=student.id)
+        st.session_state["chat_log"] = [{"role": "assistant" if who == "tutor" else "user", "text": text}
+                                        for who, text in earlier]
+    log = st.session_state["chat_log"]
     for entry in log:
         with st.chat_message("user" if entry["role"] == "user" else "assistant"):
             render_entry(entry)

@@ -21,6 +21,9 @@ STUCK_BELOW = 0.5
 MAX_ATTEMPT_SECONDS = 600.0
 """Time on one answer counted at most this long: a tab left open is not study time."""
 WEEK = timedelta(days=7)
+TUTOR_ROLES = ("tutor", "assistant")
+"""Message.role values of the tutor's replies (the agents store "tutor")."""
+STUDENT_ROLES = ("student", "user")
 
 
 def aware(dt: datetime | None) -> datetime | None:

@@ -12,6 +12,8 @@ from tutor.accounts import get_user
 from tutor.models import LessonItem, LessonPlan, Message, Role, TutorSession
 from tutor.permissions import require_student_access
 from tutor.reports._common import (
+    STUDENT_ROLES,
+    TUTOR_ROLES,
     STUCK_BELOW,
     STUCK_MIN_ATTEMPTS,
     WEEK,
@@ -259,13 +261,13 @@ def chat_count(*, session: Session, viewer, student_id: int, since: datetime) ->
     stmt = (
         select(Message.id)
         .join(TutorSession, TutorSession.id == Message.session_id)
-        .where(TutorSession.student_id == student_id, Message.role == "user", Message.created_at >= since)
+        .where(TutorSession.student_id == student_id, Message.role.in_(STUDENT_ROLES), Message.created_at >= since)
     )
     return len(list(session.exec(stmt)))
 
 
 def latest_conversation(*, session: Session, viewer, student_id: int, limit: int = 20) -> list[tuple[str, str]]:
-    """(role, text) of the student's latest tutor conversation, for a grown-up who asks to see it."""
+    """(who, text) of the student's latest tutor conversation, who being "tutor" or "student"."""
     _student(session, viewer, student_id)
     latest = session.exec(
         select(TutorSession).where(TutorSession.student_id == student_id)
@@ -274,7 +276,7 @@ def latest_conversation(*, session: Session, viewer, student_id: int, limit: int
     if latest is None:
         return []
     msgs = session.exec(select(Message).where(Message.session_id == latest.id).order_by(Message.id.desc()).limit(limit))
-    return [(m.role, m.content) for m in reversed(list(msgs))]
+    return [("tutor" if m.role in TUTOR_ROLES else "student", m.content) for m in reversed(list(msgs))]
 
 
 def next_practice_skill(*, session: Session, viewer, student_id: int, offered: list[str]) -> str | None:

@@ -16,6 +16,7 @@ from tutor.errors import PermissionDenied
 from tutor.models import Classroom, Message, Role, TutorSession, User, VerificationLog
 from tutor.permissions import require_class_access, require_role, require_student_access, visible_student_ids
 from tutor.reports._common import (
+    TUTOR_ROLES,
     WEEK,
     aware,
     display,
@@ -248,7 +249,7 @@ def verifier_stats(*, session: Session, viewer: User, class_id: int | None = Non
         ids = visible_student_ids(session=session, viewer=viewer)
     logs = select(VerificationLog)
     replies = select(Message).join(TutorSession, TutorSession.id == Message.session_id).where(
-        Message.role == "assistant"
+        Message.role.in_(TUTOR_ROLES)
     )
     if ids is not None:
         logs = logs.where(VerificationLog.student_id.in_(list(ids)))
