@@ -127,6 +127,8 @@ def test_plain_symbol_in_gold_is_not_refuted_for_its_assumptions(given, gold):
         ("2x cos(x^2)", 2 * x * sp.cos(x**2)),
         ("sqrt(11)", sp.sqrt(11)),
         ("(x+1)e^x", sp.expand((x + 1) * sp.exp(x))),
+        ("2x e^(x^2+1)", sp.diff(sp.exp(x**2 + 1), x)),
+        ("2 x e^{x^{2} + 1}", sp.diff(sp.exp(x**2 + 1), x)),
     ],
 )
 def test_typed_trig_and_exp_answers_verify(given, gold):

@@ -24,6 +24,7 @@ x = sp.Symbol("x")
         ("-2^2", sp.Integer(-4)),
         ("2^-1", sp.Rational(1, 2)),
         ("sin x + cos(x)", sp.sin(x) + sp.cos(x)),
+        ("e^(x^2+1)", sp.exp(x**2 + 1)),
     ],
 )
 def test_safe_parse_reads_plain_math(text, expected):
@@ -44,6 +45,8 @@ HOSTILE = [
     "\\frac{\\frac{}{}}{\\frac{}{\\frac{}{}}}" * 50,
     "1+\x00 2",
     "x^(9^9)",
+    "2^2^x",
+    "x^x^x",
     "2 + Ѕ",  # Cyrillic letter that looks Latin
     "__import__('os').system('true')",
     "(((((((((((((((((((((((((((((((((((((((((((((((x)))))))))))))))))))))))))))))))))))))))))))))))",
