@@ -2,8 +2,8 @@
 
 Each simulated student (one thread) does what a student does in a lesson:
 logs in (real Argon2id), fetches the lesson plan and mastery, answers
-problems (each graded by the real verifier and stored with its mastery update
-in one transaction), and asks for hints (a tutor-session message pair). A
+problems (each graded by the real verifier and stored with its BKT mastery and
+FSRS update by the learner service, in one transaction), and asks for hints (a tutor-session message pair). A
 browser that resubmits on a flaky network is simulated too: some answers are
 sent twice with the same ``submission_id``, and any error is retried by the
 "client" with the same ``submission_id``.
@@ -54,18 +54,6 @@ from tutor.settings import Settings  # noqa: E402
 
 PASSWORD = "load-test-password"
 SKILL = "fractions.add"
-# BKT parameters for the stand-in mastery update (the learner service's own model replaces it).
-P_INIT, P_LEARN, P_GUESS, P_SLIP = 0.2, 0.15, 0.2, 0.1
-
-
-def bkt_update(p: float, correct: bool) -> float:
-    if correct:
-        post = p * (1 - P_SLIP) / (p * (1 - P_SLIP) + (1 - p) * P_GUESS)
-    else:
-        post = p * P_SLIP / (p * P_SLIP + (1 - p) * (1 - P_GUESS))
-    return post + (1 - post) * P_LEARN
-
-
 def submit_answer(ctx: TutorContext, student_id: int, problem: dict, answer: str, submission_id: str) -> str:
     """Grade an answer and store the attempt with its mastery update in one transaction.
 
@@ -84,27 +72,18 @@ def submit_answer(ctx: TutorContext, student_id: int, problem: dict, answer: str
 def record_attempt(
     ctx: TutorContext, student_id: int, problem: dict, answer: str, verdict: Verdict, submission_id: str
 ) -> str:
-    """Store a graded attempt and its mastery update in one transaction (idempotent on ``submission_id``)."""
+    """Store a graded attempt with its BKT/FSRS update through the learner service, in one transaction.
+
+    Idempotent on ``submission_id``: a resubmission returns the stored verdict and changes nothing.
+    """
+    from tutor.learner.service import record_attempt as learner_record
 
     def tx(s):
-        stored = s.exec(select(Attempt).where(Attempt.submission_id == submission_id)).first()
-        if stored is not None:
-            return stored.verdict
-        state = repo.get_mastery(session=s, student_id=student_id, skill_id=SKILL)
-        if state is None:
-            state = MasteryState(student_id=student_id, skill_id=SKILL, p_mastery=P_INIT)
-        before = state.p_mastery
-        if verdict is not Verdict.undetermined:
-            state.p_mastery = bkt_update(before, verdict is Verdict.correct)
-            state.n_correct += verdict is Verdict.correct
-        state.n_attempts += 1
-        repo.add_attempt(
+        return learner_record(
             session=s, student_id=student_id, skill_id=SKILL, problem_id=problem["id"],
             problem_text=problem["text"], expected_answer=problem["answer"], answer_given=answer,
-            verdict=verdict, submission_id=submission_id, mastery_before=before, mastery_after=state.p_mastery,
-        )
-        repo.save_mastery(session=s, state=state)
-        return verdict.value
+            verdict=verdict, submission_id=submission_id,
+        ).verdict
 
     return run_in_transaction(ctx.engine, tx)
 
@@ -238,7 +217,7 @@ def run_once(ctx: TutorContext, n: int, answers: int, hints: int, think: float, 
         rows = s.exec(select(func.count()).select_from(Attempt)).one()
         distinct = s.exec(select(func.count(func.distinct(Attempt.submission_id)))).one()
         stored = set(s.exec(select(Attempt.submission_id)).all())
-        per_student = Counter(s.exec(select(Attempt.student_id)).all())
+        per_student = Counter(s.exec(select(Attempt.student_id).where(Attempt.verdict != "undetermined")).all())
         mastery = {m.student_id: m.n_attempts for m in s.exec(select(MasteryState)).all()}
     lost = len(stats.acknowledged - stored)
     mastery_mismatch = sum(1 for sid, c in per_student.items() if mastery.get(sid) != c)
