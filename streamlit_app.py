@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from tutor.errors import TutorError
 from webapp import common
 
 st.set_page_config(page_title="Math tutor", page_icon=":material/calculate:", layout="centered")
@@ -55,7 +56,11 @@ def pages_for(role: str) -> dict[str, list[st.Page]]:
     return {"": [page("login", "Log in", ":material/login:", default=True)]}
 
 
-user = common.current_user()
+try:
+    user = common.current_user()
+except TutorError as exc:  # bad settings or an unreachable database: say so, not a traceback
+    st.error(f"The tutor cannot start: {exc}")
+    st.stop()
 if user is None:
     nav = st.navigation([page("login", "Log in", ":material/login:", default=True)], position="hidden")
 else:

@@ -119,6 +119,8 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
     # Student: ask the tutor, see a verified reply; answer a practice problem.
     page = log_in(browser, app_url, "ava")
     page.get_by_role("heading", name="Hi Ava!").wait_for()
+    page.get_by_role("button", name="Plan today's lesson").click()
+    page.get_by_text("steps done").wait_for(timeout=MODEL_WAIT_MS)
     shot(page, "01-student-today")
     go(page, "Learn", "Learn with the tutor")
     page.get_by_placeholder("Ask a question or type your answer").fill("What is 3 + 4?")
@@ -139,8 +141,19 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
     page.get_by_role("button", name="Check").click()
     page.get_by_text("Right!").wait_for()
     shot(page, "03-student-practice-correct")
+    page.context.close()
+
+    # The same student on a phone: the progress chart fits the narrow screen.
+    page = log_in(browser, app_url, "ava", phone=True)
+    page.get_by_role("heading", name="Hi Ava!").wait_for()
+    page.get_by_test_id("stExpandSidebarButton").click()
     go(page, "Progress", "My progress")
-    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    chart.wait_for()
+    if page.get_by_test_id("stSidebarCollapseButton").is_visible():
+        page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+    assert chart.bounding_box()["width"] <= 390
+    shot(page, "03b-student-progress-phone")
     page.context.close()
 
     # Parent on a phone: the child's week with its chart.
@@ -157,6 +170,9 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
     page.get_by_role("heading", name="Class", exact=True).wait_for()
     page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
     shot(page, "05-teacher-class")
+    go(page, "Verifier", "What the verifier caught")
+    page.get_by_text("Statements checked").wait_for()
+    shot(page, "05b-teacher-verifier")
     go(page, "Export", "Export")
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download CSV").click()

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.test_reports_data import seed_school
 from tutor.demo import DEMO_PASSWORD
+from tutor.models import utcnow
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
 
@@ -264,3 +265,13 @@ def test_guessed_student_id_in_export_is_refused(ctx, school):
     at = open_page(log_in("teacher"), "export", student=outsider)
     assert "Not allowed: You do not have access to this student's data." in texts(at)
     assert "Download student PDF" not in [b.proto.label for b in at.get("download_button")]
+
+
+def test_bad_settings_show_a_message_not_a_traceback(monkeypatch, school):
+    monkeypatch.setenv("TUTOR_MODEL_BACKEND", "gpt-9000")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.session_state["auth"] = {"user_id": school["ava"], "token": "t", "signed_in_at": None,
+                                "last_seen": utcnow()}
+    at.run()
+    assert not at.exception
+    assert "The tutor cannot start: TUTOR_MODEL_BACKEND='gpt-9000' is not valid" in at.error[0].value

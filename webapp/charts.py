@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 MASTERY_SCALE = alt.Scale(domain=[0, 1])
 MASTERY_AXIS = alt.Axis(format="%", title="mastery")
@@ -65,3 +66,9 @@ def heatmap(cells, student_order: list[str]) -> alt.Chart:
 def heatmap_height(student_order: list[str]) -> int:
     """Plot height giving every student a readable row."""
     return max(120, 20 * len(student_order))
+
+
+def draw(chart: alt.Chart, *, room: int = 90) -> None:
+    """Show a chart at full width and at its own height plus ``room`` for axes and legend
+    (Streamlit otherwise squeezes it, and row labels start to disappear)."""
+    st.altair_chart(chart, width="stretch", height=int(chart.height) + room)

@@ -48,7 +48,7 @@ def show_child_week(week: reports.ChildWeek) -> None:
     b.metric("Streak", f"{p.streak} day{'s' if p.streak != 1 else ''}")
     st.markdown("#### Mastery over time")
     if week.series:
-        st.altair_chart(charts.mastery_lines(week.series), width="stretch")
+        charts.draw(charts.mastery_lines(week.series), room=110)
     else:
         st.info("No practice in the last four weeks yet, so there is nothing to chart.")
     if week.stuck:

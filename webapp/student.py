@@ -284,14 +284,14 @@ def progress_page() -> None:
         st.info("No practice yet – solve a few problems and your skills will show up here.")
         return
     st.markdown("#### Mastery per skill")
-    st.altair_chart(charts.mastery_bars(p.skills), width="stretch")
+    charts.draw(charts.mastery_bars(p.skills))
     if p.mastered_this_week:
         st.success("Mastered this week: " + ", ".join(p.mastered_this_week), icon=":material/emoji_events:")
     if p.reviews_due:
         st.warning("Time to review: " + ", ".join(p.reviews_due), icon=":material/event_repeat:")
     if series:
         st.markdown("#### Over time")
-        st.altair_chart(charts.mastery_lines(series), width="stretch")
+        charts.draw(charts.mastery_lines(series), room=110)
 
 
 # --- Classes and family ---------------------------------------------------------------------------

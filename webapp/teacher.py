@@ -83,7 +83,7 @@ def class_page() -> None:
             if order != "name" else rows
         shown = {c.student for c in cells}
         names = [r.name for r in ranked if r.name in shown]
-        st.altair_chart(charts.heatmap(cells, names), width="stretch", height=charts.heatmap_height(names) + 160)
+        charts.draw(charts.heatmap(cells, names), room=160)
 
     st.markdown("#### Hardest skills (last 4 weeks)")
     if not struggles:
@@ -178,11 +178,11 @@ def drilldown_page() -> None:
     b.metric("Time on task", f"{d.minutes:.0f} min")
     st.markdown("#### Mastery over time")
     if d.series:
-        st.altair_chart(charts.mastery_lines(d.series), width="stretch")
+        charts.draw(charts.mastery_lines(d.series), room=110)
     else:
         st.info("No practice yet.")
     if progress.skills:
-        st.altair_chart(charts.mastery_bars(progress.skills), width="stretch")
+        charts.draw(charts.mastery_bars(progress.skills))
     st.markdown("#### Common mistakes")
     if d.mistakes:
         st.dataframe(pd.DataFrame(d.mistakes, columns=["mistake", "times"]), hide_index=True, width="stretch")
@@ -228,6 +228,8 @@ def verifier_page() -> None:
     st.dataframe(pd.DataFrame(v.by_kind, columns=["kind of statement", "checked", "caught wrong"]),
                  hide_index=True, width="stretch")
     st.markdown("#### Latest catches")
+    if not v.recent_catches:
+        st.caption("Nothing wrong has been caught yet: every checked statement held.")
     for when, claim, expected, why in v.recent_catches:
         st.markdown(f"- {when:%d %b %H:%M}: `{claim}`" + (f" → should be `{expected}`" if expected else "")
                     + (f" – {why}" if why else ""))
