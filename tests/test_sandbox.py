@@ -111,3 +111,18 @@ def test_bwrap_requested_but_missing_is_a_clear_error(settings, monkeypatch):
     with pytest.raises(SandboxError, match="bubblewrap"):
         run_code("result = 1", settings=settings.replace(sandbox="bwrap"))
     assert run_code("result = 1", settings=settings).backend == "subprocess"
+
+
+def test_interpreter_under_tmp_stays_visible_in_bwrap(tmp_path, monkeypatch):
+    # Regression: a checkout (and its .venv) under /tmp was hidden by bwrap's
+    # fresh /tmp, so every sandboxed run failed with "execvp ... No such file".
+    import tutor.sandbox as sb
+
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    monkeypatch.setattr(sb.sys, "prefix", str(venv))
+    cmd = sb._command("bwrap", str(tmp_path / "box"), {}, [])
+    if str(venv).startswith("/tmp/"):
+        i = cmd.index(str(venv))
+        assert cmd[i - 1] == "--ro-bind" and cmd[i + 1] == str(venv)
+    assert cmd.index("--tmpfs") < cmd.index("--ro-bind", cmd.index("--tmpfs"))

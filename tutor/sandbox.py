@@ -183,6 +183,14 @@ def _hidden_paths(settings: Settings | None) -> list[str]:
     return out
 
 
+def _interpreter_dirs() -> list[str]:
+    """Folders the child interpreter needs: its prefixes and the library paths in use."""
+    dirs = {os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix)}
+    dirs |= {os.path.realpath(p) for p in sys.path if p and os.path.isdir(p) and "-packages" in p}
+    # Nested paths are covered by their parent's bind.
+    return sorted(d for d in dirs if not any(d != o and d.startswith(o.rstrip("/") + "/") for o in dirs))
+
+
 def _command(backend: str, box: str, cfg: dict, hidden: list[str]) -> list[str]:
     python = [sys.executable, "-I", "-B", os.path.join(box, "harness.py"), json.dumps(cfg)]
     if backend == "subprocess":
@@ -190,6 +198,11 @@ def _command(backend: str, box: str, cfg: dict, hidden: list[str]) -> list[str]:
     cmd = [shutil.which("bwrap") or "bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
            "--tmpfs", "/tmp", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
            "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8"]
+    # The fresh /tmp would hide an interpreter or virtualenv that lives under
+    # /tmp (a CI checkout, say): bring those back, read-only.
+    for p in _interpreter_dirs():
+        if p == "/tmp" or p.startswith("/tmp/"):
+            cmd += ["--ro-bind", p, p]
     for h in hidden:
         if os.path.isdir(h) and not box.startswith(h.rstrip("/") + "/"):
             cmd += ["--tmpfs", h]
