@@ -139,3 +139,23 @@ def test_learn_shows_the_earlier_conversation_after_login(school):
     at = open_page(log_in("ava"), "learn")
     assert [m.avatar for m in at.chat_message] == ["user", "assistant"]
     assert "5/6" in texts(at)
+
+
+def test_learn_grades_an_inline_answer_to_a_served_problem(school, fake_llm):
+    at = open_page(log_in("chloe"), "learn")
+    at.button(key="new_problem").click().run(timeout=120)
+    problem = at.session_state["chat_problem"]
+    at.chat_input[0].set_value(problem.answer_text).run(timeout=120)
+    assert not at.exception
+    assert at.session_state["chat_log"][-1]["status"] == "graded"
+    assert "graded" in texts(at)
+
+
+def test_model_failure_is_a_message_not_a_traceback(school, fake_llm):
+    from tutor.errors import ModelError
+
+    fake_llm.enqueue(*[ModelError("The model file is missing; run `tutor model install`.")] * 6)
+    at = open_page(log_in("ava"), "learn")
+    at.chat_input[0].set_value("What is 3 + 4?").run(timeout=120)
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The model file is missing; run `tutor model install`."]

@@ -139,6 +139,7 @@ def serve_problem(student) -> None:
     problem = new_problem(student, None)
     chat = common.ready_chat()
     st.session_state["thread_id"] = chat.start_problem(student.id, problem, st.session_state.get("thread_id"))
+    st.session_state["chat_problem"] = problem
     st.session_state["chat_log"].append(
         {"role": "assistant", "text": f"Here's a problem for you:\n\n{problem_markdown(problem)}", "status": ""}
     )
