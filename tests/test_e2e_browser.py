@@ -173,6 +173,9 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
     go(page, "Verifier", "What the verifier caught")
     page.get_by_text("Statements checked").wait_for()
     shot(page, "05b-teacher-verifier")
+    go(page, "Student drill-down", "Student drill-down")
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    shot(page, "05c-teacher-drilldown")
     go(page, "Export", "Export")
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download CSV").click()
