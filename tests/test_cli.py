@@ -118,5 +118,7 @@ def test_demo_seed_creates_school_once(cli, ctx):
         assert len(s.exec(select(ParentLink)).all()) == 2
     again = cli("demo", "seed")
     assert "already has users" in again.output
+    # make run on an existing demo database still reminds of the logins
+    assert "parent.ava" in again.output and "demo-pass-2026" in again.output
     with ctx.session() as s:
         assert len(s.exec(select(User).where(User.role == "student")).all()) == 25

@@ -97,6 +97,40 @@ HISTORY_DAYS = 21
 HISTORY_MAX_GRADE = 8
 
 
+def existing_demo(ctx: TutorContext) -> DemoResult | None:
+    """The demo school already in the database (to remind of its logins), if there is one."""
+    from tutor.accounts import authenticate
+    from tutor.classes import children_of, class_students, teacher_classes
+    from tutor.errors import AuthError
+
+    with ctx.session() as s:
+        teacher = s.exec(select(User).where(User.username == "teacher", User.role == "teacher")).first()
+        if teacher is None:
+            return None
+        try:  # only remind of logins that still work
+            authenticate(session=s, username="teacher", password=DEMO_PASSWORD)
+        except AuthError:
+            return None
+        classes = teacher_classes(session=s, teacher_id=teacher.id)
+        if not classes:
+            return None
+        kids = class_students(session=s, class_id=classes[0].id)
+        parents = s.exec(select(User).where(User.role == "parent").order_by(User.username)).all()
+        links = []
+        for parent in parents:
+            for child in children_of(session=s, parent_id=parent.id):
+                links.append((parent.username, child.username))
+        if not kids:
+            return None
+        return DemoResult(
+            teacher=teacher.username,
+            class_name=classes[0].name,
+            join_code=classes[0].join_code,
+            students=[k.username for k in kids],
+            parents=links[:2],
+        )
+
+
 def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int:
     """A few weeks of synthetic practice for each student, recorded through the learner model.
 

@@ -57,7 +57,12 @@ def demo_seed(
     ctx.upgrade_db()
     result = seed_demo(ctx, force=force, seed=seed)
     if result is None:
+        from tutor.demo import existing_demo
+
         typer.echo("The database already has users; demo not seeded (use --force to add it anyway).")
+        existing = existing_demo(ctx)
+        if existing is not None:
+            typer.echo(existing.describe())
         return
     typer.echo(result.describe())
 
