@@ -382,3 +382,112 @@ def test_model_server_dying_mid_reply_is_clear_and_recoverable(ctx, tmp_path):
     finally:
         server.kill()
         server.wait()
+
+
+def test_broken_model_file_at_start_up_leaves_practice_working(ctx, tmp_path, monkeypatch):
+    """The app starts with a truncated model file: the chat says what is wrong, and
+    practice (problems, grading, progress) works without the model."""
+    pytest.importorskip("gguf")
+    from tests.test_reports_data import seed_school
+    from tests.test_webapp import log_in, open_page, texts
+
+    school = seed_school(ctx)
+    good = tiny_gguf(tmp_path / "model.gguf")
+    broken = tmp_path / "truncated.gguf"
+    broken.write_bytes(good.read_bytes()[:-1000])
+    monkeypatch.setenv("TUTOR_MODEL_PATH", str(broken))
+
+    at = open_page(log_in("chloe"), "learn")
+    assert not at.exception
+    at.chat_input[0].set_value("What is 3 + 4?").run(timeout=120)
+    assert not at.exception
+    shown = "\n".join(e.value for e in at.error)
+    assert "truncated.gguf" in shown and "truncated" in shown, shown
+
+    at = open_page(at, "practice")
+    at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
+    at.button(key="new").click().run()
+    problem = at.session_state["practice"]["problem"]
+    at.text_input(key="answer_text").input(problem.answer_text)
+    at.button(key="check").click().run()
+    assert not at.exception
+    assert "Right!" in texts(at)
+    with ctx.session() as s:
+        assert s.exec(select(Attempt).where(Attempt.student_id == school["chloe"],
+                                            Attempt.answer_given == problem.answer_text)).first() is not None
+
+
+# --- the conversation survives a SIGKILL ---------------------------------------------
+
+CHAT_WORKER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, sys.argv[1])
+    from agents.service import TutorChat
+    from tests.test_agents_support import make_context, pot
+    from tutor.context import TutorContext
+    from tutor.llm.fake import FakeChatModel
+    from tutor.settings import Settings
+
+    home, url, student, thread = sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+    ctx = TutorContext(Settings.from_env({"TUTOR_HOME": home, "TUTOR_DATABASE_URL": url}))
+    llm = FakeChatModel()
+    for _ in range(200):
+        llm.enqueue("Ben has 3 + 4 = 7 apples. The answer is 7.", "```python\\nresult = 3 + 4\\nprint(result)\\n```",
+                    "```python\\nresult = 3 + 4\\nprint(result)\\n```")
+    chat = TutorChat(ctx, agent_context=make_context(ctx.settings, llm, tutor=ctx))
+    i = 0
+    while True:
+        reply = chat.ask(student, f"Ben has 3 apples and gets 4 more. How many now? (turn {i})", thread_id=thread)
+        print("ACK", i, reply.status, flush=True)
+        i += 1
+    """
+)
+
+
+def test_conversation_resumes_from_its_checkpoint_after_sigkill(any_db, tmp_path):
+    """The app process is SIGKILLed mid-conversation; a new process sees every turn the
+    student got a reply to and carries on in the same thread."""
+    from agents.service import TutorChat
+    from tests.test_agents_support import make_context, pot
+    from tutor.llm.fake import FakeChatModel
+
+    ctx = any_db
+    student = seed_student(ctx)
+    script = tmp_path / "chat_worker.py"
+    script.write_text(CHAT_WORKER)
+    thread = "resume-after-kill"
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(ROOT), str(ctx.settings.home), ctx.settings.database_url, str(student),
+         thread], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    acked = []
+    deadline = time.monotonic() + 120
+    try:
+        while len(acked) < 3 and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                pytest.fail(f"the chat worker died: {proc.stderr.read()[-2000:]}")
+            if line.startswith("ACK "):
+                acked.append(line.split())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        proc.stdout.close()
+        proc.stderr.close()
+    assert [a[2] for a in acked] == ["verified"] * len(acked) and len(acked) == 3
+
+    llm = FakeChatModel("Ben has 3 + 4 = 7 apples. The answer is 7.", pot("3 + 4"), pot("3 + 4"))
+    chat = TutorChat(ctx, agent_context=make_context(ctx.settings, llm, tutor=ctx))
+    try:
+        history = chat.history(thread)
+        said = [text for role, text in history if role in ("user", "student", "human")]
+        for i in range(len(acked)):
+            assert any(f"(turn {i})" in text for text in said), f"turn {i} lost: {history}"
+        assert sum("The answer is 7" in text for _, text in history) >= len(acked)
+        reply = chat.ask(student, "Ben has 3 apples and gets 4 more. How many now? (after restart)", thread_id=thread)
+        assert reply.status == "verified"
+        after = chat.history(thread)
+        assert len(after) > len(history) and "(after restart)" in after[-2][1]
+    finally:
+        chat.close()
