@@ -77,7 +77,12 @@ class PgCluster:
         run_as = "postgres" if os.geteuid() == 0 else None
         root = Path(tempfile.mkdtemp(prefix="tutor-pg-"))
         if run_as:
-            pw = pwd.getpwnam(run_as)
+            try:
+                pw = pwd.getpwnam(run_as)
+            except KeyError:
+                shutil.rmtree(root)
+                raise PgUnavailable("running as root needs the 'postgres' OS user (Debian's postgresql package "
+                                    "creates it): PostgreSQL refuses to run as root") from None
             os.chown(root, pw.pw_uid, pw.pw_gid)
         datadir = root / "data"
         cluster = cls(bindir=bindir, datadir=datadir, root=root, port=free_port(), run_as=run_as)
