@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy
+from sympy.printing.str import StrPrinter
 
 from tutor.plugin_api import Problem, Step, default_hints
 
@@ -19,19 +20,21 @@ from tutor.plugin_api import Problem, Step, default_hints
 x, y = sympy.symbols("x y", real=True)
 
 
+class _TypedPrinter(StrPrinter):
+    """SymPy's plain printer, but with ``e^(...)`` for the exponential, as a student types it."""
+
+    def _print_exp(self, expr: Any) -> str:
+        arg = expr.args[0]
+        text = self._print(arg)
+        return f"e^{text}" if arg.is_Symbol or (arg.is_Integer and arg >= 0) else f"e^({text})"
+
+
 def plain(value: Any) -> str:
-    """How a student would type a SymPy value: ``x^2 + 3*x``, ``3/4``, ``-5``."""
-    return sympy.sstr(value).replace("**", "^")
+    """How a student would type a SymPy value: ``x^2 + 3*x``, ``3/4``, ``-2 + sqrt(11)``, ``2*x*e^(x^2 + 1)``.
 
-
-def answer_form(value: Any) -> str:
-    """The written answer: plain when it is a polynomial or number, LaTeX when it has functions or roots."""
-    if isinstance(value, sympy.Basic) and (value.atoms(sympy.Function) or any(
-        p.exp.is_Rational and not p.exp.is_integer for p in value.atoms(sympy.Pow)
-    )):
-        # Plain brackets around function arguments read back more reliably than \\left( ... \\right).
-        return sympy.latex(value).replace(r"{\left(", "(").replace(r"\right)}", ")")
-    return plain(value)
+    The verifier reads every one of these forms, so the written answer is always this.
+    """
+    return _TypedPrinter().doprint(value).replace("**", "^")
 
 
 def tex(value: Any) -> str:

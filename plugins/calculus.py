@@ -1,4 +1,8 @@
-"""Derivatives: power, product and chain rules (early calculus, grades 11-12)."""
+"""Derivatives: power, product and chain rules (early calculus, grades 11-12).
+
+The higher levels use e^x, sin and cos, as a first calculus course does; answers
+are written the way a student types them (``(2*x + 7)*e^x``, ``2*x*e^(x^2 + 1)``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, answer_form, nonzero, plain, step, tex, x
+from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
 from tutor import hookimpl
 from tutor.plugin_api import SkillSpec
 
@@ -31,17 +35,27 @@ def power_rule(rng: random.Random, level: int) -> Draft:
     steps = [step(f"d/dx of {plain(t)} is {plain(d)}", sympy.diff(t, x), d) for t, d in zip(terms, pieces)]
     steps.append(step(f"Add the pieces: f'(x) = {plain(ans)}", sympy.Add(*pieces), ans))
     return Draft(
-        *_ask(f), ans, answer_form(ans), steps,
+        *_ask(f), ans, plain(ans), steps,
         "d/dx of x^n is n·x^(n-1); differentiate term by term.", answer_format="an expression in x",
     )
 
 
+def _product_factors(rng: random.Random, level: int) -> tuple[sympy.Expr, sympy.Expr]:
+    """u and v: two polynomials, then (ax + b)·e^x, then c·x^n·sin x or cos x (or x^n·e^x)."""
+    if level == 1:
+        return nonzero(rng, -5, 5) * x ** rng.randint(1, 3) + rng.randint(-5, 5), x + nonzero(rng, -6, 6)
+    if level == 2:
+        return nonzero(rng, -5, 5) * x + nonzero(rng, -9, 9), sympy.exp(x)
+    u = nonzero(rng, -4, 4) * x ** rng.randint(2, 4)
+    return u, rng.choice([sympy.sin(x), sympy.cos(x), sympy.exp(x)])
+
+
 def product_rule(rng: random.Random, level: int) -> Draft:
-    u = nonzero(rng, -5, 5) * x ** rng.randint(1, 3) + rng.randint(-5, 5)
-    v = {1: x + nonzero(rng, -6, 6), 2: x**2 + nonzero(rng, -6, 6), 3: x**3 + nonzero(rng, -9, 9) * x}[level]
+    u, v = _product_factors(rng, level)
     du, dv = sympy.diff(u, x), sympy.diff(v, x)
     f = sympy.Mul(u, v, evaluate=False)
-    ans = sympy.expand(sympy.diff(u * v, x))
+    # Collect on e^x so (ax + b)e^x differentiates to (ax + a + b)e^x, the form a student writes.
+    ans = sympy.collect(sympy.expand(du * v + u * dv), sympy.exp(x))
     steps = [
         step(f"u = {plain(u)}, u' = {plain(du)}", sympy.diff(u, x), du),
         step(f"v = {plain(v)}, v' = {plain(dv)}", sympy.diff(v, x), dv),
@@ -49,24 +63,28 @@ def product_rule(rng: random.Random, level: int) -> Draft:
         step(f"Simplify: {plain(ans)}", du * v + u * dv, ans),
     ]
     return Draft(
-        *_ask(f), ans, answer_form(ans), steps,
+        *_ask(f), ans, plain(ans), steps,
         "This is a product: name the two factors u and v.", answer_format="an expression in x",
     )
 
 
 def chain_rule(rng: random.Random, level: int) -> Draft:
-    inner = nonzero(rng, -5, 5) * x + nonzero(rng, -9, 9) if level < 3 else x**2 + nonzero(rng, -5, 5)
-    n = rng.randint(2, 5)
-    outer_name = "power"
-    if level == 2 and rng.random() < 0.5:
-        f, outer_name = sympy.sin(inner), "sin"
-        d_outer = sympy.cos(inner)
-    elif level == 3 and rng.random() < 0.5:
-        f, outer_name = sympy.cos(inner), "cos"
-        d_outer = -sympy.sin(inner)
+    if level < 3:
+        # A positive slope keeps sin and cos as written (SymPy would turn sin(-3x + 4) into -sin(3x - 4)).
+        inner = rng.randint(2, 5) * x + nonzero(rng, -9, 9)
     else:
-        f = inner**n
-        d_outer = n * inner ** (n - 1)
+        inner = x**2 + nonzero(rng, -5, 5)
+    n = rng.randint(2, 5)
+    outer_name = {1: "power", 2: rng.choice(["power", "sin", "exp"]), 3: rng.choice(["power", "cos", "exp"])}[level]
+    if outer_name == "sin":
+        f, d_outer = sympy.sin(inner), sympy.cos(inner)
+    elif outer_name == "cos":
+        f, d_outer = sympy.cos(inner), -sympy.sin(inner)
+    elif outer_name == "exp":
+        f, d_outer = sympy.exp(inner), sympy.exp(inner)
+        outer_name = "e^u is its own derivative"
+    else:
+        f, d_outer = inner**n, n * inner ** (n - 1)
     d_inner = sympy.diff(inner, x)
     ans = sympy.diff(f, x)
     steps = [
@@ -75,7 +93,7 @@ def chain_rule(rng: random.Random, level: int) -> Draft:
         step(f"Chain rule: f'(x) = {plain(d_outer)} · {plain(d_inner)} = {plain(ans)}", d_outer * d_inner, ans),
     ]
     return Draft(
-        *_ask(f), ans, answer_form(ans), steps,
+        *_ask(f), ans, plain(ans), steps,
         "This is a function inside a function: what is the inside?", answer_format="an expression in x",
     )
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, answer_form, nonzero, plain, step, tex, x
+from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
 from tutor import hookimpl
 from tutor.plugin_api import SkillSpec
 
@@ -16,7 +17,28 @@ SUBJECT = "Quadratics"
 
 
 def _roots_text(roots) -> str:
-    return ", ".join(answer_form(r) for r in sorted(roots, key=lambda r: float(r)))
+    return ", ".join(plain(r) for r in sorted(roots, key=lambda r: float(r)))
+
+
+def _over(num: str, den: int) -> str:
+    return num if den == 1 else f"({num})/{den}"
+
+
+def _radical_roots(a: int, b: int, disc: int) -> tuple[str, str, str]:
+    """The roots (-b ± √disc)/(2a) written as a student would: reduced, ``-2 ± sqrt(11)`` style.
+
+    Returns (the ± form, the + root, the - root), e.g. ("(-3 ± sqrt(17))/4", ...).
+    """
+    k, rad = sympy.sqrt(disc).as_coeff_Mul()
+    k = int(k)
+    # Make the denominator positive: (-b ± k√m)/(2a) is the same pair as (b ∓ k√m)/(-2a).
+    p, den = (-b, 2 * a) if a > 0 else (b, -2 * a)
+    g = math.gcd(math.gcd(p, k), den)
+    p, k, den = p // g, k // g, den // g
+    r = plain(rad) if k == 1 else f"{k}*{plain(rad)}"
+    if p == 0:
+        return _over(f"±{r}", den), _over(r, den), _over(f"-{r}", den)
+    return _over(f"{p} ± {r}", den), _over(f"{p} + {r}", den), _over(f"{p} - {r}", den)
 
 
 def factor(rng: random.Random, level: int) -> Draft:
@@ -41,25 +63,45 @@ def factor(rng: random.Random, level: int) -> Draft:
 
 
 def formula(rng: random.Random, level: int) -> Draft:
+    """Level 1: a = 1, whole roots; level 2: rational roots; level 3: irrational roots (radicals)."""
     while True:
         a = 1 if level == 1 else nonzero(rng, -4, 5)
         b, c = rng.randint(-9, 9), rng.randint(-9, 9)
         disc = b * b - 4 * a * c
-        # Rational roots only: the verifier does not yet read answers with radicals reliably.
-        if disc > 0 and sympy.sqrt(disc).is_integer and (level < 3 or (-b + sympy.sqrt(disc)) % (2 * a) != 0):
+        square = disc > 0 and sympy.sqrt(disc).is_integer
+        if level < 3 and square and (level == 1 or (-b + sympy.sqrt(disc)) % (2 * a) != 0):
+            break
+        if level == 3 and b != 0 and disc > 0 and not square:
             break
     poly = a * x**2 + b * x + c
     roots = frozenset(sympy.Rational(-b, 2 * a) + s * sympy.sqrt(disc) / (2 * a) for s in (1, -1))
     steps = [
-        step(f"a = {a}, b = {b}, c = {c}. Discriminant b^2 - 4ac = {disc}", sympy.Integer(b) ** 2 - 4 * a * c, disc),
-        step(f"x = (-b ± √{disc}) / (2·{a}) gives " + " or ".join(plain(r) for r in roots),
-             sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)),
+        step(f"a = {a}, b = {b}, c = {c}."),
+        step(f"Discriminant: b^2 - 4ac = ({b})^2 - 4·({a})·({c}) = {disc}", sympy.Integer(b) ** 2 - 4 * a * c, disc),
     ]
+    if level < 3:
+        steps.append(step(f"x = (-b ± √{disc}) / (2·{a}) gives " + " or ".join(plain(r) for r in roots),
+                          sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)))
+        answer_text, answer_format = _roots_text(roots), "the solutions separated by commas, like 3/2, -1"
+        ask = "Give every solution (exact values, as fractions if needed)."
+    else:
+        both, plus, minus = _radical_roots(a, b, disc)
+        root = sympy.sqrt(disc)
+        if root != sympy.sqrt(disc, evaluate=False):
+            steps.append(step(f"{disc} is not a perfect square; simplify: √{disc} = {plain(root)}",
+                              sympy.sqrt(sympy.Integer(disc), evaluate=False), root))
+        steps.append(step(f"x = (-b ± √(b^2 - 4ac)) / (2a) = ({-b} ± {plain(root)}) / {2 * a if a > 0 else f'({2 * a})'}",
+                          sympy.FiniteSet(*[(-b + s * root) / (2 * a) for s in (1, -1)]), sympy.FiniteSet(*roots)))
+        steps.append(step(f"Simplify: x = {both}, that is {plus} and {minus}",
+                          sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)))
+        answer_text = f"{plus}, {minus}"
+        answer_format = "both exact solutions separated by a comma, like -2 + sqrt(11), -2 - sqrt(11)"
+        ask = "Give both solutions exactly, using sqrt (for example -2 ± sqrt(11))."
     return Draft(
-        f"Use the quadratic formula to solve {plain(poly)} = 0. Give every solution (exact values, as fractions if needed).",
-        f"{tex(poly)} = 0", roots, _roots_text(roots), steps,
+        f"Use the quadratic formula to solve {plain(poly)} = 0. {ask}",
+        f"{tex(poly)} = 0", roots, answer_text, steps,
         "Identify a, b and c, then compute the discriminant b^2 - 4ac.",
-        answer_format="the solutions separated by commas, like 3/2, -1",
+        answer_format=answer_format,
     )
 
 

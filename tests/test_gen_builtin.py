@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from tutor.plugin_api import HINT_LEVELS
+from plugins._common import plain
+from tutor.plugin_api import HINT_LEVELS, compare_answers
 from tutor.plugins import PluginManager, claim_holds, validate_problem, verifier_ready
 
-SEEDS = range(6)
+SEEDS = range(10)
 MANAGER = PluginManager.load(third_party=False)
 CASES = [(sid, d) for sid, gen in sorted(MANAGER.generators.items()) for d in gen.difficulties]
 
@@ -35,15 +36,76 @@ def test_generated_answers_and_worked_solutions_verify(skill_id, difficulty):
     assert len(statements) >= 3, "seeds should give varied problems"
 
 
-@pytest.mark.parametrize(("skill_id", "difficulty"), CASES)
-def test_written_answers_read_back_through_the_verifier(skill_id, difficulty):
-    if not verifier_ready():
-        pytest.skip("the verifier cannot read answers yet (tutor.verify returns undetermined)")
-    from tutor.plugin_api import compare_answers
+def wrong_answer(answer) -> str:
+    """A wrong answer of the same shape, typed: one more, or one root / coordinate moved by one."""
+    if isinstance(answer, frozenset):
+        items = sorted(answer, key=sympy.default_sort_key)
+        return "{" + ", ".join(plain(v) for v in [items[0] + 1, *items[1:]]) + "}"
+    if isinstance(answer, tuple):
+        return "(" + ", ".join(plain(v) for v in [answer[0] + 1, *answer[1:]]) + ")"
+    return plain(answer + 1)
 
-    for seed in range(2):
+
+needs_verifier = pytest.mark.skipif(not verifier_ready(), reason="the verifier cannot read answers yet")
+
+
+@needs_verifier
+@pytest.mark.parametrize(("skill_id", "difficulty"), CASES)
+def test_written_answers_read_back_and_a_wrong_answer_is_refuted(skill_id, difficulty):
+    for seed in SEEDS:
         problem = MANAGER.generate(skill_id, seed, difficulty)
-        assert compare_answers(problem.answer_text, problem.answer).status == "verified"
-        wrong = problem.answer + 1 if isinstance(problem.answer, sympy.Basic) and not isinstance(problem.answer, sympy.Set) else None
-        if wrong is not None:
-            assert compare_answers(sympy.sstr(wrong), problem.answer).status == "refuted"
+        assert compare_answers(problem.answer_text, problem.answer).status == "verified", problem.answer_text
+        wrong = wrong_answer(problem.answer)
+        assert compare_answers(wrong, problem.answer).status == "refuted", (problem.answer_text, wrong)
+
+
+@needs_verifier
+def test_quadratic_formula_hard_level_has_irrational_roots_that_read_back_in_every_form():
+    for seed in SEEDS:
+        problem = MANAGER.generate("quad.formula", seed, 3)
+        roots = sorted(problem.answer, key=float)
+        assert len(roots) == 2 and not any(r.is_rational for r in roots), problem.statement
+        assert "sqrt(" in problem.answer_text
+        assert any(s.text.startswith("Discriminant") and s.lhs is not None for s in problem.steps)
+        mid, half = (roots[0] + roots[1]) / 2, (roots[1] - roots[0]) / 2
+        for typed in (
+            "{" + problem.answer_text + "}",
+            f"x = {plain(roots[0])} or x = {plain(roots[1])}",
+            f"{plain(mid)} ± {plain(half)}",
+            f"{plain(roots[1])}, {plain(roots[0])}",
+        ):
+            assert compare_answers(typed, problem.answer).status == "verified", typed
+        for wrong in (plain(roots[1]), f"{plain(mid)} ± {plain(half + 1)}", f"{plain(mid + 1)} ± {plain(half)}"):
+            assert compare_answers(wrong, problem.answer).status != "verified", wrong
+
+
+@needs_verifier
+def test_product_rule_uses_exp_then_trig_and_refutes_u_prime_v_prime():
+    seen = set()
+    for seed in SEEDS:
+        for difficulty in (2, 3):
+            problem = MANAGER.generate("calc.product_rule", seed, difficulty)
+            statement = problem.statement
+            seen |= {f for f in ("e^x", "sin(x)", "cos(x)") if f in statement}
+            if difficulty == 2:
+                assert "e^x" in statement and "e^x" in problem.answer_text
+            du, dv = problem.steps[0].rhs, problem.steps[1].rhs
+            # The classic mistake (u'v')' = u'v' is refuted, whichever spelling of exp it uses.
+            assert compare_answers(plain(du * dv), problem.answer).status == "refuted", statement
+            assert compare_answers(sympy.sstr(problem.answer), problem.answer).status == "verified"
+    assert seen == {"e^x", "sin(x)", "cos(x)"}
+
+
+@needs_verifier
+def test_chain_rule_uses_exp_of_a_polynomial_and_refutes_a_forgotten_inner_derivative():
+    kinds = set()
+    for seed in SEEDS:
+        for difficulty in (2, 3):
+            problem = MANAGER.generate("calc.chain_rule", seed, difficulty)
+            kinds |= {k for k in ("e^(", "sin(", "cos(", ")^") if k in problem.statement}
+            if difficulty == 3 and "e^(" in problem.statement:
+                assert "e^(x^2" in problem.statement and "x*e^(x^2" in problem.answer_text
+            outer_only = problem.steps[1].rhs
+            assert compare_answers(plain(outer_only), problem.answer).status == "refuted", problem.statement
+            assert compare_answers(sympy.sstr(problem.answer), problem.answer).status == "verified"
+    assert kinds == {"e^(", "sin(", "cos(", ")^"}
