@@ -37,7 +37,8 @@ from typing import Any
 from langchain_core.messages import AIMessage, HumanMessage
 
 from agents.context import AgentContext
-from agents.state import problem_ref
+from agents.state import MODES, problem_ref
+from tutor.errors import ValidationError
 
 
 @dataclass
@@ -146,6 +147,9 @@ class TutorChat:
         problem: Any = None,
     ) -> AsyncIterator[Event]:
         """Send a student message; yield draft tokens, status and the final verified Reply."""
+        if mode is not None and mode not in MODES:
+            # The answer guard tests mode == "socratic": a misspelt mode must not quietly switch it off.
+            raise ValidationError(f"unknown tutoring mode {mode!r}; use one of: {', '.join(MODES)}")
         graph = await self._ensure()
         tid = await asyncio.to_thread(self._thread_for, student_id, thread_id)
         update: dict[str, Any] = {"messages": [HumanMessage(content=text)], "student_id": student_id}

@@ -31,6 +31,8 @@ INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 Mode = Literal["socratic", "direct"]
 """Socratic (default for students) never reveals the current answer before an attempt."""
 
+MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
+
 
 def problem_ref(problem: Any, plugin: str = "") -> dict[str, Any]:
     """The serialisable part of a plugin ``Problem`` kept in the conversation state."""

@@ -7,8 +7,9 @@ import sys
 
 import typer
 
-from tutor.cli import app
-from tutor.cli.core import context
+# ``core.context()`` is looked up on the module at call time, so tests can hand these
+# commands a context with a scripted model by monkeypatching ``tutor.cli.core.context``.
+from tutor.cli import app, core
 from tutor.errors import NotFound
 
 
@@ -17,7 +18,7 @@ def _student_id(name: str | None) -> int | None:
         return None
     from tutor.accounts import get_user_by_name
 
-    ctx = context()
+    ctx = core.context()
     with ctx.session() as s:
         user = get_user_by_name(session=s, username=name)
         if user.role != "student":
@@ -25,10 +26,19 @@ def _student_id(name: str | None) -> int | None:
         return user.id
 
 
+def _check_mode(value: str) -> str:
+    """Refuse an unknown mode up front (a misspelt "socratic" must not fall back to giving answers)."""
+    from agents.state import MODES
+
+    if value not in MODES:
+        raise typer.BadParameter(f"unknown mode {value!r}; use one of: {', '.join(MODES)}")
+    return value
+
+
 def _chat(student: str | None):
     from agents.service import TutorChat
 
-    ctx = context()
+    ctx = core.context()
     if student:
         ctx.upgrade_db()
     return TutorChat(ctx), _student_id(student)
@@ -39,7 +49,8 @@ def ask(
     question: str = typer.Argument(..., help="A math question, e.g. \"What is 3/4 of 20?\""),
     as_json: bool = typer.Option(False, "--json", help="Print the reply, verified statements and repairs as JSON"),
     student: str = typer.Option(None, help="Answer as this student's tutor (stores the conversation)"),
-    mode: str = typer.Option("direct", help="direct (answers questions) or socratic (guides)"),
+    mode: str = typer.Option("direct", callback=_check_mode,
+                             help="direct (answers questions) or socratic (guides)"),
 ) -> None:
     """Ask the tutor one question; the reply is verified before it is printed."""
     chat, student_id = _chat(student)
@@ -82,7 +93,8 @@ def _print_stream(events) -> None:
 @app.command("chat")
 def chat(
     student: str = typer.Option(..., help="The student's login name"),
-    mode: str = typer.Option("socratic", help="socratic (default for students) or direct"),
+    mode: str = typer.Option("socratic", callback=_check_mode,
+                             help="socratic (default for students) or direct"),
     new: bool = typer.Option(False, help="Start a new conversation instead of resuming the last one"),
 ) -> None:
     """Talk with the tutor in the terminal; the conversation resumes where it left off."""
@@ -95,7 +107,7 @@ def chat(
         if thread is None:
             from tutor import repo
 
-            with context().session() as s:
+            with core.context().session() as s:
                 latest = repo.latest_tutor_session(session=s, student_id=student_id)
             if latest is not None:
                 thread = latest.thread_id
@@ -126,7 +138,7 @@ def plan(
     """Plan today's lesson for a student (stored as the active plan parents and teachers see)."""
     from agents.service import plan_lesson
 
-    ctx = context()
+    ctx = core.context()
     ctx.upgrade_db()
     result = plan_lesson(ctx, _student_id(student), seed=seed)
     typer.echo(f"Lesson plan {result.plan_id}: {result.minutes} minutes\n{result.greeting}\n")
