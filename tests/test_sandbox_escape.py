@@ -57,10 +57,10 @@ def test_network_is_unreachable(box):
     listener.settimeout(0.2)
     port = listener.getsockname()[1]
     connected = []
+    done = threading.Event()
 
     def accept():
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not connected:
+        while not done.is_set() and not connected:
             try:
                 conn, _ = listener.accept()
                 connected.append(True)
@@ -84,6 +84,8 @@ def test_network_is_unreachable(box):
         f".socket(); s.connect(('127.0.0.1', {port}))",
     )
     result, _ = run(settings, code, timeout_s=10)
+    time.sleep(0.5)  # a connection made just before the sandbox exited is still seen
+    done.set()
     t.join()
     listener.close()
     assert connected == [], f"the sandbox reached a loopback port: {result}"
@@ -267,7 +269,6 @@ def test_subclasses_walks_find_nothing_usable(box):
         ("thread bomb", "import threading, time\n"
          "ts = [threading.Thread(target=time.sleep, args=(60,)) for _ in range(100000)]\n[t.start() for t in ts]", ""),
         ("fill the disk", "f = open('big', 'wb')\nwhile True: f.write(b'x' * 1024**2)", ""),
-        ("flood stdout", "import sys\nwhile True: sys.stdout.write('x' * 65536)", "timeout"),
         ("deep recursion", "def f(n): return f(n + 1)\nf(0)", "Recursion"),
         ("huge integer", "x = 10 ** (10 ** 10)", ""),
     ],
@@ -282,3 +283,36 @@ def test_resource_exhaustion_is_stopped_and_the_caller_survives(box, name, code,
     assert took < 2 + 15, f"{name}: the sandbox took {took:.0f} s to stop it"
     assert len(result.stdout) <= 64_000
     assert run_code("result = 6 * 7", settings=settings).result == "42"  # the caller is fine
+
+
+FLOOD = """
+import resource, sys
+sys.path.insert(0, sys.argv[1])
+resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))  # the test must not take the machine down
+from tutor.sandbox import run_code
+from tutor.settings import Settings
+settings = Settings.from_env({"TUTOR_HOME": sys.argv[2], "TUTOR_SANDBOX": sys.argv[3]})
+r = run_code("import sys\\nwhile True: sys.stdout.write('x' * 65536)", timeout_s=1, settings=settings)
+print("RESULT", r.ok, (r.error or "")[:40], len(r.stdout))
+print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="tutor.sandbox reads all of the child's stdout into memory before "
+                                       "cutting it to 64 kB: a print loop grows the app process by gigabytes")
+def test_an_output_flood_does_not_grow_the_callers_memory(box, tmp_path):
+    """Sandboxed code printing as fast as it can for its whole time limit must cost the
+    app (the caller) no more than the 64 kB it keeps."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    settings, _ = box
+    script = tmp_path / "flood.py"
+    script.write_text(FLOOD)
+    proc = subprocess.run([sys.executable, str(script), str(Path(__file__).resolve().parents[1]),
+                           str(settings.home), settings.sandbox], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, f"the caller died: {proc.stderr[-500:]}"
+    peak = int(proc.stdout.split("PEAK_MB")[1].split()[0])
+    assert "RESULT False timeout" in proc.stdout
+    assert peak < 500, f"the caller grew to {peak} MB"
