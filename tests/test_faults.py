@@ -491,3 +491,49 @@ def test_conversation_resumes_from_its_checkpoint_after_sigkill(any_db, tmp_path
         assert len(after) > len(history) and "(after restart)" in after[-2][1]
     finally:
         chat.close()
+
+
+@pytest.mark.server
+def test_model_server_dying_mid_reply_in_the_app_is_a_message_and_the_next_message_works(ctx, tmp_path, monkeypatch):
+    """Through the web app and the tutor graph: the GPU server dies while streaming a reply."""
+    from tests.test_reports_data import seed_school
+    from tests.test_webapp import log_in, open_page, texts
+
+    school = seed_school(ctx)
+    with ctx.session() as s:
+        before = s.exec(select(func.count()).select_from(Attempt)).one()
+    script = tmp_path / "server.py"
+    script.write_text(SERVER)
+    port = free_port()
+    monkeypatch.setenv("TUTOR_MODEL_BACKEND", "openai")
+    monkeypatch.setenv("TUTOR_OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setenv("TUTOR_REQUEST_TIMEOUT", "5")
+
+    server = start_server(script, port, tokens=400, delay=0.02)
+    at = open_page(log_in("chloe"), "learn")
+    killer = threading.Timer(1.0, lambda: server.send_signal(signal.SIGKILL))
+    killer.start()
+    try:
+        at.chat_input[0].set_value("Why do we carry the one when adding?").run(timeout=120)
+    finally:
+        killer.cancel()
+        server.kill()
+        server.wait()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert errors, "the student should be told the tutor did not answer"
+    assert any("model server" in e for e in errors), errors  # says what is wrong, e.g. "cannot reach the model server at ..."
+    assert "Traceback" not in texts(at)
+    with ctx.session() as s:
+        assert s.exec(select(func.count()).select_from(Attempt)).one() == before  # the student's record is intact
+
+    server = start_server(script, port, tokens=3, delay=0)
+    try:
+        at.chat_input[0].set_value("Why do we carry the one when adding?").run(timeout=120)
+        assert not at.exception
+        assert [e.value for e in at.error] == []
+        assert at.session_state["chat_log"][-1]["status"]
+    finally:
+        server.kill()
+        server.wait()
+    assert school["chloe"]
