@@ -63,6 +63,9 @@ class Draft:
     answer_text: str
     steps: list[Step]
     nudge: str
+    """What kind of problem this is and where to look (the first hint)."""
+    method: str = ""
+    """The method in words, without any result (the second hint)."""
     bindings: dict | None = None
     answer_format: str = ""
     data: dict | None = None
@@ -88,7 +91,7 @@ class SeededGenerator:
             answer=d.answer,
             answer_text=d.answer_text,
             steps=steps,
-            hints=default_hints(steps, d.answer_text, d.nudge),
+            hints=default_hints(steps, d.answer_text, d.nudge, method=d.method, answer=d.answer),
             difficulty=difficulty,
             seed=seed,
             bindings=d.bindings or {},

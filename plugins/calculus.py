@@ -36,7 +36,7 @@ def power_rule(rng: random.Random, level: int) -> Draft:
     steps.append(step(f"Add the pieces: f'(x) = {plain(ans)}", sympy.Add(*pieces), ans))
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "d/dx of x^n is n·x^(n-1); differentiate term by term.", answer_format="an expression in x",
+        "d/dx of x^n is n·x^(n-1); differentiate term by term.", method="Differentiate one term at a time: c·x^n becomes c·n·x^(n-1), a constant becomes zero; then add the pieces.", answer_format="an expression in x",
     )
 
 
@@ -64,7 +64,7 @@ def product_rule(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "This is a product: name the two factors u and v.", answer_format="an expression in x",
+        "This is a product: name the two factors u and v.", method="Product rule: (uv)' = u'v + uv'. Find u' and v' first, then put them together and simplify.", answer_format="an expression in x",
     )
 
 
@@ -94,7 +94,7 @@ def chain_rule(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "This is a function inside a function: what is the inside?", answer_format="an expression in x",
+        "This is a function inside a function: what is the inside?", method="Chain rule: differentiate the outside function with the inside left as it is, then multiply by the derivative of the inside.", answer_format="an expression in x",
     )
 
 

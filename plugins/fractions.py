@@ -35,7 +35,7 @@ def simplify(rng: random.Random, level: int) -> Draft:
             step(f"The greatest common factor of {n} and {d} is {g}.", sympy.gcd(n, d), g),
             step(f"Divide top and bottom by {g}: {n}/{d} = {base.p}/{base.q}", R(n, d), base),
         ],
-        "Find a number that divides both the top and the bottom.",
+        "Find a number that divides both the top and the bottom.", method="Find the greatest common factor of the top and the bottom, then divide both by it.",
         answer_format="a fraction in lowest terms, like 2/3",
     )
 
@@ -60,7 +60,7 @@ def add_sub(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         f"What is {plain(a)} {op} {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} {op} \frac{{{b.p}}}{{{b.q}}}",
-        ans, plain(ans), steps, "Fractions can be added once they have the same denominator.",
+        ans, plain(ans), steps, "Fractions can be added once they have the same denominator.", method="Rewrite both fractions over a common denominator, combine the numerators, then simplify.",
         answer_format="a fraction in lowest terms (or a whole number)",
     )
 
@@ -75,13 +75,17 @@ def mult_div(rng: random.Random, level: int) -> Draft:
         ]
         return Draft(
             f"What is {plain(a)} ÷ {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} \div \frac{{{b.p}}}{{{b.q}}}",
-            ans, plain(ans), steps, "Keep, change, flip.", answer_format="a fraction in lowest terms",
+            ans, plain(ans), steps, "Keep, change, flip.", method="Keep the first fraction, change ÷ to ×, flip the second fraction; then multiply tops and bottoms and simplify.", answer_format="a fraction in lowest terms",
         )
     ans = a * b
-    steps = [step(f"Multiply tops and bottoms: {a.p * b.p}/{a.q * b.q} = {plain(ans)}", R(a.p * b.p, a.q * b.q), ans)]
+    steps = [
+        step(f"Multiply the tops: {a.p} × {b.p} = {a.p * b.p}, and the bottoms: {a.q} × {b.q} = {a.q * b.q}",
+             sympy.Mul(a.p, b.p, evaluate=False), a.p * b.p),
+        step(f"So the product is {a.p * b.p}/{a.q * b.q} = {plain(ans)}", R(a.p * b.p, a.q * b.q), ans),
+    ]
     return Draft(
         f"What is {plain(a)} × {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} \times \frac{{{b.p}}}{{{b.q}}}",
-        ans, plain(ans), steps, "Multiply the numerators together and the denominators together.",
+        ans, plain(ans), steps, "Multiply the numerators together and the denominators together.", method="Multiply top by top and bottom by bottom, then simplify the fraction you get.",
         answer_format="a fraction in lowest terms",
     )
 
@@ -96,7 +100,7 @@ def decimals(rng: random.Random, level: int) -> Draft:
         return Draft(
             f"What is {sa} + {sb}?", f"{sa} + {sb}", ans, decimal_text(ans),
             [step(f"Line up the decimal points and add: {sa} + {sb} = {decimal_text(ans)}", sympy.Add(a, b, evaluate=False), ans)],
-            "Line up the decimal points before adding.", answer_format="a decimal",
+            "Line up the decimal points before adding.", method="Write the numbers with their decimal points lined up, add as with whole numbers, and keep the point in the same place.", answer_format="a decimal",
         )
     b = R(rng.randint(2, 9))
     ans = a * b
@@ -107,7 +111,7 @@ def decimals(rng: random.Random, level: int) -> Draft:
             step(f"Multiply as whole numbers: {a * 100} × {b} = {a * 100 * b}", sympy.Mul(a * 100, b, evaluate=False), a * 100 * b),
             step(f"Put back two decimal places: {decimal_text(ans)}", a * 100 * b / 100, ans),
         ],
-        "Multiply as if there were no decimal point, then place it.", answer_format="a decimal",
+        "Multiply as if there were no decimal point, then place it.", method="Multiply the digits as whole numbers, then count the decimal places in the question and put that many back.", answer_format="a decimal",
     )
 
 
@@ -124,7 +128,7 @@ def percent(rng: random.Random, level: int) -> Draft:
                 step(f"{p}% means {p}/100, so {p}/100 × n = {decimal_text(part)}.", R(p, 100) * whole, part),
                 step(f"Divide: n = {decimal_text(part)} ÷ {p}/100 = {whole}", part / R(p, 100), whole),
             ],
-            "Write the percent as a fraction of the unknown whole.", answer_format="a number",
+            "Write the percent as a fraction of the unknown whole.", method="Write the percent as a fraction over one hundred: that fraction times the unknown whole is the part, so divide the part by it.", answer_format="a number",
         )
     return Draft(
         f"What is {p}% of {whole}?", rf"{p}\% \text{{ of }} {whole}", part, decimal_text(part),
@@ -132,7 +136,7 @@ def percent(rng: random.Random, level: int) -> Draft:
             step(f"{p}% = {p}/100 = {decimal_text(R(p, 100))}", R(p, 100), R(p, 100)),
             step(f"{decimal_text(R(p, 100))} × {whole} = {decimal_text(part)}", sympy.Mul(R(p, 100), whole, evaluate=False), part),
         ],
-        "Percent means 'per hundred'.", answer_format="a number",
+        "Percent means 'per hundred'.", method="Write the percent as a fraction over one hundred (or as a decimal), then multiply it by the whole.", answer_format="a number",
     )
 
 

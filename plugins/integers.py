@@ -27,7 +27,7 @@ def operations(rng: random.Random, level: int) -> Draft:
         return Draft(
             f"What is {a} + {_p(b)}?", f"{a} + {_p(b)}", sympy.Integer(ans), str(ans),
             [step(f"{a} + {_p(b)} = {ans}", sympy.Add(a, b, evaluate=False), ans)],
-            "Think of a number line: adding a negative moves left.",
+            "Think of a number line: adding a negative moves left.", method="Adding a negative number is subtracting its size: compare the sizes and keep the sign of the larger one.",
         )
     if level == 2:
         ans = a - b
@@ -37,7 +37,7 @@ def operations(rng: random.Random, level: int) -> Draft:
                 step(f"Subtracting {_p(b)} is adding its opposite: {a} + {_p(-b)}", sympy.Add(a, -b, evaluate=False), ans),
                 step(f"{a} + {_p(-b)} = {ans}", sympy.Integer(a - b), ans),
             ],
-            "Subtracting a number is the same as adding its opposite.",
+            "Subtracting a number is the same as adding its opposite.", method="Rewrite the subtraction as adding the opposite, then add the two integers.",
         )
     c = nonzero(rng, -9, 9)
     ans = a * c
@@ -48,7 +48,7 @@ def operations(rng: random.Random, level: int) -> Draft:
             step(f"{abs(a)} × {abs(c)} = {abs(ans)}", sympy.Mul(abs(a), abs(c), evaluate=False), abs(ans)),
             step(f"The signs {'match' if ans > 0 else 'differ'}, so the product is {sign}: {ans}", sympy.Mul(a, c, evaluate=False), ans),
         ],
-        "Multiply the sizes, then decide the sign.",
+        "Multiply the sizes, then decide the sign.", method="Multiply the sizes; the product is positive when the signs match and negative when they differ.",
     )
 
 
@@ -59,7 +59,7 @@ def exponents(rng: random.Random, level: int) -> Draft:
         return Draft(
             f"What is {b}^{e}?", f"{b}^{{{e}}}", sympy.Integer(ans), str(ans),
             [step(f"{b}^{e} means {' × '.join([str(b)] * e)} = {ans}", sympy.Mul(*([b] * e), evaluate=False), ans)],
-            f"The exponent says how many {b}s to multiply.",
+            f"The exponent says how many {b}s to multiply.", method="Write the power out as a repeated multiplication and multiply one factor at a time.",
         )
     if level == 2:
         b = rng.choice([-3, -2, 2, 3, 5])
@@ -71,7 +71,7 @@ def exponents(rng: random.Random, level: int) -> Draft:
                 step(f"Same base: add the exponents, {_p(b)}^{m + n}", sympy.Mul(sympy.Pow(b, m, evaluate=False), sympy.Pow(b, n, evaluate=False), evaluate=False), sympy.Pow(b, m + n, evaluate=False)),
                 step(f"{_p(b)}^{m + n} = {ans}", sympy.Pow(b, m + n), ans),
             ],
-            "When you multiply powers of the same base, what happens to the exponents?",
+            "When you multiply powers of the same base, what happens to the exponents?", method="With the same base, add the exponents; then work out the power, watching the sign of a negative base.",
         )
     b, e = rng.randint(2, 5), rng.randint(1, 3)
     ans = R(1, b**e)
@@ -81,7 +81,7 @@ def exponents(rng: random.Random, level: int) -> Draft:
             step(f"A negative exponent means the reciprocal: 1/{b}^{e}", sympy.Pow(b, -e), 1 / sympy.Integer(b) ** e),
             step(f"{b}^{e} = {b ** e}, so the value is 1/{b ** e}", sympy.Integer(b) ** e, b**e),
         ],
-        "What does a negative exponent do?", answer_format="a fraction",
+        "What does a negative exponent do?", method="A negative exponent means one over the positive power: work out the positive power, then take its reciprocal.", answer_format="a fraction",
     )
 
 

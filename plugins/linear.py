@@ -35,7 +35,7 @@ def one_step(rng: random.Random, level: int) -> Draft:
     steps.append(claim(f"Check: with x = {sol}, {plain(lhs)} is {c}", lhs, c))
     return Draft(
         f"Solve for x: {plain(lhs)} = {c}", f"{tex(lhs)} = {c}", sympy.Integer(sol), str(sol), steps,
-        "What is being done to x? Undo it in reverse order.", bindings={x: sol}, answer_format="a number, like 4",
+        "What is being done to x? Undo it in reverse order.", method="Undo what is done to x in reverse order: first undo any adding or subtracting, then divide both sides by the number multiplying x.", bindings={x: sol}, answer_format="a number, like 4",
     )
 
 
@@ -66,7 +66,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         f"Solve for x: {plain(lhs)} = {plain(rhs)}", f"{tex(lhs)} = {tex(rhs)}", sympy.Integer(sol), str(sol), steps,
-        "Get all the x terms on one side and the numbers on the other.", bindings={x: sol}, answer_format="a number",
+        "Get all the x terms on one side and the numbers on the other.", method="Expand any brackets, move the x terms to one side and the numbers to the other, then divide by the number in front of x.", bindings={x: sol}, answer_format="a number",
     )
 
 

@@ -33,7 +33,7 @@ def simplify(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         f"Simplify {shown}.", rf"\left({tex(p)}\right) {op} \left({tex(q)}\right)", ans, plain(ans), steps,
-        "Terms are alike when they have the same power of x.", answer_format="a polynomial, like 3x^2 - 2x + 1",
+        "Terms are alike when they have the same power of x.", method="Remove the brackets (a minus sign in front flips every sign inside), then add the coefficients of terms with the same power of x.", answer_format="a polynomial, like 3x^2 - 2x + 1",
     )
 
 
@@ -56,7 +56,7 @@ def expand(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         f"Expand ({plain(a)})({plain(b)}).", rf"\left({tex(a)}\right)\left({tex(b)}\right)", ans, plain(ans), steps,
-        "Every term in the first factor multiplies every term in the second.",
+        "Every term in the first factor multiplies every term in the second.", method="Multiply every term of the first bracket by every term of the second, then combine like terms.",
         answer_format="a polynomial, like x^2 + 5x + 6",
     )
 

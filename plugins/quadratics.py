@@ -57,7 +57,7 @@ def factor(rng: random.Random, level: int) -> Draft:
     return Draft(
         f"Solve by factoring: {plain(poly)} = 0. Give every solution.", f"{tex(poly)} = 0",
         roots, _roots_text(roots), steps,
-        "Look for two numbers that multiply to the constant term and add to the x coefficient.",
+        "Look for two numbers that multiply to the constant term and add to the x coefficient.", method="Take out any common factor, write the quadratic as a product of two brackets, then set each bracket equal to zero.",
         answer_format="the solutions separated by commas, like 2, -3",
     )
 
@@ -100,7 +100,7 @@ def formula(rng: random.Random, level: int) -> Draft:
     return Draft(
         f"Use the quadratic formula to solve {plain(poly)} = 0. {ask}",
         f"{tex(poly)} = 0", roots, answer_text, steps,
-        "Identify a, b and c, then compute the discriminant b^2 - 4ac.",
+        "Identify a, b and c, then compute the discriminant b^2 - 4ac.", method="Use x = (-b ± √(b² - 4ac)) / (2a): read off a, b and c, work out the discriminant b² - 4ac first, then take the + and the - sign.",
         answer_format=answer_format,
     )
 

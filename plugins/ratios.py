@@ -32,7 +32,7 @@ def equivalent(rng: random.Random, level: int) -> Draft:
                 step(f"{a * k} ÷ {a} = {k}, so the ratio was scaled by {k}.", R(a * k, a), k),
                 step(f"{b} × {k} = {b * k} {second}.", sympy.Mul(b, k, evaluate=False), b * k),
             ],
-            "By what number was the first part of the ratio multiplied?", answer_format="a whole number",
+            "By what number was the first part of the ratio multiplied?", method="Find the number the first part of the ratio was multiplied by, then multiply the second part by the same number.", answer_format="a whole number",
         )
     total = (a + b) * k
     return Draft(
@@ -43,7 +43,7 @@ def equivalent(rng: random.Random, level: int) -> Draft:
             step(f"Each part is {total} ÷ {a + b} = {k}.", R(total, a + b), k),
             step(f"{first.capitalize()}: {a} × {k} = {a * k}.", sympy.Mul(a, k, evaluate=False), a * k),
         ],
-        "How many equal parts does the ratio split the total into?", answer_format="a whole number",
+        "How many equal parts does the ratio split the total into?", method="Add the parts of the ratio, divide the total by that to get one part, then multiply by the parts asked for.", answer_format="a whole number",
     )
 
 
@@ -62,13 +62,13 @@ def unit_rate(rng: random.Random, level: int) -> Draft:
                 step(f"Unit rate: {decimal_text(total)} ÷ {units} = {decimal_text(rate)} {item} per one.", total / units, rate),
                 step(f"{decimal_text(rate)} × {more} = {decimal_text(ans)}", sympy.Mul(rate, more, evaluate=False), ans),
             ],
-            "First find the amount for one.", answer_format="a number",
+            "First find the amount for one.", method="Divide to find the amount for one unit, then multiply by the new number of units.", answer_format="a number",
         )
     return Draft(
         f"{decimal_text(total)} {item} in {units} {unit}. How many {item} per one of the {unit}?",
         rf"\frac{{{decimal_text(total)}}}{{{units}}}", rate, decimal_text(rate),
         [step(f"Divide: {decimal_text(total)} ÷ {units} = {decimal_text(rate)}", total / units, rate)],
-        "A unit rate is the amount for one.", answer_format="a number",
+        "A unit rate is the amount for one.", method="Divide the amount by the number of units to get the amount for one.", answer_format="a number",
     )
 
 

@@ -47,7 +47,7 @@ def two_linear(rng: random.Random, level: int) -> Draft:
         f"Solve the system: {plain(e1)} = {c1} and {plain(e2)} = {c2}. Give (x, y).",
         rf"\begin{{cases}} {tex(e1)} = {c1} \\ {tex(e2)} = {c2} \end{{cases}}",
         answer, f"({xs}, {ys})", steps,
-        "Can you add or subtract the equations so that one variable disappears?",
+        "Can you add or subtract the equations so that one variable disappears?", method="Eliminate x: multiply the equations so the x terms match, subtract to get an equation in y alone, solve it, then put y back to find x.",
         bindings={x: xs, y: ys}, answer_format="(x, y)",
     )
 

@@ -34,7 +34,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
                 step(f"{packs} {holder}s × {per} = {total} {item}", sympy.Mul(packs, per, evaluate=False), total),
                 step(f"{total} - {gave} = {ans} {item} left", sympy.Add(total, -gave, evaluate=False), ans),
             ],
-            "First work out how many there were before any were given away.",
+            "First work out how many there were before any were given away.", method="Multiply to find how many there were in all, then subtract the ones given away.",
             data={"setup": [("total bought", f"{packs} × {per}", total), ("left", f"{total} - {gave}", ans)]},
         )
     if level == 2:
@@ -53,7 +53,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
                 step(f"Total: ${na * price_a} + ${nb * price_b} = ${cost}", sympy.Add(na * price_a, nb * price_b, evaluate=False), cost),
                 step(f"Change: ${paid} - ${cost} = ${ans}", sympy.Add(paid, -cost, evaluate=False), ans),
             ],
-            "What does everything cost together?",
+            "What does everything cost together?", method="Work out the cost of each kind of item, add them for the total, then subtract the total from the money paid.",
             data={"setup": [("cost", f"{na}·{price_a} + {nb}·{price_b}", cost), ("change", f"{paid} - {cost}", ans)]},
         )
     rate, hours = rng.randint(2, 8) * 4, rng.randint(2, 6)
@@ -73,7 +73,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
             step(f"Left: {made} - {plain(sold)} = {plain(left)}", sympy.Add(made, -sold, evaluate=False), left),
             step(f"Per box: {plain(left)} ÷ {boxes} = {plain(ans)}", left / boxes, ans),
         ],
-        "Break it into steps: made, sold, left, then per box.",
+        "Break it into steps: made, sold, left, then per box.", method="Multiply to find how many were made, find the part sold, subtract to find how many are left, then divide by the number of boxes.",
         data={"setup": [("made", f"{rate} × {hours}", made), ("left", f"{made} - {plain(sold)}", left)]},
     )
 
@@ -109,7 +109,7 @@ def equations(rng: random.Random, level: int) -> Draft:
     ]
     return Draft(
         statement, rf"\text{{{statement}}}", sympy.Integer(sol), str(sol), steps,
-        "What do you not know yet? Call it x.", bindings={x: sol}, answer_format="a number",
+        "What do you not know yet? Call it x.", method="Let x be the unknown, turn the sentences into one equation in x, collect the x terms, then solve for x.", bindings={x: sol}, answer_format="a number",
         data={"unknown": unknown, "equation": (lhs, rhs), "variable": x},
     )
 

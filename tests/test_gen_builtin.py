@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sympy
 
 from plugins._common import plain
-from tutor.plugin_api import HINT_LEVELS, compare_answers
+from tutor.plugin_api import HINT_LEVELS, Step, compare_answers, default_hints
 from tutor.plugins import PluginManager, claim_holds, validate_problem, verifier_ready
 
 SEEDS = range(10)
@@ -109,3 +111,78 @@ def test_chain_rule_uses_exp_of_a_polynomial_and_refutes_a_forgotten_inner_deriv
             assert compare_answers(plain(outer_only), problem.answer).status == "refuted", problem.statement
             assert compare_answers(sympy.sstr(problem.answer), problem.answer).status == "verified"
     assert kinds == {"e^(", "sin(", "cos(", ")^"}
+
+
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w)")
+
+
+def leaks(text: str, problem) -> list[str]:
+    """What in ``text`` states the problem's final answer.
+
+    The answer's written form anywhere; a number the verifier reads as the answer
+    (or as one root / coordinate of it) that the statement does not already show;
+    or anything after an ``=`` that the verifier reads as the answer or a part of it.
+    """
+    answer = problem.answer
+    targets = [answer, *(answer if isinstance(answer, (tuple, frozenset)) else ())]
+    found = []
+    squash = re.sub(r"\s+", "", problem.answer_text).lower()
+    if not NUMBER.fullmatch(problem.answer_text.strip()) and squash in re.sub(r"\s+", "", text).lower():
+        found.append(problem.answer_text)
+    shown = set(NUMBER.findall(problem.statement))
+    candidates = [(t, t in shown) for t in NUMBER.findall(text)]
+    candidates += [(m.strip().rstrip("."), False) for m in re.findall(r"=\s*([^=\n;]+)", text)]
+    for token, in_statement in candidates:
+        if in_statement or not token or token == "?":
+            continue
+        if any(compare_answers(token, t).status == "verified" for t in targets):
+            found.append(token)
+    return found
+
+
+@needs_verifier
+@pytest.mark.parametrize(("skill_id", "difficulty"), CASES)
+def test_no_hint_before_the_bottom_out_states_the_answer(skill_id, difficulty):
+    for seed in range(5):
+        problem = MANAGER.generate(skill_id, seed, difficulty)
+        ladder = MANAGER.hints(problem)
+        assert [h.level for h in ladder] == list(HINT_LEVELS)
+        for rung in ladder[:-1]:
+            assert leaks(rung.text, problem) == [], (rung.level, rung.text, problem.answer_text)
+        # The ladder escalates: the method, then a step of the solution, each different from the last.
+        assert len({h.text for h in ladder}) == 4, ladder
+        assert problem.answer_text in ladder[-1].text
+
+
+def test_one_step_ladder_does_not_give_the_answer_as_the_hint():
+    """Regression: the "hint" rung of a one-step problem used to be its only step, ``15 + 19 = 34``."""
+    steps = (Step("15 + 19 = 34", lhs=sympy.Add(15, 19, evaluate=False), rhs=sympy.Integer(34)),)
+    for answer in (sympy.Integer(34), None):
+        ladder = default_hints(steps, "34", "Line the numbers up by place value.", answer=answer)
+        assert [h.level for h in ladder] == list(HINT_LEVELS)
+        assert all("34" not in h.text for h in ladder[:-1]), ladder
+        assert ladder[2].text == "15 + 19 = ?"
+        assert "34" in ladder[-1].text
+    with_method = default_hints(steps, "34", "Add.", method="Add the tens, then the ones.", answer=sympy.Integer(34))
+    assert with_method[1].text == "Add the tens, then the ones."
+    # A method or nudge that states the answer is replaced, never shown early.
+    leaky = default_hints(steps, "34", "It is 34.", method="Write 34.", answer=sympy.Integer(34))
+    assert all("34" not in h.text for h in leaky[:-1])
+
+
+def test_worked_step_shows_leading_steps_but_stops_before_the_result():
+    x = sympy.Symbol("x")
+    steps = (
+        Step("Undo the + 2: 3x = 12", lhs=3 * x, rhs=sympy.Integer(12)),
+        Step("Divide by 3: x = 4", lhs=x, rhs=sympy.Integer(4)),
+        Step("Check: 3·4 + 2 = 14", lhs=3 * x + 2, rhs=sympy.Integer(14)),
+    )
+    ladder = default_hints(steps, "4", "Undo it.", method="Undo in reverse order.", answer=sympy.Integer(4))
+    assert ladder[2].text == "Undo the + 2: 3x = 12."
+    roots = frozenset({-2 + sympy.sqrt(11), -2 - sympy.sqrt(11)})
+    quad = (
+        Step("Discriminant: 44", lhs=sympy.Integer(44), rhs=sympy.Integer(44)),
+        Step("x = -2 ± sqrt(11)", lhs=sympy.FiniteSet(*roots), rhs=sympy.FiniteSet(*roots)),
+    )
+    ladder = default_hints(quad, "-2 + sqrt(11), -2 - sqrt(11)", "Quadratic.", answer=roots)
+    assert ladder[2].text == "Discriminant: 44." and "sqrt(11)" not in " ".join(h.text for h in ladder[:-1])

@@ -12,6 +12,7 @@ parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -172,16 +173,105 @@ def _status_name(status: Any) -> GradeStatus:
     return name  # type: ignore[return-value]
 
 
-def default_hints(problem_steps: tuple[Step, ...], answer_text: str, nudge: str) -> tuple[Hint, ...]:
-    """A four-rung ladder from a nudge, the first step, the next step and the answer."""
-    first = problem_steps[0].text if problem_steps else nudge
-    second = problem_steps[1].text if len(problem_steps) > 1 else first
+GENERIC_NUDGE = "Read the question again: what are you given, and what are you asked for?"
+GENERIC_METHOD = ("Decide which operation or rule links what you are given to what you are asked for, "
+                  "and write down that first step before working anything out.")
+GENERIC_WORKED_STEP = "Write out the first step yourself, without finishing the calculation, and check it before going on."
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w)")
+_NUMBERS_ONLY = re.compile(r"[\s(){}\[\],;=xyor±-]*(?:-?\d+(?:\.\d+)?(?:/\d+)?[\s(){}\[\],;=xyor±-]*)+")
+
+
+def default_hints(
+    problem_steps: tuple[Step, ...], answer_text: str, nudge: str, *, method: str = "", answer: Any = None
+) -> tuple[Hint, ...]:
+    """A four-rung ladder that gives the answer away only on the last rung.
+
+    * nudge: what kind of problem this is and where to look (``nudge``);
+    * hint: the method without its result (``method``, else a general one);
+    * worked step: the first step(s) of the worked solution, up to the first
+      step that states the final result (or the first step with its result left
+      blank when that is the only step);
+    * bottom-out: the answer.
+
+    A rung before the bottom-out is held back (replaced by a general one) when
+    it states the answer: its text contains ``answer_text``, a number equal to
+    the answer or one of its parts (a root, a coordinate), or, for a step, the
+    step claims a value equal to the answer and writes it after ``=``.
+    ``answer`` is the ground truth; without it the numbers of ``answer_text``
+    are used.
+    """
+    states = _AnswerSpotter(answer_text, answer)
+    nudge = nudge if nudge and not states(nudge) else GENERIC_NUDGE
+    hint = method if method and not states(method) else GENERIC_METHOD
+    shown: list[str] = []
+    for s in problem_steps[:2]:
+        if states(s.text, s):
+            break
+        shown.append(s.text.rstrip("."))
+    if shown:
+        worked = ". ".join(shown) + "."
+    else:
+        # A one-step problem: its first claim with the result left for the student ("... 15 + 19 = ?").
+        first = problem_steps[0] if problem_steps else None
+        claimed = first is not None and first.lhs is not None and "=" in first.text
+        blank = first.text.rsplit("=", 1)[0].rstrip() + " = ?" if claimed else ""
+        worked = blank if blank and not states(blank) else GENERIC_WORKED_STEP
     return (
         Hint("nudge", nudge),
-        Hint("hint", first),
-        Hint("worked_step", second),
+        Hint("hint", hint),
+        Hint("worked_step", worked),
         Hint("bottom_out", f"The answer is {answer_text}."),
     )
+
+
+class _AnswerSpotter:
+    """Whether a piece of text (or a worked step) states a problem's answer."""
+
+    def __init__(self, answer_text: str, answer: Any) -> None:
+        import sympy
+
+        self.answer = answer
+        text = answer_text.strip()
+        self.numeric_text = bool(_NUMBERS_ONLY.fullmatch(text))
+        self.squashed = _squash(text)
+        if answer is None:
+            parts: list[Any] = [sympy.Rational(t) for t in _NUMBER.findall(text)] if self.numeric_text else []
+        else:
+            parts = list(answer) if isinstance(answer, (tuple, list, set, frozenset)) else [answer]
+        self.parts = parts
+        self.rationals = {p for p in parts if isinstance(p, (int, sympy.Rational)) or getattr(p, "is_Rational", False)}
+        # Irrational parts (e.g. a root -2 + sqrt(11)) are spotted by their written form.
+        self.part_texts = [_squash(sympy.sstr(p).replace("**", "^")) for p in parts if p not in self.rationals]
+
+    def __call__(self, text: str, step: Step | None = None) -> bool:
+        import sympy
+
+        squashed = _squash(text)
+        if self.squashed and not self.numeric_text and self.squashed in squashed:
+            return True
+        if any(len(t) >= 3 and t in squashed for t in self.part_texts):
+            return True
+        if self.rationals and any(sympy.Rational(t) in self.rationals for t in _NUMBER.findall(text)):
+            return True
+        if step is not None and step.lhs is not None and "=" in text and self.answer is not None:
+            return any(self._is_answer(side) for side in (step.lhs, step.rhs))
+        return False
+
+    def _is_answer(self, value: Any) -> bool:
+        targets = [self.answer] + (self.parts if len(self.parts) > 1 else [])
+        for target in targets:
+            if isinstance(value, (tuple, list)) != isinstance(target, (tuple, list)):
+                continue
+            try:
+                if claim_holds(value, target) is True:
+                    return True
+            except Exception:  # a claim SymPy cannot compare is not the answer
+                continue
+        return False
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
 
 
 def claim_holds(lhs: Any, rhs: Any, bindings: Any = None) -> bool | None:
