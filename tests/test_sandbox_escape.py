@@ -298,8 +298,6 @@ print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
-@pytest.mark.xfail(strict=True, reason="tutor.sandbox reads all of the child's stdout into memory before "
-                                       "cutting it to 64 kB: a print loop grows the app process by gigabytes")
 def test_an_output_flood_does_not_grow_the_callers_memory(box, tmp_path):
     """Sandboxed code printing as fast as it can for its whole time limit must cost the
     app (the caller) no more than the 64 kB it keeps."""

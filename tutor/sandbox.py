@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from tutor.errors import SandboxError
 from tutor.settings import Settings
 
 MAX_OUTPUT = 64_000
+MAX_REPORT = 1_000_000
 START_SLACK_S = 2.0
 """Extra wall time for the interpreter to start (and import sympy) before the timeout bites."""
 BACKENDS = ("bwrap", "subprocess")
@@ -241,15 +243,18 @@ def run_code(code: str, *, timeout_s: float = 5, memory_mb: int = 256, settings:
             os.close(write_fd)
             return SandboxResult(False, "", None, f"error: could not start the sandbox ({exc})", backend)
         os.close(write_fd)
+        # Read every pipe in the background, keeping only a bounded prefix: code
+        # that prints in a loop must not grow the app by what it prints.
+        readers = [_BoundedReader(proc.stdout, 4 * MAX_OUTPUT), _BoundedReader(proc.stderr, MAX_OUTPUT),
+                   _BoundedReader(os.fdopen(read_fd, "rb"), MAX_REPORT)]
         timed_out = False
         try:
-            stdout, stderr = proc.communicate(timeout=timeout_s + START_SLACK_S)
+            proc.wait(timeout=timeout_s + START_SLACK_S)
         except subprocess.TimeoutExpired:
             timed_out = True
             _kill(proc)
-            stdout, stderr = proc.communicate()
-        with os.fdopen(read_fd, "rb") as f:
-            report = f.read()
+            proc.wait()
+        stdout, stderr, report = (r.finish() for r in readers)
     text = stdout.decode("utf-8", "replace")[:MAX_OUTPUT]
     if timed_out:
         return SandboxResult(False, text, None, f"timeout: the code ran longer than {timeout_s:g} s", backend)
@@ -258,6 +263,35 @@ def run_code(code: str, *, timeout_s: float = 5, memory_mb: int = 256, settings:
     except ValueError:
         return SandboxResult(False, text, None, _crash_reason(proc.returncode, stderr), backend)
     return SandboxResult(bool(out["ok"]), text, out["result"], out["error"], backend)
+
+
+class _BoundedReader:
+    """Drain a pipe on a thread, keeping at most ``limit`` bytes and discarding the rest."""
+
+    def __init__(self, stream, limit: int):
+        self._stream = stream
+        self._limit = limit
+        self._data = bytearray()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        read = getattr(self._stream, "read1", self._stream.read)
+        try:
+            while chunk := read(65536):
+                room = self._limit - len(self._data)
+                if room > 0:
+                    self._data += chunk[:room]
+        except (OSError, ValueError):
+            pass
+
+    def finish(self, timeout: float = 5.0) -> bytes:
+        self._thread.join(timeout)
+        try:
+            self._stream.close()
+        except OSError:
+            pass
+        return bytes(self._data)
 
 
 def _kill(proc: subprocess.Popen) -> None:
