@@ -10,7 +10,7 @@ import sympy
 
 from plugins._common import Draft, SeededGenerator, plain, step, tex, x
 from tutor import hookimpl
-from tutor.plugin_api import AgentDeps, AgentSpec, Problem, SkillSpec
+from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, SkillSpec
 
 __version__ = "1.0.0"
 
@@ -35,7 +35,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
                 step(f"{total} - {gave} = {ans} {item} left", sympy.Add(total, -gave, evaluate=False), ans),
             ],
             "First work out how many there were before any were given away.", method="Multiply to find how many there were in all, then subtract the ones given away.",
-            data={"setup": [("total bought", f"{packs} × {per}", total), ("left", f"{total} - {gave}", ans)]},
+            data={"setup": [("total bought", f"{packs} × {per}", total), ("left", f"total bought - {gave}", ans)]},
         )
     if level == 2:
         price_a, price_b = rng.randint(2, 9), rng.randint(1, 5)
@@ -54,7 +54,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
                 step(f"Change: ${paid} - ${cost} = ${ans}", sympy.Add(paid, -cost, evaluate=False), ans),
             ],
             "What does everything cost together?", method="Work out the cost of each kind of item, add them for the total, then subtract the total from the money paid.",
-            data={"setup": [("cost", f"{na}·{price_a} + {nb}·{price_b}", cost), ("change", f"{paid} - {cost}", ans)]},
+            data={"setup": [("cost", f"{na}·{price_a} + {nb}·{price_b}", cost), ("change", f"{paid} - cost", ans)]},
         )
     rate, hours = rng.randint(2, 8) * 4, rng.randint(2, 6)
     made = rate * hours
@@ -74,7 +74,8 @@ def multi_step(rng: random.Random, level: int) -> Draft:
             step(f"Per box: {plain(left)} ÷ {boxes} = {plain(ans)}", left / boxes, ans),
         ],
         "Break it into steps: made, sold, left, then per box.", method="Multiply to find how many were made, find the part sold, subtract to find how many are left, then divide by the number of boxes.",
-        data={"setup": [("made", f"{rate} × {hours}", made), ("left", f"{made} - {plain(sold)}", left)]},
+        data={"setup": [("made", f"{rate} × {hours}", made), ("left", f"made - {plain(frac)} of made", left),
+                       ("in each box", f"left ÷ {boxes}", ans)]},
     )
 
 
@@ -114,14 +115,24 @@ def equations(rng: random.Random, level: int) -> Draft:
     )
 
 
+BOTTOM_OUT = HINT_LEVELS.index("bottom_out")
+"""The hint level at which the agent may solve the problem (in Socratic use it only sets it up)."""
+
+
 def _setup_lines(problem: Problem) -> list[str]:
+    """The set-up, one line per rung: what is unknown and how the quantities relate, never a result.
+
+    Quantities still to be worked out are named in words ("change: 40 - cost"),
+    so no line hands over a number the student is meant to find.
+    """
     data = problem.data
     if "equation" in data:
         lhs, rhs = data["equation"]
         return [
             f"Name the unknown: let x be {data['unknown']}.",
             f"Turn the sentences into an equation: {plain(lhs)} = {plain(rhs)}.",
-            "Now solve it one step at a time: " + "; ".join(s.text for s in problem.steps[2:]),
+            "Now solve it for x yourself: collect the x terms, undo what is done to x, "
+            "then check your x against the words of the problem.",
         ]
     if "setup" in data:
         lines = ["List what you know and what you are asked for."]
@@ -130,9 +141,18 @@ def _setup_lines(problem: Problem) -> list[str]:
     return []
 
 
+def _solution_line(problem: Problem) -> str:
+    """The bottom-out: the rest of the generator's checked steps, down to the answer."""
+    rest = problem.steps[2:] if "equation" in problem.data else problem.steps
+    return "Solving it: " + "; ".join(s.text for s in rest) + f". The answer is {problem.answer_text}."
+
+
 def make_setup_agent(deps: AgentDeps):
     """A LangGraph node: from ``state["problem"]`` (a Problem) and ``state["hint_level"]``, set up the equations.
 
+    Each hint level adds one line of the set-up (name the unknown, write the
+    equation, ...). The agent stops before solving: only at the bottom-out
+    level (``hint_level`` 3) does it solve the equation and give the answer.
     Returns a partial state update with ``plugin_reply`` (text for the student),
     ``plugin_agent`` and ``handled`` (False when the problem carries no setup).
     Every line comes from the generator's checked steps, so nothing unverified is said.
@@ -146,8 +166,14 @@ def make_setup_agent(deps: AgentDeps):
         if not lines:
             return {"plugin_agent": "word_problem_setup", "handled": False,
                     "plugin_reply": "I can set up equations for the tutor's word problems; this one has no setup I can check."}
-        level = max(0, int(state.get("hint_level", len(lines) - 1)))
-        return {"plugin_agent": "word_problem_setup", "handled": True, "plugin_reply": "\n".join(lines[: level + 1])}
+        level = state.get("hint_level")
+        if level is None:
+            shown = lines
+        elif int(level) >= BOTTOM_OUT:
+            shown = [*lines, _solution_line(problem)]
+        else:
+            shown = lines[: max(0, int(level)) + 1]
+        return {"plugin_agent": "word_problem_setup", "handled": True, "plugin_reply": "\n".join(shown)}
 
     return setup_word_problem
 
@@ -169,7 +195,8 @@ def register_agents(register):
     register(AgentSpec(
         name="word_problem_setup",
         description="Turns a word problem into quantities and an equation step by step (name the unknown, "
-                    "write the equation, solve). Route here when a student is stuck setting up a word problem.",
+                    "write the equation) and stops before solving it, unless the student is at the bottom-out. "
+                    "Route here when a student is stuck setting up a word problem.",
         factory=make_setup_agent,
         skills=("word.multi_step", "word.equations"),
     ))

@@ -217,11 +217,30 @@ def test_word_problem_agent_sets_up_equations_from_checked_steps(manager):
     first = node({"problem": problem, "hint_level": 0})
     assert first["handled"] and first["plugin_reply"].startswith("Name the unknown")
     full = node({"problem": problem})
-    assert "equation" in full["plugin_reply"] and str(problem.answer) in full["plugin_reply"]
+    assert "equation" in full["plugin_reply"] and len(full["plugin_reply"].splitlines()) == 3
     by_id = node({"skill_id": "word.multi_step", "seed": 2, "difficulty": 2})
     assert by_id["handled"] and "Cost" in by_id["plugin_reply"]
     assert node({"problem": None})["handled"] is False
     assert [a.name for a in manager.agents_for("word.equations")] == ["word_problem_setup"]
+
+
+def test_word_problem_agent_stops_before_solving_until_the_bottom_out(manager):
+    """Regression: its third line was ``Solve: x = <answer>``, leaking the answer in Socratic use."""
+    from tests.test_gen_builtin import leaks
+
+    node = manager.build_agent("word_problem_setup")
+    for skill in ("word.equations", "word.multi_step"):
+        for difficulty in (1, 2, 3):
+            for seed in range(4):
+                problem = manager.generate(skill, seed, difficulty)
+                for level in (None, 0, 1, 2):
+                    state = {"problem": problem} if level is None else {"problem": problem, "hint_level": level}
+                    reply = node(state)["plugin_reply"]
+                    assert leaks(reply, problem) == [], (skill, level, reply)
+                    assert not re.search(r"(?<![\w*])x\s*=\s*-?\d", reply), reply  # no "x = 6"
+                bottom = node({"problem": problem, "hint_level": 3})["plugin_reply"]
+                assert bottom.startswith(node({"problem": problem})["plugin_reply"])
+                assert leaks(bottom, problem) and problem.answer_text in bottom
 
 
 THIRD_PARTY = '''
