@@ -141,14 +141,6 @@ _POSIXSUBPROCESS = (
 )
 
 
-def subprocess_escape_expected(request) -> None:
-    # Known hole, reported: as root RLIMIT_NPROC does not apply, and _posixsubprocess
-    # (already loaded by the harness's imports) forks with no audit event.
-    if request.node.callspec.params.get("box") == "subprocess" and os.geteuid() == 0:
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="subprocess backend as root: _posixsubprocess.fork_exec escapes the audit hook"))
-
-
 def test_no_new_processes(box, request):
     settings, outside = box
     canary = outside / "spawned"
@@ -169,7 +161,6 @@ def test_no_new_processes(box, request):
 
 
 def test_no_new_processes_through_posixsubprocess(box, request):
-    subprocess_escape_expected(request)
     settings, outside = box
     canary = outside / "spawned"
     code = f"CANARY = {str(canary).encode()!r}\n" + attempts(_POSIXSUBPROCESS)
