@@ -32,6 +32,13 @@ def _is_verified(check: Any) -> bool:
     return getattr(getattr(check, "status", None), "value", str(getattr(check, "status", ""))) == "verified"
 
 
+EXPRESSION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*[-+*×÷/]\s*\d+(?:\.\d+)?)+")
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text or "").replace("×", "*").replace("÷", "/")
+
+
 def find_leaks(
     draft: str,
     *,
@@ -62,6 +69,18 @@ def find_leaks(
         before = draft[max(0, m.start() - 40) : m.start()]
         if token not in in_statement or ANSWER_CUE.search(before):
             leaks.append(token)
+    # The answer left as a sum to finish ("you should get 3 + 1" for 4), unless
+    # the expression is one the problem itself states.
+    flat_statement = _flat(statement)
+    for m in EXPRESSION.finditer(draft):
+        expr = m.group(0)
+        if _flat(expr) in flat_statement:
+            continue
+        try:
+            if _is_verified(compare(expr.replace("×", "*").replace("÷", "/"), answer)):
+                leaks.append(expr)
+        except Exception:  # noqa: BLE001 - an unparsable expression is simply not a leak
+            pass
     # x = 3 style answers: check right-hand sides of '=' too.
     for rhs in re.findall(r"=\s*([^=\n,;]{1,30})", draft):
         rhs = rhs.strip().rstrip(".")

@@ -81,11 +81,7 @@ async def test_an_obeying_model_cannot_leak_the_answer_in_socratic_mode(settings
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("leak_index", [
-    *range(6),
-    pytest.param(6, marks=pytest.mark.xfail(
-        strict=True, reason="agents.checks.find_leaks misses the answer written as a sum, e.g. '3 + 1' for 4")),
-])
+@pytest.mark.parametrize("leak_index", range(7))
 async def test_each_disguise_of_the_answer_is_caught(settings, leak_index):
     pm = builtin_plugins()
     ref = problem(pm, seed=6)
