@@ -57,7 +57,9 @@ def unit_rate(rng: random.Random, level: int) -> Draft:
         ans = rate * more
         return Draft(
             f"{decimal_text(total)} {item} for {units} {unit}. At the same rate, how many {item} for {more} {unit}?",
-            rf"\frac{{{decimal_text(total)}}}{{{units}}} \times {more}", ans, decimal_text(ans),
+            # The statement in LaTeX, not the method (total ÷ units × more would give it away).
+            rf"{decimal_text(total)}\text{{ {item} for }}{units}\text{{ {unit}}} \;\to\; ?\text{{ {item} for }}{more}\text{{ {unit}}}",
+            ans, decimal_text(ans),
             [
                 step(f"Unit rate: {decimal_text(total)} ÷ {units} = {decimal_text(rate)} {item} per one.", total / units, rate),
                 step(f"{decimal_text(rate)} × {more} = {decimal_text(ans)}", sympy.Mul(rate, more, evaluate=False), ans),
@@ -66,7 +68,7 @@ def unit_rate(rng: random.Random, level: int) -> Draft:
         )
     return Draft(
         f"{decimal_text(total)} {item} in {units} {unit}. How many {item} per one of the {unit}?",
-        rf"\frac{{{decimal_text(total)}}}{{{units}}}", rate, decimal_text(rate),
+        rf"{decimal_text(total)}\text{{ {item} in }}{units}\text{{ {unit}}}", rate, decimal_text(rate),
         [step(f"Divide: {decimal_text(total)} ÷ {units} = {decimal_text(rate)}", total / units, rate)],
         "A unit rate is the amount for one.", method="Divide the amount by the number of units to get the amount for one.", answer_format="a number",
     )

@@ -121,7 +121,8 @@ def leaks(text: str, problem) -> list[str]:
 
     The answer's written form anywhere; a number the verifier reads as the answer
     (or as one root / coordinate of it) that the statement does not already show;
-    or anything after an ``=`` that the verifier reads as the answer or a part of it.
+    or anything after an ``=`` (that the statement does not show after an ``=``)
+    that the verifier reads as the answer or a part of it.
     """
     answer = problem.answer
     targets = [answer, *(answer if isinstance(answer, (tuple, frozenset)) else ())]
@@ -131,7 +132,10 @@ def leaks(text: str, problem) -> list[str]:
         found.append(problem.answer_text)
     shown = set(NUMBER.findall(problem.statement))
     candidates = [(t, t in shown) for t in NUMBER.findall(text)]
-    candidates += [(m.strip().rstrip("."), False) for m in re.findall(r"=\s*([^=\n;]+)", text)]
+    said = re.sub(r"\s+", "", problem.statement)
+    for m in re.findall(r"=\s*([^=\n;]+)", text):
+        seg = m.strip().rstrip(".")
+        candidates.append((seg, "=" + re.sub(r"\s+", "", seg) in said))  # "= 0" of the equation itself
     for token, in_statement in candidates:
         if in_statement or not token or token == "?":
             continue

@@ -243,6 +243,19 @@ def test_word_problem_agent_stops_before_solving_until_the_bottom_out(manager):
                 assert leaks(bottom, problem) and problem.answer_text in bottom
 
 
+def test_no_problem_latex_states_the_answer(manager):
+    from tests.test_gen_builtin import leaks
+
+    for skill_id, gen in sorted(manager.generators.items()):
+        for difficulty in gen.difficulties:
+            for seed in range(3):
+                problem = manager.generate(skill_id, seed, difficulty)
+                # Read \frac{2}{3} as 2/3 so the numbers compare as the statement writes them,
+                # and a LaTeX line break as a new line, so each equation of a system is read on its own.
+                text = re.sub(r"\\frac\{(-?\d+)\}\{(\d+)\}", r"\1/\2", problem.latex).replace("\\\\", "\n")
+                assert leaks(text, problem) == [], (skill_id, problem.latex, problem.answer_text)
+
+
 THIRD_PARTY = '''
 """A geometry plugin from outside the tutor."""
 import sympy
