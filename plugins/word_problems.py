@@ -8,7 +8,7 @@ from typing import Any
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, plain, step, tex, x
+from plugins._common import Draft, SeededGenerator, plain, step, x
 from tutor import hookimpl
 from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, SkillSpec
 
@@ -17,6 +17,19 @@ __version__ = "1.0.0"
 SUBJECT = "Word problems"
 NAMES = ["Maya", "Leo", "Aisha", "Tom", "Sofia", "Kenji", "Ana", "Sam", "Zara", "Eli"]
 ITEMS = [("stickers", "pack"), ("pencils", "box"), ("cookies", "tray"), ("marbles", "bag"), ("cards", "deck")]
+
+
+_LATEX_SPECIAL = {c: "\\" + c for c in "$%&#_{}"}
+
+
+def asked(what: str) -> str:
+    """The problem's LaTeX: the question part only ("stickers left = ?").
+
+    Never the setup formula: a formula such as 3 × 8 - 5 would give the method
+    away wherever the LaTeX is shown.
+    """
+    text = "".join(_LATEX_SPECIAL.get(c, c) for c in what)
+    return rf"\text{{{text}}} = \,?"
 
 
 def multi_step(rng: random.Random, level: int) -> Draft:
@@ -29,7 +42,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
         return Draft(
             f"{name} buys {packs} {holder}s of {item} with {per} {item} in each {holder}. "
             f"{name} gives {gave} {item} to a friend. How many {item} does {name} have left?",
-            rf"{packs} \times {per} - {gave}", sympy.Integer(ans), str(ans),
+            asked(f"{item} left"), sympy.Integer(ans), str(ans),
             [
                 step(f"{packs} {holder}s × {per} = {total} {item}", sympy.Mul(packs, per, evaluate=False), total),
                 step(f"{total} - {gave} = {ans} {item} left", sympy.Add(total, -gave, evaluate=False), ans),
@@ -46,7 +59,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
         return Draft(
             f"A notebook costs ${price_a} and a pen costs ${price_b}. {name} buys {na} notebooks and {nb} pens "
             f"and pays with ${paid}. How many dollars of change does {name} get?",
-            rf"{paid} - ({na} \cdot {price_a} + {nb} \cdot {price_b})", sympy.Integer(ans), str(ans),
+            asked("change in dollars"), sympy.Integer(ans), str(ans),
             [
                 step(f"Notebooks: {na} × ${price_a} = ${na * price_a}", sympy.Mul(na, price_a, evaluate=False), na * price_a),
                 step(f"Pens: {nb} × ${price_b} = ${nb * price_b}", sympy.Mul(nb, price_b, evaluate=False), nb * price_b),
@@ -66,7 +79,7 @@ def multi_step(rng: random.Random, level: int) -> Draft:
     return Draft(
         f"A bakery makes {rate} muffins an hour for {hours} hours. It sells {plain(frac)} of them in the morning "
         f"and packs the rest equally into {boxes} boxes. How many muffins go in each box?",
-        rf"\frac{{(1 - {tex(frac)}) \cdot {rate} \cdot {hours}}}{{{boxes}}}", ans, plain(ans),
+        asked("muffins in each box"), ans, plain(ans),
         [
             step(f"Muffins made: {rate} × {hours} = {made}", sympy.Mul(rate, hours, evaluate=False), made),
             step(f"Sold: {plain(frac)} × {made} = {plain(sold)}", sympy.Mul(frac, made, evaluate=False), sold),
@@ -109,7 +122,7 @@ def equations(rng: random.Random, level: int) -> Draft:
         step(f"Solve: x = {sol}", x, sympy.Integer(rhs - collected.coeff(x, 0)) / collected.coeff(x, 1)),
     ]
     return Draft(
-        statement, rf"\text{{{statement}}}", sympy.Integer(sol), str(sol), steps,
+        statement, asked(unknown), sympy.Integer(sol), str(sol), steps,
         "What do you not know yet? Call it x.", method="Let x be the unknown, turn the sentences into one equation in x, collect the x terms, then solve for x.", bindings={x: sol}, answer_format="a number",
         data={"unknown": unknown, "equation": (lhs, rhs), "variable": x},
     )

@@ -72,7 +72,7 @@ async def test_multi_line_work_points_out_the_first_wrong_line(settings):
     pm = builtin_plugins()
     ref = ref_for(pm, "word.multi_step", seed=4)
     problem = pm.generate("word.multi_step", 4, 1)
-    packs, per, gave = [int(n) for n in problem.latex.replace(r"\times", " ").replace("-", " ").split()]
+    (packs, per), gave = [int(n) for n in problem.steps[0].lhs.args], -int(problem.steps[1].lhs.args[1])
     total = packs * per
     work = f"{packs} * {per} = {total + 10}\n{total + 10} - {gave} = {total + 10 - gave}"
     out = await say(build_graph(checkpointer=InMemorySaver()), make_context(settings, plugins=pm), work, problem=ref)

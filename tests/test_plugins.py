@@ -243,6 +243,21 @@ def test_word_problem_agent_stops_before_solving_until_the_bottom_out(manager):
                 assert leaks(bottom, problem) and problem.answer_text in bottom
 
 
+def test_word_problem_latex_is_the_question_not_the_setup_formula(manager):
+    """Regression: the LaTeX field held the solution formula (``2 \\times 7 - 3``), giving the method away."""
+    for skill in ("word.multi_step", "word.equations"):
+        for difficulty in (1, 2, 3):
+            for seed in range(6):
+                problem = manager.generate(skill, seed, difficulty)
+                latex = problem.latex
+                m = re.fullmatch(r"\\text\{([^{}]+)\} = \\,\?", latex)
+                assert m, latex
+                assert not re.search(r"\d|\\times|\\cdot|\\frac|[-+]", latex), latex
+                # It names what is asked, in the statement's own words.
+                words = re.findall(r"[a-z]{3,}", m.group(1).lower())
+                assert words and any(w in problem.statement.lower() for w in words), (latex, problem.statement)
+
+
 def test_no_problem_latex_states_the_answer(manager):
     from tests.test_gen_builtin import leaks
 
