@@ -193,3 +193,10 @@ def test_long_answer_lists_stay_bounded(given):
     start = time.perf_counter()
     assert compare_answers(given, ROOTS).status is not Status.verified
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("given", ["9 \\\\ 2", "3 \\\\ 5 x - 2 y", "1 \\\\ 2"])
+def test_latex_line_break_answer_is_not_verified_by_its_last_line(given):
+    # Regression: Math-Verify reads only the line after a LaTeX line break, so
+    # "9 \\ 2" was *verified* against 2. Unreadable must never be correct.
+    assert compare_answers(given, 2).status is not Status.verified

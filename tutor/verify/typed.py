@@ -293,6 +293,8 @@ def reads_as_math(extracted: str, given: str, names: frozenset[str], words: froz
         words: lower-case words of the gold answer's text ("odd" may answer "\\text{odd}").
     """
     text = _TEXT_COMMANDS.sub(" ", extracted.replace("**", "^"))
+    if "\\\\" in text and "\\begin" not in given:
+        return False  # a LaTeX line break outside a matrix: Math-Verify reads only the last line
     if _OPERATOR_PAIR.search(text) or _DANGLING.search(text):
         return False
     for word in _WORD.findall(text):
@@ -312,6 +314,6 @@ def reads_as_math(extracted: str, given: str, names: frozenset[str], words: froz
         return True  # Math-Verify assembled it (e.g. "x=2 and x=3" from two formulas)
     before = _trim(given[:pos], _OPENERS, end=True)
     after = _trim(given[pos + len(extracted):], _CLOSERS, end=False)
-    if before and (before[-1] in _JOINS or before[-1].isdigit()):
-        return False
+    if before and (before[-1] in _JOINS or before[-1].isdigit() or (before.endswith("\\\\") and "\\begin" not in given)):
+        return False  # also: only the line after a LaTeX line break was read
     return not (after and (after[0] in _JOINS or after[0].isdigit() or after[0] == "!"))
