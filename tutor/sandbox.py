@@ -309,12 +309,14 @@ class _BoundedReader:
         self._thread.start()
 
     def _run(self) -> None:
-        read = getattr(self._stream, "read1", self._stream.read)
+        # readv into one scratch buffer: discarded output costs no allocation at all.
+        scratch = bytearray(65536)
         try:
-            while chunk := read(65536):
+            fd = self._stream.fileno()
+            while n := os.readv(fd, [scratch]):
                 room = self._limit - len(self._data)
                 if room > 0:
-                    self._data += chunk[:room]
+                    self._data += scratch[: min(n, room)]
         except (OSError, ValueError):
             pass
 
