@@ -285,7 +285,10 @@ from tutor.settings import Settings
 settings = Settings.from_env({"TUTOR_HOME": sys.argv[2], "TUTOR_SANDBOX": sys.argv[3]})
 r = run_code("import sys\\nwhile True: sys.stdout.write('x' * 65536)", timeout_s=1, settings=settings)
 print("RESULT", r.ok, (r.error or "")[:40], len(r.stdout))
-print("PEAK_MB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking parent
+# (a pytest process of ~700 MB late in the suite), while VmHWM is this image's own peak.
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print("PEAK_MB", int(hwm.split()[1]) // 1024)
 """
 
 
