@@ -126,11 +126,12 @@ def pytest_generate_tests(metafunc):
 def pg_cluster():
     """A throwaway PostgreSQL cluster for the whole run and its migrated template database."""
     from tests.pg import PgCluster, PgUnavailable
+    from tests.support import missing_dependency
 
     try:
         cluster = PgCluster.start()
     except PgUnavailable as exc:
-        pytest.skip(str(exc))
+        missing_dependency(str(exc))
     try:
         yield cluster, cluster.create_migrated_template()
     finally:

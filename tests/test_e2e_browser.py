@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support import missing_dependency
 from tutor.demo import DEMO_PASSWORD, seed_demo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.real_model, pytest.mark.timeout(900)]
@@ -39,7 +40,7 @@ def free_port() -> int:
 def app_url(ctx, tmp_path):
     """A fresh demo school and the small model in this test's TUTOR_HOME, served by `streamlit run`."""
     if shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed (scripts/setup.sh dev installs it)")
+        missing_dependency("Debian's chromium is not installed (scripts/setup.sh dev installs it)")
     pytest.importorskip("playwright.sync_api")
     from tutor.errors import ModelError
     from tutor.llm.install import install_catalog_model
@@ -47,7 +48,7 @@ def app_url(ctx, tmp_path):
     try:
         install_catalog_model("small", ctx.settings.models_dir)
     except ModelError as exc:
-        pytest.skip(f"the small model is not available: {exc}")
+        missing_dependency(f"the small model is not available: {exc}")
     seed_demo(ctx)
     port = free_port()
     env = {**os.environ, "TUTOR_HOME": str(ctx.settings.home), "TUTOR_MODEL": "small", "TUTOR_LOG_LEVEL": "WARNING"}
