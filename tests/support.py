@@ -1,6 +1,7 @@
 """Helpers shared by test modules."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -14,3 +15,19 @@ def missing_dependency(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; under CI this means a set-up step is missing")
     pytest.skip(reason)
+
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+
+
+def log_in(username: str, password: str | None = None):
+    """Open the web app in AppTest and log in (default: the demo password)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tutor.demo import DEMO_PASSWORD
+
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input[0].input(username)
+    at.text_input[1].input(DEMO_PASSWORD if password is None else password)
+    at.button[0].click().run()
+    return at

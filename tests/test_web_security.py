@@ -22,7 +22,7 @@ from tutor.demo import DEMO_PASSWORD
 from tutor.models import Classroom, User
 from tutor.permissions import can_view_student
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+from tests.support import APP, log_in  # noqa: E402
 PAGES = sorted(p.stem for p in (Path(APP).parent / "webapp" / "routes").glob("*.py") if p.stem != "login")
 VIEWERS = ["ava", "parent.ava", "teacher", "other.teacher"]
 
@@ -36,12 +36,6 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def log_in(username: str, password: str = DEMO_PASSWORD) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.text_input[0].input(username)
-    at.text_input[1].input(password)
-    at.button[0].click().run()
-    return at
 
 
 @pytest.fixture

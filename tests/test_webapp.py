@@ -12,7 +12,7 @@ from tests.test_reports_data import seed_school
 from tutor.demo import DEMO_PASSWORD
 from tutor.models import utcnow
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+from tests.support import APP, log_in  # noqa: E402
 
 
 def page(name: str) -> str:
@@ -27,12 +27,6 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def log_in(username: str, password: str = DEMO_PASSWORD) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.text_input[0].input(username)
-    at.text_input[1].input(password)
-    at.button[0].click().run()
-    return at
 
 
 def open_page(at: AppTest, name: str, **query) -> AppTest:
