@@ -40,7 +40,7 @@ class AgentContext:
     run_code: Callable[..., Any]
     plugins: Any = None
     tutor: Any = None
-    resolve_samples: int = 3
+    resolve_samples: int = 4
     stream: bool = True
 
     @classmethod

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.checks import final_answer_of, find_leaks
+from agents.resolve import judge
 
 
 def status_name(status: Any) -> str:
@@ -45,6 +46,11 @@ class DraftVerdict:
     def verified(self) -> list[str]:
         return [c["claim"] for c in self.checks if c["status"] == "verified"]
 
+    @property
+    def disputed(self) -> list[dict[str, Any]]:
+        """Final answers an independent re-solve outvoted without refuting them (worth a repair)."""
+        return [c for c in self.checks if c.get("disputed")]
+
 
 def assess_draft(
     draft: str,
@@ -56,6 +62,7 @@ def assess_draft(
     statement: str = "",
     forbid_answer: bool = False,
     reference: str | None = None,
+    votes: dict[str, int] | None = None,
     expects_answer: bool = False,
 ) -> DraftVerdict:
     """Check ``draft``.
@@ -65,8 +72,12 @@ def assess_draft(
         forbid_answer: Socratic mode before an attempt: stating ``gold`` is a refutation.
         reference: an independent answer (ground truth or program-of-thought
             majority) the draft's final answer must agree with.
+        votes: the program-of-thought re-solve's votes (answer -> programs); the
+            final answer is judged by ``agents.resolve.judge`` (takes precedence
+            over ``reference``). A disputed answer stays undetermined but is
+            flagged ``disputed`` so the tutor can try a repair.
         expects_answer: the draft answers a computational question, so its final
-            answer must be checked against ``reference`` (no reference: undetermined).
+            answer must be checked against ``reference`` or ``votes`` (neither: undetermined).
     """
     checks = [check_dict(c) for c in check_text(draft)]
     findings = [
@@ -91,7 +102,25 @@ def assess_draft(
                 "Guide with a question instead."
             )
     final = final_answer_of(draft) if expects_answer else None
-    if expects_answer:
+    if expects_answer and final is not None and votes:
+        verdict = judge(final, votes, compare_answers)
+        status = verdict.status if verdict.status in ("verified", "refuted") else "undetermined"
+        checks.append(
+            {
+                "claim": f"final answer {final}",
+                "kind": "resolve",
+                "status": status,
+                "expected": final if status == "verified" else verdict.rival,
+                "explanation": verdict.explanation,
+                "disputed": verdict.status == "disputed",
+            }
+        )
+        if verdict.status in ("refuted", "disputed"):
+            findings.append(
+                f"Your final answer {final} disagrees with independent calculations. "
+                "Re-read the question, set it up again step by step and recompute."
+            )
+    elif expects_answer:
         if final is None or reference is None:
             checks.append(
                 {

@@ -1,10 +1,24 @@
-"""Independent re-solve: program-of-thought in the sandbox, several samples, majority vote.
+"""Independent re-solve: program-of-thought in the sandbox, several samples, a judged vote.
 
 Arithmetic checking alone cannot catch a wrong set-up (most wrong model
 solutions contain no false equation), so before a worked solution or final
 answer without plugin ground truth is marked verified, the model writes small
-Python programs that solve the question, the sandbox runs them, and the
-majority answer must agree with the solution's.
+Python programs that solve the question and the sandbox runs them.
+
+The programs come from two prompt families that alternate: a plain one and one
+that first restates every sentence of the problem as a comment. The same small
+model misreads the same sentence the same way when asked the same way; asked
+two ways, its misreadings agree less often (measured in ``bench/tutor_eval.py``).
+
+``judge`` turns the votes into a verdict on a candidate answer:
+
+* verified: at least ``VERIFY_VOTES`` programs got the candidate and no other
+  answer got as many;
+* refuted: no program got the candidate and at least ``REFUTE_VOTES`` agreed on
+  one other answer (strong evidence: the solution is called wrong);
+* disputed: another answer got more votes than the candidate, short of a
+  refutation (not verified; the tutor repairs, the CLI says undetermined);
+* undetermined: too few programs ran or agreed to say anything.
 """
 
 from __future__ import annotations
@@ -25,6 +39,21 @@ POT_SYSTEM = (
     "Reply with only the program in one ```python code block."
 )
 
+POT_FACTS_SYSTEM = (
+    "You solve math word problems by writing a short Python program, reading the problem slowly.\n"
+    "First, write one comment line per sentence of the problem that restates what it says in your own words, "
+    'being exact about who pays, who has what, "times as many", "more than", "per", percentages and units.\n'
+    "Then write one comment saying exactly what the question asks for.\n"
+    "Then define one variable per given quantity and compute the answer step by step, with a comment on each step.\n"
+    "Use plain Python arithmetic (no input(), no files, no imports except math and fractions). "
+    "Store the final numeric answer in a variable named result and end with print(result).\n"
+    "Reply with only the program in one ```python code block."
+)
+
+PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
+VERIFY_VOTES = 2
+REFUTE_VOTES = 3
+
 
 @dataclass
 class Resolution:
@@ -41,6 +70,61 @@ class Resolution:
     @property
     def agreed(self) -> bool:
         return self.answer is not None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the re-solve's votes say about one candidate answer."""
+
+    status: str
+    """verified, refuted, disputed or undetermined (see the module docstring)."""
+    support: int
+    """Programs whose answer equals the candidate."""
+    rival: str | None
+    """The most voted answer different from the candidate, if any."""
+    rival_votes: int
+    explanation: str
+
+
+def judge(candidate: str | None, votes: dict[str, int], compare: Any) -> Judgement:
+    """Verdict of the vote ``votes`` (answer -> programs) on ``candidate``.
+
+    ``compare(candidate, answer)`` is ``tutor.verify.compare_answers``; only a
+    verified comparison counts as support, so an answer that cannot be read
+    never counts either way.
+    """
+    if candidate is None or not votes:
+        return Judgement("undetermined", 0, None, 0, "No independent program produced an answer to compare with.")
+    support, rivals = 0, {}
+    for answer, count in votes.items():
+        status = getattr(compare(str(candidate), answer), "status", None)
+        if getattr(status, "value", status) == "verified":
+            support += count
+        else:
+            rivals[answer] = count
+    rival, rival_votes = max(rivals.items(), key=lambda kv: kv[1], default=(None, 0))
+    ran = support + sum(rivals.values())
+    if support >= VERIFY_VOTES and support > rival_votes:
+        return Judgement("verified", support, rival, rival_votes,
+                         f"{support} of {ran} independent programs got the same answer.")
+    if support == 0 and rival_votes >= REFUTE_VOTES:
+        return Judgement("refuted", support, rival, rival_votes,
+                         f"{rival_votes} of {ran} independent programs got {rival}, none got {candidate}.")
+    if rival_votes > support:
+        return Judgement("disputed", support, rival, rival_votes,
+                         f"{rival_votes} of {ran} independent programs got {rival}, {support} got {candidate}.")
+    return Judgement("undetermined", support, rival, rival_votes,
+                     f"The independent programs did not agree ({ran} ran); the answer is not checked.")
+
+
+def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaining: int) -> bool:
+    """True once more samples cannot change whether ``candidate`` is verified or refuted."""
+    j = judge(candidate, votes, compare)
+    if j.status in ("verified", "refuted"):
+        return True
+    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining > j.rival_votes
+    can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
+    return not (can_verify or can_refute)
 
 
 def extract_code(reply: str) -> str:
@@ -104,42 +188,56 @@ async def resolve(
     *,
     llm: Any,
     run_code: Any,
-    samples: int = 3,
+    samples: int = 4,
     quorum: int | None = None,
-    max_tokens: int = 320,
-    timeout_s: float = 5.0,
+    candidate: str | None = None,
+    compare: Any = None,
+    max_tokens: int = 400,
+    timeout_s: float = 10.0,
     seed: int = 0,
 ) -> Resolution:
-    """Solve ``question`` independently ``samples`` times by program-of-thought; majority vote.
+    """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
-    The first sample is greedy, the rest sampled at temperature 0.7 with
-    distinct seeds. ``quorum`` (default: a strict majority) is how many must agree.
+    The prompt families alternate (plain, facts-first); each family's first
+    sample is greedy, later ones are sampled at temperature 0.7 with distinct
+    seeds. With a ``candidate`` answer (and ``compare``), sampling stops as soon
+    as more programs cannot change ``judge``'s verified/refuted outcome; without
+    one, once the strict majority (``quorum``) is reached or out of reach.
+    ``Resolution.answer`` is the strict-majority answer either way.
     """
     quorum = quorum or samples // 2 + 1
     answers: list[str | None] = []
     logs: list[dict[str, Any]] = []
     for i in range(samples):
+        family, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
         messages = [
-            {"role": "system", "content": POT_SYSTEM},
+            {"role": "system", "content": system},
             {"role": "user", "content": f"Problem: {question.strip()}\nWrite the program."},
         ]
         reply = await complete(
             llm,
             messages,
             max_tokens=max_tokens,
-            temperature=0.0 if i == 0 else 0.7,
+            temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
             seed=seed + i,
         )
         code = extract_code(reply)
         result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
         answer = program_answer(result)
         answers.append(answer)
-        logs.append({"answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
-        # Stop early once the remaining samples cannot change the outcome.
+        logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
+        remaining = samples - (i + 1)
+        if candidate is not None and compare is not None:
+            if _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining):
+                break
+            continue
+        # No candidate: stop once the remaining samples cannot change the majority.
         best, _ = majority(answers, quorum)
         if best is not None and Counter(answers)[best] >= quorum:
             break
-        if samples - (i + 1) + max(Counter(a for a in answers if a).values(), default=0) < quorum:
+        if remaining + max(Counter(a for a in answers if a).values(), default=0) < quorum:
             break
-    best, votes = majority(answers, quorum)
+    # Judged runs stop early (two agreeing programs can settle it): their
+    # answer is the plurality of at least VERIFY_VOTES, as ``judge`` counts.
+    best, votes = majority(answers, VERIFY_VOTES if candidate is not None and compare is not None else quorum)
     return Resolution(best, votes, logs)

@@ -1,9 +1,12 @@
 """``tutor verify-steps --resolve``: the verifier's verdict plus an independent re-solve.
 
 A worked solution is reported ``correct`` only when the step checks pass *and*
-a program-of-thought re-solve (several samples, majority vote) agrees with its
-final answer. Disagreement refutes the final answer (step ``len(steps)``); no
-majority leaves the case ``undetermined``. A refuted case stays refuted.
+the program-of-thought re-solve verifies its final answer (``agents.resolve.judge``:
+at least two programs got it and no other answer got as many). Strong
+disagreement (no program got it, three or more agreed on another answer)
+refutes the final answer (step ``len(steps)``); a weaker disagreement or no
+agreement leaves the case ``undetermined``: not correct, not called wrong.
+A case the steps refuted stays refuted.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from agents.resolve import Resolution, resolve
+from agents.resolve import Resolution, judge, resolve
 from tutor.verify import SolutionCheck, Status
 
 
@@ -23,36 +26,35 @@ def apply_resolution(record: dict[str, Any], result: SolutionCheck, resolution: 
         return result
     steps = record.get("steps") or []
     final = record.get("final_answer")
-    if resolution.answer is None or final is None:
-        return SolutionCheck(Status.undetermined, None, result.checks,
-                             "An independent re-solve did not reach an agreed answer, so this is not marked correct.",
-                             result.unchecked_steps)
-    same = compare_answers(str(final), resolution.answer).status
-    if same is Status.verified:
+    verdict = judge(None if final is None else str(final), resolution.votes, compare_answers)
+    if verdict.status == "verified":
         return result
-    if same is Status.refuted:
+    if verdict.status == "refuted":
         return SolutionCheck(Status.refuted, len(steps), result.checks,
-                             f"An independent re-solve got {resolution.answer}, not {final}.", result.unchecked_steps)
+                             f"An independent re-solve got {verdict.rival}, not {final}: {verdict.explanation}",
+                             result.unchecked_steps)
     return SolutionCheck(Status.undetermined, None, result.checks,
-                         "The final answer could not be compared with the independent re-solve.",
+                         f"Not marked correct: an independent re-solve did not confirm it. {verdict.explanation}",
                          result.unchecked_steps)
 
 
 def make_resolver(llm: Any, run_code: Callable[..., Any], compare_answers: Callable[[str, Any], Any],
-                  samples: int = 3) -> Callable[[dict, SolutionCheck], SolutionCheck]:
+                  samples: int = 4) -> Callable[[dict, SolutionCheck], SolutionCheck]:
     """A ``tutor.cli.verify`` resolver: ``resolver(record, check) -> check``."""
 
     def resolver(record: dict, result: SolutionCheck) -> SolutionCheck:
         if result.status is Status.refuted:
             return result  # no need to spend the model on a case already caught
         question = record.get("question") or ""
-        resolution = asyncio.run(resolve(question, llm=llm, run_code=run_code, samples=samples))
+        final = record.get("final_answer")
+        resolution = asyncio.run(resolve(question, llm=llm, run_code=run_code, samples=samples,
+                                         candidate=None if final is None else str(final), compare=compare_answers))
         return apply_resolution(record, result, resolution, compare_answers)
 
     return resolver
 
 
-def resolver_for(ctx: Any, samples: int = 3) -> Callable[[dict, SolutionCheck], SolutionCheck]:
+def resolver_for(ctx: Any, samples: int = 4) -> Callable[[dict, SolutionCheck], SolutionCheck]:
     """The resolver with the configured model and sandbox of a TutorContext."""
     import functools
 

@@ -97,6 +97,8 @@ class TutorState:
     """Refuted claims caught across all drafts of this turn (for the verification log)."""
     status: str = ""
     """Latest draft verdict: verified, refuted or undetermined."""
+    disputed: bool = False
+    """The latest draft's final answer was outvoted by the re-solve (undetermined, worth a repair)."""
     reference: dict[str, Any] = field(default_factory=dict)
     """Independent answer used to check the draft: {answer, source, votes}."""
     grade: dict[str, Any] = field(default_factory=dict)

@@ -70,6 +70,7 @@ async def begin_turn(state: TutorState, runtime: Runtime[AgentContext]) -> dict[
         "checks": [],
         "caught": [],
         "status": "",
+        "disputed": False,
         "reference": {},
         "grade": {},
         "reply": {},
@@ -219,11 +220,13 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     if expects and verdict.status != "refuted":
         # The re-solve is costly: run it once per turn, and only for a draft with no false claim.
         if not reference:
-            res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples)
+            res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
+                                candidate=final_answer_of(state.draft), compare=ctx.compare_answers)
             reference = {"answer": res.answer, "source": "program", "votes": res.votes}
-        verdict = assess_draft(state.draft, **options, reference=reference.get("answer"), expects_answer=True)
-    caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted]
+        verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
+    caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]
     return {
+        "disputed": bool(verdict.disputed),
         "status": verdict.status,
         "checks": verdict.checks,
         "findings": list(state.findings) + verdict.findings,
@@ -233,12 +236,19 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
 
 
 def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "finalize"]:
-    """Refuted drafts are regenerated while tries remain, then replaced by a safe fallback."""
+    """Refuted drafts are regenerated while tries remain, then replaced by a safe fallback.
+
+    A disputed draft (the re-solve outvoted its answer without refuting it) is
+    regenerated while tries remain, then shown as undetermined: not checked,
+    but not called wrong either.
+    """
+    from_model = state.intent in ("math_question", "problem_question")
+    if state.status == "undetermined" and state.disputed and from_model and state.tries < state.max_tries:
+        return "draft_reply"
     if state.status in ("verified", "undetermined", "no_math"):
         return "finalize"
     if state.status != "refuted":
         raise ValueError(f"impossible draft status {state.status!r}")
-    from_model = state.intent in ("math_question", "problem_question")
     if from_model and state.tries < state.max_tries:
         return "draft_reply"
     return "fallback"

@@ -138,6 +138,8 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> di
         "shown_refuted": shown_refuted,
         "steps_only": base.status.value,
         "with_resolve": resolved.status.value,
+        "resolve_votes": (out.get("reference") or {}).get("votes"),
+        "resolve_explanation": resolved.explanation,
         "socratic_ask": ask,
         "socratic_status": sreply["status"],
         "socratic_caught": [c["kind"] for c in sreply["caught"]],
@@ -171,6 +173,7 @@ def summarise(rows: list[dict]) -> dict:
         "raw_right": len(right),
         "right_rejected_with_resolve": share(right, lambda r: r["with_resolve"] == "refuted"),
         "right_not_verified_with_resolve": share(right, lambda r: r["with_resolve"] != "verified"),
+        "wrong_refuted_with_resolve": share(wrong, lambda r: r["with_resolve"] == "refuted"),
         "socratic_leak_rate": share(rows, lambda r: r["socratic_leak"]),
         "socratic_drafts_caught_leaking": share(rows, lambda r: "answer_leak" in r["socratic_caught"]),
         "mean_seconds_per_question": round(sum(r["seconds"] for r in rows) / n, 1) if n else None,
@@ -213,7 +216,7 @@ def _sync(resolver, record, result):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=30, help="questions (default 30)")
-    parser.add_argument("--samples", type=int, default=3, help="program-of-thought samples per re-solve")
+    parser.add_argument("--samples", type=int, default=4, help="program-of-thought samples per re-solve")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tutor_eval.jsonl")
     args = parser.parse_args()
     summary = asyncio.run(main_async(args))

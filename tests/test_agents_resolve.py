@@ -5,7 +5,18 @@ from __future__ import annotations
 import io
 import json
 
-from agents.resolve import Resolution, extract_code, majority, normalise_number
+import pytest
+
+from agents.resolve import (
+    POT_FACTS_SYSTEM,
+    POT_SYSTEM,
+    Resolution,
+    extract_code,
+    judge,
+    majority,
+    normalise_number,
+    resolve,
+)
 from agents.solution_check import apply_resolution, make_resolver
 from tests.test_agents_support import fake_run_code, pot
 from tutor.cli.verify import verify_lines
@@ -30,21 +41,79 @@ def test_code_is_taken_from_the_fenced_block():
     assert extract_code("Here:\n```python\nresult = 1\n```\nDone") == "result = 1"
 
 
-def test_disagreeing_resolve_refutes_a_solution_the_steps_could_not_fault():
+@pytest.mark.parametrize(
+    ("votes", "expected"),
+    [
+        ({"15": 2}, "verified"),
+        ({"15": 2, "8": 1}, "verified"),
+        ({"15.0": 3}, "verified"),
+        ({"15": 1}, "undetermined"),  # one program is not agreement
+        ({"15": 2, "8": 2}, "undetermined"),  # a tie confirms nothing
+        ({"15": 1, "8": 1}, "undetermined"),
+        ({"8": 3}, "refuted"),  # none got 15, three agree on 8
+        ({"8": 3, "9": 1}, "refuted"),
+        ({"8": 2}, "disputed"),  # outvoted, but two programs are not proof
+        ({"8": 3, "15": 1}, "disputed"),  # one program agreeing keeps it from being called wrong
+        ({}, "undetermined"),
+    ],
+)
+def test_judge_verifies_on_agreement_and_refutes_only_on_strong_disagreement(votes, expected):
+    assert judge("15", votes, compare_answers).status == expected
+
+
+def test_judge_without_a_candidate_is_undetermined():
+    assert judge(None, {"8": 4}, compare_answers).status == "undetermined"
+
+
+def test_resolve_settles_a_solution_the_steps_could_not_fault():
     steps_ok = SolutionCheck(Status.verified, None, [], "All steps check out.")
-    out = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 2}), compare_answers)
-    assert out.status is Status.refuted and out.first_error_step == 1
+    refuted = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 3}), compare_answers)
+    assert refuted.status is Status.refuted and refuted.first_error_step == 1
+    assert "8" in refuted.explanation
+    disputed = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 2}), compare_answers)
+    assert disputed.status is Status.undetermined and disputed.first_error_step is None
     agreed = apply_resolution(RECORD | {"final_answer": "8"}, steps_ok, Resolution("8", {"8": 2}), compare_answers)
     assert agreed.status is Status.verified
     no_majority = apply_resolution(RECORD, steps_ok, Resolution(None, {"8": 1, "15": 1}), compare_answers)
     assert no_majority.status is Status.undetermined
+    caught = SolutionCheck(Status.refuted, 1, [], "5 * 3 is wrong.")
+    assert apply_resolution(RECORD, caught, Resolution("15", {"15": 4}), compare_answers) is caught
 
 
 def test_verify_steps_with_resolver_uses_the_model_and_sandbox():
-    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"))
-    resolver = make_resolver(llm, fake_run_code, compare_answers, samples=3)
+    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"))
+    resolver = make_resolver(llm, fake_run_code, compare_answers, samples=4)
     out = io.StringIO()
     verify_lines([json.dumps(RECORD)], out, resolver)
     verdict = json.loads(out.getvalue())
     assert verdict["verdict"] == "wrong" and verdict["first_error_step"] == 1
-    assert len(llm.history) == 2  # two agreeing samples settle a 3-sample vote
+    assert len(llm.history) == 3  # three agreeing programs settle it; a fourth could not change it
+
+
+def test_verify_steps_resolver_stops_once_two_programs_confirm_the_answer():
+    llm = FakeChatModel(pot("5 * 3"), pot("15"))
+    resolver = make_resolver(llm, fake_run_code, compare_answers, samples=4)
+    out = io.StringIO()
+    verify_lines([json.dumps(RECORD)], out, resolver)
+    assert json.loads(out.getvalue())["verdict"] == "correct"
+    assert len(llm.history) == 2
+
+
+def test_split_programs_leave_the_solution_undetermined_not_wrong():
+    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 * 3"))
+    resolver = make_resolver(llm, fake_run_code, compare_answers, samples=4)
+    out = io.StringIO()
+    verify_lines([json.dumps(RECORD)], out, resolver)
+    assert json.loads(out.getvalue())["verdict"] == "undetermined"
+    assert len(llm.history) == 3  # after 8, 8, 15 neither a refutation nor a confirmation is reachable
+
+
+@pytest.mark.asyncio
+async def test_prompt_families_alternate_and_each_starts_greedy():
+    llm = FakeChatModel(pot("1"), pot("2"), pot("3"), pot("4"))
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="1", compare=compare_answers)
+    systems = [call.messages[0].content for call in llm.history]
+    assert systems == [POT_SYSTEM, POT_FACTS_SYSTEM, POT_SYSTEM, POT_FACTS_SYSTEM]
+    assert [call.params.temperature for call in llm.history] == [0.0, 0.0, 0.7, 0.7]
+    assert [s["family"] for s in res.samples] == ["plain", "facts", "plain", "facts"]
+    assert res.answer is None and res.votes == {"1": 1, "2": 1, "3": 1, "4": 1}

@@ -61,7 +61,7 @@ async def test_wrong_setup_without_false_equation_is_not_marked_verified(setting
     # 5 * 3 = 15 is true arithmetic, but the question needs 5 + 3: only the re-solve can tell.
     llm = FakeChatModel(
         "5 * 3 = 15. The answer is 15.",
-        pot("5 + 3"), pot("5 + 3"),
+        pot("5 + 3"), pot("5 + 3"), pot("5 + 3"),
         "5 + 3 = 8. The answer is 8.",
     )
     graph = build_graph(checkpointer=InMemorySaver())
@@ -69,6 +69,22 @@ async def test_wrong_setup_without_false_equation_is_not_marked_verified(setting
     assert reply["status"] == "verified"
     assert "8" in reply["text"] and "15" not in reply["text"]
     assert any(c["kind"] == "resolve" for c in reply["caught"])
+
+
+@pytest.mark.asyncio
+async def test_outvoted_answer_is_repaired_then_shown_unchecked_not_withheld(settings):
+    # Programs split 8, 8, 15: the draft's 15 is outvoted but not refuted. The tutor
+    # tries to repair it; when the repairs keep 15 it is shown, marked as not checked.
+    drafts = ["5 * 3 = 15. The answer is 15."] * 3
+    llm = FakeChatModel(drafts[0], pot("5 + 3"), pot("5 + 3"), pot("5 * 3"), *drafts[1:])
+    graph = build_graph(checkpointer=InMemorySaver())
+    context = make_context(settings, llm)
+    reply = await turn(graph, context, "Mia has 5 pens and buys 3 more. How many pens?")
+    assert reply["status"] == "undetermined"
+    assert "15" in reply["text"] and "couldn't double-check" in reply["text"]
+    assert reply["verified"] == ["5 * 3 = 15"]  # the arithmetic holds; the answer is not marked checked
+    assert reply["tries"] == 3 and reply["repaired"] is True
+    assert [c["kind"] for c in reply["caught"]] == ["resolve"] * 3
 
 
 @pytest.mark.asyncio
