@@ -132,6 +132,36 @@ def test_chat_stops_at_quit_and_resumes_the_conversation(cli, cli_ctx, llm):
     assert "tutor: " in again.output and "391" in again.output
 
 
+def test_chat_streams_the_draft_before_the_checked_reply(cli, cli_ctx, llm, monkeypatch):
+    import tutor.cli.agents as cli_agents
+
+    seen: list[str] = []
+    printer = cli_agents._print_stream
+
+    def recording(events):
+        def tap():
+            for event in events:
+                seen.append(event.type)
+                yield event
+        printer(tap())
+
+    monkeypatch.setattr(cli_agents, "_print_stream", recording)
+    make_student(cli_ctx)
+    llm.enqueue("17 * 23 = 391. The answer is 391.", pot("17 * 23"), pot("17 * 23"))
+    r = cli("chat", "--student", "sam", "--mode", "direct", input="What is 17 times 23?\n")
+    assert r.exit_code == 0, r.output
+    assert "token" in seen and seen[-1] == "final" and seen.index("token") < seen.index("final")
+    assert "[checked; verified:" in r.output
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_ask_with_an_empty_question_is_a_one_line_error_without_the_model(cli_ctx, llm, monkeypatch, capsys,
+                                                                         question):
+    code, out, err = run_main(monkeypatch, capsys, "ask", question)
+    assert code == 1 and "question is empty" in err and "Traceback" not in err
+    assert llm.history == []
+
+
 @pytest.mark.parametrize("command", ["chat", "plan"])
 def test_unknown_student_is_a_one_line_error(cli_ctx, monkeypatch, capsys, command):
     code, out, err = run_main(monkeypatch, capsys, command, "--student", "ghost", stdin="hello\n")

@@ -10,7 +10,7 @@ import typer
 # ``core.context()`` is looked up on the module at call time, so tests can hand these
 # commands a context with a scripted model by monkeypatching ``tutor.cli.core.context``.
 from tutor.cli import app, core
-from tutor.errors import NotFound
+from tutor.errors import NotFound, ValidationError
 
 
 def _student_id(name: str | None) -> int | None:
@@ -53,6 +53,8 @@ def ask(
                              help="direct (answers questions) or socratic (guides)"),
 ) -> None:
     """Ask the tutor one question; the reply is verified before it is printed."""
+    if not question.strip():
+        raise ValidationError("The question is empty: type a math question, e.g. tutor ask \"What is 3/4 of 20?\"")
     chat, student_id = _chat(student)
     try:
         if as_json:
@@ -122,10 +124,17 @@ def chat(
                 break
             if not text:
                 continue
-            for event in session.send(student_id, text, thread, mode=mode):
-                if event.type == "final":
-                    thread = event.reply.thread_id
-                    _print_stream([event])
+            finals: list = []
+
+            def tap(events, finals=finals):
+                for event in events:
+                    if event.type == "final":
+                        finals.append(event)
+                    yield event
+
+            _print_stream(tap(session.send(student_id, text, thread, mode=mode)))
+            if finals:
+                thread = finals[-1].reply.thread_id
     finally:
         session.close()
 
