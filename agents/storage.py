@@ -37,7 +37,7 @@ def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text:
                 message_id=msg.id,
                 claim=str(c.get("claim", ""))[:1000],
                 kind=str(c.get("kind", ""))[:32],
-                result="disputed" if c.get("disputed") else "refuted",
+                result="undetermined" if c.get("disputed") else "refuted",  # outvoted, not proven wrong
                 expected=str(c.get("expected") or "")[:500],
                 explanation=str(c.get("explanation", ""))[:1000],
                 repaired=True,

@@ -162,3 +162,20 @@ async def test_verification_log_records_what_was_caught(ctx, settings):
     refuted = [log for log in logs if log.result == "refuted"]
     assert refuted and refuted[0].claim == "2 + 2 = 5" and refuted[0].expected == "4"
     assert any(log.result == "verified" and log.claim == "2 + 2 = 4" for log in logs)
+
+
+@pytest.mark.asyncio
+async def test_verification_log_keeps_an_outvoted_answer_apart_from_refuted_ones(ctx, settings):
+    from tests.test_agents_support import make_student
+
+    student = make_student(ctx)
+    draft = "5 * 3 = 15. The answer is 15."
+    llm = FakeChatModel(draft, pot("5 + 3"), pot("5 + 3"), pot("5 * 3"), draft, draft)
+    graph = build_graph(checkpointer=InMemorySaver())
+    reply = await turn(graph, make_context(settings, llm, tutor=ctx), "Mia has 5 pens and buys 3 more. How many?",
+                       student_id=student)
+    assert reply["status"] == "undetermined"
+    with ctx.session() as s:
+        logs = [log for log in s.exec(select(VerificationLog)) if log.kind == "resolve"]
+    assert len(logs) == 3 and {log.result for log in logs} == {"undetermined"}
+    assert all(log.expected == "8" and "2 of 3" in log.explanation for log in logs)
