@@ -12,8 +12,10 @@ two ways, its misreadings agree less often (measured in ``bench/tutor_eval.py``)
 
 ``judge`` turns the votes into a verdict on a candidate answer:
 
-* verified: at least ``VERIFY_VOTES`` programs got the candidate and no other
-  answer got as many;
+* verified: at least ``VERIFY_VOTES`` programs got the candidate, at least
+  ``VERIFY_MARGIN`` more than got any other answer (2-0 and 3-1 verify; a 2-1
+  split does not: the tutor's repairs must not be able to talk a right answer
+  into a wrong one that merely has the bigger half of a split vote);
 * refuted: no program got the candidate and at least ``REFUTE_VOTES`` agreed on
   one other answer (strong evidence: the solution is called wrong);
 * disputed: another answer got more votes than the candidate, short of a
@@ -52,6 +54,7 @@ POT_FACTS_SYSTEM = (
 
 PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
 VERIFY_VOTES = 2
+VERIFY_MARGIN = 2
 REFUTE_VOTES = 3
 
 
@@ -104,7 +107,7 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any) -> Judgeme
             rivals[answer] = count
     rival, rival_votes = max(rivals.items(), key=lambda kv: kv[1], default=(None, 0))
     ran = support + sum(rivals.values())
-    if support >= VERIFY_VOTES and support > rival_votes:
+    if support >= VERIFY_VOTES and support >= rival_votes + VERIFY_MARGIN:
         return Judgement("verified", support, rival, rival_votes,
                          f"{support} of {ran} independent programs got the same answer.")
     if support == 0 and rival_votes >= REFUTE_VOTES:
@@ -122,7 +125,7 @@ def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaini
     j = judge(candidate, votes, compare)
     if j.status in ("verified", "refuted"):
         return True
-    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining > j.rival_votes
+    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= j.rival_votes + VERIFY_MARGIN
     can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
     return not (can_verify or can_refute)
 

@@ -2,7 +2,7 @@
 
 A worked solution is reported ``correct`` only when the step checks pass *and*
 the program-of-thought re-solve verifies its final answer (``agents.resolve.judge``:
-at least two programs got it and no other answer got as many). Strong
+at least two programs got it, two more than got any other answer). Strong
 disagreement (no program got it, three or more agreed on another answer)
 refutes the final answer (step ``len(steps)``); a weaker disagreement or no
 agreement leaves the case ``undetermined``: not correct, not called wrong.
