@@ -16,8 +16,9 @@ two ways, its misreadings agree less often (measured in ``bench/tutor_eval.py``)
   ``VERIFY_MARGIN`` more than got any other answer (2-0 and 3-1 verify; a 2-1
   split does not: the tutor's repairs must not be able to talk a right answer
   into a wrong one that merely has the bigger half of a split vote);
-* refuted: no program got the candidate and at least ``REFUTE_VOTES`` agreed on
-  one other answer (strong evidence: the solution is called wrong);
+* refuted: no program got the candidate and at least ``REFUTE_VOTES`` (4: all
+  of the default four, two from each prompt) agreed on one other answer
+  (strong evidence: the solution is called wrong);
 * disputed: another answer got more votes than the candidate, short of a
   refutation (not verified; the tutor repairs, the CLI says undetermined);
 * undetermined: too few programs ran or agreed to say anything.
@@ -55,7 +56,7 @@ POT_FACTS_SYSTEM = (
 PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
 VERIFY_VOTES = 2
 VERIFY_MARGIN = 2
-REFUTE_VOTES = 3
+REFUTE_VOTES = 4
 
 
 @dataclass

@@ -17,6 +17,7 @@ generation serves both; the re-solve is cached the same way and shared with
 ``--resolve``. Results go to a JSONL file (one line per question) and a summary.
 
     python bench/tutor_eval.py -n 30 --out bench/results/tutor_eval.jsonl
+    python bench/tutor_eval.py -n 50 --split 30   # questions 31-50 held out
 """
 
 from __future__ import annotations
@@ -202,6 +203,10 @@ async def main_async(args) -> dict:
                   f"{row['seconds']}s", flush=True)
     summary = summarise(rows) | {"model": llm.name, "samples": args.samples,
                                  "model_seconds": round(llm.seconds), "repair_tries": settings.repair_tries}
+    if args.split and 0 < args.split < len(rows):
+        # The first questions are the ones the design was looked at on; the rest are held out.
+        summary["first"] = summarise(rows[:args.split])
+        summary["held_out"] = summarise(rows[args.split:])
     return summary
 
 
@@ -217,6 +222,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=30, help="questions (default 30)")
     parser.add_argument("--samples", type=int, default=4, help="program-of-thought samples per re-solve")
+    parser.add_argument("--split", type=int, default=30,
+                        help="also summarise the first K questions and the rest apart (held-out check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tutor_eval.jsonl")
     args = parser.parse_args()
     summary = asyncio.run(main_async(args))

@@ -235,7 +235,7 @@ def test_verify_steps_resolve_refutes_a_disagreeing_solution_one_line_per_input(
     ]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(c if isinstance(c, str) else json.dumps(c) for c in cases) + "\n")
-    llm.enqueue(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("4 * 6"), pot("4 * 6"))
+    llm.enqueue(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("4 * 6"), pot("4 * 6"))
     out = tmp_path / "out.jsonl"
     r = cli("verify-steps", str(src), "-o", str(out), "--resolve")
     assert r.exit_code == 0, r.output
@@ -247,7 +247,7 @@ def test_verify_steps_resolve_refutes_a_disagreeing_solution_one_line_per_input(
         (None, "undetermined", None), ("right", "correct", None),
     ]
     assert "re-solve got 8" in verdicts[0]["explanation"]
-    assert len(llm.history) == 5 and llm.pending == 0
+    assert len(llm.history) == 6 and llm.pending == 0
 
 
 # --- regressions ----------------------------------------------------------------------

@@ -51,8 +51,10 @@ def test_code_is_taken_from_the_fenced_block():
         ({"15": 1}, "undetermined"),  # one program is not agreement
         ({"15": 2, "8": 2}, "undetermined"),  # a tie confirms nothing
         ({"15": 1, "8": 1}, "undetermined"),
-        ({"8": 3}, "refuted"),  # none got 15, three agree on 8
-        ({"8": 3, "9": 1}, "refuted"),
+        ({"8": 4}, "refuted"),  # none got 15, all four agree on 8
+        ({"8": 5, "9": 1}, "refuted"),
+        ({"8": 3}, "disputed"),  # three of three is not yet all four
+        ({"8": 3, "9": 1}, "disputed"),
         ({"8": 2}, "disputed"),  # outvoted, but two programs are not proof
         ({"8": 3, "15": 1}, "disputed"),  # one program agreeing keeps it from being called wrong
         ({}, "undetermined"),
@@ -68,7 +70,7 @@ def test_judge_without_a_candidate_is_undetermined():
 
 def test_resolve_settles_a_solution_the_steps_could_not_fault():
     steps_ok = SolutionCheck(Status.verified, None, [], "All steps check out.")
-    refuted = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 3}), compare_answers)
+    refuted = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 4}), compare_answers)
     assert refuted.status is Status.refuted and refuted.first_error_step == 1
     assert "8" in refuted.explanation
     disputed = apply_resolution(RECORD, steps_ok, Resolution("8", {"8": 2}), compare_answers)
@@ -82,13 +84,13 @@ def test_resolve_settles_a_solution_the_steps_could_not_fault():
 
 
 def test_verify_steps_with_resolver_uses_the_model_and_sandbox():
-    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"))
+    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("5 + 3"))
     resolver = make_resolver(llm, fake_run_code, compare_answers, samples=4)
     out = io.StringIO()
     verify_lines([json.dumps(RECORD)], out, resolver)
     verdict = json.loads(out.getvalue())
     assert verdict["verdict"] == "wrong" and verdict["first_error_step"] == 1
-    assert len(llm.history) == 3  # three agreeing programs settle it; a fourth could not change it
+    assert len(llm.history) == 4 and llm.pending == 0
 
 
 def test_verify_steps_resolver_stops_once_two_programs_confirm_the_answer():
@@ -101,12 +103,12 @@ def test_verify_steps_resolver_stops_once_two_programs_confirm_the_answer():
 
 
 def test_split_programs_leave_the_solution_undetermined_not_wrong():
-    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 * 3"))
+    llm = FakeChatModel(pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("5 * 3"))
     resolver = make_resolver(llm, fake_run_code, compare_answers, samples=4)
     out = io.StringIO()
     verify_lines([json.dumps(RECORD)], out, resolver)
-    assert json.loads(out.getvalue())["verdict"] == "undetermined"
-    assert len(llm.history) == 3  # after 8, 8, 15 neither a refutation nor a confirmation is reachable
+    assert json.loads(out.getvalue())["verdict"] == "undetermined"  # 3-1 against: outvoted, not proven wrong
+    assert len(llm.history) == 4
 
 
 @pytest.mark.asyncio

@@ -61,7 +61,7 @@ async def test_wrong_setup_without_false_equation_is_not_marked_verified(setting
     # 5 * 3 = 15 is true arithmetic, but the question needs 5 + 3: only the re-solve can tell.
     llm = FakeChatModel(
         "5 * 3 = 15. The answer is 15.",
-        pot("5 + 3"), pot("5 + 3"), pot("5 + 3"),
+        pot("5 + 3"), pot("5 + 3"), pot("5 + 3"), pot("5 + 3"),
         "5 + 3 = 8. The answer is 8.",
     )
     graph = build_graph(checkpointer=InMemorySaver())
