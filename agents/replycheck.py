@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.checks import final_answer_of, find_leaks
-from agents.resolve import judge
+from agents.resolve import VERIFY_VOTES, judge
 
 
 def status_name(status: Any) -> str:
@@ -112,10 +112,12 @@ def assess_draft(
                 "status": status,
                 "expected": final if status == "verified" else verdict.rival,
                 "explanation": verdict.explanation,
-                "disputed": verdict.status == "disputed",
+                # Worth a repair only when at least two programs agree against it: a lone
+                # program (the others failed) is too thin to argue a draft out of its answer.
+                "disputed": verdict.status == "disputed" and verdict.rival_votes >= VERIFY_VOTES,
             }
         )
-        if verdict.status in ("refuted", "disputed"):
+        if verdict.status == "refuted" or checks[-1]["disputed"]:
             findings.append(
                 f"Your final answer {final} disagrees with independent calculations. "
                 "Re-read the question, set it up again step by step and recompute."

@@ -179,3 +179,16 @@ async def test_verification_log_keeps_an_outvoted_answer_apart_from_refuted_ones
         logs = [log for log in s.exec(select(VerificationLog)) if log.kind == "resolve"]
     assert len(logs) == 3 and {log.result for log in logs} == {"undetermined"}
     assert all(log.expected == "8" and "2 of 3" in log.explanation for log in logs)
+
+
+@pytest.mark.asyncio
+async def test_one_program_against_the_answer_is_not_enough_to_repair_it(settings):
+    # Only one program runs (the next fails) and it disagrees: too thin to argue
+    # the draft out of its answer. Shown once, unchecked, with no repair.
+    broken = "```python\nresult = undefined_name\n```"
+    llm = FakeChatModel("5 + 3 = 8. The answer is 8.", pot("5 * 3"), broken)  # then nothing can settle it
+    graph = build_graph(checkpointer=InMemorySaver())
+    reply = await turn(graph, make_context(settings, llm), "Mia has 5 pens and buys 3 more. How many pens?")
+    assert reply["status"] == "undetermined" and reply["tries"] == 1 and reply["repaired"] is False
+    assert "The answer is 8." in reply["text"] and "couldn't double-check" in reply["text"]
+    assert llm.pending == 0
