@@ -71,7 +71,7 @@ def assess_draft(
         gold: the current problem's ground-truth answer (plugin), if any.
         forbid_answer: Socratic mode before an attempt: stating ``gold`` is a refutation.
         reference: an independent answer (ground truth or program-of-thought
-            majority) the draft's final answer must agree with.
+            majority) the draft's final answer must agree with (without ``votes``).
         votes: the program-of-thought re-solve's votes (answer -> programs); the
             final answer is judged by ``agents.resolve.judge`` (takes precedence
             over ``reference``). A disputed answer stays undetermined but is

@@ -207,7 +207,8 @@ async def resolve(
     seeds. With a ``candidate`` answer (and ``compare``), sampling stops as soon
     as more programs cannot change ``judge``'s verified/refuted outcome; without
     one, once the strict majority (``quorum``) is reached or out of reach.
-    ``Resolution.answer`` is the strict-majority answer either way.
+    ``Resolution.answer`` is the strict-majority answer without a candidate,
+    the plurality of at least ``VERIFY_VOTES`` (no tie) with one.
     """
     quorum = quorum or samples // 2 + 1
     answers: list[str | None] = []

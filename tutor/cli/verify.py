@@ -66,7 +66,7 @@ def verify_steps(
     input_path: Path = typer.Argument(..., metavar="INPUT.jsonl", help="One case per line: id, question, steps, final_answer"),
     output: Path = typer.Option(..., "-o", "--output", help="Where to write one verdict per input line"),
     resolve: bool = typer.Option(False, "--resolve", help="Also re-solve each question with the configured model "
-                                 "(program-of-thought, majority vote); disagreement refutes the final answer"),
+                                 "(4 programs, two prompts): correct only if they confirm the answer, wrong only if all disagree"),
 ) -> None:
     """Check worked solutions line by line: correct, wrong (with the first wrong step) or undetermined."""
     resolver = None
