@@ -63,17 +63,15 @@ REFUTE_VOTES = 4
 class Resolution:
     """Outcome of the independent re-solve.
 
-    ``answer`` is the majority answer when at least ``quorum`` samples agree,
-    else None (no agreement: nothing may be marked verified on its strength).
+    ``votes`` (answer -> programs that got it) is what ``judge`` decides on;
+    ``answer`` is the leading answer when enough programs agree (see
+    ``resolve``), else None. ``samples`` logs each program's prompt family,
+    answer and error.
     """
 
     answer: str | None
     votes: dict[str, int] = field(default_factory=dict)
     samples: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def agreed(self) -> bool:
-        return self.answer is not None
 
 
 @dataclass(frozen=True)
