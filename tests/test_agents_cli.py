@@ -143,7 +143,7 @@ def test_chat_streams_the_draft_before_the_checked_reply(cli, cli_ctx, llm, monk
             for event in events:
                 seen.append(event.type)
                 yield event
-        printer(tap())
+        return printer(tap())
 
     monkeypatch.setattr(cli_agents, "_print_stream", recording)
     make_student(cli_ctx)

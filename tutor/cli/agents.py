@@ -69,10 +69,11 @@ def ask(
         chat.close()
 
 
-def _print_stream(events) -> None:
-    """Show the draft as it streams (dim), then the checked reply."""
+def _print_stream(events):
+    """Show the draft as it streams (dim), then the checked reply; returns that reply (None if none came)."""
     tty = sys.stdout.isatty()
     drafted = False
+    reply = None
     for event in events:
         if event.type == "token" and tty:
             typer.secho(event.text, nl=False, dim=True)
@@ -90,6 +91,7 @@ def _print_stream(events) -> None:
             if reply.repaired:
                 line += f"; repaired: {', '.join(c['claim'] for c in reply.caught[:4])}"
             typer.secho(line + "]", fg=typer.colors.GREEN if reply.status in ("verified", "graded") else None)
+    return reply
 
 
 @app.command("chat")
@@ -124,17 +126,9 @@ def chat(
                 break
             if not text:
                 continue
-            finals: list = []
-
-            def tap(events, finals=finals):
-                for event in events:
-                    if event.type == "final":
-                        finals.append(event)
-                    yield event
-
-            _print_stream(tap(session.send(student_id, text, thread, mode=mode)))
-            if finals:
-                thread = finals[-1].reply.thread_id
+            reply = _print_stream(session.send(student_id, text, thread, mode=mode))
+            if reply is not None:
+                thread = reply.thread_id
     finally:
         session.close()
 
