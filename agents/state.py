@@ -92,13 +92,11 @@ class TutorState:
     findings: list[str] = field(default_factory=list)
     """What the verifier caught in earlier drafts of this turn (fed to the repair prompt)."""
     checks: list[dict[str, Any]] = field(default_factory=list)
-    """Checks of the latest draft: {claim, kind, status, expected, explanation}."""
+    """Checks of the latest draft: {claim, kind, status, expected, explanation[, disputed]}."""
     caught: list[dict[str, Any]] = field(default_factory=list)
     """Refuted claims caught across all drafts of this turn (for the verification log)."""
     status: str = ""
     """Latest draft verdict: verified, refuted or undetermined."""
-    disputed: bool = False
-    """The latest draft's final answer was outvoted by the re-solve (undetermined, worth a repair)."""
     reference: dict[str, Any] = field(default_factory=dict)
     """Independent answer used to check the draft: {answer, source, votes}."""
     grade: dict[str, Any] = field(default_factory=dict)

@@ -70,7 +70,6 @@ async def begin_turn(state: TutorState, runtime: Runtime[AgentContext]) -> dict[
         "checks": [],
         "caught": [],
         "status": "",
-        "disputed": False,
         "reference": {},
         "grade": {},
         "reply": {},
@@ -226,7 +225,6 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]
     return {
-        "disputed": bool(verdict.disputed),
         "status": verdict.status,
         "checks": verdict.checks,
         "findings": list(state.findings) + verdict.findings,
@@ -243,7 +241,8 @@ def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "fina
     but not called wrong either.
     """
     from_model = state.intent in ("math_question", "problem_question")
-    if state.status == "undetermined" and state.disputed and from_model and state.tries < state.max_tries:
+    disputed = any(c.get("disputed") for c in state.checks)
+    if state.status == "undetermined" and disputed and from_model and state.tries < state.max_tries:
         return "draft_reply"
     if state.status in ("verified", "undetermined", "no_math"):
         return "finalize"
