@@ -12,7 +12,8 @@ import re
 import sympy as sp
 
 from tutor.errors import VerificationError
-from tutor.verify.numeric import EXACT_SECONDS, first_disagreement, in_main_thread, same_value, time_limit
+from tutor.verify.bounded import MATH_ERRORS, limited, reason
+from tutor.verify.numeric import EXACT_SECONDS, first_disagreement, same_value
 from tutor.verify.parse import check_size, parse_chain
 from tutor.verify.result import Check, Status, undetermined
 
@@ -34,8 +35,7 @@ def _one(text: str, symbols: dict) -> tuple[str, object]:
             if ops:
                 raise VerificationError("malformed: a relation inside a derivative")
             x = symbols.setdefault(var, sp.Symbol(var))
-            with time_limit(EXACT_SECONDS):
-                value = sp.diff(parts[0], x) if kind == "deriv" else sp.integrate(parts[0], x)
+            value = limited(sp.diff if kind == "deriv" else sp.integrate, parts[0], x, seconds=EXACT_SECONDS)
             if kind == "integral" and value.has(sp.Integral):
                 raise VerificationError("too hard: I cannot find this integral")
             return kind, value
@@ -49,18 +49,21 @@ def _one(text: str, symbols: dict) -> tuple[str, object]:
 
 def excluded_values(before: sp.Expr, after: sp.Expr) -> list[str]:
     """Values where ``before`` is undefined but ``after`` is not (like x = 1 in (x²-1)/(x-1))."""
-    out = []
     try:
-        with time_limit(EXACT_SECONDS):
-            for x in sorted(before.free_symbols, key=str):
-                den = sp.denom(sp.together(before))
-                if not den.has(x) or len(den.free_symbols) > 1:
-                    continue
-                for root in sp.solveset(den, x, domain=sp.S.Reals) if sp.degree(den, x) < 5 else []:
-                    if sp.denom(sp.together(after)).subs(x, root) != 0:
-                        out.append(f"{x} ≠ {root}")
-    except (VerificationError, sp.PolynomialError, NotImplementedError, TypeError, ValueError):
-        return out
+        return limited(_excluded, before, after, seconds=EXACT_SECONDS)
+    except (VerificationError, sp.PolynomialError, *MATH_ERRORS):
+        return []
+
+
+def _excluded(before: sp.Expr, after: sp.Expr) -> list[str]:
+    out = []
+    for x in sorted(before.free_symbols, key=str):
+        den = sp.denom(sp.together(before))
+        if not den.has(x) or len(den.free_symbols) > 1:
+            continue
+        for root in sp.solveset(den, x, domain=sp.S.Reals) if sp.degree(den, x) < 5 else []:
+            if sp.denom(sp.together(after)).subs(x, root) != 0:
+                out.append(f"{x} ≠ {root}")
     return out
 
 
@@ -72,18 +75,21 @@ def solutions(lhs: sp.Expr, rhs: sp.Expr):
         # x + 1 = x + 2 cancels to 1 = 2: no solution (or every number)
         status = same_value(f, sp.S.Zero)
         return {Status.verified: sp.S.Reals, Status.refuted: sp.S.EmptySet}.get(status)
-    if len(syms) != 1 or not (in_main_thread() or sp.count_ops(f) < 40):
+    if len(syms) != 1:
         return None
     (x,) = syms
     try:
-        with time_limit(EXACT_SECONDS):
-            result = sp.solveset(sp.together(f), x, domain=sp.S.Reals)
-            # solveset keeps points where a denominator vanishes out; so do we
-            if isinstance(result, (sp.FiniteSet, sp.EmptySet.__class__)) or result in (sp.S.Reals, sp.S.EmptySet):
-                return result
-    except (VerificationError, NotImplementedError, TypeError, ValueError):
+        result = limited(_real_solutions, f, x, seconds=EXACT_SECONDS)
+    except (VerificationError, *MATH_ERRORS):
         return None
+    # solveset keeps points where a denominator vanishes out; so do we
+    if isinstance(result, (sp.FiniteSet, sp.EmptySet.__class__)) or result in (sp.S.Reals, sp.S.EmptySet):
+        return result
     return None
+
+
+def _real_solutions(f: sp.Expr, x: sp.Symbol):
+    return sp.solveset(sp.together(f), x, domain=sp.S.Reals)
 
 
 def _proportional(fa: sp.Expr, fb: sp.Expr) -> bool:
@@ -113,8 +119,16 @@ def check_step_pair(before: str, after: str) -> Check:
 
     Expressions must keep the same value (excluded values are noted), equations
     must keep the same solutions, and ``d/dx f`` / ``∫ f dx`` must be followed
-    by the right derivative / antiderivative (up to a constant).
+    by the right derivative / antiderivative (up to a constant). Never raises:
+    a step SymPy cannot evaluate (a number overflowing, too deep) is undetermined.
     """
+    try:
+        return _check_step_pair(before, after)
+    except MATH_ERRORS as exc:
+        return undetermined(f"{before} -> {after}"[:200], "step", f"I could not check this step: {reason(exc)}.")
+
+
+def _check_step_pair(before: str, after: str) -> Check:
     claim = f"{before} -> {after}"
     symbols: dict[str, sp.Symbol] = {}
     try:

@@ -1,29 +1,32 @@
-"""Answer equivalence through Math-Verify, with size guards and time limits.
+"""Answer equivalence through Math-Verify, with size guards and a hard bound.
 
 Math-Verify (Hugging Face's maintained comparer) handles fractions vs
 decimals, sets, intervals, tuples, ``x = 4`` vs ``4`` and LaTeX vs plain text.
-It parses with latex2sympy/SymPy, so we refuse oversized or tower-shaped
-input before it gets there, and bound its time: with its own SIGALRM timer in
-the main thread, in a worker process elsewhere (SIGALRM is main-thread only).
+It parses with latex2sympy/SymPy, which evaluates as it reads, so we refuse
+oversized, tower-shaped or too-big-to-compute input first
+(:func:`guard`, :mod:`tutor.verify.size`), and run it in a worker process with
+a memory limit and a CPU timer (:func:`tutor.verify.bounded.isolated`): a gap
+in the guards costs that worker, never the app.
 """
 
 from __future__ import annotations
 
-import atexit
-import concurrent.futures
-import multiprocessing
 import re
-import threading
 
 import sympy as sp
 
 from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS, TOO_BIG, isolated, reason
 from tutor.verify.parse import parse_chain
 from tutor.verify.result import Check, Status, undetermined
+from tutor.verify.size import check_result_size
 from tutor.verify.typed import MATH_WORDS, compare_typed, reads_as_math
 
 MAX_ANSWER_CHARS = 20_000
 TIMEOUT_S = 2
+"""Math-Verify's own timeout for each parse and for the comparison."""
+WORKER_CPU_S = 4.0
+"""CPU time one Math-Verify comparison may take in its worker before the worker is killed."""
 # 9^9^9 or 2^{3^{4}} (right-nested); (3^5)^6 is left-nested and harmless
 _TOWER = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\s*[\w.]+\s*(?:\*\*|\^)")
 _HUGE_EXP = re.compile(r"(?:\*\*|\^)\s*[{(]?\s*[-+]?\d{4,}")
@@ -33,8 +36,6 @@ _LOOKALIKE = re.compile(r"[\u0400-\u052f\u0530-\u058f\u13a0-\u13ff\uff21-\uff5a]
 _CODE = re.compile(r"__|\bimport\b|\blambda\b|\bexec\b|\beval\b")
 _DECIMAL = re.compile(r"\.\d")
 _ASSIGN = re.compile(r"^\s*\$?\s*[a-zA-Z]\s*=\s*")
-_pool: concurrent.futures.ProcessPoolExecutor | None = None
-_pool_lock = threading.Lock()
 
 
 def guard(text: str) -> None:
@@ -58,6 +59,7 @@ def guard(text: str) -> None:
             depth -= 1
     if worst > 40:
         raise VerificationError("too large: brackets nested too deep")
+    check_result_size(text)
 
 
 def _gold_items(gold) -> list:
@@ -124,33 +126,6 @@ def _rename(expr: sp.Basic, by_name: dict[str, sp.Symbol]) -> sp.Basic:
     return expr.xreplace(swap) if swap else expr
 
 
-def _run_bounded(*args) -> tuple[bool, bool]:
-    if threading.current_thread() is threading.main_thread():
-        return _mv_compare(*args, TIMEOUT_S)
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
-        pool = _pool
-    future = pool.submit(_mv_compare, *args, TIMEOUT_S)
-    try:
-        return future.result(timeout=TIMEOUT_S * 4 + 5)
-    except concurrent.futures.TimeoutError:
-        _reset_pool(pool)
-        raise VerificationError("too slow: comparing these answers took too long") from None
-
-
-def _reset_pool(pool) -> None:
-    global _pool
-    with _pool_lock:
-        if _pool is pool:
-            _pool = None
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
 def _quick_number(text: str):
     """A plain number or simple expression (``x = 4``, ``3/4``), read by our own parser."""
     try:
@@ -163,28 +138,32 @@ def _quick_number(text: str):
 
 def equivalent(gold, given: str, *, match_types: tuple[str, ...] = ("latex", "expr"), precision: int = 6,
                strict: bool = True, allow_set_relation_comp: bool = False) -> Status:
-    """Math-Verify's verdict on ``given`` vs ``gold`` with its options, guarded and time-bounded."""
+    """Math-Verify's verdict on ``given`` vs ``gold`` with its options, guarded and bounded."""
+    return _equivalent(gold, given, tuple(match_types), precision, strict, allow_set_relation_comp)[0]
+
+
+def _equivalent(gold, given: str, match_types: tuple[str, ...] = ("latex", "expr"), precision: int = 6,
+                strict: bool = True, allow_set_relation_comp: bool = False) -> tuple[Status, str | None]:
+    """:func:`equivalent`, with the reason when undetermined for a reason worth telling."""
     try:
         items = _gold_items(gold)
         guard(given)
         for item in items:
             guard(item if isinstance(item, str) else str(item))
-    except VerificationError:
-        return Status.undetermined
-    if len(items) == 1:
-        g = _quick_number(items[0]) if isinstance(items[0], str) else items[0]
-        p = _quick_number(given)
-        if g is not None and p is not None and getattr(g, "is_Rational", False) and p.is_Rational and g == p:
-            return Status.verified
-    try:
-        parsed, same = _run_bounded(items, given, tuple(match_types), precision, strict, allow_set_relation_comp)
-    except VerificationError:
-        return Status.undetermined
-    except Exception:  # noqa: BLE001 - a third-party parser on untrusted text: any failure is "could not decide"
-        return Status.undetermined
+        if len(items) == 1:
+            g = _quick_number(items[0]) if isinstance(items[0], str) else items[0]
+            p = _quick_number(given)
+            if g is not None and p is not None and getattr(g, "is_Rational", False) and p.is_Rational and g == p:
+                return Status.verified, None
+        parsed, same = isolated(_mv_compare, items, given, match_types, precision, strict,
+                                allow_set_relation_comp, TIMEOUT_S, cpu_seconds=WORKER_CPU_S)
+    except VerificationError as exc:
+        return Status.undetermined, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on untrusted text: any failure is "could not decide"
+        return Status.undetermined, reason(exc)
     if not parsed:
-        return Status.undetermined
-    return Status.verified if same else Status.refuted
+        return Status.undetermined, None
+    return (Status.verified if same else Status.refuted), None
 
 
 def _looks_like_math(text: str) -> bool:
@@ -204,6 +183,9 @@ def _delimit(text):
 def compare_answers(given: str, gold) -> Check:
     """Does the answer ``given`` mean the same as ``gold``?
 
+    Never raises: an answer too big to evaluate (``(10^9)!``) or one that
+    makes SymPy overflow is undetermined, with the reason in the explanation.
+
     Args:
         given: a student's or model's answer (``"x = 4"``, ``"\\frac{1}{2}"``, ``"0.5"``).
         gold: the right answer as a string, LaTeX string, number, or SymPy object,
@@ -213,13 +195,20 @@ def compare_answers(given: str, gold) -> Check:
         A Check: verified if equivalent, refuted if both were read and differ,
         undetermined if either could not be read (never verified by default).
     """
+    try:
+        return _compare_answers(given, gold)
+    except MATH_ERRORS as exc:
+        return undetermined(str(given)[:200], "answer", f"I could not compare this answer: {reason(exc)}.")
+
+
+def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
     # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
     try:  # our parser has its own bounds; guard() protects Math-Verify (e^(x^2) is no tower to us)
         own = compare_typed(given, gold)
     except VerificationError:
         own = None
-    status = Status.undetermined
+    status, why = Status.undetermined, None
     # Math-Verify may still verify a decimal we refute (it rounds: 0.333333 for 1/3); nothing else we read
     if own is Status.verified or (own is Status.refuted and not _DECIMAL.search(given)):
         status = own
@@ -229,8 +218,8 @@ def compare_answers(given: str, gold) -> Check:
         if _looks_like_math(given):
             attempts.insert(0, (_delimit(gold), _delimit(given)))
         for g, p in attempts:
-            status = equivalent(g, p)
-            if status is not Status.undetermined:
+            status, why = _equivalent(g, p)
+            if status is not Status.undetermined or (why or "").startswith(TOO_BIG):
                 break
         if own is Status.refuted and status is not Status.verified:
             status = own
@@ -238,4 +227,6 @@ def compare_answers(given: str, gold) -> Check:
         return Check(status, given, "answer", shown, "This answer matches the right answer.")
     if status is Status.refuted:
         return Check(status, given, "answer", shown, f"This answer does not match the right answer, {shown}.")
+    if why and why.startswith(TOO_BIG):
+        return undetermined(given[:200], "answer", f"This answer is {why}.")
     return undetermined(given[:200], "answer", "I could not read this answer well enough to compare it.")

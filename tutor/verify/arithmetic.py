@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS, reason
 from tutor.verify.parse import MAX_CHARS, check_size, parse_chain
 from tutor.verify.result import Check, Status, undetermined
 
@@ -256,11 +257,12 @@ def compare_numbers(left: sp.Expr, right: sp.Expr, right_text: str, approx: bool
         return Status.verified
     try:
         d = abs(float(sp.N(diff, 30)))
-        scale = max(abs(float(sp.N(left, 30))), 1e-300)
-    except (TypeError, ValueError):
+        # relative size in SymPy's own floats: past 1e308 a Python float is inf and any d looks small
+        relative = abs(float(sp.N(diff / left, 30))) if left != 0 else float("inf")
+    except MATH_ERRORS:
         return Status.undetermined
-    if d <= 1e-12 * scale:
-        return Status.verified
+    if relative <= 1e-12 and not (left.is_Rational and right.is_Rational):
+        return Status.verified  # exact numbers that differ differ, however large (2^1633 + 1 vs 2^1633)
     places = decimals_written(right_text)
     if places is not None and (places > 0 or approx):
         tol = 10.0 ** (-places)  # rounding or truncation at the precision written
@@ -330,6 +332,13 @@ def check_text(text: str) -> list[Check]:
     except VerificationError as exc:
         return [undetermined(text[:40], "arithmetic", f"Could not read this text ({exc}).")]
     checks: list[Check] = []
-    for claim in find_claims(text):
-        checks.extend(check_claim(claim))
+    try:
+        claims = find_claims(text)
+    except MATH_ERRORS as exc:
+        return [undetermined(text[:40], "arithmetic", f"Could not read this text ({reason(exc)}).")]
+    for claim in claims:
+        try:
+            checks.extend(check_claim(claim))
+        except MATH_ERRORS as exc:  # SymPy overflowing on a huge number: this claim, not the reply, is unchecked
+            checks.append(undetermined(claim.text[:200], "arithmetic", f"I could not check this: {reason(exc)}."))
     return checks

@@ -8,14 +8,12 @@ Exact simplification runs only under a time limit.
 
 from __future__ import annotations
 
-import contextlib
 import random
-import signal
-import threading
 
 import sympy as sp
 
 from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS, limited
 from tutor.verify.result import Status
 
 POINTS = 7
@@ -23,38 +21,11 @@ EXACT_SECONDS = 0.5
 _rng = random.Random(20261123)
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float):
-    """Raise VerificationError if the block runs longer than ``seconds``.
-
-    Uses a SIGALRM timer, which only works in the main thread; elsewhere the
-    block runs unbounded, so callers keep their inputs small (the parser does).
-    """
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
-        return
-
-    def _raise(signum, frame):
-        raise VerificationError("too slow: the check took too long")
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def in_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
 def evaluate(expr: sp.Expr, point: dict) -> complex | None:
     """``expr`` at ``point`` as a complex number, or None where it is undefined."""
     try:
         value = complex(expr.xreplace(point).evalf(15))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+    except MATH_ERRORS:
         return None
     if value != value or abs(value) == float("inf"):
         return None
@@ -77,9 +48,8 @@ def same_value(a: sp.Expr, b: sp.Expr) -> Status:
     symbols = diff.free_symbols
     if not symbols:
         try:
-            with time_limit(EXACT_SECONDS):
-                zero = diff.equals(0) if in_main_thread() or sp.count_ops(diff) < 40 else None
-        except VerificationError:
+            zero = limited(_equals_zero, diff, seconds=EXACT_SECONDS)
+        except (VerificationError, *MATH_ERRORS):
             zero = None
         return {True: Status.verified, False: Status.refuted}.get(zero, Status.undetermined)
     agree = disagree = 0
@@ -95,14 +65,19 @@ def same_value(a: sp.Expr, b: sp.Expr) -> Status:
         return Status.refuted
     if agree >= 3 and not disagree:
         return Status.verified
-    if not (in_main_thread() or sp.count_ops(diff) < 40):
-        return Status.undetermined
     try:
-        with time_limit(EXACT_SECONDS):
-            zero = sp.simplify(diff) == 0
-    except VerificationError:
+        zero = limited(_simplifies_to_zero, diff, seconds=EXACT_SECONDS)
+    except (VerificationError, *MATH_ERRORS):
         return Status.undetermined
     return Status.verified if zero else Status.undetermined
+
+
+def _equals_zero(expr: sp.Expr) -> bool | None:
+    return expr.equals(0)
+
+
+def _simplifies_to_zero(expr: sp.Expr) -> bool:
+    return sp.simplify(expr) == 0
 
 
 def first_disagreement(a: sp.Expr, b: sp.Expr) -> tuple[dict, complex, complex] | None:

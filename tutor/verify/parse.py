@@ -18,6 +18,8 @@ from fractions import Fraction
 import sympy as sp
 
 from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS, reason
+from tutor.verify.size import MAX_FACTORIAL, MAX_RESULT_DIGITS, too_big
 
 MAX_CHARS = 2_000
 """Longest text we parse at all."""
@@ -25,11 +27,8 @@ MAX_TOKENS = 400
 MAX_DEPTH = 40
 """Deepest nesting of brackets/unary operators."""
 MAX_NUMBER_DIGITS = 60
-MAX_RESULT_DIGITS = 2_000
-"""A numeric power may not produce a number longer than this."""
 MAX_SYMBOLIC_EXPONENT = 64
 """``(x+1)^n`` with a larger n is refused: expanding it would be slow."""
-MAX_FACTORIAL = 300
 
 RELATIONS = {"=": "=", "==": "=", "≈": "≈", "~": "≈", "<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=",
              "≥": ">=", "≠": "!=", "!=": "!="}
@@ -249,7 +248,7 @@ class Parser:
                 value = value / 100
             else:
                 if not (value.is_Integer and 0 <= value <= MAX_FACTORIAL):
-                    raise VerificationError("too large: factorial")
+                    raise too_big("the factorial of a big or non-integer number")
                 value = sp.factorial(value)
         return value
 
@@ -335,8 +334,16 @@ def safe_parse(text: str):
     """Parse plain math or simple LaTeX into a SymPy expression, ``Eq`` or relation.
 
     Raises:
-        VerificationError: too long, too deep, too large, or not math we read.
+        VerificationError: too long, too deep, too large, or not math we read
+            (also for what SymPy cannot evaluate: never another exception).
     """
+    try:
+        return _safe_parse(text)
+    except MATH_ERRORS as exc:
+        raise VerificationError(reason(exc)) from None
+
+
+def _safe_parse(text: str):
     parts, ops = parse_chain(text)
     if not ops:
         return parts[0]

@@ -16,6 +16,7 @@ import sympy as sp
 from tutor.errors import VerificationError
 from tutor.verify.algebra import check_step_pair, solution_satisfies
 from tutor.verify.arithmetic import check_text, compare_numbers, find_claims, format_value
+from tutor.verify.bounded import MATH_ERRORS, reason
 from tutor.verify.parse import parse_chain, safe_parse
 from tutor.verify.result import Check, SolutionCheck, Status, undetermined
 
@@ -103,8 +104,17 @@ def check_steps(steps: list[str], final_answer: str | None = None, question: str
     Returns:
         SolutionCheck: refuted with ``first_error_step`` at the first false
         statement; verified only if all checkable statements hold and the final
-        answer follows; otherwise undetermined.
+        answer follows; otherwise undetermined (also when SymPy cannot evaluate
+        a step: never an exception).
     """
+    try:
+        return _check_steps(steps, final_answer, question)
+    except MATH_ERRORS as exc:
+        return SolutionCheck(Status.undetermined, None, [], f"I could not check this solution: {reason(exc)}.",
+                             list(range(len(steps)) if isinstance(steps, list) else []))
+
+
+def _check_steps(steps: list[str], final_answer: str | None, question: str) -> SolutionCheck:
     checks: list[Check] = []
     unchecked: list[int] = []
     prev_math: str | None = None

@@ -14,6 +14,7 @@ undetermined rather than refuted.
 
 from __future__ import annotations
 
+import cmath
 import itertools
 import re
 import time
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS
 from tutor.verify.numeric import same_value
 from tutor.verify.parse import FUNCTIONS, Parser, Token, tokenize
 from tutor.verify.result import Status
@@ -202,9 +204,10 @@ def _same(a: sp.Expr, b: sp.Expr, deadline: float) -> Status:
     if not (a.free_symbols or b.free_symbols):
         try:
             va, vb = complex(sp.N(a, 15)), complex(sp.N(b, 15))
-        except (TypeError, ValueError, OverflowError):
+        except MATH_ERRORS:
             return Status.undetermined
-        if abs(va - vb) > 1e-9 * max(1.0, abs(va), abs(vb)):
+        # past a float's range (300!, pi^1633) the values say nothing: exact work decides
+        if cmath.isfinite(va) and cmath.isfinite(vb) and abs(va - vb) > 1e-9 * max(1.0, abs(va), abs(vb)):
             return Status.refuted  # clearly different; exact work only for near-equal values
     return same_value(a, b)
 
