@@ -19,7 +19,7 @@ from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, TOO_BIG, isolated, reason
 from tutor.verify.parse import parse_chain
 from tutor.verify.result import Check, Status, undetermined
-from tutor.verify.size import check_result_size
+from tutor.verify.size import check_result_size, too_big
 from tutor.verify.typed import MATH_WORDS, compare_typed, reads_as_math
 
 MAX_ANSWER_CHARS = 20_000
@@ -49,7 +49,7 @@ def guard(text: str) -> None:
     if _LOOKALIKE.search(text):
         raise VerificationError("malformed: mixed scripts (letters that only look like Latin ones)")
     if _TOWER.search(text) or _HUGE_EXP.search(text):
-        raise VerificationError("too large: a power tower or a huge exponent")
+        raise too_big("a power tower or a huge exponent")
     depth = worst = 0
     for ch in text:
         if ch in "({[":

@@ -111,16 +111,18 @@ def isolated(fn: Callable[..., Any], *args, cpu_seconds: float) -> Any:
     """
     wall = max(2 * cpu_seconds, cpu_seconds + 3)  # a busy shared machine stretches wall time
     with _slots:
-        with _lock:
-            worker = _idle.pop() if _idle else None
-        if worker is None:
-            worker = _Worker()
+        worker = None
+        while worker is None or not worker.alive():  # an idle worker may have died (the OOM killer)
+            with _lock:
+                worker = _idle.pop() if _idle else _Worker()
         try:
             ok, value = worker.call(fn, args, cpu_seconds, wall)
         except _Overrun:
             worker.kill(at_least=cpu_seconds)
             raise VerificationError(TOO_BIG) from None
-        if worker.alive():
+        if not ok and isinstance(value, (MemoryError, RecursionError)):
+            worker.kill()  # its heap may be fragmented or its stack odd: a fresh worker is cheap
+        else:
             with _lock:
                 _idle.append(worker)
     if ok:
@@ -172,7 +174,7 @@ def _address_space() -> int:
 
 
 def _serve(conn, memory_mb: int) -> None:  # pragma: no cover - runs in the worker process
-    """Worker loop: run each request under a CPU timer; exit after a memory or recursion failure."""
+    """Worker loop: run each request under a CPU timer until the pipe closes."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     limit = _address_space() + memory_mb * 1024**2
     if limit > memory_mb * 1024**2:
@@ -194,8 +196,6 @@ def _serve(conn, memory_mb: int) -> None:  # pragma: no cover - runs in the work
             conn.send(reply)
         except Exception:  # noqa: BLE001 - a result or exception that does not pickle
             conn.send((False, VerificationError(f"could not evaluate this math ({type(reply[1]).__name__})")))
-        if not reply[0] and isinstance(reply[1], (MemoryError, RecursionError)):
-            return  # the heap may be fragmented or the stack odd: a fresh worker is cheap
 
 
 def shutdown() -> None:
