@@ -3,7 +3,6 @@
 - :func:`find_leaks`: does a draft reveal the current problem's answer? (Socratic mode)
 - :func:`final_answer_of`: the final answer a piece of text states.
 - :func:`false_premises`: division by zero or an equation with no solution in a question.
-- :func:`split_work`: a student's multi-line work as steps plus a final answer.
 
 Each takes the verifier's ``compare_answers`` as an argument, so the graphs
 pass the one from their runtime context.
@@ -172,14 +171,3 @@ def _impossible_equation(eq: str) -> str | None:
 def _implicit(expr: str) -> str:
     expr = expr.replace("^", "**")
     return re.sub(r"(\d)\s*([a-z(])", r"\1*\2", expr.strip())
-
-
-def split_work(text: str) -> tuple[list[str], str]:
-    """A student's work as (steps, final answer): lines are steps, the last line's value is the answer."""
-    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
-    if not lines:
-        return [], ""
-    last = lines[-1]
-    final = last.split("=")[-1].strip() if "=" in last else last
-    lead = re.compile(r"^(so|answer:?|the answer is|i got|final answer:?)\s*", re.I)
-    return lines, lead.sub("", final).rstrip(".")

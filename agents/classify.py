@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tutor.learner.grading import ANSWER_LEAD
+
 UNSAFE = re.compile(
     r"\b(kill|suicide|self[- ]?harm|hurt (myself|me|someone|him|her|them)|weapons?|guns?|bombs?|drugs?|"
     r"alcohol|vape|porn\w*|nudes?|naked|sexy?|home address|phone number|passwords?|credit card)\b",
@@ -39,11 +41,6 @@ MATH_WORDS = re.compile(
     r"\b(solve|calculate|compute|simplify|factor|expand|evaluate|equation|fraction|decimal|percent|area|perimeter|"
     r"volume|angle|triangle|square root|sqrt|derivative|integral|multiply|divide|divided|plus|minus|times|sum|"
     r"product|quotient|average|mean|ratio|prime|how many|how much|math|algebra|geometry)\b",
-    re.I,
-)
-ANSWER_LEAD = re.compile(
-    r"^\s*(my answer is|the answer is|answer:?|i got|i get|i think it'?s|i think|it'?s|it is|is it|maybe|"
-    r"so|final answer:?)\s*",
     re.I,
 )
 MATHY_ANSWER = re.compile(r"^[\s\w\.,/\*\+\-\^\(\)=√π%$:{}\\]+$")

@@ -10,38 +10,17 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from tutor.learner.queries import difficulty_for
+
 MIN_MINUTES, MAX_MINUTES = 20, 30
 MINUTES = {"review": 3, "new": 5, "practice": 3, "check": 3}
-MASTERED = 0.95
-
-
-def difficulty_for(p_mastery: float | None, available: tuple[int, ...] = (1, 2, 3)) -> int:
-    """Difficulty matched to mastery: below 0.4 easiest, below 0.75 middle, else hardest."""
-    p = 0.0 if p_mastery is None else p_mastery
-    want = 1 if p < 0.4 else 2 if p < 0.75 else 3
-    levels = sorted(available) or [1]
-    return min(levels, key=lambda d: (abs(d - want), d))
-
-
-def ready_skills(skills: list[dict[str, Any]], mastery: dict[str, float], grade: int | None) -> list[str]:
-    """Skills not mastered whose prerequisites are all mastered, in curriculum order, near the grade first."""
-    ready = []
-    for skill in skills:
-        if mastery.get(skill["id"], 0.0) >= MASTERED:
-            continue
-        if all(mastery.get(p, 0.0) >= MASTERED for p in skill.get("prerequisites", ())):
-            ready.append(skill)
-    if grade is not None:
-        ready.sort(key=lambda s: 0 if s.get("grade_min", 0) <= grade <= s.get("grade_max", 99) else 1)
-    return [s["id"] for s in ready]
-
-
 def decide_structure(learner: dict[str, Any], seed: int) -> list[dict[str, Any]]:
     """The plan's items (without problem text): kind, skill_id, difficulty, problem_seed, minutes.
 
     Args:
         learner: ``skills`` (id, title, prerequisites, grade range, difficulties),
-            ``mastery`` {skill: p}, ``due`` [skill ids, most overdue first],
+            ``mastery`` {skill: p}, ``mastered`` [skill ids the learner records as mastered],
+            ``due`` [skill ids, most overdue first],
             ``ready`` [skill ids], ``errors`` {skill: recent wrong answers},
             ``accuracy`` recent share correct (or None).
         seed: the same learner snapshot and seed give the same plan.
@@ -49,6 +28,7 @@ def decide_structure(learner: dict[str, Any], seed: int) -> list[dict[str, Any]]
     rng = random.Random(seed)
     skills = {s["id"]: s for s in learner["skills"]}
     mastery: dict[str, float] = learner.get("mastery", {})
+    mastered = set(learner.get("mastered", ()))
     levels = {sid: tuple(s.get("difficulties") or (1, 2, 3)) for sid, s in skills.items()}
 
     def item(kind: str, sid: str, difficulty: int) -> dict[str, Any]:
@@ -82,7 +62,7 @@ def decide_structure(learner: dict[str, Any], seed: int) -> list[dict[str, Any]]
     for sid in weak[:1]:
         practice.append((sid, difficulty_for(mastery.get(sid), levels[sid])))
     if not practice:
-        pool = due or [s for s in skills if mastery.get(s, 0.0) < MASTERED] or list(skills)
+        pool = due or [s for s in skills if s not in mastered] or list(skills)
         practice = [(pool[0], difficulty_for(mastery.get(pool[0]), levels[pool[0]]))]
     for sid, d in practice:
         items.append(item("practice", sid, d))

@@ -10,41 +10,24 @@ import asyncio
 import inspect
 import logging
 import re
+from dataclasses import replace
 from typing import Any
 
-from langchain_core.messages import HumanMessage
 from langchain_core.runnables import RunnableConfig
 from langgraph.runtime import Runtime
 
 from agents import prompts
-from agents.checks import NUMBER, find_leaks, split_work
-from agents.classify import ANSWER_LEAD
+from agents.checks import NUMBER
 from agents.context import AgentContext
+from agents.problem import gold_answer, gold_problem, last_user_text, leaks
 from agents.replycheck import status_name
 from agents.state import TutorState, problem_ref
-from agents.storage import record_attempt
+from agents.storage import next_problem_for, submit_attempt
 from tutor.errors import TutorError
+from tutor.learner.grading import grade_for_problem, grade_typed, read_typed
+from tutor.plugin_api import Grade
 
 log = logging.getLogger(__name__)
-
-
-def _last_user_text(state: TutorState) -> str:
-    for msg in reversed(state.messages):
-        if isinstance(msg, HumanMessage):
-            return str(msg.content)
-    return ""
-
-
-def gold_problem(ctx: AgentContext, ref: dict[str, Any] | None) -> Any:
-    """The full plugin Problem (with its SymPy answer) for a stored reference, or None."""
-    if not ref or ctx.plugins is None or not ref.get("skill_id"):
-        return None
-    try:
-        problem = ctx.plugins.generate(ref["skill_id"], int(ref.get("seed", 0)), int(ref.get("difficulty", 1)))
-    except TutorError as exc:
-        log.warning("cannot regenerate problem %s: %s", ref.get("id"), exc)
-        return None
-    return problem if problem.id == ref.get("id") else None
 
 
 def choose_agent(plugins: Any, text: str, problem: dict[str, Any] | None) -> str:
@@ -66,20 +49,32 @@ def choose_agent(plugins: Any, text: str, problem: dict[str, Any] | None) -> str
 
 
 async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext], config: RunnableConfig) -> dict[str, Any]:
-    """Grade an answer by code: plugin checker / verifier equivalence; multi-line work line by line."""
+    """Grade an answer through the learner's one grading path; multi-line work is also checked line by line."""
     ctx = runtime.context
-    text = _last_user_text(state)
+    typed = read_typed(last_user_text(state))
     ref = state.problem or {}
     problem = gold_problem(ctx, ref)
-    lines, last = split_work(text)
-    given = ANSWER_LEAD.sub("", text.strip()).strip().rstrip(".!") if len(lines) < 2 else last
-    status, explanation, mistake = _grade(ctx, problem, ref, given)
-    if status == "undetermined" and "=" in given:
-        status, explanation, mistake = _grade(ctx, problem, ref, given.split("=")[-1].strip())
+    lines = list(typed.lines)
+    given = typed.value
+    thread_id = ((config or {}).get("configurable") or {}).get("thread_id")
+    recorded = None
+    if problem is not None and ctx.tutor is not None and state.student_id is not None:
+        recorded = await submit_attempt(ctx.tutor, ctx.plugins, student_id=state.student_id, problem=problem,
+                                        answer=typed.text, hints_used=min(state.hint_level, 4), thread_id=thread_id)
+        status = {"correct": "verified", "incorrect": "refuted"}.get(recorded.verdict, "undetermined")
+        explanation, mistake, given = recorded.explanation, recorded.mistake, recorded.reading or given
+    else:
+        if problem is not None:
+            grade, given = grade_for_problem(ctx.plugins, problem, typed)
+        else:  # no plugin to regenerate it: the stored answer text is the ground truth
+            answer_text = ref.get("answer_text", "")
+            grade, given = grade_typed(
+                lambda r: Grade(status_name(ctx.compare_answers(r, answer_text).status)), typed)
+        status, explanation, mistake = status_name(grade.status), grade.explanation, grade.mistake
     checks: list[dict[str, Any]] = []
     wrong_line = None
-    if len(lines) >= 2:
-        solution = await asyncio.to_thread(ctx.check_steps, lines, given, ref.get("statement", ""))
+    if typed.is_work:
+        solution = await asyncio.to_thread(ctx.check_steps, lines, typed.value, ref.get("statement", ""))
         step = getattr(solution, "first_error_step", None)
         if step is not None and step < len(lines):
             wrong_line = step
@@ -88,7 +83,7 @@ async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext], confi
                 checks.append({"claim": c.claim, "kind": c.kind, "status": "verified", "expected": None,
                                "explanation": "Checked in your work."})
     if status == "verified":
-        draft = (prompts.CORRECT_WORK if len(lines) >= 2 and wrong_line is None else prompts.CORRECT).format(
+        draft = (prompts.CORRECT_WORK if typed.is_work and wrong_line is None else prompts.CORRECT).format(
             answer=given
         )
         checks.append({"claim": f"{given} is the answer", "kind": "answer", "status": "verified",
@@ -97,58 +92,35 @@ async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext], confi
         detail = ""
         if wrong_line is not None:
             detail = prompts.FIRST_WRONG_LINE.format(line=wrong_line + 1, text=lines[wrong_line], why="")
-        elif explanation and not find_leaks(
-            explanation, answer=problem.answer if problem else ref.get("answer_text"),
-            answer_text=ref.get("answer_text", ""), statement=ref.get("statement", ""), compare=ctx.compare_answers,
-        ):
+        elif explanation and not leaks(ctx, explanation, ref, gold_answer(ctx, ref, problem)):
             detail = explanation.rstrip(".") + ". "
         draft = prompts.INCORRECT.format(detail=detail)
     else:
         draft = prompts.UNDETERMINED.format(fmt=ref.get("answer_format") or "like 12 or 3/4")
-    grade = {"status": status, "given": given, "mistake": mistake, "first_wrong_line": wrong_line}
-    update: dict[str, Any] = {"draft": draft, "status": "graded", "checks": checks, "grade": grade}
+    grade_info = {"status": status, "given": given, "mistake": mistake, "first_wrong_line": wrong_line}
+    update: dict[str, Any] = {"draft": draft, "status": "graded", "checks": checks, "grade": grade_info}
     if status in ("verified", "refuted"):
         update["attempts"] = state.attempts + 1
         update["solved"] = state.solved or status == "verified"
-        if ctx.tutor is not None and state.student_id is not None:
-            mastery = await record_attempt(
-                ctx.tutor, ctx.plugins, student_id=state.student_id, ref=ref, given=given,
-                correct=status == "verified", mistake=mistake, hints_used=min(state.hint_level, 4),
-                thread_id=((config or {}).get("configurable") or {}).get("thread_id"),
-            )
-            grade["mastery"] = mastery
+        if recorded is not None:
+            grade_info["mastery"] = {"before": recorded.p_before, "after": recorded.p_after,
+                                     "mastered": recorded.mastered, "first_attempt": recorded.first_attempt}
     return update
 
 
-def _grade(ctx: AgentContext, problem: Any, ref: dict[str, Any], given: str) -> tuple[str, str, str]:
-    if problem is not None:
-        grade = ctx.plugins.check(problem, given)
-        return status_name(grade.status), grade.explanation, grade.mistake
-    check = ctx.compare_answers(given, ref.get("answer_text", ""))
-    return status_name(check.status), "", ""
-
-
 async def new_problem(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Serve a new plugin problem: same skill as before, else the first skill the plugins offer."""
+    """Serve the next problem by the learner's one policy (the same as the "Give me a problem" button)."""
     ctx = runtime.context
     plugins = ctx.plugins
     if plugins is None or not getattr(plugins, "generators", None):
         return {"draft": prompts.NO_PLUGIN, "status": "no_math"}
-    skill = (state.problem or {}).get("skill_id")
-    if skill not in plugins.generators:
-        skill = next((s.id for s in plugins.topological_skills() if s.id in plugins.generators), None)
-    if skill is None:
+    try:
+        problem = await next_problem_for(ctx.tutor, plugins, state.student_id, current=state.problem)
+    except TutorError:
         return {"draft": prompts.NO_PLUGIN, "status": "no_math"}
-    difficulty = int((state.problem or {}).get("difficulty", 1))
-    if state.solved and state.attempts == 1:
-        difficulty += 1  # right first time: a step up, if the generator has it
-    difficulties = getattr(plugins.generators[skill], "difficulties", (1,))
-    difficulty = min(max(difficulty, min(difficulties)), max(difficulties))
-    seed = len(state.messages) * 7919 + int((state.problem or {}).get("seed", 0))
-    problem = plugins.generate(skill, seed, difficulty)
-    problem = _with_hints(plugins, problem)
+    problem = with_hints(plugins, problem)
     return {
-        "problem": problem_ref(problem, plugins.plugin_of(skill)),
+        "problem": problem_ref(problem, plugins.plugin_of(problem.skill_id)),
         "attempts": 0,
         "solved": False,
         "hint_level": 0,
@@ -157,21 +129,24 @@ async def new_problem(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     }
 
 
-def _with_hints(plugins: Any, problem: Any) -> Any:
-    from dataclasses import replace
-
+def with_hints(plugins: Any, problem: Any) -> Any:
+    """The problem carrying its skill's hint ladder (the plugin's, else its own)."""
     hints = tuple(plugins.hints(problem))
     return replace(problem, hints=hints) if hints else problem
 
 
 async def plugin_agent(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Hand the message to the plugin agent the router chose; its reply is verified like any draft."""
+    """Hand the message to the plugin agent the router chose; its reply is verified like any draft.
+
+    An agent that declines (``handled: False`` or no text) leaves the draft empty and
+    clears ``agent``; :func:`agents.tutor.route_plugin_reply` then sends the turn to ``draft_reply``.
+    """
     ctx = runtime.context
     node = ctx.plugins.build_agent(state.agent, llm=ctx.llm)
     ref = state.problem or {}
     payload = {
         "problem": gold_problem(ctx, ref),
-        "question": _last_user_text(state),
+        "question": last_user_text(state),
         "hint_level": state.hint_level,
         "skill_id": ref.get("skill_id"),
         "seed": ref.get("seed", 0),
@@ -189,9 +164,7 @@ async def plugin_agent(state: TutorState, runtime: Runtime[AgentContext]) -> dic
     if not draft and result.get("messages"):
         draft = str(getattr(result["messages"][-1], "content", ""))
     if result.get("handled") is False or not draft:
-        from agents.tutor import draft_reply
-
-        return {**(await draft_reply(state, runtime)), "agent": ""}
+        return {"draft": "", "agent": ""}
     return {"draft": str(draft), "tries": state.tries + 1}
 
 

@@ -20,11 +20,11 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
-from agents.lesson import decide_structure, ready_skills
+from agents.lesson import decide_structure
 from agents.llm_io import complete
 from agents.replycheck import check_dict
 from agents.state import PlannerState
-from tutor import repo
+from tutor import learner, repo
 from tutor.errors import TutorError
 
 PERSONAL_SYSTEM = (
@@ -34,6 +34,10 @@ PERSONAL_SYSTEM = (
     "{skill_lines}"
 )
 SKILL_LINES = "WHY {sid}: <one sentence: why {title} is useful>\nEXAMPLE {sid}: <one short example of {title} about {interest}, with any calculation written as an equation>\n"
+
+
+RECENT = 30
+"""Graded answers the planner reads for recent errors and accuracy."""
 
 
 @dataclass
@@ -55,10 +59,15 @@ def _snapshot(tutor: Any, plugins: Any, student_id: int) -> dict[str, Any]:
         if user is None:
             raise TutorError(f"No student with id {student_id}.")
         states = repo.mastery_for(session=s, student_ids=[student_id])
-        due = [m.skill_id for m in repo.due_reviews(session=s, student_id=student_id)]
-        recent = repo.attempts_for(session=s, student_ids=[student_id], limit=30)
+        due = [m.skill_id for m in learner.reviews_due(session=s, student_id=student_id)]
+        offered = [spec.id for spec in learner.offered_skills(plugins)]
+        ready = [spec.id for spec in learner.ready_to_learn(session=s, student_id=student_id, plugins=plugins,
+                                                            grade=user.grade_level, offered=offered)]
+        errors = learner.recent_errors(session=s, student_id=student_id, last=RECENT)
+        accuracy = learner.recent_accuracy(session=s, student_id=student_id, days=None, last=RECENT).accuracy
         info = {"name": user.display_name, "grade": user.grade_level, "interests": user.interests}
     mastery = {m.skill_id: m.p_mastery for m in states}
+    mastered = sorted(m.skill_id for m in states if learner.is_mastered(m))
     skills = [
         {
             "id": spec.id,
@@ -72,18 +81,13 @@ def _snapshot(tutor: Any, plugins: Any, student_id: int) -> dict[str, Any]:
         for spec in plugins.topological_skills()
         if spec.id in plugins.generators
     ]
-    errors: dict[str, int] = {}
-    for a in recent:
-        if a.verdict == "incorrect":
-            errors[a.skill_id] = errors.get(a.skill_id, 0) + 1
-    graded = [a for a in recent if a.verdict in ("correct", "incorrect")]
-    accuracy = sum(a.verdict == "correct" for a in graded) / len(graded) if graded else None
     return {
         **info,
         "skills": skills,
         "mastery": mastery,
+        "mastered": mastered,
         "due": due,
-        "ready": ready_skills(skills, mastery, info["grade"]),
+        "ready": ready,
         "errors": errors,
         "accuracy": accuracy,
     }

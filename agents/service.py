@@ -31,41 +31,14 @@ import queue
 import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage
 
 from agents.context import AgentContext
-from agents.state import MODES, problem_ref
+from agents.state import MODES, Reply, problem_ref
 from tutor.errors import ValidationError
-
-
-@dataclass
-class Reply:
-    """The reply a student sees, with what the verifier checked."""
-
-    text: str
-    status: str
-    verified: list[str] = field(default_factory=list)
-    repaired: bool = False
-    caught: list[dict[str, Any]] = field(default_factory=list)
-    intent: str = ""
-    grade: dict[str, Any] = field(default_factory=dict)
-    thread_id: str = ""
-
-    @classmethod
-    def from_state(cls, reply: dict[str, Any], thread_id: str) -> Reply:
-        return cls(
-            text=reply.get("text", ""),
-            status=reply.get("status", ""),
-            verified=list(reply.get("verified", [])),
-            repaired=bool(reply.get("repaired")),
-            caught=list(reply.get("caught", [])),
-            intent=reply.get("intent", ""),
-            grade=dict(reply.get("grade") or {}),
-            thread_id=thread_id,
-        )
 
 
 @dataclass
@@ -169,16 +142,17 @@ class TutorChat:
                 final = data["reply"]
         if final is None:
             raise RuntimeError("the tutor graph finished without a reply")
-        yield Event("final", text=final["text"], reply=Reply.from_state(final, tid))
+        reply = Reply.from_state(final)
+        reply.thread_id = tid
+        yield Event("final", text=reply.text, reply=reply)
 
     def _problem_update(self, problem: Any) -> dict[str, Any]:
         if not isinstance(problem, dict):
             plugins = self.agent_context.plugins
             if plugins is not None:
-                from dataclasses import replace
+                from agents.nodes import with_hints
 
-                hints = tuple(plugins.hints(problem))
-                problem = problem_ref(replace(problem, hints=hints or problem.hints), plugins.plugin_of(problem.skill_id))
+                problem = problem_ref(with_hints(plugins, problem), plugins.plugin_of(problem.skill_id))
             else:
                 problem = problem_ref(problem)
         return {"problem": problem, "attempts": 0, "solved": False, "hint_level": 0}
@@ -262,17 +236,24 @@ class TutorChat:
             self._loop = None
 
 
+_shared: _LoopThread | None = None
+_shared_lock = threading.Lock()
+
+
+def _shared_loop() -> _LoopThread:
+    """One background event loop per process for planning, started on first use."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = _LoopThread()
+        return _shared
+
+
 def plan_lesson(ctx: Any, student_id: int, seed: int | None = None, *, agent_context: AgentContext | None = None):
-    """Plan and store a lesson for a student (synchronous); returns ``agents.planner.PlanResult``."""
+    """Plan and store a lesson for a student (synchronous); returns ``agents.planner.PlanResult``.
+
+    Runs on one long-lived background loop, so a page that plans many lessons does not start a thread each time.
+    """
     from agents.planner import aplan_lesson
 
-    coro = aplan_lesson(ctx, student_id, seed=seed, agent_context=agent_context)
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    runner = _LoopThread()  # called from inside a running loop (e.g. a notebook): use a private one
-    try:
-        return runner.run(coro)
-    finally:
-        runner.stop()
+    return _shared_loop().run(aplan_lesson(ctx, student_id, seed=seed, agent_context=agent_context))

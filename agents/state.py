@@ -9,7 +9,7 @@ skill, seed and difficulty whenever grading needs it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Annotated, Any, Literal
 
 from langchain_core.messages import AnyMessage
@@ -61,6 +61,37 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+@dataclass
+class Reply:
+    """The reply a student sees, with what the verifier checked: the one shape ``finalize`` produces.
+
+    Kept in the graph state as a plain dict (:meth:`to_state`) so the checkpointer can store it.
+    """
+
+    text: str
+    status: str
+    """verified / undetermined / withheld / graded / no_math."""
+    verified: list[str] = field(default_factory=list)
+    """Statements the verifier checked."""
+    repaired: bool = False
+    """A draft was caught and replaced."""
+    caught: list[dict[str, Any]] = field(default_factory=list)
+    """What was wrong in the drafts: {claim, kind, expected}."""
+    intent: str = ""
+    agent: str = ""
+    grade: dict[str, Any] = field(default_factory=dict)
+    tries: int = 0
+    thread_id: str = ""
+
+    def to_state(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_state(cls, data: dict[str, Any]) -> Reply:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
 @dataclass(kw_only=True)
 class TutorState:
     """State of one tutoring conversation (one LangGraph thread).
@@ -101,7 +132,7 @@ class TutorState:
     """Independent answer used to check the draft: {answer, source, votes}."""
     grade: dict[str, Any] = field(default_factory=dict)
     reply: dict[str, Any] = field(default_factory=dict)
-    """The reply shown to the student (see ``agents.service.Reply``)."""
+    """The reply shown to the student (:meth:`Reply.to_state`)."""
 
 
 @dataclass(kw_only=True)

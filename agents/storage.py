@@ -1,4 +1,4 @@
-"""What the tutor graph writes to the database: messages, the verification log, graded attempts.
+"""What the tutor graph reads from and writes to the database: messages, the verification log, attempts, next problems.
 
 Database work is synchronous SQLAlchemy, so it runs in a worker thread to keep
 the graph's event loop free. Each function is one transaction.
@@ -10,13 +10,14 @@ import asyncio
 import logging
 from typing import Any
 
-from tutor import repo
+from agents.state import Reply
+from tutor import learner, repo
 from tutor.models import VerificationLog
 
 log = logging.getLogger(__name__)
 
 
-def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text: str, reply: dict[str, Any],
+def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text: str, reply: Reply,
                   caught: list[dict[str, Any]]) -> None:
     with tutor.session() as s:
         ts = repo.get_or_create_tutor_session(session=s, student_id=student_id, thread_id=thread_id)
@@ -25,10 +26,10 @@ def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text:
             session=s,
             tutor_session=ts,
             role="tutor",
-            content=reply["text"],
-            verified_count=len(reply.get("verified", [])),
+            content=reply.text,
+            verified_count=len(reply.verified),
             refuted_count=0,
-            repaired=bool(reply.get("repaired")),
+            repaired=reply.repaired,
         )
         entries = [
             VerificationLog(
@@ -49,44 +50,37 @@ def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text:
                 student_id=student_id, session_id=ts.id, message_id=msg.id, claim=claim[:1000],
                 kind="shown", result="verified",
             )
-            for claim in reply.get("verified", [])
+            for claim in reply.verified
         ]
         repo.log_verification(session=s, entries=entries)
 
 
-async def persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text: str, reply: dict[str, Any],
+async def persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text: str, reply: Reply,
                        caught: list[dict[str, Any]]) -> None:
     """Store the student's message and the reply; log verified claims and every refuted claim caught."""
     await asyncio.to_thread(_persist_turn, tutor, student_id, thread_id, user_text, reply, caught)
 
 
-async def record_attempt(tutor: Any, plugins: Any = None, **kwargs: Any) -> dict[str, Any]:
-    """Record a graded attempt through the learner service: attempt, mastery and review in one transaction."""
-    return await asyncio.to_thread(_record_attempt, tutor, plugins, **kwargs)
+async def submit_attempt(tutor: Any, plugins: Any, **kwargs: Any) -> Any:
+    """Grade and record a typed answer through the learner's one grading path (one transaction)."""
+    return await asyncio.to_thread(_submit_attempt, tutor, plugins, **kwargs)
 
 
-def _record_attempt(tutor: Any, plugins: Any, *, student_id: int, ref: dict[str, Any], given: str, correct: bool,
-                    mistake: str, hints_used: int, thread_id: str | None = None) -> dict[str, Any]:
-    from tutor.learner import service
-    from tutor.models import Skill
-
+def _submit_attempt(tutor: Any, plugins: Any, *, student_id: int, problem: Any, answer: str, hints_used: int,
+                    thread_id: str | None = None) -> Any:
     with tutor.session() as s:
-        if s.get(Skill, ref["skill_id"]) is None and plugins is not None:
-            repo.upsert_skills(session=s, skills=[r for r in plugins.skill_rows() if r.id == ref["skill_id"]])
         ts = repo.get_or_create_tutor_session(session=s, student_id=student_id, thread_id=thread_id)
-        result = service.record_attempt(
-            session=s,
-            student_id=student_id,
-            skill_id=ref["skill_id"],
-            problem_id=ref["id"],
-            problem_text=ref.get("statement", ""),
-            expected_answer=ref.get("answer_text", ""),
-            answer_given=given[:2000],
-            verdict="correct" if correct else "incorrect",
-            difficulty=int(ref.get("difficulty", 1)),
-            hints_used=hints_used,
-            mistake=mistake,
-            session_id=ts.id,
-        )
-        return {"before": result.p_before, "after": result.p_after, "mastered": result.mastered,
-                "first_attempt": result.first_attempt}
+        return learner.submit_answer(session=s, plugins=plugins, student_id=student_id, problem=problem,
+                                     answer=answer, hints_used=hints_used, session_id=ts.id)
+
+
+async def next_problem_for(tutor: Any, plugins: Any, student_id: int | None, *, current: Any = None) -> Any:
+    """The learner's next problem for this student (no database: as for a new learner)."""
+    return await asyncio.to_thread(_next_problem, tutor, plugins, student_id, current)
+
+
+def _next_problem(tutor: Any, plugins: Any, student_id: int | None, current: Any) -> Any:
+    if tutor is None or student_id is None:
+        return learner.next_problem(session=None, plugins=plugins, student_id=None, current=current)
+    with tutor.session() as s:
+        return learner.next_problem(session=s, plugins=plugins, student_id=student_id, current=current)

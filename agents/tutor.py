@@ -2,6 +2,7 @@
 
     begin_turn -> classify -> grade_attempt | give_hint | draft_reply | plugin_agent
                               | new_problem | premise | redirect
+    plugin_agent -> verify | draft_reply (the plugin agent declined)
     give_hint / draft_reply / plugin_agent -> verify -> draft_reply (repair) | fallback | finalize
     everything else -> finalize -> END
 
@@ -23,33 +24,20 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
 from agents import prompts
-from agents.checks import false_premises, final_answer_of, find_leaks
+from agents.checks import false_premises, final_answer_of
 from agents.classify import CLASSIFY_PROMPT, classify_rules, parse_model_label
 from agents.context import AgentContext
 from agents.llm_io import complete
-from agents.nodes import (
-    choose_agent,
-    gold_problem,
-    grade_attempt,
-    new_problem,
-    plugin_agent,
-    token_sink,
-)
+from agents.nodes import choose_agent, grade_attempt, new_problem, plugin_agent, token_sink
+from agents.problem import gold_answer, last_user_text, leaks
 from agents.replycheck import assess_draft
 from agents.resolve import resolve
-from agents.state import TutorState
+from agents.state import Reply, TutorState
 from agents.storage import persist_turn
 
 log = logging.getLogger(__name__)
 
 COMPUTATIONAL = re.compile(r"\d|how many|how much|solve|calculate|compute|simplify|evaluate", re.I)
-
-
-def last_user_text(state: TutorState) -> str:
-    for msg in reversed(state.messages):
-        if isinstance(msg, HumanMessage):
-            return str(msg.content)
-    return ""
 
 
 def answer_forbidden(state: TutorState) -> bool:
@@ -143,10 +131,8 @@ async def give_hint(state: TutorState, runtime: Runtime[AgentContext]) -> dict[s
     if answer_forbidden(state) and rung < 3:
         # A rung that would state the answer (e.g. the worked step of a one-step problem) is skipped down.
         ctx = runtime.context
-        problem_obj = gold_problem(ctx, state.problem)
-        gold = problem_obj.answer if problem_obj is not None else problem.get("answer_text")
-        while rung > 0 and find_leaks(hints[rung], answer=gold, answer_text=problem.get("answer_text", ""),
-                                      statement=problem.get("statement", ""), compare=ctx.compare_answers):
+        gold = gold_answer(ctx, state.problem)
+        while rung > 0 and leaks(ctx, hints[rung], state.problem, gold):
             rung -= 1
     parts = []
     if state.injection:
@@ -177,10 +163,7 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     if state.findings:
         user += "\n\n" + prompts.REPAIR_NOTE.format(findings="\n".join(f"- {f}" for f in state.findings[-4:]))
     messages.append({"role": "user", "content": user})
-    gold = None
-    if answer_forbidden(state):
-        problem = gold_problem(ctx, state.problem)
-        gold = problem.answer if problem is not None else state.problem.get("answer_text")
+    gold = gold_answer(ctx, state.problem) if answer_forbidden(state) else None
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
     draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
                            seed=state.tries, on_token=sink)
@@ -195,11 +178,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     writer = runtime.stream_writer
     if ctx.stream and writer is not None:
         writer({"type": "status", "text": "checking"})
-    gold = None
-    problem = None
-    if state.problem is not None:
-        problem = gold_problem(ctx, state.problem)
-        gold = problem.answer if problem is not None else state.problem.get("answer_text")
+    gold = gold_answer(ctx, state.problem)
     reference = dict(state.reference)
     expects = (
         state.intent == "math_question"
@@ -233,6 +212,11 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     }
 
 
+def route_plugin_reply(state: TutorState) -> Literal["verify", "draft_reply"]:
+    """A plugin agent's reply is verified; one that declined (no draft) hands the turn to the tutor's own draft."""
+    return "verify" if state.draft else "draft_reply"
+
+
 def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "finalize"]:
     """Refuted drafts are regenerated while tries remain, then replaced by a safe fallback.
 
@@ -258,19 +242,14 @@ async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[st
     ctx = runtime.context
     text = prompts.NOT_SURE
     if state.problem is not None:
-        problem = gold_problem(ctx, state.problem)
         if not answer_forbidden(state) and state.problem.get("steps"):
             text = "Here is the worked solution:\n" + "\n".join(
                 f"{i}. {s}" for i, s in enumerate(state.problem["steps"], 1)
             )
         else:
             hints = [t for _lvl, t in state.problem.get("hints", [])]
-            gold = problem.answer if problem is not None else state.problem.get("answer_text")
-            safe = [
-                h for h in hints[:2]
-                if not find_leaks(h, answer=gold, answer_text=state.problem.get("answer_text", ""),
-                                  statement=state.problem.get("statement", ""), compare=ctx.compare_answers)
-            ]
+            gold = gold_answer(ctx, state.problem)
+            safe = [h for h in hints[:2] if not leaks(ctx, h, state.problem, gold)]
             text = safe[0] if safe else "Let's read the problem again together: what is it asking us to find?"
             if state.injection:
                 text = prompts.REDIRECT["injection"] + "\n\n" + text
@@ -284,25 +263,26 @@ async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: Ru
     text = state.draft
     if status == "undetermined" and any(c["kind"] == "resolve" for c in state.checks):
         text += "\n\n(I couldn't double-check this answer another way, so please check it with me.)"
-    reply = {
-        "text": text,
-        "intent": state.intent,
-        "status": status,
-        "verified": verified,
-        "repaired": bool(state.caught),
-        "caught": [{"claim": c["claim"], "kind": c["kind"], "expected": c.get("expected")} for c in state.caught],
-        "agent": state.agent,
-        "grade": state.grade,
-        "tries": state.tries,
-    }
-    thread_id = ((config or {}).get("configurable") or {}).get("thread_id")
+    thread_id = ((config or {}).get("configurable") or {}).get("thread_id") or ""
+    reply = Reply(
+        text=text,
+        status=status,
+        verified=verified,
+        repaired=bool(state.caught),
+        caught=[{"claim": c["claim"], "kind": c["kind"], "expected": c.get("expected")} for c in state.caught],
+        intent=state.intent,
+        agent=state.agent,
+        grade=state.grade,
+        tries=state.tries,
+        thread_id=thread_id,
+    )
     ctx = runtime.context
     if ctx.tutor is not None and state.student_id is not None:
-        await persist_turn(ctx.tutor, state.student_id, thread_id, last_user_text(state), reply, state.caught)
+        await persist_turn(ctx.tutor, state.student_id, thread_id or None, last_user_text(state), reply, state.caught)
     writer = runtime.stream_writer
     if ctx.stream and writer is not None:
-        writer({"type": "final", "reply": reply})
-    return {"reply": reply, "messages": [AIMessage(content=text)]}
+        writer({"type": "final", "reply": reply.to_state()})
+    return {"reply": reply.to_state(), "messages": [AIMessage(content=text)]}
 
 
 def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
@@ -328,8 +308,9 @@ def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
     g.add_edge(START, "begin_turn")
     g.add_edge("begin_turn", "classify")
     g.add_conditional_edges("classify", route_intent)
-    for node in ("give_hint", "draft_reply", "plugin_agent"):
+    for node in ("give_hint", "draft_reply"):
         g.add_edge(node, "verify")
+    g.add_conditional_edges("plugin_agent", route_plugin_reply)
     g.add_conditional_edges("verify", route_verdict)
     for node in ("redirect", "premise", "new_problem", "grade_attempt", "fallback"):
         g.add_edge(node, "finalize")

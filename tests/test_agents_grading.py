@@ -44,7 +44,9 @@ async def test_correct_answer_updates_mastery_in_one_transaction(ctx, settings):
     assert llm.history == []
     with ctx.session() as s:
         attempt = s.exec(select(Attempt)).one()
-        assert (attempt.verdict, attempt.problem_id, attempt.answer_given) == ("correct", ref["id"], ref["answer_text"])
+        # Stored as typed, the same as Practice stores it (tests/test_learner_grading.py).
+        assert (attempt.verdict, attempt.problem_id, attempt.answer_given) == ("correct", ref["id"],
+                                                                               f"I got {ref['answer_text']}")
         state = repo.get_mastery(session=s, student_id=student, skill_id=ref["skill_id"])
         assert state.p_mastery == pytest.approx(reply["grade"]["mastery"]["after"])
         assert attempt.session_id is not None

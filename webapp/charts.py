@@ -46,18 +46,20 @@ def mastery_lines(points) -> alt.Chart:
 
 
 def heatmap(cells, student_order: list[str]) -> alt.Chart:
-    """Students x skills, coloured by mastery."""
+    """Students x skills, coloured by mastery; a mastered skill (the learner's record) has a dark outline."""
     df = pd.DataFrame({"student": [c.student for c in cells], "skill": [c.skill for c in cells],
-                       "mastery": [c.p_mastery for c in cells]})
+                       "mastery": [c.p_mastery for c in cells],
+                       "mastered": ["mastered" if c.mastered else "learning" for c in cells]})
     return (
         alt.Chart(df)
-        .mark_rect()
+        .mark_rect(strokeWidth=2)
         .encode(
             x=alt.X("skill:N", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=120)),
             y=alt.Y("student:N", sort=student_order, title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("mastery:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"),
                             legend=alt.Legend(format="%", orient="bottom")),
-            tooltip=["student", "skill", alt.Tooltip("mastery:Q", format=".0%")],
+            stroke=alt.condition(alt.datum.mastered == "mastered", alt.value("#1b1b1b"), alt.value(None)),
+            tooltip=["student", "skill", alt.Tooltip("mastery:Q", format=".0%"), "mastered"],
         )
         .properties(height=heatmap_height(student_order))
     )

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import random
-import time
-import uuid
-
 import streamlit as st
 
-from tutor import reports
+from tutor import learner, reports
 from tutor.classes import issue_link_code, join_class, student_classes
-from tutor.errors import ValidationError
 from tutor.models import Role
-from tutor.reports import manage
 from webapp import charts, common
 from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
 
@@ -52,8 +46,8 @@ def today_page() -> None:
         st.markdown(f"{mark} **{title}**  \n:gray[{kind} · {skill}]")
     if st.button("Start the next step", type="primary", icon=":material/play_arrow:", key="next_step"):
         with ctx.session() as s:
-            item = manage.own_lesson_item(session=s, viewer=student, item_id=plan.next_item)
-        problem = get_ctx().plugins.generate(item.skill_id, seed=item.problem_seed, difficulty=item.difficulty)
+            problem, item = learner.lesson_item_problem(session=s, plugins=ctx.plugins, student_id=student.id,
+                                                        item_id=plan.next_item)
         start_practice(problem, lesson_item=item.id, intro=item.content if item.kind == "new" else "")
         st.switch_page("webapp/routes/practice.py")
 
@@ -136,7 +130,7 @@ def send(student, text: str) -> None:
 
 
 def serve_problem(student) -> None:
-    problem = new_problem(student, None)
+    problem = new_problem(student, None, current=st.session_state.get("chat_problem"))
     chat = common.ready_chat()
     st.session_state["thread_id"] = chat.start_problem(student.id, problem, st.session_state.get("thread_id"))
     st.session_state["chat_problem"] = problem
@@ -160,19 +154,15 @@ DUE = "__due__"
 
 
 def offered_skills() -> dict[str, str]:
-    return {s.id: s.title for s in get_ctx().plugins.topological_skills() if s.id in get_ctx().plugins.generators}
+    return {s.id: s.title for s in learner.offered_skills(get_ctx().plugins)}
 
 
-def new_problem(student, skill_id: str | None):
-    """A fresh verified problem for a skill (None: what's due)."""
-    skills = offered_skills()
-    if not skills:
-        raise ValidationError("No practice subjects are installed.")
-    if skill_id is None:
-        with get_ctx().session() as s:
-            skill_id = reports.next_practice_skill(session=s, viewer=student, student_id=student.id,
-                                                   offered=list(skills))
-    return get_ctx().plugins.generate(skill_id, seed=random.SystemRandom().randrange(1_000_000), difficulty=1)
+def new_problem(student, skill_id: str | None, current=None):
+    """The next problem by the learner's one policy (None: what's due), after the one on screen if any."""
+    ctx = get_ctx()
+    with ctx.session() as s:
+        return learner.next_problem(session=s, plugins=ctx.plugins, student_id=student.id, skill_id=skill_id,
+                                    current=current)
 
 
 @friendly
@@ -182,27 +172,28 @@ def practice_page() -> None:
     skills = offered_skills()
     choice = st.selectbox("Skill", [DUE, *skills], format_func=lambda k: "What's due for me" if k == DUE else skills[k],
                           key="practice_skill")
+    current: learner.PracticeRun | None = st.session_state.get("practice")
     if st.button("New problem", type="primary", icon=":material/casino:", key="new"):
-        start_practice(new_problem(student, None if choice == DUE else choice))
-    current = st.session_state.get("practice")
+        current = start_practice(new_problem(student, None if choice == DUE else choice,
+                                             current=current.problem if current else None))
     if not current:
         st.info("Pick a skill (or *What's due for me*) and press **New problem**.")
         return
-    problem = current["problem"]
+    problem = current.problem
     st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**"
-                + (" · from today's lesson" if current["lesson_item"] else ""))
-    if current["intro"]:
-        st.info(math_markdown(current["intro"]), icon=":material/school:")
+                + (" · from today's lesson" if current.lesson_item else ""))
+    if current.intro:
+        st.info(math_markdown(current.intro), icon=":material/school:")
     common.show_math(problem.statement)
     if formula_helps(problem):
         st.latex(problem.latex)
     if problem.answer_format:
         st.caption(f"Answer as {problem.answer_format}.")
     ladder = get_ctx().plugins.hints(problem)
-    for h in ladder[: current["hints"]]:
+    for h in ladder[: current.hints]:
         st.info(math_markdown(h.text), icon=":material/lightbulb:")
-    if current["hints"] < len(ladder) and st.button("Hint", icon=":material/lightbulb:", key="practice_hint"):
-        current["hints"] += 1
+    if current.hints < len(ladder) and st.button("Hint", icon=":material/lightbulb:", key="practice_hint"):
+        current.hints += 1
         st.rerun()
     with st.form("answer", clear_on_submit=False):
         given = st.text_input("Your answer", max_chars=200, key="answer_text")
@@ -212,53 +203,35 @@ def practice_page() -> None:
         if not given:
             st.warning("Type an answer first.")
         else:
-            current["result"] = grade(student, current, given)
+            ctx = get_ctx()
+            with ctx.session() as s:
+                current.submit(session=s, plugins=ctx.plugins, student_id=student.id, answer=given)
     show_result(current)
 
 
-def start_practice(problem, *, lesson_item: int | None = None, intro: str = "") -> None:
-    st.session_state["practice"] = {
-        "problem": problem, "started": time.monotonic(), "hints": 0, "tries": 0, "submission": uuid.uuid4().hex,
-        "result": None, "lesson_item": lesson_item, "intro": intro,
-    }
+def start_practice(problem, *, lesson_item: int | None = None, intro: str = "") -> learner.PracticeRun:
+    run = learner.PracticeRun(problem, lesson_item=lesson_item, intro=intro)
+    st.session_state["practice"] = run
+    return run
 
 
-def grade(student, current: dict, given: str) -> dict:
-    """Grade and record through the learner service (one transaction); keep what the page shows."""
-    from tutor.learner.service import submit_answer
-
-    ctx = get_ctx()
-    with ctx.session() as s:
-        result = submit_answer(
-            session=s, plugins=ctx.plugins, student_id=student.id, problem=current["problem"], answer=given,
-            submission_id=f"{current['submission']}-{current['tries']}",
-            time_taken_s=time.monotonic() - current["started"], hints_used=current["hints"],
-            lesson_item_id=current["lesson_item"],
-        )
-        if result.correct and current["lesson_item"]:
-            manage.finish_lesson_item(session=s, viewer=student, item_id=current["lesson_item"])
-    current["tries"] += 1
-    return {"verdict": result.verdict, "feedback": result.feedback, "after": result.p_after,
-            "newly_mastered": result.newly_mastered}
-
-
-def show_result(current: dict) -> None:
-    result = current.get("result")
-    if not result:
+def show_result(current: learner.PracticeRun) -> None:
+    result = current.result
+    if result is None:
         return
-    problem = current["problem"]
-    if result["verdict"] == "correct":
-        extra = " You mastered this skill!" if result["newly_mastered"] else f" Mastery now {pct(result['after'])}."
-        st.success(math_markdown(result["feedback"]) + extra, icon=":material/check_circle:")
-    elif result["verdict"] == "incorrect":
-        st.error(math_markdown(result["feedback"]) + " Try again, or take a hint.", icon=":material/cancel:")
+    problem = current.problem
+    if result.verdict == "correct":
+        extra = " You mastered this skill!" if result.newly_mastered else f" Mastery now {pct(result.p_after)}."
+        st.success(math_markdown(result.feedback) + extra, icon=":material/check_circle:")
+    elif result.verdict == "incorrect":
+        st.error(math_markdown(result.feedback) + " Try again, or take a hint.", icon=":material/cancel:")
     else:
-        st.warning(result["feedback"] + (f" Write it as {problem.answer_format}." if problem.answer_format else ""),
+        st.warning(result.feedback + (f" Write it as {problem.answer_format}." if problem.answer_format else ""),
                    icon=":material/help:")
-    if result["verdict"] == "correct" and current["lesson_item"]:
+    if result.verdict == "correct" and current.lesson_item:
         st.page_link("webapp/routes/today.py", label="Step done – back to today's lesson", icon=":material/today:")
-    if result["verdict"] != "undetermined" or current["tries"] > 1:
-        with st.expander("Worked solution", expanded=result["verdict"] == "correct"):
+    if result.verdict != "undetermined" or current.tries > 1:
+        with st.expander("Worked solution", expanded=result.verdict == "correct"):
             for i, step in enumerate(problem.steps, 1):
                 st.markdown(f"{i}. {math_markdown(step.text)}")
                 if step.latex:

@@ -45,7 +45,9 @@ def practice(
     if problem.answer_format:
         typer.echo(f"(Answer as {problem.answer_format}.)")
     answer = typer.prompt("Your answer", default="", show_default=False)
-    grade = manager.check(problem, answer)
+    from tutor.learner.grading import grade_for_problem  # read as Practice and the chat read it
+
+    grade, _reading = grade_for_problem(manager, problem, answer)
     if grade.status == "verified":
         typer.secho("Right!", fg=typer.colors.GREEN)
     elif grade.status == "refuted":

@@ -2,8 +2,8 @@
 
 Standard BKT (Corbett & Anderson) with four parameters per skill: ``prior``
 P(L0), ``learn`` P(T), ``guess`` P(G) and ``slip`` P(S); no forgetting (FSRS
-review handles that). A skill is mastered at p >= 0.95, the convention of
-OATutor and pyBKT.
+review handles that). A skill is recorded as mastered when p first reaches :data:`MASTERY_THRESHOLD`
+(0.95, the convention of OATutor and pyBKT).
 
 Only the first attempt at each problem updates the estimate (later tries are
 informed by the feedback and say little about knowledge). Hints count against
@@ -63,5 +63,6 @@ def update(p: float, correct: bool, params: BKTParams = DEFAULT_PARAMS, hints_us
     return min(1.0, max(0.0, post + (1 - post) * params.learn))
 
 
-def is_mastered(p: float) -> bool:
+def reaches_mastery(p: float) -> bool:
+    """Whether an estimate is high enough to record the skill as mastered (see ``tutor.learner.queries``)."""
     return p >= MASTERY_THRESHOLD

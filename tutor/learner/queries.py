@@ -1,29 +1,30 @@
-"""What the lesson planner and the reports ask the learner model."""
+"""What the learner model says about a student: the one place that decides mastered, ready, due and time.
+
+The planner, the reports, Practice and the tutor chat all ask here, so a
+skill that one page calls mastered is mastered on every page.
+
+Mastered means the learner's own record: ``MasteryState.mastered_at``, set by
+:func:`tutor.learner.service.record_attempt` the first time the BKT estimate
+reaches :data:`tutor.learner.bkt.MASTERY_THRESHOLD`. A later slip lowers the
+estimate and brings the FSRS review forward, but does not un-master the skill;
+an estimate at the threshold with no record (say, after refitting BKT
+parameters) is not mastered until an answer crosses it.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from tutor.learner import bkt
-from tutor.learner.review import retrievability
 from tutor.models import Attempt, MasteryState, Verdict, utcnow
 from tutor.repo import due_reviews, mastery_for
 
-
-@dataclass(frozen=True)
-class SkillMastery:
-    skill_id: str
-    p_mastery: float
-    mastered: bool
-    n_attempts: int
-    n_correct: int
-    due_at: datetime | None
-    recall: float | None
-    """FSRS retrievability now (chance the skill is still remembered), None before mastery."""
+MAX_ATTEMPT_SECONDS = 600.0
+"""Time on one answer counts at most this long: a tab left open is not study time."""
 
 
 @dataclass(frozen=True)
@@ -42,72 +43,113 @@ class TimeOnTask:
     by_day: dict[date, float]
 
 
-def mastery_by_skill(
-    *, session: Session, student_id: int, plugins=None, now: datetime | None = None
-) -> dict[str, SkillMastery]:
-    """Mastery of every skill the student has practised, plus (given ``plugins``) every other skill at its prior."""
-    now = now or utcnow()
-    out: dict[str, SkillMastery] = {}
-    if plugins is not None:
-        from tutor.learner.service import params_for
-
-        for spec in plugins.topological_skills():
-            out[spec.id] = SkillMastery(spec.id, params_for(session=session, skill_id=spec.id).prior, False, 0, 0, None, None)
-    for st in mastery_for(session=session, student_ids=[student_id]):
-        out[st.skill_id] = SkillMastery(
-            st.skill_id, st.p_mastery, st.mastered_at is not None, st.n_attempts, st.n_correct,
-            st.due_at, retrievability(st.card, now),
-        )
-    return out
+def is_mastered(state: MasteryState | None) -> bool:
+    """The one mastery predicate: the student's record says the skill was mastered."""
+    return state is not None and state.mastered_at is not None
 
 
-def ready_to_learn(*, session: Session, student_id: int, plugins, grade: int | None = None) -> list:
-    """Skills not yet mastered whose prerequisites are all mastered, in prerequisite order.
+def mastered_skills(*, session: Session, student_id: int) -> set[str]:
+    """Ids of the skills the student has mastered."""
+    return {m.skill_id for m in mastery_for(session=session, student_ids=[student_id]) if is_mastered(m)}
 
-    Given a grade, skills whose band starts more than one grade above it are left out.
+
+def in_reach(spec, grade: int | None) -> bool:
+    """A skill a student of this grade may start: its band begins at most one grade above theirs."""
+    return grade is None or spec.grade_min <= grade + 1
+
+
+def ready_from(specs: Iterable, mastered: set[str], grade: int | None = None) -> list:
+    """Of ``specs`` (in prerequisite order): not mastered, every prerequisite mastered, within reach of the grade.
+
+    Skills whose grade band contains the student's grade come first; the order is otherwise kept.
     """
-    states = {s.skill_id: s for s in mastery_for(session=session, student_ids=[student_id])}
-    mastered = {sid for sid, s in states.items() if s.mastered_at is not None}
-    ready = []
-    for spec in plugins.topological_skills():
-        if spec.id in mastered or not all(p in mastered for p in spec.prerequisites):
-            continue
-        if grade is not None and spec.grade_min > grade + 1:
-            continue
-        ready.append(spec)
+    ready = [
+        spec for spec in specs
+        if spec.id not in mastered and all(p in mastered for p in spec.prerequisites) and in_reach(spec, grade)
+    ]
+    if grade is not None:
+        ready.sort(key=lambda s: 0 if s.grade_min <= grade <= s.grade_max else 1)
     return ready
+
+
+def ready_to_learn(*, session: Session, student_id: int, plugins, grade: int | None = None,
+                   offered: Iterable[str] | None = None) -> list:
+    """Skills ready to learn (see :func:`ready_from`), of those ``offered`` if given (e.g. ones with generators)."""
+    keep = None if offered is None else set(offered)
+    specs = [s for s in plugins.topological_skills() if keep is None or s.id in keep]
+    return ready_from(specs, mastered_skills(session=session, student_id=student_id), grade)
 
 
 def reviews_due(*, session: Session, student_id: int, now: datetime | None = None) -> list[MasteryState]:
     """Mastered skills whose FSRS review is due, most overdue first."""
-    return due_reviews(session=session, student_id=student_id, now=now)
+    return [m for m in due_reviews(session=session, student_id=student_id, now=now) if is_mastered(m)]
+
+
+def _recent_graded(session: Session, student_id: int, since: datetime | None, skill_id: str | None,
+                   last: int | None) -> list[tuple[str, str]]:
+    stmt = select(Attempt.skill_id, Attempt.verdict).where(
+        Attempt.student_id == student_id, Attempt.verdict != Verdict.undetermined.value
+    )
+    if since is not None:
+        stmt = stmt.where(Attempt.created_at >= since)
+    if skill_id is not None:
+        stmt = stmt.where(Attempt.skill_id == skill_id)
+    stmt = stmt.order_by(Attempt.created_at.desc(), Attempt.id.desc())
+    if last is not None:
+        stmt = stmt.limit(last)
+    return list(session.exec(stmt))
 
 
 def recent_accuracy(
-    *, session: Session, student_id: int, days: int = 14, skill_id: str | None = None, now: datetime | None = None
+    *, session: Session, student_id: int, days: int | None = 14, last: int | None = None,
+    skill_id: str | None = None, now: datetime | None = None,
 ) -> Accuracy:
-    """Graded attempts (undetermined ones left out) in the last ``days`` days and how many were right."""
-    since = (now or utcnow()) - timedelta(days=days)
-    stmt = select(Attempt.verdict).where(
-        Attempt.student_id == student_id, Attempt.created_at >= since, Attempt.verdict != Verdict.undetermined.value
-    )
-    if skill_id is not None:
-        stmt = stmt.where(Attempt.skill_id == skill_id)
-    verdicts = list(session.exec(stmt))
+    """Graded attempts (undetermined ones left out) in the last ``days`` days and/or the ``last`` ones; how many right."""
+    since = (now or utcnow()) - timedelta(days=days) if days is not None else None
+    verdicts = [v for _sid, v in _recent_graded(session, student_id, since, skill_id, last)]
     return Accuracy(len(verdicts), sum(v == Verdict.correct.value for v in verdicts))
 
 
+def recent_errors(*, session: Session, student_id: int, last: int = 30) -> dict[str, int]:
+    """Wrong answers per skill among the student's ``last`` graded attempts."""
+    errors: dict[str, int] = defaultdict(int)
+    for sid, verdict in _recent_graded(session, student_id, None, None, last):
+        if verdict == Verdict.incorrect.value:
+            errors[sid] += 1
+    return dict(errors)
+
+
+def counted_seconds(seconds: float | None) -> float:
+    """Seconds of one answer that count as study time (0 to :data:`MAX_ATTEMPT_SECONDS`)."""
+    return min(max(seconds or 0.0, 0.0), MAX_ATTEMPT_SECONDS)
+
+
+def seconds_on(attempts: Iterable[Attempt]) -> float:
+    """Study time of these attempts, each capped (see :func:`counted_seconds`)."""
+    return sum(counted_seconds(a.time_taken_s) for a in attempts)
+
+
 def time_on_task(*, session: Session, student_id: int, days: int = 7, now: datetime | None = None) -> TimeOnTask:
-    """Seconds spent answering in the last ``days`` days, in total and per UTC day."""
+    """Seconds spent answering in the last ``days`` days, in total and per UTC day, each answer capped."""
     since = (now or utcnow()) - timedelta(days=days)
     rows = session.exec(
         select(Attempt.created_at, Attempt.time_taken_s).where(Attempt.student_id == student_id, Attempt.created_at >= since)
     )
     by_day: dict[date, float] = defaultdict(float)
     for created, secs in rows:
-        by_day[created.date()] += secs
+        day = (created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)).date()
+        by_day[day] += counted_seconds(secs)
     return TimeOnTask(sum(by_day.values()), dict(sorted(by_day.items())))
 
 
-__all__ = ["Accuracy", "SkillMastery", "TimeOnTask", "bkt", "mastery_by_skill", "ready_to_learn",
-           "recent_accuracy", "reviews_due", "time_on_task"]
+def difficulty_for(p_mastery: float | None, available: Iterable[int] = (1, 2, 3)) -> int:
+    """Difficulty matched to mastery: below 0.4 the easiest, below 0.75 the middle, else the hardest offered."""
+    p = 0.0 if p_mastery is None else p_mastery
+    want = 1 if p < 0.4 else 2 if p < 0.75 else 3
+    levels = sorted(available) or [1]
+    return min(levels, key=lambda d: (abs(d - want), d))
+
+
+__all__ = ["MAX_ATTEMPT_SECONDS", "Accuracy", "TimeOnTask", "counted_seconds", "difficulty_for",
+           "in_reach", "is_mastered", "mastered_skills", "ready_from", "ready_to_learn",
+           "recent_accuracy", "recent_errors", "reviews_due", "seconds_on", "time_on_task"]

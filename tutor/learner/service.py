@@ -8,16 +8,17 @@ changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session, select
 
-from tutor.errors import NotFound
+from tutor.errors import NotFound, PermissionDenied
 from tutor.learner import bkt
+from tutor.learner.grading import grade_for_problem, read_typed
 from tutor.learner.review import rating_for, review_card
-from tutor.models import Attempt, BKTParams as BKTRow, MasteryState, Skill, Verdict, utcnow
-from tutor.repo import add_attempt, get_mastery, save_mastery
+from tutor.models import Attempt, BKTParams as BKTRow, LessonItem, LessonPlan, MasteryState, Skill, Verdict, utcnow
+from tutor.repo import add_attempt, complete_lesson_item, get_mastery, save_mastery, upsert_skills
 
 UNREADABLE = "I couldn't read that answer, so it was not marked right or wrong. Try writing just the answer, like 3/4 or x = 2."
 
@@ -36,8 +37,12 @@ class AttemptResult:
     due_at: datetime | None
     duplicate: bool = False
     feedback: str = ""
+    explanation: str = ""
+    """The checker's explanation of a wrong answer (may name the answer: shown only where that is allowed)."""
     worked_solution: str = ""
     mistake: str = ""
+    reading: str = ""
+    """The form of the typed answer that was graded (e.g. "12" of "x = 12 cm")."""
 
     @property
     def correct(self) -> bool:
@@ -126,7 +131,7 @@ def record_attempt(
     if first:
         state.p_mastery = bkt.update(p_before, correct, params, hints_used)
         rating = rating_for(correct, hints_used, time_taken_s)
-        if state.mastered_at is None and bkt.is_mastered(state.p_mastery):
+        if state.mastered_at is None and bkt.reaches_mastery(state.p_mastery):
             state.mastered_at, newly = now, True
             state.card, state.due_at = review_card("", rating, now)
         elif state.mastered_at is not None:
@@ -146,6 +151,23 @@ def record_attempt(
     )
 
 
+def ensure_skill(*, session: Session, plugins, skill_id: str) -> None:
+    """Add the skill's row from the plugins if the database does not have it yet (a plugin installed later)."""
+    if session.get(Skill, skill_id) is None:
+        upsert_skills(session=session, skills=[r for r in plugins.skill_rows() if r.id == skill_id])
+
+
+def lesson_item_of(*, session: Session, student_id: int, item_id: int) -> LessonItem:
+    """A step of the student's own lesson plan."""
+    item = session.get(LessonItem, item_id)
+    plan = session.get(LessonPlan, item.plan_id) if item is not None else None
+    if item is None or plan is None:
+        raise NotFound("That lesson step does not exist any more; plan a new lesson on Today.")
+    if plan.student_id != student_id:
+        raise PermissionDenied("That lesson step belongs to someone else's plan.")
+    return item
+
+
 def submit_answer(
     *,
     session: Session,
@@ -160,31 +182,37 @@ def submit_answer(
     lesson_item_id: int | None = None,
     now: datetime | None = None,
 ) -> AttemptResult:
-    """Grade ``answer`` to a plugin ``problem`` with the verifier (or the skill's checker), then record it.
+    """The one grading path: read ``answer``, grade it by plugin ground truth, record everything in one transaction.
 
-    Only a verified answer is correct; an undetermined one is stored as such and
-    the student is told it could not be read. ``plugins`` is the context's
-    plugin manager (``ctx.plugins``).
+    The answer is read as a child writes it (:func:`tutor.learner.grading.read_typed`:
+    "the answer is 3/4", "x = 2", "12 cm", work ending in "= 12") and graded
+    by the skill's checker or the verifier. Only a verified answer is correct;
+    an undetermined one is stored as such and the student is told it could not
+    be read. The attempt, BKT mastery, the FSRS review card and (when right)
+    the lesson step it answers are written in the caller's transaction.
+    ``plugins`` is the context's plugin manager (``ctx.plugins``).
     """
     stored = _existing(session, submission_id)
     if stored is not None:
         return _from_stored(session, stored)
-    if session.get(Skill, problem.skill_id) is None:
-        from tutor.repo import upsert_skills
-
-        upsert_skills(session=session, skills=[r for r in plugins.skill_rows() if r.id == problem.skill_id])
-    grade = plugins.check(problem, answer)
+    item = lesson_item_of(session=session, student_id=student_id, item_id=lesson_item_id) if lesson_item_id else None
+    ensure_skill(session=session, plugins=plugins, skill_id=problem.skill_id)
+    typed = read_typed(answer)
+    grade, reading = grade_for_problem(plugins, problem, typed)
     verdict = {"verified": Verdict.correct, "refuted": Verdict.incorrect}.get(grade.status, Verdict.undetermined)
     result = record_attempt(
         session=session, student_id=student_id, skill_id=problem.skill_id, problem_id=problem.id,
-        problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=answer,
+        problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=typed.text[:2000],
         verdict=verdict, submission_id=submission_id, difficulty=problem.difficulty, time_taken_s=time_taken_s,
         hints_used=hints_used, mistake=grade.mistake, session_id=session_id, lesson_item_id=lesson_item_id, now=now,
     )
+    if item is not None and verdict is Verdict.correct:
+        complete_lesson_item(session=session, item_id=item.id)
     if verdict is Verdict.correct:
         feedback = "Right!"
     elif verdict is Verdict.incorrect:
         feedback = f"Not quite. {grade.explanation}".strip() if grade.mistake else "Not quite."
     else:
         feedback = UNREADABLE
-    return AttemptResult(**{**result.__dict__, "feedback": feedback, "worked_solution": problem.worked_solution()})
+    return replace(result, feedback=feedback, explanation=grade.explanation, reading=reading,
+                   worked_solution=problem.worked_solution())

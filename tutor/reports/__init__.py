@@ -11,7 +11,6 @@ from tutor.reports.student import (
     latest_conversation,
     mastery_by_skill,
     mastery_gained,
-    next_practice_skill,
     mastery_over_time,
     recent_activity,
     student_progress,
@@ -33,6 +32,6 @@ from tutor.reports.teacher import (
 __all__ = [
     "ChildWeek", "all_users", "child_week", "class_report_csv", "class_report_pdf", "class_report_rows",
     "classes_for", "current_plan", "latest_conversation", "inactive_students", "linked_children", "mastery_by_skill", "mastery_gained",
-    "mastery_heatmap", "mastery_over_time", "next_practice_skill", "recent_activity", "roster", "struggling_skills", "student_drilldown",
+    "mastery_heatmap", "mastery_over_time", "recent_activity", "roster", "struggling_skills", "student_drilldown",
     "student_progress", "student_report_pdf", "stuck_skills", "verifier_stats", "weekly_summary_markdown",
 ]

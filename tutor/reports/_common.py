@@ -13,13 +13,9 @@ from sqlmodel import Session, select
 
 from tutor.models import Attempt, MasteryState, Skill, User, Verdict, utcnow
 
-MASTERED = 0.95
-"""BKT probability at which a skill counts as mastered when no mastered_at is stored."""
 STUCK_MIN_ATTEMPTS = 5
 """A skill is 'stuck' after this many attempts with mastery still below STUCK_BELOW."""
 STUCK_BELOW = 0.5
-MAX_ATTEMPT_SECONDS = 600.0
-"""Time on one answer counted at most this long: a tab left open is not study time."""
 WEEK = timedelta(days=7)
 TUTOR_ROLES = ("tutor", "assistant")
 """Message.role values of the tutor's replies (the agents store "tutor")."""
@@ -64,16 +60,8 @@ def load_mastery(*, session: Session, student_ids: Iterable[int]) -> list[Master
     return list(session.exec(select(MasteryState).where(MasteryState.student_id.in_(ids))))
 
 
-def is_mastered(state: MasteryState) -> bool:
-    return state.mastered_at is not None or state.p_mastery >= MASTERED
-
-
 def is_correct(attempt: Attempt) -> bool:
     return attempt.verdict == Verdict.correct
-
-
-def seconds_on(attempts: Iterable[Attempt]) -> float:
-    return sum(min(max(a.time_taken_s or 0.0, 0.0), MAX_ATTEMPT_SECONDS) for a in attempts)
 
 
 def day_of(dt: datetime) -> date:

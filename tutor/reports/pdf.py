@@ -11,6 +11,7 @@ from datetime import datetime
 from fpdf import FPDF
 from sqlmodel import Session
 
+from tutor.learner.bkt import MASTERY_THRESHOLD
 from tutor.models import User
 from tutor.reports._common import now_or
 from tutor.reports.student import student_progress
@@ -95,13 +96,13 @@ class _Report(FPDF):
             self.cell(label_w - 2, h, _t(label)[:38], align="R")
             self.set_fill_color(235, 235, 235)
             self.rect(x0, yy + 1, bar_w, h - 2, style="F")
-            colour = (44, 160, 44) if value >= 0.95 else (31, 119, 180) if value >= 0.5 else (214, 39, 40)
+            colour = (44, 160, 44) if value >= MASTERY_THRESHOLD else (31, 119, 180) if value >= 0.5 else (214, 39, 40)
             self.set_fill_color(*colour)
             self.rect(x0, yy + 1, max(0.5, bar_w * min(max(value, 0.0), 1.0)), h - 2, style="F")
             self.set_xy(x0 + bar_w + 1, yy)
             self.cell(14, h, f"{value * 100:.0f}%")
         self.set_draw_color(120)
-        for guide in (0.5, 0.95):
+        for guide in (0.5, MASTERY_THRESHOLD):
             gx = x0 + bar_w * guide
             self.line(gx, y, gx, y + h * len(bars))
         self.set_draw_color(0)

@@ -9,23 +9,22 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, select
 
 from tutor.accounts import get_user
+from tutor.learner.queries import is_mastered, seconds_on
 from tutor.models import LessonItem, LessonPlan, Message, Role, TutorSession
 from tutor.permissions import require_student_access
 from tutor.reports._common import (
-    STUDENT_ROLES,
-    TUTOR_ROLES,
     STUCK_BELOW,
     STUCK_MIN_ATTEMPTS,
+    STUDENT_ROLES,
+    TUTOR_ROLES,
     WEEK,
     aware,
     day_of,
     display,
     is_correct,
-    is_mastered,
     load_attempts,
     load_mastery,
     now_or,
-    seconds_on,
     skill_titles,
     streak_days,
     title_of,
@@ -277,17 +276,3 @@ def latest_conversation(*, session: Session, viewer, student_id: int, limit: int
         return []
     msgs = session.exec(select(Message).where(Message.session_id == latest.id).order_by(Message.id.desc()).limit(limit))
     return [("tutor" if m.role in TUTOR_ROLES else "student", m.content) for m in reversed(list(msgs))]
-
-
-def next_practice_skill(*, session: Session, viewer, student_id: int, offered: list[str]) -> str | None:
-    """The skill 'what's due' means: an overdue review, else the weakest unmastered skill, else the first offered."""
-    skills = [s for s in mastery_by_skill(session=session, viewer=viewer, student_id=student_id) if s.skill_id in offered]
-    now = now_or(None)
-    due = sorted((s for s in skills if s.due_at and s.due_at <= now), key=lambda s: s.due_at)
-    if due:
-        return due[0].skill_id
-    learning = [s for s in skills if not s.mastered]
-    if learning:
-        return learning[0].skill_id
-    touched = {s.skill_id for s in skills}
-    return next((sid for sid in offered if sid not in touched), offered[0] if offered else None)

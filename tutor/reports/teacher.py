@@ -13,6 +13,7 @@ from sqlmodel import Session, func, select
 
 from tutor.classes import class_students, get_class
 from tutor.errors import PermissionDenied
+from tutor.learner.queries import is_mastered, seconds_on
 from tutor.models import Classroom, Message, Role, TutorSession, User, VerificationLog
 from tutor.permissions import require_class_access, require_role, require_student_access, visible_student_ids
 from tutor.reports._common import (
@@ -21,11 +22,9 @@ from tutor.reports._common import (
     aware,
     display,
     is_correct,
-    is_mastered,
     load_attempts,
     load_mastery,
     now_or,
-    seconds_on,
     skill_titles,
     title_of,
 )
@@ -54,6 +53,8 @@ class HeatCell:
     skill_id: str
     skill: str
     p_mastery: float
+    mastered: bool = False
+    """The learner's record (``tutor.learner.is_mastered``), the same answer every page gives."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def mastery_heatmap(*, session: Session, viewer: User, class_id: int) -> list[He
     students = {s.id: display(s) for s in _class_students(session, viewer, class_id)}
     titles = skill_titles(session=session)
     return [
-        HeatCell(m.student_id, students[m.student_id], m.skill_id, title_of(titles, m.skill_id), round(m.p_mastery, 3))
+        HeatCell(m.student_id, students[m.student_id], m.skill_id, title_of(titles, m.skill_id), round(m.p_mastery, 3),
+                 is_mastered(m))
         for m in load_mastery(session=session, student_ids=students)
     ]
 
