@@ -293,18 +293,9 @@ def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
             (see ``agents.checkpoint``); None keeps no history between calls.
     """
     g = StateGraph(TutorState, context_schema=AgentContext)
-    g.add_node("begin_turn", begin_turn)
-    g.add_node("classify", classify)
-    g.add_node("redirect", redirect)
-    g.add_node("premise", premise)
-    g.add_node("new_problem", new_problem)
-    g.add_node("grade_attempt", grade_attempt)
-    g.add_node("give_hint", give_hint)
-    g.add_node("draft_reply", draft_reply)
-    g.add_node("plugin_agent", plugin_agent)
-    g.add_node("verify", verify)
-    g.add_node("fallback", fallback)
-    g.add_node("finalize", finalize)
+    for node in (begin_turn, classify, redirect, premise, new_problem, grade_attempt, give_hint, draft_reply,
+                 plugin_agent, verify, fallback, finalize):
+        g.add_node(node.__name__, node)
     g.add_edge(START, "begin_turn")
     g.add_edge("begin_turn", "classify")
     g.add_conditional_edges("classify", route_intent)
