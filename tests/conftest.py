@@ -28,6 +28,21 @@ def pytest_configure(config):
     # The plugin manager loads only the built-in plugins under tests (the
     # datasette convention), so a stray installed plugin never changes a result.
     sys._called_from_test = True
+    ghosts = unknown_test_names()
+    if ghosts:
+        raise pytest.UsageError(f"tests/conftest.py names tests that do not exist: {', '.join(ghosts)}")
+
+
+def unknown_test_names() -> list[str]:
+    """Names in STORAGE_MODULES and SQLITE_ONLY with no such test module or function (a renamed test)."""
+    here = Path(__file__).parent
+    ghosts = [f"{m}.py" for m in sorted(STORAGE_MODULES) if not (here / f"{m}.py").exists()]
+    for node in sorted(SQLITE_ONLY):
+        module, _, function = node.partition("::")
+        path = here / module
+        if not path.exists() or f"def {function}(" not in path.read_text():
+            ghosts.append(node)
+    return ghosts
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +112,7 @@ def ctx(request, settings, migrated_template, monkeypatch) -> TutorContext:
 # Test modules whose ``ctx`` tests also run against PostgreSQL. A new storage
 # test module can opt in with ``pytestmark = pytest.mark.storage`` instead.
 STORAGE_MODULES = {
-    "test_db", "test_accounts", "test_permissions", "test_classes", "test_repo", "test_demo",
+    "test_db", "test_accounts", "test_permissions", "test_classes", "test_repo", "test_learner_demo",
     "test_learner", "test_reports", "test_reports_data", "test_agents_grading",
 }
 # Tests in those modules that check SQLite itself (pragmas, file modes, locks).

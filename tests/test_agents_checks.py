@@ -1,0 +1,85 @@
+"""Checks that need no model (agents/checks.py): answer leaks, final answers, false premises."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.checks import false_premises, final_answer_of, find_leaks, numbers_in
+from tutor.verify import compare_answers
+
+
+def leaks(draft: str, answer, statement: str, answer_text: str = "") -> list[str]:
+    return find_leaks(draft, answer=answer, answer_text=answer_text or str(answer), statement=statement,
+                      compare=compare_answers)
+
+
+def test_numbers_in_reads_thousands_decimals_and_fractions():
+    assert numbers_in("1,000 apples, 3.5 kg and 3 / 4 of a pie; -2 degrees") == ["1000", "3.5", "3/4", "-2"]
+    assert numbers_in("no numbers here") == []
+
+
+@pytest.mark.parametrize("draft", [
+    "What do you get when you add 7 and 5?",
+    "Start with the 7 apples. How many more does Sam get?",
+    "Good try! Count on from 7.",
+])
+def test_a_guiding_question_is_not_a_leak(draft):
+    assert leaks(draft, 12, "Sam has 7 apples and gets 5 more. How many now?") == []
+
+
+@pytest.mark.parametrize(("draft", "leaked"), [
+    ("The answer is 12.", ["12"]),
+    ("Sam ends up with twelve, that is 12 apples.", ["12"]),
+    ("You should get 7 + 5 if you add them.", ["7 + 5"]),  # the answer left as a sum to finish
+    ("Think of it as 24/2.", ["24/2"]),  # an equal number in another form
+])
+def test_the_answer_in_any_form_is_a_leak(draft, leaked):
+    assert leaks(draft, 12, "Sam has 7 apples and gets 5 more. How many now?") == leaked
+
+
+def test_a_number_from_the_statement_leaks_only_when_presented_as_the_result():
+    statement = "What is 12 × 1?"
+    assert leaks("Look at the 12: what happens when you multiply by 1?", 12, statement) == []
+    assert leaks("So 12 × 1 equals 12.", 12, statement) == ["12"]
+    assert leaks("You can write 12 × 1 again.", 12, statement) == []  # the problem's own expression
+
+
+def test_a_written_out_answer_leaks_wherever_it_appears():
+    statement = "Solve x + y = 5 and x - y = 1."
+    assert leaks("Check that x = 3, y = 2 works in both.", {"x": 3, "y": 2}, statement,
+                 answer_text="x = 3, y = 2") == ["x = 3, y = 2"]
+
+
+@pytest.mark.parametrize(("text", "final"), [
+    ("So the total is \\boxed{42} apples.", "42"),
+    ("Work...\n#### 1,250", "1250"),
+    ("Final answer: **3/4**", "3/4"),
+    ("The answer is 17 x 7 = 119.", "119"),  # the result after the last '='
+    ("The answer is y.", "y"),  # no number in it: the words as written
+    ("The answer is x + 1.", "1"),  # a number in it wins (answers are mostly numbers)
+    ("First 3 apples, then 4 more, 7 in all", "7"),  # no cue: the last number
+    ("I am not sure yet.", None),
+])
+def test_final_answer_of(text, final):
+    assert final_answer_of(text) == final
+
+
+def test_division_by_zero_is_a_false_premise():
+    assert false_premises("What is 5 / 0?") == ["Dividing by zero is not defined, so that expression has no value."]
+    assert false_premises("Can you divide 8 by zero?")
+    assert false_premises("What is 5 / 0.5?") == []
+    assert false_premises("What is 10 / 20?") == []
+
+
+def test_an_equation_without_a_solution_is_a_false_premise():
+    [reason] = false_premises("Solve x + 1 = x + 3 for x.")
+    assert reason == "The equation x + 1 = x + 3 has no solution: the x's cancel and it says -2 = 0."
+    assert false_premises("If 3(x + 1) = 3x + 5, what is x?")
+    assert false_premises("Solve 2x + 1 = 5.") == []
+    assert false_premises("Why is x + 1 = x + 1 always true?") == []  # every x solves it
+    assert false_premises("If x + y = 3, what is y?") == []  # two unknowns: not judged
+
+
+@pytest.mark.xfail(strict=True, reason="the unknown is found with \\b[a-z]\\b, which does not match the x of '2x'")
+def test_an_equation_whose_unknown_always_has_a_coefficient_is_judged_too():
+    assert false_premises("Solve 2x + 1 = 2x + 3.")
