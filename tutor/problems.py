@@ -1,0 +1,129 @@
+"""Serving problems: generate one that verifies, grade an answer to it, and climb its hint ladder.
+
+Generators, checkers and hint ladders are plugin code, so each call here is
+guarded: a plugin's bug is reported against the plugin (``registry.report``)
+and reaches the student as "not served" or "not graded", never as a traceback
+and never as "correct".
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from tutor.errors import NotFound, PluginError, ValidationError
+from tutor.plugin_api import HINT_LEVELS, Grade, Hint, Problem, claim_holds, default_hints
+
+if TYPE_CHECKING:
+    from tutor.registry import Registry
+
+
+def generate(registry: Registry, skill_id: str, seed: int = 0, difficulty: int = 1) -> Problem:
+    """A verified problem for ``skill_id``; raise PluginError rather than serve an unverified one."""
+    registry.skill(skill_id)
+    gen = registry.generators.get(skill_id)
+    if gen is None:
+        raise NotFound(f"No generator for skill {skill_id!r}; skills with generators: {', '.join(sorted(registry.generators))}")
+    levels = tuple(getattr(gen, "difficulties", (1,)))
+    if difficulty not in levels:
+        raise ValidationError(f"Difficulty {difficulty} is not offered for {skill_id!r}; choose one of {levels}")
+    name = registry.skill_plugin[skill_id]
+    try:
+        problem = gen.generate(seed, difficulty)
+    except Exception as exc:  # a plugin's bug must not reach the student as a traceback
+        registry.report(name, f"generator for {skill_id!r} raised {type(exc).__name__}: {exc}")
+        raise PluginError(f"Plugin {name}: the generator for {skill_id!r} failed ({exc}).") from exc
+    errors = validate_problem(problem, skill_id)
+    if errors:
+        msg = f"generator for {skill_id!r} made a problem that does not verify (seed {seed}, difficulty {difficulty}): {errors[0]}"
+        registry.report(name, msg)
+        raise PluginError(f"Plugin {name}: {msg}")
+    return problem
+
+
+def check(registry: Registry, problem: Problem, given: str) -> Grade:
+    """Grade ``given`` against ``problem``: the skill's checker if any, else the verifier."""
+    from tutor.plugin_api import compare_answers
+
+    checker = registry.checkers.get(problem.skill_id)
+    if checker is None:
+        return compare_answers(given, problem.answer)
+    try:
+        grade = checker.check(given, problem)
+    except Exception as exc:  # a checker's bug becomes "could not decide", never "correct"
+        registry.report(registry.skill_plugin.get(problem.skill_id, "?"), f"checker for {problem.skill_id!r} raised {exc!r}")
+        return Grade("undetermined", "The answer checker failed; your answer was not graded.")
+    return grade if isinstance(grade, Grade) else Grade("undetermined", "The answer checker gave no verdict.")
+
+
+def hints(registry: Registry, problem: Problem) -> tuple[Hint, ...]:
+    """The hint ladder for a problem: the skill's registered ladder, the problem's own, or a default."""
+    ladder = registry.hint_ladders.get(problem.skill_id)
+    if ladder is not None:
+        try:
+            ladder_hints = tuple(ladder(problem))
+            if ladder_hints:
+                return ladder_hints
+        except Exception as exc:  # fall back to the problem's own ladder
+            registry.report(registry.skill_plugin.get(problem.skill_id, "?"), f"hint ladder raised {exc!r}")
+    return problem.hints or default_hints(problem.steps, problem.answer_text, "What is the question asking for?")
+
+
+def validate_problem(problem: Any, skill_id: str) -> list[str]:
+    """Why a generated problem must not be served (empty list: it verifies).
+
+    Every step's claim is checked with SymPy on the generator's own objects
+    (never on text), and the written answer must read back as the ground truth
+    through the verifier's safe parser.
+    """
+    if not isinstance(problem, Problem):
+        return [f"expected a Problem, got {type(problem).__name__}"]
+    errors = []
+    if problem.skill_id != skill_id:
+        errors.append(f"problem is for skill {problem.skill_id!r}, not {skill_id!r}")
+    if problem.answer is None or not problem.answer_text.strip():
+        errors.append("no answer")
+    if not problem.steps:
+        errors.append("no worked solution")
+    if not problem.statement.strip():
+        errors.append("no statement")
+    for i, step in enumerate(problem.steps, 1):
+        if step.lhs is None:
+            continue
+        holds = claim_holds(step.lhs, step.rhs, problem.bindings)
+        if holds is not True:
+            errors.append(f"step {i} ({step.text!r}) is {'false' if holds is False else 'not checkable'}")
+    levels = [h.level for h in problem.hints]
+    if levels and (any(lv not in HINT_LEVELS for lv in levels) or levels != sorted(levels, key=HINT_LEVELS.index)):
+        errors.append(f"hint ladder levels {levels} are not in the order {HINT_LEVELS}")
+    if not errors:
+        grade = _readback(problem)
+        if grade is not None and grade.status != "verified":
+            errors.append(f"the written answer {problem.answer_text!r} does not verify as the ground truth ({grade.status})")
+    return errors
+
+
+def _readback(problem: Problem) -> Grade | None:
+    if not verifier_ready():
+        return None
+    from tutor.plugin_api import compare_answers
+
+    return compare_answers(problem.answer_text, problem.answer)
+
+
+@functools.cache
+def verifier_ready() -> bool:
+    """Whether the verifier can read answers at all (it verifies "1" against 1); asked once per process.
+
+    While it cannot (not installed, or an early build that answers everything
+    with "undetermined"), problems are served on the strength of the SymPy step
+    checks alone; students' answers then grade as undetermined, never correct.
+    """
+    try:
+        import sympy
+
+        from tutor.plugin_api import compare_answers
+
+        return compare_answers("1", sympy.Integer(1)).status == "verified"
+    except Exception:  # ImportError, or a verifier bug: treat as not ready
+        return False
