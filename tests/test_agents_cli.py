@@ -133,7 +133,7 @@ def test_chat_stops_at_quit_and_resumes_the_conversation(cli, cli_ctx, llm):
 
 
 def test_chat_streams_the_draft_before_the_checked_reply(cli, cli_ctx, llm, monkeypatch):
-    import tutor.cli.agents as cli_agents
+    import agents.cli as cli_agents
 
     seen: list[str] = []
     printer = cli_agents._print_stream

@@ -29,7 +29,7 @@ def test_plugins_list_shows_versions_skills_and_agents():
     assert result.exit_code == 0, result.output
     assert "fractions 1.0.0  [ok]" in result.output
     assert "frac.simplify" in result.output and "agents: word_problem_setup" in result.output
-    assert "10 of 10 plugins ok" in result.output
+    assert "11 of 11 plugins ok" in result.output  # the ten subjects and the agents plugin
 
 
 def test_plugins_list_reports_an_unknown_plugin_name(monkeypatch):
@@ -89,3 +89,18 @@ def test_learner_fit_reports_skipped_and_fitted_skills(ctx):
     with ctx.session() as s:
         row = s.get(BKTParams, "arith.add_sub")
         assert row is not None and row.n_attempts == 80 and 0 <= row.auc <= 1 and row.rmse > 0
+
+
+def test_restricting_subjects_keeps_the_agents_commands(tutor_home, monkeypatch):
+    """TUTOR_PLUGINS chooses subjects; the agents' commands come through register_commands regardless."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("TUTOR_PLUGINS", "arithmetic")
+    run = [sys.executable, "-c", "from tutor.cli import main; main()"]
+    help_out = subprocess.run([*run, "--help"], capture_output=True, text=True, timeout=120)
+    assert help_out.returncode == 0, help_out.stderr
+    for command in ("ask", "chat", "plan", "verify-steps", "check", "practice"):
+        assert f" {command} " in help_out.stdout, command
+    listing = subprocess.run([*run, "plugins", "list"], capture_output=True, text=True, timeout=120)
+    assert "1 of 1 plugins ok; 3 skills" in listing.stdout, listing.stdout + listing.stderr

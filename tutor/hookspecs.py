@@ -1,4 +1,4 @@
-"""The hooks a tutor plugin can implement. Each takes a ``register`` callback."""
+"""The hooks a tutor plugin can implement. Each takes a ``register`` callback, except ``register_commands``."""
 
 from pluggy import HookspecMarker
 
@@ -28,3 +28,8 @@ def register_hints(register):
 @hookspec
 def register_agents(register):
     """Register plugin agents the tutor can route to: ``register(AgentSpec(...))``."""
+
+
+@hookspec
+def register_commands(cli):
+    """Add commands to the ``tutor`` command line: ``cli`` is its Typer app (``@cli.command()``)."""

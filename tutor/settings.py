@@ -58,7 +58,7 @@ class Settings:
     log_level: str = "INFO"
     """TUTOR_LOG_LEVEL: DEBUG, INFO, WARNING, ERROR or CRITICAL."""
     plugins: tuple[str, ...] | None = None
-    """TUTOR_PLUGINS: comma-separated plugin names to load; unset = all installed."""
+    """TUTOR_PLUGINS: comma-separated plugins whose subjects load; unset = all installed (commands always load)."""
     repair_tries: int = 2
     """TUTOR_REPAIR_TRIES: how often a refuted draft reply is regenerated (0-10)."""
     sandbox: str = "auto"

@@ -1,7 +1,10 @@
-"""The ``tutor`` command line. Each area adds its commands from its own module."""
+"""The ``tutor`` command line. Each area of the core adds its commands from its own module; plugins
+(the agents' ``tutor ask``, ``chat``, ``plan``, ``verify-steps`` among them) add theirs through the
+``register_commands`` hook."""
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import typer
@@ -16,13 +19,16 @@ app = typer.Typer(
 )
 
 
+@functools.cache  # once per process: Typer would list a command added twice twice
 def _register() -> None:
     # Imported for their side effect of adding commands to ``app``.
     from tutor.cli import core  # noqa: F401
     from tutor.cli import plugins  # noqa: F401
     from tutor.cli import model  # noqa: F401
     from tutor.cli import verify  # noqa: F401
-    from tutor.cli import agents  # noqa: F401
+    from tutor.plugins import register_commands
+
+    register_commands(app)
 
 
 def main() -> None:

@@ -1,4 +1,8 @@
-"""Verifier commands: ``tutor verify-steps`` (batch, JSONL) and ``tutor check`` (one line)."""
+"""Verifier commands: ``tutor check`` (one line) and the body of ``tutor verify-steps`` (batch, JSONL).
+
+The ``verify-steps`` command itself is added by the agents plugin (``agents/cli.py``),
+because its ``--resolve`` option re-solves with the model, a layer above the core.
+"""
 
 from __future__ import annotations
 
@@ -61,25 +65,8 @@ def verify_lines(lines, out, resolver: Resolver | None = None) -> int:
     return n
 
 
-@app.command("verify-steps")
-def verify_steps(
-    input_path: Path = typer.Argument(..., metavar="INPUT.jsonl", help="One case per line: id, question, steps, final_answer"),
-    output: Path = typer.Option(..., "-o", "--output", help="Where to write one verdict per input line"),
-    resolve: bool = typer.Option(False, "--resolve", help="Also re-solve each question with the configured model "
-                                 "(4 programs, two prompts): correct only if they confirm the answer, wrong only if all disagree"),
-) -> None:
-    """Check worked solutions line by line: correct, wrong (with the first wrong step) or undetermined."""
-    resolver = None
-    if resolve:
-        from agents.solution_check import resolver_for
-        from tutor.cli.core import context
-
-        resolver = resolver_for(context())
-    run_verify_steps(input_path, output, resolver)
-
-
 def run_verify_steps(input_path: Path, output: Path, resolver: Resolver | None = None) -> int:
-    """The body of ``verify-steps``, kept separate so options (like a resolver) can be added."""
+    """The body of ``verify-steps``: check every line of ``input_path``, write the verdicts to ``output``."""
     try:
         lines = input_path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:

@@ -1,16 +1,40 @@
-"""Tutor commands: ``tutor ask``, ``tutor chat`` and ``tutor plan`` (the LangGraph agents)."""
+"""The agents' commands: ``tutor ask``, ``tutor chat``, ``tutor plan`` and ``tutor verify-steps``.
+
+This module is the ``agents`` plugin (entry point ``agents`` in the ``tutor``
+group): the core's command line knows nothing of the agents, and they add their
+commands through the ``register_commands`` hook, as any plugin would.
+``verify-steps`` lives here because ``--resolve`` re-solves with the model; the
+checking itself is ``tutor.cli.verify.run_verify_steps``.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import typer
 
-# ``core.context()`` is looked up on the module at call time, so tests can hand these
-# commands a context with a scripted model by monkeypatching ``tutor.cli.core.context``.
-from tutor.cli import app, core
+from tutor import hookimpl
 from tutor.errors import NotFound, ValidationError
+
+
+@hookimpl
+def register_commands(cli):
+    cli.command("ask")(ask)
+    cli.command("chat")(chat)
+    cli.command("plan")(plan)
+    cli.command("verify-steps")(verify_steps)
+
+
+def _context():
+    """The CLI's context, looked up when a command runs (not when the plugin loads, e.g. in the web app).
+
+    Tests hand these commands a context with a scripted model by monkeypatching ``tutor.cli.core.context``.
+    """
+    from tutor.cli import core
+
+    return core.context()
 
 
 def _student_id(name: str | None) -> int | None:
@@ -18,7 +42,7 @@ def _student_id(name: str | None) -> int | None:
         return None
     from tutor.accounts import get_user_by_name
 
-    ctx = core.context()
+    ctx = _context()
     with ctx.session() as s:
         user = get_user_by_name(session=s, username=name)
         if user.role != "student":
@@ -38,13 +62,12 @@ def _check_mode(value: str) -> str:
 def _chat(student: str | None):
     from agents.service import TutorChat
 
-    ctx = core.context()
+    ctx = _context()
     if student:
         ctx.upgrade_db()
     return TutorChat(ctx), _student_id(student)
 
 
-@app.command("ask")
 def ask(
     question: str = typer.Argument(..., help="A math question, e.g. \"What is 3/4 of 20?\""),
     as_json: bool = typer.Option(False, "--json", help="Print the reply, verified statements and repairs as JSON"),
@@ -94,7 +117,6 @@ def _print_stream(events):
     return reply
 
 
-@app.command("chat")
 def chat(
     student: str = typer.Option(..., help="The student's login name"),
     mode: str = typer.Option("socratic", callback=_check_mode,
@@ -111,7 +133,7 @@ def chat(
         if thread is None:
             from tutor import repo
 
-            with core.context().session() as s:
+            with _context().session() as s:
                 latest = repo.latest_tutor_session(session=s, student_id=student_id)
             if latest is not None:
                 thread = latest.thread_id
@@ -133,7 +155,6 @@ def chat(
         session.close()
 
 
-@app.command("plan")
 def plan(
     student: str = typer.Option(..., help="The student's login name"),
     seed: int = typer.Option(None, help="Seed for a reproducible plan"),
@@ -141,7 +162,7 @@ def plan(
     """Plan today's lesson for a student (stored as the active plan parents and teachers see)."""
     from agents.service import plan_lesson
 
-    ctx = core.context()
+    ctx = _context()
     ctx.upgrade_db()
     result = plan_lesson(ctx, _student_id(student), seed=seed)
     typer.echo(f"Lesson plan {result.plan_id}: {result.minutes} minutes\n{result.greeting}\n")
@@ -152,3 +173,20 @@ def plan(
                 typer.echo(f"      {line}")
     for d in result.dropped:
         typer.secho(f"(dropped the model's {d['part']}: {', '.join(d['claims'])} did not check out)", dim=True)
+
+
+def verify_steps(
+    input_path: Path = typer.Argument(..., metavar="INPUT.jsonl", help="One case per line: id, question, steps, final_answer"),
+    output: Path = typer.Option(..., "-o", "--output", help="Where to write one verdict per input line"),
+    resolve: bool = typer.Option(False, "--resolve", help="Also re-solve each question with the configured model "
+                                 "(4 programs, two prompts): correct only if they confirm the answer, wrong only if all disagree"),
+) -> None:
+    """Check worked solutions line by line: correct, wrong (with the first wrong step) or undetermined."""
+    from tutor.cli.verify import run_verify_steps
+
+    resolver = None
+    if resolve:
+        from agents.solution_check import resolver_for
+
+        resolver = resolver_for(_context())
+    run_verify_steps(input_path, output, resolver)
