@@ -177,6 +177,9 @@ def _serve(conn, memory_mb: int) -> None:  # pragma: no cover - runs in the work
     """Worker loop: run each request under a CPU timer until the pipe closes."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     limit = _address_space() + memory_mb * 1024**2
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # the app may itself run under a limit; a worker may not raise it
     if limit > memory_mb * 1024**2:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     signal.signal(signal.SIGPROF, signal.SIG_DFL)  # the CPU timer's signal ends the process, C code or not
