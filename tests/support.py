@@ -31,3 +31,14 @@ def log_in(username: str, password: str | None = None):
     at.text_input[1].input(DEMO_PASSWORD if password is None else password)
     at.button[0].click().run()
     return at
+
+
+def crashes(at) -> list[str]:
+    """What broke on the page: an uncaught exception, or a bug that ``@friendly`` showed as its calm message.
+
+    ``@friendly`` turns every exception in a page into ``st.error``, so
+    ``at.exception`` alone stays empty however badly a page fails.
+    """
+    from webapp.common import CRASH_MESSAGE
+
+    return [str(e.value) for e in at.exception] + [e.value for e in at.error if e.value == CRASH_MESSAGE]

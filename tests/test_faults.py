@@ -22,6 +22,7 @@ from sqlmodel import select
 
 from bench.load import SKILL, submit_answer
 from tests.pg import free_port
+from tests.support import crashes
 from tutor import repo
 from tutor.accounts import create_user
 from tutor.context import TutorContext
@@ -398,9 +399,10 @@ def test_broken_model_file_at_start_up_leaves_practice_working(ctx, tmp_path, mo
     monkeypatch.setenv("TUTOR_MODEL_PATH", str(broken))
 
     at = open_page(log_in("chloe"), "learn")
-    assert not at.exception
+    assert not crashes(at)
+    assert at.title[0].value == "Learn with the tutor"
     at.chat_input[0].set_value("What is 3 + 4?").run(timeout=120)
-    assert not at.exception
+    assert not crashes(at)
     shown = "\n".join(e.value for e in at.error)
     assert "truncated.gguf" in shown and "truncated" in shown, shown
 
@@ -410,7 +412,7 @@ def test_broken_model_file_at_start_up_leaves_practice_working(ctx, tmp_path, mo
     problem = at.session_state["practice"]["problem"]
     at.text_input(key="answer_text").input(problem.answer_text)
     at.button(key="check").click().run()
-    assert not at.exception
+    assert not at.error
     assert "Right!" in texts(at)
     with ctx.session() as s:
         assert s.exec(select(Attempt).where(Attempt.student_id == school["chloe"],
@@ -519,7 +521,7 @@ def test_model_server_dying_mid_reply_in_the_app_is_a_message_and_the_next_messa
         killer.cancel()
         server.kill()
         server.wait()
-    assert not at.exception
+    assert not crashes(at)
     errors = [e.value for e in at.error]
     assert errors, "the student should be told the tutor did not answer"
     assert any("model server" in e for e in errors), errors  # says what is wrong, e.g. "cannot reach the model server at ..."
@@ -530,7 +532,7 @@ def test_model_server_dying_mid_reply_in_the_app_is_a_message_and_the_next_messa
     server = start_server(script, port, tokens=3, delay=0)
     try:
         at.chat_input[0].set_value("Why do we carry the one when adding?").run(timeout=120)
-        assert not at.exception
+        assert not crashes(at)
         assert [e.value for e in at.error] == []
         assert at.session_state["chat_log"][-1]["status"]
     finally:

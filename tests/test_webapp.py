@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from tests.test_reports_data import seed_school
 from tutor.demo import DEMO_PASSWORD
 from tutor.models import utcnow
 
-from tests.support import APP, log_in  # noqa: E402
+from tests.support import APP, crashes, log_in  # noqa: E402
 
 
 def page(name: str) -> str:
@@ -42,8 +43,9 @@ def school(ctx):
 
 def test_signed_out_shows_only_the_login_page(school):
     at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
+    assert not crashes(at) and not at.error
     assert at.title[0].value == "Math tutor"
+    assert [field.label for field in at.text_input] == ["Username", "Password"]
     with pytest.raises(ValueError):
         at.switch_page(page("class"))
 
@@ -96,11 +98,26 @@ def test_oversized_input_is_capped_and_rejected_with_a_message(school):
 
 def test_parent_sees_their_childs_week_chart_and_summary(school):
     at = log_in("parent.ava")
-    assert not at.exception
+    assert not crashes(at) and not at.error
     shown = texts(at)
     assert "Ava A." in shown and "Problems solved 10 of 11" in shown
     assert len(at.get("vega_lite_chart")) == 1
     assert at.get("download_button")[0].proto.label == "Download weekly summary"
+
+
+def test_a_bug_in_a_page_is_a_calm_message_that_tests_see(school, monkeypatch):
+    """``@friendly`` swallows every exception, so tests look for its message (``tests.support.crashes``)."""
+    import tutor.reports
+    from webapp.common import CRASH_MESSAGE
+
+    def broken(**kwargs):
+        raise RuntimeError("secret detail of a bug")
+
+    monkeypatch.setattr(tutor.reports, "child_week", broken)
+    at = log_in("parent.ava")
+    assert crashes(at) == [CRASH_MESSAGE]
+    assert at.title[0].value == "Your children"
+    assert "secret detail" not in texts(at)
 
 
 def test_parent_cannot_open_another_familys_child(school):
@@ -150,7 +167,7 @@ def test_student_cannot_open_teacher_or_parent_pages(school):
 
 def test_student_progress_page(school):
     at = open_page(log_in("ava"), "progress")
-    assert not at.exception
+    assert not crashes(at) and not at.error
     shown = texts(at)
     assert "Reviews due 1" in shown and "Time to review: Adding fractions" in shown
     assert len(at.get("vega_lite_chart")) == 2
@@ -183,12 +200,19 @@ def test_student_joins_a_class_with_a_code(ctx, school):
 
 def test_teacher_class_page(school):
     at = log_in("teacher")
-    assert not at.exception
+    assert not crashes(at) and not at.error
     shown = texts(at)
     assert "Math 6B" in shown and "Join code" in shown and "Practised this week 2 of 5" in shown
-    assert len(at.get("vega_lite_chart")) == 1  # the heatmap
+    assert heatmap_rows(at) == ["Ava A.", "Ben B."]  # by name
     at.radio(key="heat_sort").set_value("lowest mastery first").run()
-    assert not at.exception
+    assert not crashes(at) and not at.error
+    assert heatmap_rows(at) == ["Ben B.", "Ava A."]  # ben is stuck on equations; ava is strong on fractions
+
+
+def heatmap_rows(at: AppTest) -> list[str]:
+    """The students down the class heatmap, top to bottom."""
+    [chart] = at.get("vega_lite_chart")
+    return json.loads(chart.proto.spec)["encoding"]["y"]["sort"]
 
 
 def test_teacher_adds_and_removes_a_student(ctx, school):
@@ -217,6 +241,17 @@ def test_teacher_drilldown_and_guessed_id(school):
     assert "Not allowed" in texts(at)
     at = open_page(log_in("teacher"), "drilldown", student="abc")
     assert "must be a number" in texts(at)
+
+
+def test_a_class_id_too_large_for_the_database_is_a_message_not_a_crash(school):
+    # The security sweep found it: ?class=999...9 overflowed the SQLite driver inside the page.
+    for huge in (2**63, "9" * 400):
+        at = open_page(log_in("teacher"), "class", **{"class": huge})
+        assert not crashes(at)
+        assert [w.value for w in at.warning] == ["There is no class with that number."]
+    at = open_page(log_in("teacher"), "class", **{"class": 2**63 - 1})  # the largest possible id
+    assert not crashes(at)
+    assert [e.value for e in at.error] == ["Not allowed: You do not have access to this class."]
 
 
 def test_teacher_verifier_page(school):
@@ -267,5 +302,6 @@ def test_bad_settings_show_a_message_not_a_traceback(monkeypatch, school):
     at.session_state["auth"] = {"user_id": school["ava"], "token": "t", "signed_in_at": None,
                                 "last_seen": utcnow()}
     at.run()
-    assert not at.exception
+    assert not crashes(at)
+    assert len(at.error) == 1
     assert "The tutor cannot start: TUTOR_MODEL_BACKEND='gpt-9000' is not valid" in at.error[0].value

@@ -7,6 +7,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from sqlmodel import select
 
 from tests.test_agents_support import make_context, pot
+from tests.support import crashes
 from tests.test_webapp import log_in, open_page, texts
 from tests.test_reports_data import seed_school
 from tutor.llm.fake import FakeChatModel
@@ -40,7 +41,7 @@ def test_today_without_plan_offers_to_plan_one(school, fake_llm):
     assert "No lesson planned for today yet." in texts(at)
     fake_llm.enqueue(*["Hi Chloe! Let's warm up with a few problems."] * 3)
     at.button[0].click().run()
-    assert not at.exception
+    assert not at.error
     shown = texts(at)
     assert "0 of" in str([p.proto.text for p in at.get("progress")])
     assert "No lesson planned" not in shown
@@ -76,7 +77,7 @@ def test_learn_shows_a_verified_reply_with_its_mark(school, fake_llm):
     at = open_page(log_in("ava"), "learn")
     assert "Learn with the tutor" in texts(at)
     at.chat_input[0].set_value("Ben has 3 apples and gets 4 more. How many now?").run(timeout=120)
-    assert not at.exception
+    assert not at.error
     shown = texts(at)
     assert "3 + 4 = 7" in shown and "3 + 4 = 8" not in shown
     assert "checked by the verifier" in shown
@@ -88,7 +89,8 @@ def test_learn_hint_button_climbs_the_ladder(school, fake_llm):
     at.button(key="new_problem").click().run(timeout=120)
     assert "Here's a problem for you" in texts(at)
     at.button(key="hint").click().run(timeout=120)
-    assert not at.exception
+    assert not at.error
+    assert "I'm stuck, can I have a hint?" in texts(at)
     log = at.session_state["chat_log"]
     assert log[-2]["text"] == "I'm stuck, can I have a hint?" and log[-1]["role"] == "assistant"
 
@@ -112,7 +114,7 @@ def test_practice_grades_records_and_shows_the_solution(ctx, school):
     assert "Not quite" in texts(at)
     at.text_input(key="answer_text").input(problem.answer_text)
     at.button(key="check").click().run()
-    assert not at.exception
+    assert not at.error
     shown = texts(at)
     assert "Right!" in shown and "**Answer:**" in shown
     assert verdicts()[len(before):] == ["incorrect", "correct"]
@@ -128,11 +130,27 @@ def test_practice_unreadable_answer_is_not_marked(school):
     assert not at.success and not at.error
 
 
-def test_whats_due_picks_the_overdue_review(school):
+def test_whats_due_picks_the_overdue_review(ctx, school):
+    from datetime import timedelta
+
+    from tutor import repo
+    from tutor.models import MasteryState, Skill, utcnow
+
+    # The seeded overdue review (fractions.add) belongs to a test skill no plugin can pose
+    # problems for, so give ava one on a plugin skill that nothing else would choose.
+    now = utcnow()
+    with ctx.session() as s:
+        repo.upsert_skills(session=s, skills=[Skill(id="frac.add_sub", title="Add and subtract fractions",
+                                                    subject="fractions", plugin="fractions")])
+        repo.save_mastery(session=s, state=MasteryState(
+            student_id=school["ava"], skill_id="frac.add_sub", p_mastery=0.97, n_attempts=9, n_correct=9,
+            mastered_at=now - timedelta(days=10), due_at=now - timedelta(hours=2)))
     at = open_page(log_in("ava"), "practice")
+    picker = at.selectbox(key="practice_skill")
+    assert picker.options[picker.index] == "What's due for me"
     at.button(key="new").click().run()
-    assert not at.exception
-    assert at.session_state["practice"]["problem"] is not None
+    assert not at.error
+    assert "**Add and subtract fractions**" in [m.value for m in at.markdown]  # the skill above the problem
 
 
 def test_learn_shows_the_earlier_conversation_after_login(school):
@@ -146,7 +164,7 @@ def test_learn_grades_an_inline_answer_to_a_served_problem(school, fake_llm):
     at.button(key="new_problem").click().run(timeout=120)
     problem = at.session_state["chat_problem"]
     at.chat_input[0].set_value(problem.answer_text).run(timeout=120)
-    assert not at.exception
+    assert not at.error
     assert at.session_state["chat_log"][-1]["status"] == "graded"
     assert "graded" in texts(at)
 
@@ -157,5 +175,5 @@ def test_model_failure_is_a_message_not_a_traceback(school, fake_llm):
     fake_llm.enqueue(*[ModelError("The model file is missing; run `tutor model install`.")] * 6)
     at = open_page(log_in("ava"), "learn")
     at.chat_input[0].set_value("What is 3 + 4?").run(timeout=120)
-    assert not at.exception
+    assert not crashes(at)
     assert [e.value for e in at.error] == ["The model file is missing; run `tutor model install`."]

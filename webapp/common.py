@@ -33,6 +33,8 @@ MAX_SHORT = 64
 """Longest username, code or name field a page accepts."""
 MAX_MESSAGE = 1000
 """Longest chat message or typed answer a page accepts."""
+CRASH_MESSAGE = "Something went wrong on this page. It has been logged; please try again."
+"""What a page shows instead of a traceback when it hits a bug (tests look for it)."""
 
 
 def _env_key() -> tuple[tuple[str, str], ...]:
@@ -134,8 +136,7 @@ def friendly(fn: Callable) -> Callable:
             st.error(str(exc), icon=":material/error:")
         except Exception:  # a bug: log it for the admin, show the person something calm
             log.exception("page %s failed", fn.__name__)
-            st.error("Something went wrong on this page. It has been logged; please try again.",
-                     icon=":material/error:")
+            st.error(CRASH_MESSAGE, icon=":material/error:")
 
     return wrapper
 
@@ -152,15 +153,22 @@ def run_action(action: Callable, success: str | None = None):
     return result
 
 
+MAX_ID = 2**63 - 1
+"""Largest id a database row can have (a 64-bit integer on SQLite and PostgreSQL)."""
+
+
 def query_int(name: str) -> int | None:
-    """An integer from the URL (``?student=12``); a malformed value is an error, not a crash."""
+    """An id from the URL (``?student=12``); a malformed or impossible value is an error, not a crash."""
     raw = st.query_params.get(name)
     if raw in (None, ""):
         return None
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ValidationError(f"'{name}' in the address must be a number.") from None
+    if not -MAX_ID <= value <= MAX_ID:  # the database driver would overflow on it
+        raise NotFound(f"There is no {name} with that number.")
+    return value
 
 
 # --- math ------------------------------------------------------------------------------------------
