@@ -127,3 +127,31 @@ def test_passwords_never_appear_in_logs(ctx, caplog):
     assert caplog.records, "account actions should be logged"
     for secret in (PW, "brand new secret", "guessing-wrong"):
         assert secret not in caplog.text
+
+
+def test_hashes_use_owasps_interactive_parameters(ctx, monkeypatch):
+    from argon2 import extract_parameters
+
+    import tutor.accounts as accounts
+
+    monkeypatch.setattr(accounts, "_hasher", accounts.make_hasher())  # the real parameters, not the tests' cheap ones
+    params = extract_parameters(hash_password(PW))
+    assert (params.type.name, params.time_cost, params.memory_cost, params.parallelism) == ("ID", 2, 19456, 1)
+
+
+def test_a_hash_with_the_old_default_parameters_still_logs_in_and_is_upgraded(ctx, monkeypatch):
+    from argon2 import PasswordHasher, extract_parameters
+
+    import tutor.accounts as accounts
+
+    monkeypatch.setattr(accounts, "_hasher", accounts.make_hasher())
+    old = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash(PW)  # argon2-cffi's default before
+    with ctx.session() as s:
+        create_user(session=s, username="sam", password=PW, password_hash=old, role="student")
+    assert login(ctx, "sam", PW).username == "sam"
+    with ctx.session() as s:
+        upgraded = get_user_by_name(session=s, username="sam").password_hash
+    assert upgraded != old and extract_parameters(upgraded).memory_cost == 19456
+    assert login(ctx, "sam", PW).username == "sam"  # and the upgraded hash logs in
+    with ctx.session() as s:
+        assert get_user_by_name(session=s, username="sam").password_hash == upgraded  # no second re-hash

@@ -31,9 +31,23 @@ FREE_FAILURES = 5
 """Failed logins allowed before the account is locked for a while."""
 MAX_LOCK = timedelta(minutes=15)
 
-_hasher = PasswordHasher()
+ARGON2_TIME_COST = 2
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PARALLELISM = 1
+"""Argon2id at m = 19 MiB, t = 2, p = 1: OWASP's Password Storage Cheat Sheet configuration for
+interactive log-in. The library default (m = 64 MiB, t = 3, p = 4) took ~0.5 s of CPU per check on two
+cores, so a class of 200 logging in at the bell waited 21 s (p95); see docs/benchmarks.md. Hashes made
+with other parameters still verify and are re-hashed with these at the next successful log-in."""
+
+
+def make_hasher() -> PasswordHasher:
+    """The password hasher with the parameters above (Argon2id)."""
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM)
+
+
+_hasher = make_hasher()
 _hashing_slots = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
-"""At most this many Argon2 checks run at once (each needs 64 MB of memory)."""
+"""At most this many Argon2 checks run at once (one per CPU: more would only queue for the cores and use memory)."""
 # A hash of a random password, verified against when the user does not exist,
 # so a login for an unknown name takes as long as one for a known name.
 _DUMMY_HASH = _hasher.hash("not-a-real-password-0d9f")
@@ -187,8 +201,9 @@ def authenticate(
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if _hasher.check_needs_rehash(user.password_hash):  # made with older parameters: upgrade it now
+        with _hashing_slots:
+            user.password_hash = _hasher.hash(password)
     session.add(user)
     return user
 
@@ -196,9 +211,9 @@ def authenticate(
 def login(ctx, username: str, password: str, *, now: datetime | None = None) -> User:
     """Authenticate in its own transaction, keeping the failure count even when login fails.
 
-    Argon2 is slow on purpose (~0.2 s), so the password is checked *before* the
-    write transaction opens: SQLite has one writer, and a class logging in at
-    once must not hold it for 0.2 s each while everyone's answers wait.
+    Argon2 is slow on purpose (tens of milliseconds), so the password is checked *before*
+    the write transaction opens: SQLite has one writer, and a class logging in at
+    once must not hold it while everyone's answers wait.
     """
     name = (username or "").strip().lower()
     stored = None
@@ -224,8 +239,8 @@ def login(ctx, username: str, password: str, *, now: datetime | None = None) -> 
 def _verify(hashed: str, password: str) -> bool:
     if not isinstance(password, str) or len(password) > MAX_PASSWORD:
         return False
-    # Each Argon2 check takes 64 MB; a class of 200 logging in at once took 11 GB
-    # (bench/load.py). Checking a few at a time is as fast on the CPUs there are.
+    # Each Argon2 check takes its memory cost; a class of 200 logging in at once took 11 GB
+    # at 64 MB each (bench/load.py). Checking one per CPU at a time is as fast on the CPUs there are.
     with _hashing_slots:
         try:
             return _hasher.verify(hashed, password)
