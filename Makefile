@@ -13,7 +13,8 @@ ADDRESS ?= 127.0.0.1
 
 run: setup
 	$(BIN)/tutor db upgrade
-	$(BIN)/tutor demo seed
+	$(BIN)/tutor demo seed --address $(ADDRESS)
+	$(BIN)/tutor demo check-exposure --address $(ADDRESS)
 	$(BIN)/tutor model install default
 	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 

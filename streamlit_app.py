@@ -57,8 +57,9 @@ def pages_for(role: str) -> dict[str, list[st.Page]]:
 
 
 try:
+    common.get_ctx()  # opens the database, and refuses to serve demo passwords beyond this machine
     user = common.current_user()
-except TutorError as exc:  # bad settings or an unreachable database: say so, not a traceback
+except TutorError as exc:  # bad settings, an unreachable database, demo accounts on a network: say so
     st.error(f"The tutor cannot start: {exc}")
     st.stop()
 if user is None:

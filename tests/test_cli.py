@@ -31,7 +31,7 @@ def test_help_on_every_command(cli):
     assert top.exit_code == 0
     for group, commands in {
         "db": ["upgrade", "current"],
-        "demo": ["seed"],
+        "demo": ["seed", "remove", "check-exposure"],
         "user": ["add", "reset-password", "list", "link-parent"],
         "class": ["create", "enroll", "list"],
     }.items():

@@ -236,6 +236,11 @@ def login(ctx, username: str, password: str, *, now: datetime | None = None) -> 
     return user
 
 
+def password_matches(hashed: str, password: str) -> bool:
+    """Whether ``password`` is the one behind ``hashed`` (one Argon2 check, queued like a log-in)."""
+    return _verify(hashed, password)
+
+
 def _verify(hashed: str, password: str) -> bool:
     if not isinstance(password, str) or len(password) > MAX_PASSWORD:
         return False

@@ -7,6 +7,7 @@ The passwords are public demo passwords and are printed on purpose.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from sqlmodel import select
@@ -206,3 +207,92 @@ def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int
                         mastered.add(sid)
                         due[sid] = result.due_at
     return total
+
+
+DEMO_STAFF = ("admin", "teacher", "parent.ava", "parent.ben")
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _demo_names() -> set[str]:
+    return set(DEMO_STAFF) | {first.lower() for first in FIRST_NAMES}
+
+
+def _is_demo_name(username: str) -> bool:
+    # seed_demo --force on a database that has a "teacher" adds the school again as s<seed>-<name>
+    bare = re.sub(r"^s\d+-", "", username)
+    return bare in _demo_names()
+
+
+def demo_password_accounts(ctx: TutorContext) -> list[str]:
+    """Usernames whose password is still the demo password (any account, demo or not), sorted."""
+    from tutor.accounts import password_matches
+
+    with ctx.session() as s:
+        rows = list(s.exec(select(User.username, User.password_hash).where(User.is_active)))
+    found: list[str] = []
+    verdict: dict[str, bool] = {}  # the demo accounts share one hash until they log in: check each hash once
+    for username, hashed in rows:
+        if hashed not in verdict:
+            verdict[hashed] = password_matches(hashed, DEMO_PASSWORD)
+        if verdict[hashed]:
+            found.append(username)
+    return sorted(found)
+
+
+def is_loopback(address: str | None) -> bool:
+    """Whether a server address reaches this machine only (Streamlit's default, unset, counts as every interface)."""
+    return bool(address) and (address.strip().lower() in LOOPBACK or address.strip().startswith("127."))
+
+
+def check_exposure(ctx: TutorContext, address: str | None) -> None:
+    """Refuse to serve beyond this machine while any account still has the demo password.
+
+    Raises:
+        TutorError: naming the accounts and the commands that fix it.
+    """
+    from tutor.errors import TutorError
+
+    if is_loopback(address):
+        return
+    exposed = demo_password_accounts(ctx)
+    if not exposed:
+        return
+    shown = ", ".join(exposed[:6]) + (f" and {len(exposed) - 6} more" if len(exposed) > 6 else "")
+    raise TutorError(
+        f"Not serving on {address or 'every network interface'}: {len(exposed)} account(s) still use the demo "
+        f"password printed in the README ({shown}). Anyone on the network could log in as them. Remove the demo "
+        "school with `tutor demo remove`, or give each account its own password with "
+        "`tutor user reset-password NAME`; or serve on this machine only (make run without ADDRESS)."
+    )
+
+
+@dataclass
+class RemovedDemo:
+    users: list[str]
+    classes: list[str]
+    kept: list[str]
+    """Demo-named accounts whose password was changed: someone may be using them, so they stay."""
+
+
+def remove_demo(ctx: TutorContext) -> RemovedDemo:
+    """Delete the demo school: its accounts that still have the demo password, their classes and their data.
+
+    Progress, conversations and plans go with the accounts (the database cascades).
+    A demo-named account whose password was changed is kept and reported.
+    """
+    from tutor.models import Classroom
+
+    still_demo = set(demo_password_accounts(ctx))
+    with ctx.session() as s:
+        users = [u for u in s.exec(select(User)) if _is_demo_name(u.username)]
+        doomed = [u for u in users if u.username in still_demo]
+        kept = sorted(u.username for u in users if u.username not in still_demo)
+        ids = [u.id for u in doomed]
+        classes = list(s.exec(select(Classroom).where(Classroom.teacher_id.in_(ids)))) if ids else []
+        class_names = sorted(c.name for c in classes)
+        for c in classes:
+            s.delete(c)
+        s.flush()
+        for u in doomed:
+            s.delete(u)
+    return RemovedDemo(users=sorted(u.username for u in doomed), classes=class_names, kept=kept)

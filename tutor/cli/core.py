@@ -49,12 +49,18 @@ def db_current() -> None:
 def demo_seed(
     force: bool = typer.Option(False, help="Seed even if the database already has users."),
     seed: int = typer.Option(7, help="Random seed for the synthetic history."),
+    address: str = typer.Option(
+        "127.0.0.1", help="The address the app will listen on: beyond this machine, no demo school is seeded."),
 ) -> None:
     """Create a demo school (teacher, class, students, parents, history) if the database is empty."""
-    from tutor.demo import seed_demo
+    from tutor.demo import is_loopback, seed_demo
 
     ctx = context()
     ctx.upgrade_db()
+    if not is_loopback(address):
+        typer.echo(f"Not seeding the demo school: the app will be served on {address}, beyond this machine, and "
+                   "the demo password is public. Add real accounts with `tutor user add NAME --role admin`.")
+        return
     result = seed_demo(ctx, force=force, seed=seed)
     if result is None:
         from tutor.demo import existing_demo
@@ -65,6 +71,33 @@ def demo_seed(
             typer.echo(existing.describe())
         return
     typer.echo(result.describe())
+
+
+@demo_app.command("remove")
+def demo_remove(yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation.")) -> None:
+    """Delete the demo school: its accounts that still have the demo password, their classes and progress."""
+    from tutor.demo import remove_demo
+
+    ctx = context()
+    ctx.upgrade_db()
+    if not yes:
+        typer.confirm("Delete the demo school's accounts, classes and progress?", abort=True)
+    removed = remove_demo(ctx)
+    typer.echo(f"Removed {len(removed.users)} demo account(s) and {len(removed.classes)} class(es).")
+    if removed.kept:
+        typer.echo("Kept (their password was changed, so someone may use them): " + ", ".join(removed.kept))
+
+
+@demo_app.command("check-exposure")
+def demo_check_exposure(
+    address: str = typer.Option("127.0.0.1", help="The address the app will listen on (make run's ADDRESS)."),
+) -> None:
+    """Fail if the app would be served beyond this machine while an account has the demo password."""
+    from tutor.demo import check_exposure
+
+    ctx = context()
+    ctx.upgrade_db()
+    check_exposure(ctx, address)
 
 
 @user_app.command("add")
