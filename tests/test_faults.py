@@ -409,7 +409,7 @@ def test_broken_model_file_at_start_up_leaves_practice_working(ctx, tmp_path, mo
     at = open_page(at, "practice")
     at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
     at.button(key="new").click().run()
-    problem = at.session_state["practice"]["problem"]
+    problem = at.session_state["practice"].problem
     at.text_input(key="answer_text").input(problem.answer_text)
     at.button(key="check").click().run()
     assert not at.error

@@ -47,7 +47,7 @@ def test_today_without_plan_offers_to_plan_one(school, fake_llm):
     assert "No lesson planned" not in shown
     at.button(key="next_step").click().run()
     assert "from today's lesson" in texts(at)
-    at.text_input(key="answer_text").input(at.session_state["practice"]["problem"].answer_text)
+    at.text_input(key="answer_text").input(at.session_state["practice"].problem.answer_text)
     at.button(key="check").click().run()
     assert "Right!" in texts(at)
     at.switch_page("webapp/routes/today.py").run()
@@ -57,8 +57,8 @@ def test_today_without_plan_offers_to_plan_one(school, fake_llm):
 def test_a_lesson_step_of_another_student_is_refused(ctx, school):
     from tests.test_reports_data import user
     from tutor.errors import PermissionDenied
+    from tutor import learner
     from tutor.models import LessonItem, LessonPlan
-    from tutor.reports import manage
 
     with ctx.session() as s:
         plan = LessonPlan(student_id=school["ben"])
@@ -68,7 +68,7 @@ def test_a_lesson_step_of_another_student_is_refused(ctx, school):
         s.add(item)
         s.flush()
         with pytest.raises(PermissionDenied):
-            manage.finish_lesson_item(session=s, viewer=user(s, "ava"), item_id=item.id)
+            learner.lesson_item_problem(session=s, plugins=ctx.plugins, student_id=user(s, "ava").id, item_id=item.id)
 
 
 def test_learn_shows_a_verified_reply_with_its_mark(school, fake_llm):
@@ -106,7 +106,7 @@ def test_practice_grades_records_and_shows_the_solution(ctx, school):
     assert "press **New problem**" in texts(at)
     at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
     at.button(key="new").click().run()
-    problem = at.session_state["practice"]["problem"]
+    problem = at.session_state["practice"].problem
     at.button(key="practice_hint").click().run()
     assert len(at.info) >= 1
     at.text_input(key="answer_text").input("999999")

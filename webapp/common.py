@@ -20,6 +20,7 @@ import streamlit as st
 
 from tutor import accounts
 from tutor.context import TutorContext
+from tutor.demo import check_exposure
 from tutor.errors import NotFound, PermissionDenied, TutorError, ValidationError
 from tutor.models import Role, User, utcnow
 from tutor.settings import Settings
@@ -48,6 +49,8 @@ def _context(env_key: tuple[tuple[str, str], ...]) -> TutorContext:
     settings = Settings.from_env()
     ctx = TutorContext(settings)
     ctx.upgrade_db()  # first run on a fresh machine: create the tables
+    # Served beyond this machine with an account on the public demo password: refuse to start.
+    check_exposure(ctx, st.get_option("server.address"))
     return ctx
 
 
