@@ -68,10 +68,12 @@ async def submit_attempt(tutor: Any, plugins: Any, **kwargs: Any) -> Any:
 
 def _submit_attempt(tutor: Any, plugins: Any, *, student_id: int, problem: Any, answer: str, hints_used: int,
                     thread_id: str | None = None) -> Any:
-    with tutor.session() as s:
+    def open_session(s: Any) -> dict[str, Any]:
         ts = repo.get_or_create_tutor_session(session=s, student_id=student_id, thread_id=thread_id)
-        return learner.submit_answer(session=s, plugins=plugins, student_id=student_id, problem=problem,
-                                     answer=answer, hints_used=hints_used, session_id=ts.id)
+        return {"session_id": ts.id}
+
+    return learner.submit_and_commit(engine=tutor.engine, before=open_session, plugins=plugins,
+                                     student_id=student_id, problem=problem, answer=answer, hints_used=hints_used)
 
 
 async def next_problem_for(tutor: Any, plugins: Any, student_id: int | None, *, current: Any = None) -> Any:

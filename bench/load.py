@@ -60,13 +60,15 @@ def submit_answer(ctx: TutorContext, student_id: int, problem: dict, answer: str
     Idempotent on ``submission_id``: a resubmission returns the stored verdict
     and does not touch mastery again.
     """
+    from tutor.admission import cpu_slot
     from tutor.verify import Status, compare_answers
 
-    check = compare_answers(answer, problem["answer"])
-    verdict = {Status.verified: Verdict.correct, Status.refuted: Verdict.incorrect}.get(
-        check.status, Verdict.undetermined
-    )
-    return record_attempt(ctx, student_id, problem, answer, verdict, submission_id)
+    with cpu_slot():  # as tutor.learner.submit_and_commit does: answers queue behind log-ins
+        check = compare_answers(answer, problem["answer"])
+        verdict = {Status.verified: Verdict.correct, Status.refuted: Verdict.incorrect}.get(
+            check.status, Verdict.undetermined
+        )
+        return record_attempt(ctx, student_id, problem, answer, verdict, submission_id)
 
 
 def record_attempt(

@@ -136,7 +136,7 @@ def test_hashes_use_owasps_interactive_parameters(ctx, monkeypatch):
 
     monkeypatch.setattr(accounts, "_hasher", accounts.make_hasher())  # the real parameters, not the tests' cheap ones
     params = extract_parameters(hash_password(PW))
-    assert (params.type.name, params.time_cost, params.memory_cost, params.parallelism) == ("ID", 2, 19456, 1)
+    assert (params.type.name, params.time_cost, params.memory_cost, params.parallelism) == ("ID", 5, 7168, 1)
 
 
 def test_a_hash_with_the_old_default_parameters_still_logs_in_and_is_upgraded(ctx, monkeypatch):
@@ -151,7 +151,7 @@ def test_a_hash_with_the_old_default_parameters_still_logs_in_and_is_upgraded(ct
     assert login(ctx, "sam", PW).username == "sam"
     with ctx.session() as s:
         upgraded = get_user_by_name(session=s, username="sam").password_hash
-    assert upgraded != old and extract_parameters(upgraded).memory_cost == 19456
+    assert upgraded != old and extract_parameters(upgraded).memory_cost == 7168
     assert login(ctx, "sam", PW).username == "sam"  # and the upgraded hash logs in
     with ctx.session() as s:
         assert get_user_by_name(session=s, username="sam").password_hash == upgraded  # no second re-hash

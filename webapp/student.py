@@ -204,8 +204,7 @@ def practice_page() -> None:
             st.warning("Type an answer first.")
         else:
             ctx = get_ctx()
-            with ctx.session() as s:
-                current.submit(session=s, plugins=ctx.plugins, student_id=student.id, answer=given)
+            current.submit(engine=ctx.engine, plugins=ctx.plugins, student_id=student.id, answer=given)
     show_result(current)
 
 

@@ -26,7 +26,7 @@ from tutor.learner.queries import (
     time_on_task,
 )
 from tutor.learner.review import rating_for, review_card
-from tutor.learner.service import AttemptResult, record_attempt, submit_answer
+from tutor.learner.service import AttemptResult, record_attempt, submit_and_commit, submit_answer
 
 __all__ = [
     "MASTERY_THRESHOLD",
@@ -49,6 +49,7 @@ __all__ = [
     "review_card",
     "reviews_due",
     "seconds_on",
+    "submit_and_commit",
     "submit_answer",
     "time_on_task",
     "update",

@@ -7,9 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlmodel import Session
-
-from tutor.learner.service import AttemptResult, submit_answer
+from tutor.learner.service import AttemptResult, submit_and_commit
 
 
 @dataclass
@@ -31,10 +29,10 @@ class PracticeRun:
     submission: str = field(default_factory=lambda: uuid.uuid4().hex)
     result: AttemptResult | None = None
 
-    def submit(self, *, session: Session, plugins, student_id: int, answer: str) -> AttemptResult:
-        """Grade and record one try through the learner's one grading path; keep the result."""
-        self.result = submit_answer(
-            session=session, plugins=plugins, student_id=student_id, problem=self.problem, answer=answer,
+    def submit(self, *, engine, plugins, student_id: int, answer: str) -> AttemptResult:
+        """Grade and record one try through the learner's one grading path (its own transaction); keep the result."""
+        self.result = submit_and_commit(
+            engine=engine, plugins=plugins, student_id=student_id, problem=self.problem, answer=answer,
             submission_id=f"{self.submission}-{self.tries}", time_taken_s=time.monotonic() - self.started,
             hints_used=self.hints, lesson_item_id=self.lesson_item,
         )

@@ -216,3 +216,22 @@ def submit_answer(
         feedback = UNREADABLE
     return replace(result, feedback=feedback, explanation=grade.explanation, reading=reading,
                    worked_solution=problem.worked_solution())
+
+
+def submit_and_commit(*, engine, before=None, **kwargs) -> AttemptResult:
+    """:func:`submit_answer` in a transaction of its own (retried on a conflict), holding a CPU slot.
+
+    What the pages and the chat call: grading is CPU work, so it waits its turn
+    behind log-ins instead of crowding them out (:mod:`tutor.admission`).
+    ``before(session)`` may return more keyword arguments (the chat opens its tutor
+    session there, in the same transaction).
+    """
+    from tutor.admission import cpu_slot
+    from tutor.db import run_in_transaction
+
+    def tx(session: Session) -> AttemptResult:
+        extra = before(session) if before is not None else {}
+        return submit_answer(session=session, **kwargs, **extra)
+
+    with cpu_slot():
+        return run_in_transaction(engine, tx)
