@@ -112,7 +112,7 @@ def ctx(request, settings, migrated_template, monkeypatch) -> TutorContext:
 # Test modules whose ``ctx`` tests also run against PostgreSQL. A new storage
 # test module can opt in with ``pytestmark = pytest.mark.storage`` instead.
 STORAGE_MODULES = {
-    "test_db", "test_accounts", "test_permissions", "test_classes", "test_repo", "test_learner_demo",
+    "test_db", "test_accounts", "test_permissions", "test_classes", "test_repo", "test_demo", "test_learner_demo",
     "test_learner", "test_reports", "test_reports_data", "test_agents_grading",
 }
 # Tests in those modules that check SQLite itself (pragmas, file modes, locks).
