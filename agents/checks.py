@@ -143,31 +143,39 @@ def _equations(text: str) -> list[str]:
     for left, right in zip(parts, parts[1:]):
         lm, rm = _MATH_TAIL.search(left), _MATH_HEAD.search(right)
         if lm and rm and lm.group(0).strip() and rm.group(0).strip():
-            found.append(f"{lm.group(0).strip()} = {rm.group(0).strip()}")
+            found.append(f"{lm.group(0).strip()} = {rm.group(0).strip().rstrip('.')}")
     return found
 
 
 def _impossible_equation(eq: str) -> str | None:
+    """Why a one-unknown equation has no solution (its unknown cancels, leaving a false statement), else None.
+
+    Read with the verifier's bounded parser, never ``sympify``: the text is the student's.
+    """
     import sympy
 
-    lhs, rhs = eq.split("=", 1)
-    symbols = set(re.findall(r"\b([a-z])\b", eq))
-    if len(symbols) != 1:
-        return None
-    name = symbols.pop()
+    from tutor.errors import VerificationError
+    from tutor.verify import safe_parse
+
     try:
-        x = sympy.Symbol(name)
-        local = {name: x}
-        left = sympy.sympify(_implicit(lhs), locals=local)
-        right = sympy.sympify(_implicit(rhs), locals=local)
-        diff = sympy.simplify(left - right)
-    except (sympy.SympifyError, SyntaxError, TypeError, ValueError, ZeroDivisionError):
+        relation = safe_parse(eq)
+    except VerificationError:
+        return None
+    if not isinstance(relation, sympy.Eq):
+        return None
+    symbols = relation.free_symbols
+    if len(symbols) != 1 or any(p.exp.is_Number and abs(p.exp) > MAX_EXPAND_POWER
+                                for p in relation.atoms(sympy.Pow)):
+        return None
+    (unknown,) = symbols
+    try:
+        diff = sympy.expand(relation.lhs - relation.rhs)
+    except (ArithmeticError, RecursionError, TypeError, ValueError):
         return None
     if diff.free_symbols or diff == 0:
         return None
-    return f"The equation {eq.strip()} has no solution: the {name}'s cancel and it says {sympy.sstr(diff)} = 0."
+    return f"The equation {eq.strip()} has no solution: the {unknown}'s cancel and it says {sympy.sstr(diff)} = 0."
 
 
-def _implicit(expr: str) -> str:
-    expr = expr.replace("^", "**")
-    return re.sub(r"(\d)\s*([a-z(])", r"\1*\2", expr.strip())
+MAX_EXPAND_POWER = 12
+"""Powers above this are not expanded to look for a cancelling unknown (the work would grow too fast)."""

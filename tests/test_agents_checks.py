@@ -80,6 +80,16 @@ def test_an_equation_without_a_solution_is_a_false_premise():
     assert false_premises("If x + y = 3, what is y?") == []  # two unknowns: not judged
 
 
-@pytest.mark.xfail(strict=True, reason="the unknown is found with \\b[a-z]\\b, which does not match the x of '2x'")
 def test_an_equation_whose_unknown_always_has_a_coefficient_is_judged_too():
     assert false_premises("Solve 2x + 1 = 2x + 3.")
+
+
+def test_false_premises_reads_the_students_text_with_the_bounded_parser_never_sympify(monkeypatch):
+    """Regression: the equation in a question went through sympy.sympify, which evaluates Python."""
+    import sympy
+
+    def forbidden(*_a, **_k):
+        raise AssertionError("sympify called on a student's text")
+
+    monkeypatch.setattr(sympy, "sympify", forbidden)
+    assert false_premises("Solve 3(x+2) = 3x + 7") and false_premises("Solve 9^9^9^9 = x + 1 - x") == []
