@@ -177,3 +177,64 @@ def test_model_failure_is_a_message_not_a_traceback(school, fake_llm):
     at.chat_input[0].set_value("What is 3 + 4?").run(timeout=120)
     assert not crashes(at)
     assert [e.value for e in at.error] == ["The model file is missing; run `tutor model install`."]
+
+
+def _corpus_answers() -> list[str]:
+    """Every student-side input the fuzz ever caught (tests/data/fuzz_corpus.jsonl), as typed answers."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for line in (Path(__file__).parent / "data" / "fuzz_corpus.jsonl").read_text().splitlines()
+            if line.strip()]
+    return sorted({str(r["input"][0]) for r in rows if r.get("target") == "compare_answers"})
+
+
+def _cpu_and_rss() -> tuple[float, float]:
+    import resource
+    import time
+    from pathlib import Path
+
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+               if line.startswith("VmRSS:"))
+    return time.process_time() + kids.ru_utime + kids.ru_stime, rss / 1024
+
+
+def _answer_in_practice(at, text: str) -> tuple[float, float]:
+    at.text_input(key="answer_text").input(text)
+    cpu0, rss0 = _cpu_and_rss()
+    at.button(key="check").click().run(timeout=60)
+    cpu1, rss1 = _cpu_and_rss()
+    return cpu1 - cpu0, rss1 - rss0
+
+
+@pytest.mark.parametrize("hostile", _corpus_answers())
+def test_a_hostile_answer_in_practice_gets_a_bounded_verdict_and_the_page_answers(school, hostile):
+    """Issue 17: a typed answer like ((1558621700)!)! took 32 s of CPU and 11.6 GB in the app's one process."""
+    at = open_page(log_in("chloe"), "practice")
+    at.selectbox(key="practice_skill").set_value("arith.add_sub").run()
+    at.button(key="new").click().run()
+    baseline_cpu, _ = _answer_in_practice(at, "12345")
+    cpu, grown_mb = _answer_in_practice(at, hostile)
+    assert not crashes(at)
+    shown = texts(at)
+    assert "Not quite" in shown or "couldn't read that answer" in shown  # a verdict, never "Right!"
+    assert cpu < baseline_cpu + 2.0 and grown_mb < 200
+
+
+@pytest.mark.parametrize("hostile", _corpus_answers())
+def test_a_hostile_answer_in_the_chat_gets_a_bounded_verdict_and_the_page_answers(school, fake_llm, hostile):
+    at = open_page(log_in("ava"), "learn")
+    at.button(key="new_problem").click().run(timeout=120)
+    # No rule reads it as an answer, so the model labels it and drafts a reply that repeats it; every
+    # check of that draft (claims, the final answer against the re-solve's programs) must stay bounded.
+    draft = f"We can write it as {hostile}, so the answer is {hostile}."
+    fake_llm.enqueue("math", draft, *[pot("1")] * 4, draft, draft, draft)
+    cpu0, rss0 = _cpu_and_rss()
+    at.chat_input[0].set_value(hostile).run(timeout=120)
+    cpu1, rss1 = _cpu_and_rss()
+    assert not crashes(at)
+    log = at.session_state["chat_log"]
+    assert log[-2]["text"] == hostile and log[-1]["role"] == "assistant" and log[-1]["text"]
+    assert log[-1].get("status") != "verified"
+    assert cpu1 - cpu0 < 4.0 and rss1 - rss0 < 200
