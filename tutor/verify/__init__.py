@@ -12,17 +12,20 @@ Public API:
     check_text(text): every arithmetic/algebra claim found in free text.
     check_steps(steps, final_answer, question): verdict on a whole solution.
     compare_answers(given, gold): answer equivalence via Math-Verify.
+    solve_question(question): Solution worked out by SymPy for a recognised question form, or None.
 """
 
 from tutor.verify.algebra import check_step_pair
 from tutor.verify.answers import compare_answers
 from tutor.verify.arithmetic import check_text
 from tutor.verify.parse import safe_parse
+from tutor.verify.recognise import Solution, solve_question
 from tutor.verify.result import Check, SolutionCheck, Status
 from tutor.verify.solution import check_steps
 
 __all__ = [
     "Check",
+    "Solution",
     "SolutionCheck",
     "Status",
     "check_step_pair",
@@ -30,4 +33,5 @@ __all__ = [
     "check_text",
     "compare_answers",
     "safe_parse",
+    "solve_question",
 ]

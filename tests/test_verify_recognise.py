@@ -1,0 +1,282 @@
+"""The recogniser: typed questions answered by SymPy through the safe parser, or None."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import sympy as sp
+
+from tutor.verify import Solution, Status, compare_answers, safe_parse, solve_question
+
+# (question, kind, a right answer as a student types it, answer_text)
+FORMS = [
+    # evaluate, fractions, percents
+    ("What is 1/3 + 1/4?", "fraction", "7/12", "7/12"),
+    ("what's 1/2 + 1/3", "fraction", "5/6", "5/6"),
+    (r"\frac{1}{3} + \frac{1}{4}", "fraction", "7/12", "7/12"),
+    ("Calculate 3/4 - 1/8 please", "fraction", "5/8", "5/8"),
+    ("what is 2/3 of 12", "fraction", "8", "8"),
+    ("17 times 23", "evaluate", "391", "391"),
+    ("What is 17 x 23?", "evaluate", "391", "391"),
+    ("whats 144 divided by 12", "evaluate", "12", "12"),
+    ("5 squared plus 3", "evaluate", "28", "28"),
+    ("what is the square root of 144", "evaluate", "12", "12"),
+    ("Evaluate 2^10", "evaluate", "1024", "1024"),
+    ("12 + 7 × 3 = ?", "evaluate", "33", "33"),
+    ("what's 15% of 80", "percent", "12", "12"),
+    ("What is 20 percent of $40?", "percent", "8", "8"),
+    ("find 12.5% of 64", "percent", "8", "8"),
+    ("what percent of 80 is 12?", "percent", "15", "15%"),
+    ("12 is what percentage of 48", "percent", "25", "25%"),
+    ("convert 3/4 to a percent", "convert", "75", "75%"),
+    ("write 0.75 as a fraction", "fraction", "3/4", "3/4"),
+    ("what is 3/8 as a decimal", "convert", "0.375", "0.375"),
+    # simplify, factor, expand
+    ("simplify 16/20", "simplify", "4/5", "4/5"),
+    ("Simplify 18/24 fully", "simplify", "3/4", "3/4"),
+    ("write 16/20 in simplest form", "simplify", "4/5", "4/5"),
+    ("simplify 2(x+3) - x", "simplify", "x + 6", "x + 6"),
+    ("Simplify: 3a + 2b - a + 4b", "simplify", "2a + 6b", "2a + 6b"),
+    ("simplify (x^2 - 1)/(x - 1)", "simplify", "x + 1", "x + 1"),
+    ("factor x^2 + 7x + 12", "factor", "(x+3)(x+4)", "(x + 3)(x + 4)"),
+    ("Factorise x² - 9", "factor", "(x-3)(x+3)", "(x - 3)(x + 3)"),
+    ("factor completely 2x^2 + 10x + 12", "factor", "2(x+2)(x+3)", "2(x + 2)(x + 3)"),
+    ("expand (x + 2)(x - 5)", "expand", "x^2 - 3x - 10", "x^2 - 3x - 10"),
+    ("Multiply out (2x - 1)^2", "expand", "4x^2 - 4x + 1", "4x^2 - 4x + 1"),
+    ("expand 3(x + 4)", "expand", "3x + 12", "3x + 12"),
+    # equations, inequalities, systems
+    ("solve 2x - 5 = 9", "solve", "x = 7", "x = 7"),
+    ("Solve for x: 3x + 4 = 19", "solve", "5", "x = 5"),
+    ("2x+3=11", "solve", "x = 4", "x = 4"),
+    ("find x if 5x - 2 = 3x + 8", "solve", "5", "x = 5"),
+    ("solve x^2 - 16 = 0", "solve", "x = -4 or x = 4", "x = -4 or x = 4"),
+    ("Solve x^2 + 5x + 6 = 0.", "solve", "-3, -2", "x = -3 or x = -2"),
+    ("solve x/4 = 3", "solve", "12", "x = 12"),
+    ("solve for y: 2x + y = 5", "solve", "y = 5 - 2x", "y = 5 - 2x"),
+    ("solve 2x - 5 < 9", "inequality", "x < 7", "x < 7"),
+    ("Solve -3x >= 12", "inequality", "x <= -4", "x ≤ -4"),
+    ("solve x + y = 10 and x - y = 2", "system", "x = 6, y = 4", "x = 6, y = 4"),
+    ("Solve the system: 2x + y = 7, x - y = 2", "system", "x = 3, y = 1", "x = 3, y = 1"),
+    ("x + y = 5; x - y = 1", "system", "(3, 2)", "x = 3, y = 2"),
+    # calculus
+    ("derivative of x^3 sin(x)", "derivative", "x^3 cos(x) + 3x^2 sin(x)", "x^3 cos(x) + 3x^2 sin(x)"),
+    ("d/dx (x^2+1)", "derivative", "2x", "2x"),
+    ("What is the derivative of 3x^4 - 2x?", "derivative", "12x^3 - 2", "12x^3 - 2"),
+    ("differentiate e^(2x)", "derivative", "2e^(2x)", "2e^(2x)"),
+    (r"\frac{d}{dx} x^5", "derivative", "5x^4", "5x^4"),
+    ("find dy/dx if y = x^2 + 3x", "derivative", "2x + 3", "2x + 3"),
+    ("integrate 2x", "integral", "x^2 + C", "x^2 + C"),
+    ("what is the integral of 3x^2 dx", "integral", "x^3 + C", "x^3 + C"),
+    ("∫ cos(x) dx", "integral", "sin(x) + C", "sin(x) + C"),
+    ("integral of x^2 from 0 to 3", "definite_integral", "9", "9"),
+    (r"\int_0^1 2x dx", "definite_integral", "1", "1"),
+    ("integrate x from 1 to 3", "definite_integral", "4", "4"),
+    ("limit of sin(x)/x as x -> 0", "limit", "1", "1"),
+    ("find the limit as x approaches 2 of (x^2 - 4)/(x - 2)", "limit", "4", "4"),
+    (r"\lim_{x \to \infty} 1/x", "limit", "0", "0"),
+    # number theory
+    ("gcf of 12 and 18", "gcf", "6", "6"),
+    ("What is the greatest common factor of 24, 36 and 60?", "gcf", "12", "12"),
+    ("HCF of 8 and 20", "gcf", "4", "4"),
+    ("gcd(48, 18)", "gcf", "6", "6"),
+    ("lcm of 4 and 6", "lcm", "12", "12"),
+    ("Find the least common multiple of 6 and 8", "lcm", "24", "24"),
+    ("lowest common multiple of 3, 4 and 5", "lcm", "60", "60"),
+    ("prime factorisation of 84", "factorise_integer", "2^2 * 3 * 7", "2^2 × 3 × 7"),
+    ("What is the prime factorization of 60?", "factorise_integer", "2^2 * 3 * 5", "2^2 × 3 × 5"),
+    ("write 45 as a product of primes", "factorise_integer", "3^2 * 5", "3^2 × 5"),
+    # statistics
+    ("mean of 3, 5, 7, 7", "mean", "5.5", "5.5"),
+    ("What is the average of 4, 8 and 12?", "mean", "8", "8"),
+    ("median of 3, 5, 7, 7", "median", "6", "6"),
+    ("find the median of 9, 2, 5", "median", "5", "5"),
+    ("mode of 3, 5, 7, 7", "mode", "7", "7"),
+    ("range of 3, 5, 7, 7", "range", "4", "4"),
+    ("What's the range of the data 12, 4, 9, 20?", "range", "16", "16"),
+    # trig, logs
+    ("sin(30 degrees)", "trig", "1/2", "1/2"),
+    ("cos(pi/3)", "trig", "1/2", "1/2"),
+    ("what is tan 45°", "trig", "1", "1"),
+    ("What is the cosine of 60 degrees?", "trig", "0.5", "1/2"),
+    ("sin(pi/4)", "trig", "sqrt(2)/2", "√2/2"),
+    ("log base 2 of 8", "log", "3", "3"),
+    ("log_3 81", "log", "4", "4"),
+    ("what is log of 1000", "log", "3", "3"),
+    ("ln(e^2)", "log", "2", "2"),
+    (r"\log_{2} 32", "log", "5", "5"),
+    # units, probability
+    ("convert 5 km to m", "convert", "5000", "5000 m"),
+    ("how many minutes in 3 hours", "convert", "180", "180 minutes"),
+    ("How many cm are in 2.5 m?", "convert", "250", "250 cm"),
+    ("what is 3 kg in grams", "convert", "3000", "3000 grams"),
+    ("how many seconds in a day", "convert", "86400", "86400 seconds"),
+    ("convert 212 F to C", "convert", "100", "100 °C"),
+    ("chance of rolling a number greater than 4 on a die", "probability", "1/3", "1/3"),
+    ("What is the probability of rolling an even number on a fair die?", "probability", "1/2", "1/2"),
+    ("probability of rolling a 6 on a dice", "probability", "1/6", "1/6"),
+    ("probability of getting heads when flipping a coin", "probability", "1/2", "1/2"),
+    ("probability of drawing a king from a deck of cards", "probability", "1/13", "1/13"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "given", "text"), FORMS, ids=[f[0][:40] for f in FORMS])
+def test_each_form_is_answered_by_sympy(question, kind, given, text):
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert solution.kind == kind
+    assert solution.answer_text == text
+    assert compare_answers(given, solution.answer).status is Status.verified, (given, solution.answer)
+
+
+def test_a_wrong_answer_is_refuted_against_the_recognised_gold():
+    """The gold is the whole answer: one root of two, or x = 7 for an inequality, is not it."""
+    assert compare_answers("x = 4", solve_question("solve x^2 - 16 = 0").answer).status is Status.refuted
+    assert compare_answers("x = 7", solve_question("solve 2x - 5 < 9").answer).status is not Status.verified
+    assert compare_answers("7", solve_question("solve x + y = 10 and x - y = 2").answer).status is not Status.verified
+    assert compare_answers("36", solve_question("lcm of 4 and 6").answer).status is Status.refuted
+    assert compare_answers("0.5833333", solve_question("What is 1/3 + 1/4?").answer).status is Status.verified
+
+
+def test_answer_text_reads_back_as_the_answer():
+    """What the child is shown is plain math our own parser reads to the same value."""
+    for question in ("factor x^2 + 7x + 12", "expand (x + 2)(x - 5)", "derivative of x^3 sin(x)",
+                     "simplify 2(x+3) - x", "What is 1/3 + 1/4?", "differentiate e^(2x)"):
+        solution = solve_question(question)
+        assert sp.simplify(safe_parse(solution.answer_text) - solution.answer) == 0, question
+    assert "**" not in solve_question("factor x^3 - x").answer_text
+
+
+def test_forms_that_ask_for_a_form_say_so():
+    assert solve_question("factor x^2 + 7x + 12").form == "factored"
+    assert solve_question("expand (x + 2)(x - 5)").form == "expanded"
+    assert solve_question("simplify 16/20").form == "simplest"
+    assert solve_question("prime factorisation of 84").form == "factored"
+    assert solve_question("17 times 23").form is None
+
+
+def test_is_57_prime_says_no_with_its_factors():
+    solution = solve_question("Is 57 prime?")
+    assert solution.kind == "prime" and solution.answer is sp.false
+    assert "3 × 19" in solution.answer_text
+    assert solve_question("is 53 a prime number").answer is sp.true
+    assert solve_question("is 1 prime").answer is sp.false
+    assert solve_question("Is 91 prime or composite?").answer is sp.false
+
+
+def test_inequality_answers_are_relations_not_numbers():
+    solution = solve_question("solve 1 < 2x + 3 < 7")
+    assert solution.kind == "inequality" and solution.answer_text == "-1 < x < 2"
+    assert isinstance(solution.answer, sp.And)
+    assert solve_question("solve x^2 > 4").answer_text == "x < -2 or x > 2"
+    assert solve_question("solve x^2 + 1 < 0").answer_text == "no real solution"
+
+
+def test_equations_without_real_solutions_say_so():
+    solution = solve_question("solve x^2 + 1 = 0")
+    assert solution.answer == sp.S.EmptySet and solution.answer_text == "no real solution"
+
+
+def test_indefinite_integral_carries_the_constant():
+    solution = solve_question("integrate 2x")
+    assert solution.answer.has(sp.Symbol("C"))
+    assert compare_answers("x^2", solution.answer).status is not Status.verified
+
+
+def test_units_and_percents_carry_their_unit():
+    assert solve_question("convert 5 km to m").unit == "m"
+    assert solve_question("what percent of 80 is 12").unit == "%"
+    assert solve_question("what's 15% of 80").unit is None
+
+
+def test_solution_is_a_frozen_record():
+    solution = solve_question("17 times 23")
+    assert isinstance(solution, Solution)
+    with pytest.raises(AttributeError):
+        solution.kind = "other"  # type: ignore[misc]
+
+
+LEFT_ALONE = [
+    "Sam has 3 apples and buys 4 more. How many apples does he have?",
+    "A train travels 60 km in 1.5 hours. What is its speed?",
+    "why does dividing by a fraction flip it?",
+    "Why do we flip the second fraction when dividing?",
+    "what is a prime number?",
+    "What is a fraction?",
+    "explain how to factor a quadratic",
+    "what is 2+3 and 4x+1",
+    "simplify 2x + 3, 4y - 1",
+    "hello",
+    "Hi! How are you?",
+    "thanks",
+    "",
+    "   ?  ",
+    "5",
+    "what is x",
+    "what is sin 30",  # degrees or radians: we do not guess
+    "log(x) + ln(2)",
+    "what is log(2) + 1",  # common or natural log inside an expression: we do not guess
+    "solve x + y = 10",  # one equation, two unknowns
+    "solve sin(x) = 0",  # infinitely many roots
+    "mode of 1, 2, 3",  # no value repeats: conventions differ
+    "convert 5 kg to m",
+    "how many apples are in 3 baskets",
+    "probability of rolling two sixes with two dice",
+    "import os; os.system('ls')",
+    "__import__('os').system('ls')",
+    "solve x = lambda: 1",
+    "what is the limit of 1/x as x -> 0",  # left and right limits differ
+    "integrate e^(x^2)",  # no elementary antiderivative
+]
+
+
+@pytest.mark.parametrize("question", LEFT_ALONE)
+def test_questions_it_must_leave_alone(question):
+    assert solve_question(question) is None
+
+
+HOSTILE = [
+    "what is 100000!", "(10^9)!", "3!!!", "9^9^9^9", "what is 10^100000", "2^2^2^2^2^2",
+    "factor x^100000 - 1", "expand (x+1)^1000", "solve x^(9^9) = 2", "simplify " + "(" * 300 + "x" + ")" * 300,
+    "integrate x^(10^10)", "is " + "9" * 200 + " prime", "prime factorisation of " + "7" * 59,
+    "derivative of " + "sin(" * 60 + "x" + ")" * 60, "mean of " + ", ".join(["1"] * 5000),
+    "gcf of " + "9" * 5000 + " and 3", "what is 1e308 * 1e308", "solve x^64 + x^63 + 1 = 0",
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE, ids=[h[:30] for h in HOSTILE])
+def test_hostile_input_returns_quickly_without_raising(question):
+    start = time.perf_counter()
+    solution = solve_question(question)
+    assert time.perf_counter() - start < 5
+    assert solution is None or isinstance(solution, Solution)
+
+
+def test_non_strings_are_left_alone():
+    assert solve_question(None) is None  # type: ignore[arg-type]
+    assert solve_question(42) is None  # type: ignore[arg-type]
+
+
+def test_recogniser_never_calls_sympify_on_the_question(monkeypatch):
+    """Untrusted text must reach SymPy only through the bounded parser."""
+
+    def forbidden(*_a, **_k):
+        raise AssertionError("sympify called on a student's text")
+
+    monkeypatch.setattr(sp, "sympify", forbidden)
+    monkeypatch.setattr(sp, "parse_expr", forbidden)
+    for question, kind, _given, text in FORMS:
+        solution = solve_question(question)
+        assert solution is not None and solution.answer_text == text, question
+    assert solve_question("__import__('os').system('ls')") is None
+
+
+def test_common_questions_take_milliseconds():
+    questions = [f[0] for f in FORMS]
+    for q in questions:  # warm SymPy's caches and imports
+        solve_question(q)
+    start = time.perf_counter()
+    for q in questions:
+        solve_question(q)
+    per_call = (time.perf_counter() - start) / len(questions)
+    assert per_call < 0.25, per_call
