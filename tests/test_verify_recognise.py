@@ -20,6 +20,8 @@ FORMS = [
     ("17 times 23", "evaluate", "391", "391"),
     ("What is 17 x 23?", "evaluate", "391", "391"),
     ("whats 144 divided by 12", "evaluate", "12", "12"),
+    ("What is 1/2 divided by 1/4?", "fraction", "2", "2"),
+    ("what's 2 1/2 + 1 1/4", "fraction", "15/4", "15/4"),
     ("5 squared plus 3", "evaluate", "28", "28"),
     ("what is the square root of 144", "evaluate", "12", "12"),
     ("Evaluate 2^10", "evaluate", "1024", "1024"),
@@ -45,11 +47,14 @@ FORMS = [
     ("expand (x + 2)(x - 5)", "expand", "x^2 - 3x - 10", "x^2 - 3x - 10"),
     ("Multiply out (2x - 1)^2", "expand", "4x^2 - 4x + 1", "4x^2 - 4x + 1"),
     ("expand 3(x + 4)", "expand", "3x + 12", "3x + 12"),
+    ("expand and simplify (x+1)(x+2)", "expand", "x^2 + 3x + 2", "x^2 + 3x + 2"),
     # equations, inequalities, systems
     ("solve 2x - 5 = 9", "solve", "x = 7", "x = 7"),
     ("Solve for x: 3x + 4 = 19", "solve", "5", "x = 5"),
     ("2x+3=11", "solve", "x = 4", "x = 4"),
     ("find x if 5x - 2 = 3x + 8", "solve", "5", "x = 5"),
+    ("Find the value of x: 2x/3 = 8", "solve", "12", "x = 12"),
+    ("How do I solve 3(x - 2) = 12?", "solve", "6", "x = 6"),
     ("solve x^2 - 16 = 0", "solve", "x = -4 or x = 4", "x = -4 or x = 4"),
     ("Solve x^2 + 5x + 6 = 0.", "solve", "-3, -2", "x = -3 or x = -2"),
     ("solve x/4 = 3", "solve", "12", "x = 12"),
@@ -92,6 +97,7 @@ FORMS = [
     ("median of 3, 5, 7, 7", "median", "6", "6"),
     ("find the median of 9, 2, 5", "median", "5", "5"),
     ("mode of 3, 5, 7, 7", "mode", "7", "7"),
+    ("Find the mode: 1, 2, 2, 3, 3, 3", "mode", "3", "3"),
     ("range of 3, 5, 7, 7", "range", "4", "4"),
     ("What's the range of the data 12, 4, 9, 20?", "range", "16", "16"),
     # trig, logs
@@ -116,6 +122,7 @@ FORMS = [
     ("What is the probability of rolling an even number on a fair die?", "probability", "1/2", "1/2"),
     ("probability of rolling a 6 on a dice", "probability", "1/6", "1/6"),
     ("probability of getting heads when flipping a coin", "probability", "1/2", "1/2"),
+    ("What is the probability of getting tails?", "probability", "1/2", "1/2"),
     ("probability of drawing a king from a deck of cards", "probability", "1/13", "1/13"),
 ]
 
@@ -153,6 +160,14 @@ def test_forms_that_ask_for_a_form_say_so():
     assert solve_question("simplify 16/20").form == "simplest"
     assert solve_question("prime factorisation of 84").form == "factored"
     assert solve_question("17 times 23").form is None
+
+
+def test_dividing_by_a_fraction_divides_by_the_whole_fraction():
+    """Regression: "1/2 divided by 1/4" was read as ((1/2)/1)/4 = 1/8; a mixed number 2 1/2 as 2 × 1/2."""
+    assert solve_question("1/2 ÷ 1/4").answer == 2
+    assert solve_question("what is 3 1/2 times 2").answer == 7
+    assert solve_question("2^3/4").answer == 2 and solve_question("1/2^2").answer == sp.Rational(1, 4)
+    assert solve_question("6/2/3").answer == 1
 
 
 def test_is_57_prime_says_no_with_its_factors():
@@ -250,6 +265,27 @@ def test_hostile_input_returns_quickly_without_raising(question):
     solution = solve_question(question)
     assert time.perf_counter() - start < 5
     assert solution is None or isinstance(solution, Solution)
+
+
+def test_off_the_main_thread_the_work_runs_in_a_bounded_worker():
+    """The web app asks from a script thread, where SIGALRM cannot bound SymPy: the worker does."""
+    import threading
+
+    results = {}
+
+    def ask():
+        results["solve"] = solve_question("solve x^2 - 16 = 0")
+        results["integral"] = solve_question("integrate 2x")
+        start = time.perf_counter()
+        results["hostile"] = solve_question("solve x^64 + x^63 + x^5 + 1 = 0")
+        results["hostile_s"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    thread.join(30)
+    assert results["solve"].answer_text == "x = -4 or x = 4"
+    assert results["integral"].answer_text == "x^2 + C"
+    assert results["hostile_s"] < 10
 
 
 def test_non_strings_are_left_alone():

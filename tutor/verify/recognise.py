@@ -153,7 +153,14 @@ _SPOKEN = [
 ]
 
 
+_MIXED = re.compile(r"(?<![\w^).,/])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\w.(^])")
+_FRACTION = re.compile(r"(?<![\w^)./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\w.(^/])")
+
+
 def _spoken(text: str) -> str:
+    # 2 1/2 is two and a half (not 2 × 1/2); 1/2 ÷ 1/4 divides by the fraction (not by 1, then by 4)
+    text = _MIXED.sub(lambda m: f"({m[1]} + {m[2]}/{m[3]})" if int(m[2]) < int(m[3]) else m[0], text)
+    text = _FRACTION.sub(r"(\1/\2)", text)
     for pattern, repl in _SPOKEN:
         text = re.sub(pattern, repl, text, flags=re.I)
     text = re.sub(r"\b(?:the )?cube root of (\(?[\d./]+\)?)", r"(\1)^(1/3)", text, flags=re.I)
@@ -245,7 +252,7 @@ _NUM = r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)"
 
 
 def _percent(text: str) -> Solution | None:
-    m = re.fullmatch(rf"(?:{_ASK}\s+)?(?:the\s+)?({_NUM})\s*(?:%|percent|per cent)\s+of\s+\$?({_NUM})\s*\$?", text, re.I)
+    m = re.fullmatch(rf"(?:{_ASK}\s+)?(?:the\s+)?({_NUM})\s*(?:%|percent|per cent)\s+of\s+\$?({_NUM})\s*(?:\$|dollars|euros|pounds|people|students|marks|points)?", text, re.I)
     if m:
         p, n = _math(m.group(1), numbers_only=True), _math(m.group(2), numbers_only=True)
         value = p * n / 100
@@ -323,7 +330,7 @@ def _factor(text: str) -> Solution | None:
 
 
 def _expand(text: str) -> Solution | None:
-    m = re.fullmatch(r"(?:expand|multiply out|multiply|foil|expand and simplify|remove the brackets(?: in| from)?)"
+    m = re.fullmatch(r"(?:expand and simplify|expand|multiply out|multiply|foil|remove the brackets(?: in| from)?)"
                      r"\s*:?\s+(.+)", text, re.I)
     if not m:
         return None
@@ -334,7 +341,7 @@ def _expand(text: str) -> Solution | None:
     return Solution("expand", expanded, plain(expanded), m.group(1), form="expanded")
 
 
-_SOLVE = re.compile(r"(?:solve(?: the)?(?: system(?: of equations)?| simultaneous equations| pair of equations|"
+_SOLVE = re.compile(r"(?:(?:find|what is|work out|determine|calculate) the value of ([a-z])|solve(?: the)?(?: system(?: of equations)?| simultaneous equations| pair of equations|"
                     r" equations?| inequality)?(?: for ([a-z]))?|find ([a-z])|what is ([a-z])|work out ([a-z]))"
                     r"(?:\s*(?::|if|when|given|given that|where|in|,))?\s+(.+?)(?:\s*,?\s+for ([a-z]))?", re.I)
 
@@ -342,8 +349,8 @@ _SOLVE = re.compile(r"(?:solve(?: the)?(?: system(?: of equations)?| simultaneou
 def _solve(text: str) -> Solution | None:
     m = _SOLVE.fullmatch(text)
     if m:
-        var = next((g for g in (m.group(1), m.group(2), m.group(3), m.group(4), m.group(6)) if g), None)
-        body = m.group(5)
+        var = next((g for g in (m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(7)) if g), None)
+        body = m.group(6)
     else:
         m = re.fullmatch(r"(.+?)\s*[,;:]?\s*(?:solve|find)(?: for)? ([a-z])", text, re.I)
         if m:
@@ -503,7 +510,7 @@ def _solve_system(fs, syms):
 
 
 _DERIV = [
-    re.compile(r"(?:(?:find|what is|calculate|compute) )?(?:the )?(second |2nd )?derivative of (.+?)"
+    re.compile(rf"(?:{_ASK} )?(?:the )?(second |2nd )?derivative of (.+?)"
                r"(?: with respect to ([a-z]))?", re.I),
     re.compile(r"(?:differentiate|diff) (.+?)(?: with respect to ([a-z]))?( twice)?", re.I),
     re.compile(r"(?:d/d([a-z])|\\frac\{d\}\{d([a-z])\}|\\frac\{d\}\{d ([a-z])\})\s*(.+)", re.I),
@@ -723,7 +730,7 @@ def _prime_factors(n: sp.Integer, fragment: str) -> Solution:
     return Solution("factorise_integer", answer, _factor_text(factors), fragment, form="factored")
 
 
-_STATS = re.compile(rf"(?:{_ASK} )?(?:the )?(mean|average|median|mode|range)(?: value)? (?:of|for)(?: the (?:numbers|data|"
+_STATS = re.compile(rf"(?:{_ASK} )?(?:the )?(mean|average|median|mode|range)(?: value)?(?: (?:of|for)| ?:)(?: the (?:numbers|data|"
                     r"data set|values|set))?\s*:?\s*(.+)", re.I)
 
 
@@ -893,6 +900,10 @@ _CARDS = {"red": 26, "black": 26, "heart": 13, "diamond": 13, "club": 13, "spade
 def _probability(text: str) -> Solution | None:
     m = _PROB.fullmatch(text)
     if not m:
+        coin = re.fullmatch(r"(?:what(?:'s| is)? )?(?:the )?(?:probability|chance) (?:of )?(?:getting|flipping|tossing|"
+                            r"landing on) (heads|tails)", text, re.I)
+        if coin:
+            return Solution("probability", sp.Rational(1, 2), "1/2", f"P({coin.group(1).lower()}) with a fair coin")
         return None
     event, source = m.group(1).lower().strip(), m.group(2).lower().strip()
     if re.fullmatch(r"(?:a |one |a single |a fair |the )?(?:fair )?coin(?: once)?", source):
