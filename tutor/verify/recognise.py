@@ -885,7 +885,9 @@ def _convert(text: str) -> Solution | None:
         raise _NotMine
     value = amount * fa / fb
     unit = dst
-    return Solution("convert", value, f"{_number_text(value)} {unit}", f"{amount_text} {src} in {dst}", unit=unit)
+    shown = _number_text(value)
+    shown = f"≈ {_approx(value)}" if "/" in shown else shown  # 1 m is 1250/381 feet: a child wants 3.281
+    return Solution("convert", value, f"{shown} {unit}", f"{amount_text} {src} in {dst}", unit=unit)
 
 
 _DIE_WORDS = r"(?:a |an |one |a single |a fair |a regular |a normal |a standard |a six-sided |a 6-sided |)(?:fair |six-sided |6-sided |standard |)(?:die|dice|number cube)"
