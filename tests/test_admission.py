@@ -62,3 +62,28 @@ def test_a_waiting_login_is_admitted_before_a_waiting_answer():
         t.join(5)
     assert order == ["login", "answer"]
     assert admission.running() == 0
+
+
+def test_waiting_answers_are_served_in_arrival_order():
+    release = threading.Event()
+    holders = []
+    for _ in range(admission.SLOTS):
+        started = threading.Event()
+        holders.append(_hold(release, started))
+        assert started.wait(5)
+    order: list[int] = []
+
+    def waiter(i):
+        with admission.cpu_slot():
+            order.append(i)
+
+    waiters = []
+    for i in range(6):
+        t = threading.Thread(target=waiter, args=(i,))
+        t.start()
+        waiters.append(t)
+        time.sleep(0.02)
+    release.set()
+    for t in (*holders, *waiters):
+        t.join(5)
+    assert order == list(range(6)) and admission.running() == 0
