@@ -18,6 +18,16 @@ def _hold(release: threading.Event, started: threading.Event, **kw):
     return t
 
 
+def _fill_slots(release: threading.Event) -> list[threading.Thread]:
+    """Jobs holding every slot until ``release`` is set."""
+    holders = []
+    for _ in range(admission.SLOTS):
+        started = threading.Event()
+        holders.append(_hold(release, started))
+        assert started.wait(5)
+    return holders
+
+
 def test_no_more_jobs_than_slots_run_at_once():
     peak, lock, running = [0], threading.Lock(), [0]
 
@@ -40,11 +50,7 @@ def test_no_more_jobs_than_slots_run_at_once():
 
 def test_a_waiting_login_is_admitted_before_a_waiting_answer():
     release = threading.Event()
-    holders = []
-    for _ in range(admission.SLOTS):
-        started = threading.Event()
-        holders.append(_hold(release, started))
-        assert started.wait(5)
+    holders = _fill_slots(release)
     order: list[str] = []
 
     def waiter(name, **kw):
@@ -66,11 +72,7 @@ def test_a_waiting_login_is_admitted_before_a_waiting_answer():
 
 def test_waiting_answers_are_served_in_arrival_order():
     release = threading.Event()
-    holders = []
-    for _ in range(admission.SLOTS):
-        started = threading.Event()
-        holders.append(_hold(release, started))
-        assert started.wait(5)
+    holders = _fill_slots(release)
     order: list[int] = []
 
     def waiter(i):
