@@ -18,6 +18,13 @@ def _hold(release: threading.Event, started: threading.Event, **kw):
     return t
 
 
+def _until(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the admission queue"
+        time.sleep(0.005)
+
+
 def _fill_slots(release: threading.Event) -> list[threading.Thread]:
     """Jobs holding every slot until ``release`` is set."""
     holders = []
@@ -48,7 +55,8 @@ def test_no_more_jobs_than_slots_run_at_once():
     assert peak[0] == admission.SLOTS and admission.running() == 0
 
 
-def test_a_waiting_login_is_admitted_before_a_waiting_answer():
+def test_a_waiting_login_is_admitted_before_a_waiting_answer(monkeypatch):
+    monkeypatch.setattr(admission, "SLOTS", 1)
     release = threading.Event()
     holders = _fill_slots(release)
     order: list[str] = []
@@ -59,10 +67,10 @@ def test_a_waiting_login_is_admitted_before_a_waiting_answer():
 
     answer = threading.Thread(target=waiter, args=("answer",))
     answer.start()
-    time.sleep(0.05)  # the answer has been waiting longer
+    _until(lambda: admission.waiting() == 1)  # the answer has been waiting longer
     login = threading.Thread(target=waiter, args=("login",), kwargs={"login": True})
     login.start()
-    time.sleep(0.05)
+    _until(lambda: admission.waiting() == 2)
     release.set()
     for t in (*holders, answer, login):
         t.join(5)
@@ -70,7 +78,8 @@ def test_a_waiting_login_is_admitted_before_a_waiting_answer():
     assert admission.running() == 0
 
 
-def test_waiting_answers_are_served_in_arrival_order():
+def test_waiting_answers_are_served_in_arrival_order(monkeypatch):
+    monkeypatch.setattr(admission, "SLOTS", 1)  # one at a time, so admission order is the order they run in
     release = threading.Event()
     holders = _fill_slots(release)
     order: list[int] = []
@@ -84,7 +93,7 @@ def test_waiting_answers_are_served_in_arrival_order():
         t = threading.Thread(target=waiter, args=(i,))
         t.start()
         waiters.append(t)
-        time.sleep(0.02)
+        _until(lambda: admission.waiting() == i + 1)
     release.set()
     for t in (*holders, *waiters):
         t.join(5)

@@ -65,3 +65,9 @@ def running() -> int:
     """Jobs holding a slot now (for tests and diagnostics)."""
     with _lock:
         return _running
+
+
+def waiting() -> int:
+    """Jobs waiting for a slot now (for tests and diagnostics)."""
+    with _lock:
+        return len(_logins) + len(_others)
