@@ -1,7 +1,8 @@
 """Code checks on drafts and questions that do not need the model.
 
 - :func:`find_leaks`: does a draft reveal the current problem's answer? (Socratic mode)
-- :func:`final_answer_of`: the final answer a piece of text states.
+- :func:`final_answer_of`: the final answer a piece of text states (a number where there is one);
+  :func:`final_answer_phrase`: the whole stated answer, for exact references.
 - :func:`false_premises`: division by zero or an equation with no solution in a question.
 
 Each takes the verifier's ``compare_answers`` as an argument, so the graphs
@@ -116,6 +117,20 @@ def final_answer_of(text: str) -> str | None:
                 return value
     nums = numbers_in(text)
     return nums[-1] if nums else None
+
+
+def final_answer_phrase(text: str) -> str | None:
+    """The final answer stated in ``text``, whole ("x = -4 or x = 4", "(x + 3)(x + 4)", "x < 7"), or None.
+
+    For comparing with an exact reference: never a number picked out of a set, an
+    inequality or an expression (``±4√2`` is not 4).
+    """
+    for pattern in FINAL_PATTERNS:
+        found = pattern.findall(text)
+        if found:
+            value = found[-1].strip().strip("*$ ").rstrip(".!").strip("*$ ")
+            return value or None
+    return None
 
 
 def false_premises(question: str) -> list[str]:

@@ -29,6 +29,7 @@ class AgentContext:
         tutor: the TutorContext, for database sessions (``tutor.session()``); None
             runs without storage (``tutor ask`` without a student).
         resolve_samples: program-of-thought samples for the independent re-solve.
+        solve_question: see the field.
         stream: send draft tokens to the caller while they are generated.
     """
 
@@ -42,6 +43,16 @@ class AgentContext:
     tutor: Any = None
     resolve_samples: int = 4
     stream: bool = True
+    solve_question: Callable[[str], Any] | None = None
+    """The verifier's recogniser (``tutor.verify.solve_question``): SymPy works a question out before the
+    model talks. None: the default recogniser; pass ``lambda _q: None`` to turn tool-first solving off."""
+
+    def solver(self) -> Callable[[str], Any]:
+        if self.solve_question is None:
+            from tutor.verify import solve_question
+
+            return solve_question
+        return self.solve_question
 
     @classmethod
     def from_tutor(cls, ctx: Any, **overrides: Any) -> AgentContext:

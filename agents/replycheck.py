@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import final_answer_of, find_leaks
+from agents.checks import final_answer_of, final_answer_phrase, find_leaks
 from agents.resolve import VERIFY_VOTES, judge
+from tutor.verify.forms import in_form
 
 
 def status_name(status: Any) -> str:
@@ -64,6 +65,9 @@ def assess_draft(
     reference: str | None = None,
     votes: dict[str, int] | None = None,
     expects_answer: bool = False,
+    reference_source: str = "program",
+    reference_text: str = "",
+    form: str | None = None,
 ) -> DraftVerdict:
     """Check ``draft``.
 
@@ -78,6 +82,11 @@ def assess_draft(
             flagged ``disputed`` so the tutor can try a repair.
         expects_answer: the draft answers a computational question, so its final
             answer must be checked against ``reference`` or ``votes`` (neither: undetermined).
+        form: the form the question asks for (``factored``, ``expanded``, ``simplest``): an
+            equal answer written in another form is refuted.
+        reference_source: ``sympy`` when ``reference`` is SymPy's exact answer: the draft's
+            final answer is then compared whole (a set, an inequality, an expression), and a
+            mismatch is a refutation with the reference named for the repair.
     """
     checks = [check_dict(c) for c in check_text(draft)]
     findings = [
@@ -101,7 +110,10 @@ def assess_draft(
                 f"Do not state the answer ({leak}) or any number equal to it; the student has not tried yet. "
                 "Guide with a question instead."
             )
-    final = final_answer_of(draft) if expects_answer else None
+    exact = reference_source == "sympy" and reference is not None
+    final = None
+    if expects_answer:
+        final = (final_answer_phrase(draft) or final_answer_of(draft)) if exact else final_answer_of(draft)
     if expects_answer and final is not None and votes:
         verdict = judge(final, votes, compare_answers)
         status = verdict.status if verdict.status in ("verified", "refuted") else "undetermined"
@@ -135,18 +147,26 @@ def assess_draft(
             )
         else:
             same = status_name(compare_answers(final, reference).status)
+            shown = str(reference_text or reference)
+            if same == "verified" and form and status_name(in_form(final, form)) == "refuted":
+                same = "refuted"
+                findings.append(f"The question asks for the {form} form; write the answer as {shown}.")
             checks.append(
                 {
                     "claim": f"final answer {final}",
                     "kind": "resolve",
                     "status": same,
-                    "expected": reference,
-                    "explanation": "Checked against an independent solution."
+                    "expected": shown,
+                    "source": reference_source,
+                    "explanation": ("Checked against SymPy's exact answer." if exact else
+                                    "Checked against an independent solution.")
                     if same == "verified"
                     else "An independent solution got a different answer.",
                 }
             )
-            if same == "refuted":
+            if same == "refuted" and exact:
+                findings.append(f"The correct final answer is {shown}; your reply ended with {final}.")
+            elif same == "refuted":
                 findings.append(
                     f"Your final answer {final} disagrees with an independent calculation. "
                     "Re-read the question, set it up again step by step and recompute."

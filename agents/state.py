@@ -81,6 +81,8 @@ class Reply:
     agent: str = ""
     grade: dict[str, Any] = field(default_factory=dict)
     tries: int = 0
+    reference: dict[str, Any] = field(default_factory=dict)
+    """What the final answer was checked against: {answer, source: plugin / sympy / program}."""
     thread_id: str = ""
 
     def to_state(self) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The tutor dialogue graph: classify, route, draft, verify and repair, reply.
 
-    begin_turn -> classify -> grade_attempt | give_hint | draft_reply | plugin_agent
+    begin_turn -> classify -> grade_attempt | give_hint | solve | draft_reply | plugin_agent
                               | new_problem | premise | redirect
+    solve (SymPy works a recognised question out first) -> draft_reply
     plugin_agent -> verify | draft_reply (the plugin agent declined)
     give_hint / draft_reply / plugin_agent -> verify -> draft_reply (repair) | fallback | finalize
     everything else -> finalize -> END
@@ -14,6 +15,7 @@ replaced by the plugin's material or an honest "let's work it out together".
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any, Literal
@@ -82,7 +84,8 @@ async def classify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[st
     return {"intent": verdict.intent, "injection": verdict.injection, "agent": agent}
 
 
-Route = Literal["grade_attempt", "give_hint", "draft_reply", "plugin_agent", "new_problem", "premise", "redirect"]
+Route = Literal["grade_attempt", "give_hint", "solve", "draft_reply", "plugin_agent", "new_problem", "premise",
+                "redirect"]
 
 
 def route_intent(state: TutorState) -> Route:
@@ -101,7 +104,9 @@ def route_intent(state: TutorState) -> Route:
     if intent in ("math_question", "problem_question"):
         if intent == "math_question" and false_premises(last_user_text(state)):
             return "premise"
-        return "plugin_agent" if state.agent else "draft_reply"
+        if state.agent:
+            return "plugin_agent"
+        return "solve" if intent == "math_question" and not answer_forbidden(state) else "draft_reply"
     raise ValueError(f"impossible intent {intent!r}; expected one of the classifier's labels")
 
 
@@ -144,6 +149,24 @@ async def give_hint(state: TutorState, runtime: Runtime[AgentContext]) -> dict[s
             "tries": 1}
 
 
+async def solve(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Tool first: SymPy works a recognised question out exactly before the model explains it.
+
+    The result is streamed at once ("Worked out with SymPy: x = 4"), goes into the
+    draft prompt, and is the reference the draft's final answer must equal. An
+    unrecognised question leaves the reference empty: the program re-solve checks it later.
+    """
+    ctx = runtime.context
+    solution = await asyncio.to_thread(ctx.solver(), last_user_text(state))
+    if solution is None:
+        return {}
+    writer = runtime.stream_writer
+    if ctx.stream and writer is not None:
+        writer({"type": "status", "text": f"Worked out with SymPy: {solution.answer_text} ✓"})
+    return {"reference": {"answer": solution.answer_text, "source": "sympy", "kind": solution.kind,
+                          "form": solution.form}}
+
+
 async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """Ask the model for a reply; on a repair, the verifier's findings go into the prompt."""
     ctx = runtime.context
@@ -153,7 +176,9 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
         system += "\n\n" + prompts.problem_block(state.problem)
         if answer_forbidden(state):
             system += "\n" + prompts.SOCRATIC_RULE
-    if state.intent == "math_question" and COMPUTATIONAL.search(text):
+    if state.reference.get("source") == "sympy":
+        system += "\n" + prompts.REFERENCE_RULE.format(answer=state.reference["answer"])
+    elif state.intent == "math_question" and COMPUTATIONAL.search(text):
         system += "\n" + prompts.SOLVE_RULE
     messages = [{"role": "system", "content": system}]
     for msg in state.messages[-7:-1]:
@@ -194,8 +219,13 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         "statement": (state.problem or {}).get("statement", ""),
         "forbid_answer": answer_forbidden(state),
     }
-    verdict = assess_draft(state.draft, **options)
-    if expects and verdict.status != "refuted":
+    exact = await _exact_reference(ctx, state, text)
+    if exact is not None and state.intent == "math_question" and state.tries > 0:
+        verdict = assess_draft(state.draft, **options, reference=exact, reference_text=reference["answer"],
+                               reference_source="sympy", form=reference.get("form"), expects_answer=True)
+    else:
+        verdict = assess_draft(state.draft, **options)
+    if exact is None and expects and verdict.status != "refuted":
         # The re-solve is costly: run it once per turn, and only for a draft with no false claim.
         if not reference:
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
@@ -215,6 +245,14 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
 def route_plugin_reply(state: TutorState) -> Literal["verify", "draft_reply"]:
     """A plugin agent's reply is verified; one that declined (no draft) hands the turn to the tutor's own draft."""
     return "verify" if state.draft else "draft_reply"
+
+
+async def _exact_reference(ctx: AgentContext, state: TutorState, text: str) -> Any:
+    """SymPy's answer to the question when the ``solve`` node found one (recomputed: the state keeps only text)."""
+    if state.reference.get("source") != "sympy":
+        return None
+    solution = await asyncio.to_thread(ctx.solver(), text)
+    return solution.answer if solution is not None else None
 
 
 def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "finalize"]:
@@ -274,6 +312,7 @@ async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: Ru
         agent=state.agent,
         grade=state.grade,
         tries=state.tries,
+        reference=_shown_reference(state),
         thread_id=thread_id,
     )
     ctx = runtime.context
@@ -285,6 +324,16 @@ async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: Ru
     return {"reply": reply.to_state(), "messages": [AIMessage(content=text)]}
 
 
+def _shown_reference(state: TutorState) -> dict[str, Any]:
+    """The reference a reply's answer was checked against, for the reply and a teacher: answer and source."""
+    if state.problem is not None and state.intent in ("answer_attempt", "problem_question", "hint_request"):
+        return {"answer": state.problem.get("answer_text", ""), "source": "plugin"}
+    ref = state.reference
+    if ref.get("source") in ("sympy", "program") and ref.get("answer") is not None:
+        return {"answer": str(ref["answer"]), "source": ref["source"]}
+    return {}
+
+
 def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
     """Compile the tutor dialogue graph (``context_schema=AgentContext``).
 
@@ -293,12 +342,13 @@ def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
             (see ``agents.checkpoint``); None keeps no history between calls.
     """
     g = StateGraph(TutorState, context_schema=AgentContext)
-    for node in (begin_turn, classify, redirect, premise, new_problem, grade_attempt, give_hint, draft_reply,
+    for node in (begin_turn, classify, redirect, premise, new_problem, grade_attempt, give_hint, solve, draft_reply,
                  plugin_agent, verify, fallback, finalize):
         g.add_node(node.__name__, node)
     g.add_edge(START, "begin_turn")
     g.add_edge("begin_turn", "classify")
     g.add_conditional_edges("classify", route_intent)
+    g.add_edge("solve", "draft_reply")
     for node in ("give_hint", "draft_reply"):
         g.add_edge(node, "verify")
     g.add_conditional_edges("plugin_agent", route_plugin_reply)

@@ -63,7 +63,8 @@ def run_main(monkeypatch, capsys, *args, stdin: str = ""):
 
 
 def test_ask_json_prints_reply_verified_statements_and_repairs(cli, llm):
-    llm.enqueue("17 * 23 = 391. The answer is 391.", pot("17 * 23"), pot("17 * 23"))
+    llm.enqueue("17 * 23 = 391. The answer is 391."  # SymPy works it out: no program is asked
+                )
     r = cli("ask", "What is 17 times 23?", "--json")
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
@@ -78,8 +79,7 @@ def test_ask_json_prints_reply_verified_statements_and_repairs(cli, llm):
 def test_ask_json_reports_a_planted_arithmetic_error_and_its_repair(cli, llm):
     llm.enqueue(
         "17 * 23 = 381. The answer is 381.",  # planted error
-        "17 * 23 = 391. The answer is 391.",  # the repaired draft
-        pot("17 * 23"), pot("17 * 23"),
+        "17 * 23 = 391. The answer is 391.",  # the repaired draft (SymPy works it out: no program is asked)
     )
     r = cli("ask", "What is 17 times 23?", "--json")
     assert r.exit_code == 0, r.output
@@ -95,12 +95,12 @@ def test_ask_json_reports_a_planted_arithmetic_error_and_its_repair(cli, llm):
 
 
 def test_ask_without_json_prints_the_checked_reply_and_marks(cli, llm):
-    llm.enqueue("17 * 23 = 381. The answer is 381.", "17 * 23 = 391. The answer is 391.",
-                pot("17 * 23"), pot("17 * 23"))
+    llm.enqueue("17 * 23 = 381. The answer is 381.", "17 * 23 = 391. The answer is 391.")
     r = cli("ask", "What is 17 times 23?")
     assert r.exit_code == 0, r.output
     assert "391" in r.output and "381" not in r.output.split("repaired:")[0]
-    assert "[checked; verified: 17 * 23 = 391, final answer 391; repaired: 17 * 23 = 381]" in r.output
+    assert ("[checked; verified: 17 * 23 = 391, final answer 391; repaired: 17 * 23 = 381, final answer 381]"
+            in r.output)  # SymPy's exact answer also catches the wrong final answer
 
 
 # --- tutor chat -------------------------------------------------------------------
@@ -108,8 +108,7 @@ def test_ask_without_json_prints_the_checked_reply_and_marks(cli, llm):
 
 def test_chat_replies_to_each_line_until_eof(cli, cli_ctx, llm):
     make_student(cli_ctx)
-    llm.enqueue("17 * 23 = 391. The answer is 391.", pot("17 * 23"), pot("17 * 23"),
-                "2 + 2 = 4. The answer is 4.", pot("2 + 2"), pot("2 + 2"))
+    llm.enqueue("17 * 23 = 391. The answer is 391.", "2 + 2 = 4. The answer is 4.")
     r = cli("chat", "--student", "sam", "--mode", "direct", input="What is 17 times 23?\n\nWhat is 2 + 2?\n")
     assert r.exit_code == 0, r.output
     assert r.output.count("you> ") == 4  # two questions, one blank line skipped, then EOF
@@ -120,11 +119,12 @@ def test_chat_replies_to_each_line_until_eof(cli, cli_ctx, llm):
 
 def test_chat_stops_at_quit_and_resumes_the_conversation(cli, cli_ctx, llm):
     make_student(cli_ctx)
-    llm.enqueue("17 * 23 = 391. The answer is 391.", pot("17 * 23"), pot("17 * 23"))
+    llm.enqueue("17 * 23 = 391. The answer is 391."  # SymPy works it out: no program is asked
+                )
     r = cli("chat", "--student", "sam", input="What is 17 times 23?\nquit\nWhat is 2 + 2?\n")
     assert r.exit_code == 0, r.output
     assert "391" in r.output
-    assert len(llm.history) == 3 and "2 + 2" not in str(llm.history[-1].messages)  # nothing after quit
+    assert len(llm.history) == 1 and "2 + 2" not in str(llm.history[-1].messages)  # nothing after quit
     again = cli("chat", "--student", "sam", input="")
     assert again.exit_code == 0, again.output
     # a new session shows where the conversation left off
@@ -147,7 +147,8 @@ def test_chat_streams_the_draft_before_the_checked_reply(cli, cli_ctx, llm, monk
 
     monkeypatch.setattr(cli_agents, "_print_stream", recording)
     make_student(cli_ctx)
-    llm.enqueue("17 * 23 = 391. The answer is 391.", pot("17 * 23"), pot("17 * 23"))
+    llm.enqueue("17 * 23 = 391. The answer is 391."  # SymPy works it out: no program is asked
+                )
     r = cli("chat", "--student", "sam", "--mode", "direct", input="What is 17 times 23?\n")
     assert r.exit_code == 0, r.output
     assert "token" in seen and seen[-1] == "final" and seen.index("token") < seen.index("final")

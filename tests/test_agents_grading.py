@@ -86,16 +86,19 @@ async def test_multi_line_work_points_out_the_first_wrong_line(settings):
 
 
 def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, settings):
-    llm = FakeChatModel("2 + 2 = 5. The answer is 5.", "2 + 2 = 4. The answer is 4.",
-                        "```python\nresult = 2 + 2\n```", "```python\nresult = 2 + 2\n```", "offtopic")
+    # SymPy works "2 + 2" out first: the wrong draft is repaired without asking for programs.
+    llm = FakeChatModel("2 + 2 = 5. The answer is 5.", "2 + 2 = 4. The answer is 4.", "offtopic")
     chat = TutorChat(ctx, agent_context=make_context(settings, llm, tutor=ctx))
     student = make_student(ctx)
     try:
         events = list(chat.send(student, "what is 2 + 2?"))
         kinds = [e.type for e in events]
-        assert kinds[0] == "token" and kinds[-1] == "final" and "status" in kinds
+        # The tool's result first, then the explanation streams, then the checked reply.
+        assert kinds[0] == "status" and "Worked out with SymPy: 4" in events[0].text
+        assert "token" in kinds and kinds[-1] == "final"
         reply = events[-1].reply
         assert reply.repaired is True and "2 + 2 = 4" in reply.verified and "5" not in reply.text
+        assert reply.reference == {"answer": "4", "source": "sympy"}
         # The same thread resumes (latest session of the student) and the history is there.
         again = chat.ask(student, "hello there")
         assert again.thread_id == reply.thread_id

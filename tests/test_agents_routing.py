@@ -55,7 +55,7 @@ def test_model_decides_only_when_rules_cannot():
         ("hint_request", True, "", "give_hint"),
         ("problem_question", True, "", "draft_reply"),
         ("problem_question", True, "word_problem_setup", "plugin_agent"),
-        ("math_question", False, "", "draft_reply"),
+        ("math_question", False, "", "solve"),  # tool first: SymPy before the model
         ("new_problem", False, "", "new_problem"),
         ("off_topic", False, "", "redirect"),
         ("unsafe", True, "", "redirect"),

@@ -192,3 +192,76 @@ async def test_one_program_against_the_answer_is_not_enough_to_repair_it(setting
     assert reply["status"] == "undetermined" and reply["tries"] == 1 and reply["repaired"] is False
     assert "The answer is 8." in reply["text"] and "couldn't double-check" in reply["text"]
     assert llm.pending == 0
+
+
+# --- tool first: SymPy works the question out before the model explains it -------------------------
+
+
+def _prompt_text(call) -> str:
+    return " ".join(m["content"] if isinstance(m, dict) else m.content for m in call.messages)
+
+
+@pytest.mark.asyncio
+async def test_a_wrong_answer_picked_apart_from_the_right_number_is_never_verified(settings):
+    """Regression: '±4√2' for x^2 - 16 = 0 was verified because the 4 in it matched a program's root."""
+    llm = FakeChatModel(
+        "Add 16 to both sides: x^2 = 32, so x = ±4√2. The answer is x = ±4√2.",
+        "Add 16 to both sides: x^2 = 16, so x = 4 or x = -4. The answer is x = -4 or x = 4.",
+    )
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "Solve x^2 - 16 = 0")
+    assert reply["status"] == "verified" and reply["repaired"] is True
+    assert "4√2" not in reply["text"] and any(c["claim"] == "final answer x = ±4√2" for c in reply["caught"])
+    assert reply["reference"] == {"answer": "x = -4 or x = 4", "source": "sympy"}
+    assert len(llm.history) == 2  # two drafts, no re-solve programs
+    assert "x = -4 or x = 4" in _prompt_text(llm.history[0])  # the model explains SymPy's answer
+    assert "The correct final answer is x = -4 or x = 4" in _prompt_text(llm.history[1])
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "wrong"), [
+    ("Solve 2x - 5 < 9", "x = 7"),  # an inequality answered with a number
+    ("solve x + y = 10 and x - y = 2", "7"),  # a system answered with one number
+    ("What is the least common multiple of 12 and 18?", "108"),
+    ("Factor x^2 + 7x + 12", "(x + 3)(x + 5)"),
+])
+async def test_a_wrong_final_answer_to_a_symbolic_question_is_never_shown_as_checked(settings, question, wrong):
+    draft = f"Let's work it out. The answer is {wrong}."
+    llm = FakeChatModel(draft, draft, draft)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["status"] != "verified"
+    assert wrong not in reply["text"]  # withheld after the repairs kept it
+    assert reply["reference"]["source"] == "sympy"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("answer", ["7/12", "0.5833333"])
+async def test_a_right_answer_is_confirmed_by_sympy_without_programs(settings, answer):
+    """Regression: 7/12 was withheld after programs printed 0.5833333 and the comparison called it different."""
+    llm = FakeChatModel(f"1/3 = 4/12 and 1/4 = 3/12, so 4/12 + 3/12 = 7/12. The answer is {answer}.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "What is 1/3 + 1/4?")
+    assert reply["status"] == "verified" and reply["repaired"] is False
+    assert f"final answer {answer}" in reply["verified"] and len(llm.history) == 1
+
+
+@pytest.mark.asyncio
+async def test_an_open_socratic_problem_is_not_solved_for_the_student(settings):
+    from agents.state import TutorState
+    from agents.tutor import route_intent
+
+    pm = builtin_plugins()
+    state = TutorState(intent="math_question", problem=arith_problem(pm), mode="socratic")
+    assert route_intent(state) == "draft_reply"  # no SymPy answer in the prompt while the answer is hidden
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "same_value_other_form"), [
+    ("Factor x^2 + 7x + 12", "x^2 + 7x + 12"),
+    ("Simplify 16/20", "8/10"),
+    ("Expand (x + 2)(x - 5)", "(x + 2)(x - 5)"),
+])
+async def test_an_equal_answer_in_the_wrong_form_is_not_verified(settings, question, same_value_other_form):
+    draft = f"Here it is. The answer is {same_value_other_form}."
+    llm = FakeChatModel(draft, draft, draft)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["status"] != "verified"
+    assert "form" in _prompt_text(llm.history[1])  # the repair says which form is asked for

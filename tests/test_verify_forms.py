@@ -1,0 +1,24 @@
+"""Answers in the form a question asks for: factored, expanded, simplest."""
+
+import pytest
+
+from tutor.verify.forms import in_form
+from tutor.verify.result import Status
+
+
+@pytest.mark.parametrize(("text", "form", "status"), [
+    ("(x + 3)(x + 4)", "factored", Status.verified),
+    ("(x+3)^2", "factored", Status.verified),
+    ("x^2 + 7x + 12", "factored", Status.refuted),
+    ("x^2 - 3x - 10", "expanded", Status.verified),
+    ("(x + 2)(x - 5)", "expanded", Status.refuted),
+    ("4/5", "simplest", Status.verified),
+    ("8/10", "simplest", Status.refuted),
+    ("x = 4/5", "simplest", Status.verified),
+    ("(x + 1)^50", "expanded", Status.refuted),  # read off the tree, never expanded
+    ("(x + 1)^5000", "expanded", Status.undetermined),  # too big to read: not decided
+    ("@@", "factored", Status.undetermined),
+    ("anything", None, Status.verified),
+])
+def test_in_form(text, form, status):
+    assert in_form(text, form) is status

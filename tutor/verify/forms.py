@@ -1,0 +1,53 @@
+"""Whether an answer is written in the form a question asks for: factored, expanded, simplest.
+
+The same polynomial factored and expanded are equal, so equivalence alone
+cannot tell "factor x^2 + 7x + 12" answered "x^2 + 7x + 12" from the right
+answer; nor "simplify 16/20" answered "8/10". This reads the written answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import sympy as sp
+
+from tutor.errors import VerificationError
+from tutor.verify.parse import safe_parse
+from tutor.verify.result import Status
+
+_FRACTION = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
+
+
+def _value(text: str):
+    text = text.strip()
+    if "=" in text:
+        text = text.rsplit("=", 1)[-1]
+    return safe_parse(text)
+
+
+def in_form(text: str, form: str | None) -> Status:
+    """verified: written in ``form``; refuted: clearly not; undetermined: could not read it (or no form asked)."""
+    if not form:
+        return Status.verified
+    try:
+        expr = _value(text)
+    except VerificationError:
+        return Status.undetermined
+    if form == "factored":
+        if isinstance(expr, sp.Mul | sp.Pow) or not expr.free_symbols:
+            return Status.verified
+        return Status.refuted if isinstance(expr, sp.Add) else Status.undetermined
+    if form == "expanded":  # read off the tree: no product or power of a sum left (never expands it)
+        unexpanded = any(
+            (isinstance(node, sp.Mul) and any(isinstance(f, sp.Add) for f in node.args))
+            or (isinstance(node, sp.Pow) and isinstance(node.base, sp.Add) and node.exp.is_Integer and node.exp > 1)
+            for node in sp.preorder_traversal(expr)
+        )
+        return Status.refuted if unexpanded else Status.verified
+    if form == "simplest":
+        fractions = [(int(a), int(b)) for a, b in _FRACTION.findall(text)]
+        if any(b != 0 and math.gcd(a, b) > 1 for a, b in fractions):
+            return Status.refuted  # 8/10 is not in simplest form
+        return Status.verified
+    return Status.undetermined
