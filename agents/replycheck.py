@@ -148,6 +148,11 @@ def assess_draft(
         else:
             same = status_name(compare_answers(final, reference).status)
             shown = str(reference_text or reference)
+            if exact and same != "verified" and reference_text:
+                # Read the same way as the reference is written: "5000 m" against "5000 m", "75%" against "75%".
+                as_written = status_name(compare_answers(final, reference_text).status)
+                if as_written == "verified" or same == "undetermined":
+                    same = as_written
             if same == "verified" and form and status_name(in_form(final, form)) == "refuted":
                 same = "refuted"
                 findings.append(f"The question asks for the {form} form; write the answer as {shown}.")

@@ -265,3 +265,18 @@ async def test_an_equal_answer_in_the_wrong_form_is_not_verified(settings, quest
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
     assert reply["status"] != "verified"
     assert "form" in _prompt_text(llm.history[1])  # the repair says which form is asked for
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Convert 5 km to m", "5000 m"),
+    ("What is 3/4 as a percent?", "75%"),
+    ("Solve -4 < 2x < 6", "-2 < x < 3"),
+    ("Solve x^2 > 4", "x < -2 or x > 2"),
+])
+async def test_a_right_answer_with_a_unit_percent_or_inequality_is_confirmed(settings, question, answer):
+    """Regression: '5000 m' against 5000 and '-2 < x < 3' against And(x > -2, x < 3) were refuted."""
+    llm = FakeChatModel(f"Let's see. The answer is {answer}.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["status"] == "verified" and reply["repaired"] is False, reply
+    assert reply["reference"]["source"] == "sympy"

@@ -200,3 +200,34 @@ def test_latex_line_break_answer_is_not_verified_by_its_last_line(given):
     # Regression: Math-Verify reads only the line after a LaTeX line break, so
     # "9 \\ 2" was *verified* against 2. Unreadable must never be correct.
     assert compare_answers(given, 2).status is not Status.verified
+
+
+@pytest.mark.parametrize(("given", "status"), [
+    ("-2 < x < 3", Status.verified),
+    ("x > -2 and x < 3", Status.verified),
+    ("x < 3", Status.refuted),
+    ("x = 2", Status.refuted),  # one number picked out of the interval
+    ("2", Status.refuted),
+    ("-2 < y < 3", Status.refuted),
+])
+def test_a_compound_inequality_is_compared_as_the_numbers_it_describes(given, status):
+    """Regression: '-2 < x < 3' against And(x > -2, x < 3) was refuted."""
+    x = sp.Symbol("x")
+    assert compare_answers(given, sp.And(x > -2, x < 3)).status is status
+
+
+@pytest.mark.parametrize(("given", "status"), [
+    ("x < -2 or x > 2", Status.verified),
+    ("x > 2 or x < -2", Status.verified),
+    ("x > 2", Status.refuted),
+])
+def test_a_union_of_inequalities_is_compared_whole(given, status):
+    x = sp.Symbol("x")
+    assert compare_answers(given, sp.Or(x < -2, x > 2)).status is status
+
+
+def test_an_inequality_answered_with_an_equation_is_refuted():
+    """Regression: 'x = 7' for 2x - 5 < 9 was verified through the 7 in it."""
+    x = sp.Symbol("x")
+    assert compare_answers("x = 7", x < 7).status is Status.refuted
+    assert compare_answers("x < 7", x < 7).status is Status.verified

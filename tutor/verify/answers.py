@@ -203,6 +203,12 @@ def compare_answers(given: str, gold) -> Check:
 
 def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
+    relation, as_set = _compare_relations(given, gold)
+    if relation is not None:
+        word = "matches" if relation is Status.verified else "does not match"
+        return Check(relation, given, "answer", shown, f"This answer {word} the right answer, {shown}.")
+    if as_set is not None:
+        gold = as_set  # "(-2, 3)" for -2 < x < 3: compare as an interval
     # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
     try:  # our parser has its own bounds; guard() protects Math-Verify (e^(x^2) is no tower to us)
         own = compare_typed(given, gold)
@@ -230,3 +236,67 @@ def _compare_answers(given: str, gold) -> Check:
     if why and why.startswith(TOO_BIG):
         return undetermined(given[:200], "answer", f"This answer is {why}.")
     return undetermined(given[:200], "answer", "I could not read this answer well enough to compare it.")
+
+
+_JOINERS = re.compile(r"\s*(?:\bor\b|\band\b|,|;|∪|∩)\s*", re.I)
+RELATION_SECONDS = 1.0
+
+
+def _relation_set(expr, var):
+    return expr.as_set() if expr.free_symbols == {var} else None
+
+
+def _read_relation(text: str):
+    """A typed inequality answer as one SymPy boolean: 'x < -2 or x > 2', '-2 < x < 3', 'x > -2 and x < 3'."""
+    from tutor.verify.parse import safe_parse
+
+    text = text.strip().rstrip(".")
+    parts = [p for p in _JOINERS.split(text) if p.strip()]
+    joins = [j.strip().lower() for j in _JOINERS.findall(text)]
+    exprs = [safe_parse(p) for p in parts]
+    if not all(isinstance(e, sp.Rel | sp.And | sp.Or) and not isinstance(e, sp.Eq | sp.Ne) for e in exprs):
+        return None
+    if len(exprs) == 1:
+        return exprs[0]
+    if all(j in ("and", "∩") for j in joins):
+        return sp.And(*exprs)
+    if all(j in ("or", "∪", ",") for j in joins):
+        return sp.Or(*exprs)
+    return None
+
+
+def _compare_relations(given: str, gold):
+    """Inequality answers compared as the sets of numbers they describe.
+
+    Returns (status, None) when decided; (None, the gold as a set) when the gold is an
+    inequality but the answer is written another way (an interval); (None, None) otherwise.
+    '-2 < x < 3' and 'x > -2 and x < 3' describe the same numbers as And(x > -2, x < 3);
+    'x = 7' for 'x < 7' is refuted, never read as a number picked out of it.
+    """
+    from tutor.verify.bounded import limited
+
+    if isinstance(gold, str) or not isinstance(gold, sp.Rel | sp.And | sp.Or) or isinstance(gold, sp.Eq | sp.Ne):
+        return None, None
+    if len(gold.free_symbols) != 1:
+        return None, None
+    (var,) = gold.free_symbols
+    try:
+        gold_set = limited(_relation_set, gold, var, seconds=RELATION_SECONDS)
+        mine = _read_relation(given)
+    except VerificationError:
+        return None, None
+    if mine is None:
+        if re.search(r"=", given) and not re.search(r"[<>≤≥]", given):
+            return Status.refuted, None  # an equation or a number for an inequality
+        return None, gold_set
+    names = {s.name for s in mine.free_symbols}
+    if names != {var.name}:
+        return (Status.refuted if len(names) == 1 else None), None
+    mine = mine.subs({s: var for s in mine.free_symbols})
+    try:
+        mine_set = limited(_relation_set, mine, var, seconds=RELATION_SECONDS)
+    except VerificationError:
+        return None, None
+    if mine_set is None or gold_set is None:
+        return None, None
+    return (Status.verified if mine_set == gold_set else Status.refuted), None
