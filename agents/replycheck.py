@@ -141,7 +141,7 @@ def assess_draft(
                     "claim": f"final answer {final}" if final else "final answer",
                     "kind": "resolve",
                     "status": "undetermined",
-                    "expected": reference,
+                    "expected": (reference_text or str(reference)) if reference is not None else None,
                     "explanation": "No independent solution agreed, so the final answer is not checked.",
                 }
             )

@@ -45,10 +45,13 @@ def _persist_turn(tutor: Any, student_id: int, thread_id: str | None, user_text:
             )
             for c in caught
         ]
+        source, reference = reply.reference.get("source", ""), str(reply.reference.get("answer", ""))[:500]
         entries += [
+            # A final answer is logged with what checked it (sympy / program / plugin), so a teacher sees that too.
             VerificationLog(
                 student_id=student_id, session_id=ts.id, message_id=msg.id, claim=claim[:1000],
-                kind="shown", result="verified",
+                kind=source if source and claim.startswith("final answer") else "shown", result="verified",
+                expected=reference if source and claim.startswith("final answer") else "",
             )
             for claim in reply.verified
         ]

@@ -280,3 +280,16 @@ async def test_a_right_answer_with_a_unit_percent_or_inequality_is_confirmed(set
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
     assert reply["status"] == "verified" and reply["repaired"] is False, reply
     assert reply["reference"]["source"] == "sympy"
+
+
+@pytest.mark.asyncio
+async def test_the_verification_log_says_sympy_checked_the_final_answer(ctx, settings):
+    from tests.test_agents_support import make_student
+
+    student = make_student(ctx)
+    llm = FakeChatModel("4/12 + 3/12 = 7/12. The answer is 7/12.")
+    await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm, tutor=ctx), "What is 1/3 + 1/4?",
+               student_id=student)
+    with ctx.session() as s:
+        logs = {(e.claim, e.kind, e.expected) for e in s.exec(select(VerificationLog))}
+    assert ("final answer 7/12", "sympy", "7/12") in logs

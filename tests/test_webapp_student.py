@@ -238,3 +238,14 @@ def test_a_hostile_answer_in_the_chat_gets_a_bounded_verdict_and_the_page_answer
     assert log[-2]["text"] == hostile and log[-1]["role"] == "assistant" and log[-1]["text"]
     assert log[-1].get("status") != "verified"
     assert cpu1 - cpu0 < 4.0 and rss1 - rss0 < 200
+
+
+def test_learn_shows_the_answer_sympy_worked_out_and_checks_the_reply_against_it(school, fake_llm):
+    fake_llm.enqueue("1/3 = 4/12 and 1/4 = 3/12, so 4/12 + 3/12 = 7/12. The answer is 7/12.")
+    at = open_page(log_in("ava"), "learn")
+    at.chat_input[0].set_value("What is 1/3 + 1/4?").run(timeout=120)
+    assert not crashes(at) and not at.error
+    shown = texts(at) + " ".join(c.value for c in at.caption)
+    assert "checked by the verifier" in shown
+    assert "Answer checked against SymPy's exact working: 7/12" in shown
+    assert at.session_state["chat_log"][-1]["reference"] == {"answer": "7/12", "source": "sympy"}

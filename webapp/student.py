@@ -18,6 +18,10 @@ STATUS_MARK = {
 }
 
 
+REFERENCE_SOURCE = {"sympy": "SymPy's exact working", "plugin": "the problem's own answer",
+                    "program": "independent programs"}
+
+
 # --- Today ---------------------------------------------------------------------------------------
 
 
@@ -96,6 +100,9 @@ def render_entry(entry: dict) -> None:
     mark = STATUS_MARK.get(entry.get("status", ""))
     if mark:
         st.markdown(mark)
+    source = (entry.get("reference") or {}).get("source")
+    if source in REFERENCE_SOURCE and entry.get("status") == "verified":
+        st.caption(f"Answer checked against {REFERENCE_SOURCE[source]}: {entry['reference']['answer']}")
     if entry.get("verified"):
         with st.expander(f"{len(entry['verified'])} statement(s) verified"):
             for claim in entry["verified"]:
@@ -109,6 +116,7 @@ def send(student, text: str) -> None:
         st.markdown(math_markdown(text))
     chat = common.ready_chat()
     with st.chat_message("assistant"):
+        tool = st.empty()
         box = st.empty()
         draft = ""
         reply = None
@@ -116,16 +124,20 @@ def send(student, text: str) -> None:
             if event.type == "token":
                 draft += event.text
                 box.markdown(math_markdown(draft) + " ▌")
+            elif event.type == "status" and event.text.startswith("Worked out"):
+                tool.markdown(f":green[:material/calculate: {math_markdown(event.text)}]")  # the tool's result, first
             elif event.type == "status":
                 box.markdown((math_markdown(draft) + "\n\n" if draft else "") + f":gray[{event.text}…]")
             elif event.type == "final":
                 reply = event.reply
+        tool.empty()
         box.empty()
     if reply is None:
         st.error("The tutor did not answer. Please try again.")
         return
     st.session_state["thread_id"] = reply.thread_id
-    log.append({"role": "assistant", "text": reply.text, "status": reply.status, "verified": reply.verified})
+    log.append({"role": "assistant", "text": reply.text, "status": reply.status, "verified": reply.verified,
+                "reference": reply.reference})
     st.rerun()
 
 
