@@ -133,6 +133,29 @@ def final_answer_phrase(text: str) -> str | None:
     return None
 
 
+_ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z]{2,}(?:[ :,'/-]+[A-Za-z()]+){2,}>")  # words in brackets, not 3 < 4 > 2
+_PLACEHOLDER_ANSWER = re.compile(
+    r"^(?:[A-Z]|<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|(?:your|the|exactly that|that) (?:result|answer|number))$", re.I)
+
+
+def echoes_placeholder(text: str) -> bool:
+    """Whether model output copies a template placeholder ("<one sentence greeting the student>")."""
+    return bool(_ANGLE_PLACEHOLDER.search(text))
+
+
+def is_placeholder_answer(final: str | None, question: str = "") -> bool:
+    """A final answer that is a template's stand-in ("N", "<answer>", "your result"), not a result.
+
+    A single letter counts only when the question does not use it (so "x" for "solve for x" is fine).
+    """
+    if not final:
+        return False
+    final = final.strip().strip(".*$ ")
+    if not _PLACEHOLDER_ANSWER.match(final):
+        return False
+    return not (len(final) == 1 and re.search(rf"\b{re.escape(final)}\b", question))
+
+
 def false_premises(question: str) -> list[str]:
     """Why the question cannot be answered as asked, in words for a student (empty if none found)."""
     found: list[str] = []

@@ -19,6 +19,7 @@ from typing import Any
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
+from agents.checks import echoes_placeholder
 from agents.context import AgentContext
 from agents.lesson import decide_structure
 from agents.llm_io import complete
@@ -169,6 +170,9 @@ async def check_personal(state: PlannerState, runtime: Runtime[AgentContext]) ->
 
     def safe(part: str, text: str, template: str) -> str:
         if not text:
+            return template
+        if echoes_placeholder(text):  # the model copied the prompt's "<one or two sentences ...>"
+            dropped.append({"part": part, "text": text, "claims": ["copies the prompt's placeholder"]})
             return template
         refuted = [c for c in map(check_dict, ctx.check_text(text)) if c["status"] == "refuted"]
         if refuted:

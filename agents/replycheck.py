@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import final_answer_of, final_answer_phrase, find_leaks
+from agents.checks import final_answer_of, final_answer_phrase, find_leaks, is_placeholder_answer
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
 
@@ -68,6 +68,7 @@ def assess_draft(
     reference_source: str = "program",
     reference_text: str = "",
     form: str | None = None,
+    question: str = "",
 ) -> DraftVerdict:
     """Check ``draft``.
 
@@ -82,6 +83,7 @@ def assess_draft(
             flagged ``disputed`` so the tutor can try a repair.
         expects_answer: the draft answers a computational question, so its final
             answer must be checked against ``reference`` or ``votes`` (neither: undetermined).
+        question: the student's question (a letter it uses is no placeholder).
         form: the form the question asks for (``factored``, ``expanded``, ``simplest``): an
             equal answer written in another form is refuted.
         reference_source: ``sympy`` when ``reference`` is SymPy's exact answer: the draft's
@@ -176,6 +178,11 @@ def assess_draft(
                     f"Your final answer {final} disagrees with an independent calculation. "
                     "Re-read the question, set it up again step by step and recompute."
                 )
+    if expects_answer and is_placeholder_answer(final_answer_phrase(draft), question):
+        checks.append({"claim": f"final answer {final_answer_phrase(draft)}", "kind": "placeholder",
+                       "status": "refuted", "expected": None,
+                       "explanation": "The reply ends with a template's stand-in, not a result."})
+        findings.append("End with the actual result of your calculation, written out.")
     statuses = {c["status"] for c in checks}
     if "refuted" in statuses:
         status = "refuted"

@@ -218,6 +218,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         "answer_text": (state.problem or {}).get("answer_text", ""),
         "statement": (state.problem or {}).get("statement", ""),
         "forbid_answer": answer_forbidden(state),
+        "question": text,
     }
     exact = await _exact_reference(ctx, state, text)
     if exact is not None and state.intent == "math_question" and state.tries > 0:

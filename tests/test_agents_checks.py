@@ -93,3 +93,24 @@ def test_false_premises_reads_the_students_text_with_the_bounded_parser_never_sy
 
     monkeypatch.setattr(sympy, "sympify", forbidden)
     assert false_premises("Solve 3(x+2) = 3x + 7") and false_premises("Solve 9^9^9^9 = x + 1 - x") == []
+
+
+@pytest.mark.parametrize(("final", "question", "placeholder"), [
+    ("N", "What is 6 times 7?", True),
+    ("<answer>", "Sam has 3 apples and buys 4 more. How many?", True),
+    ("your result", "how many eggs are left", True),
+    ("x", "solve for x: 2x = x", False),  # the question's own letter
+    ("42", "What is 6 times 7?", False),
+    ("x = 4", "Solve 2x = 8", False),
+])
+def test_a_template_stand_in_is_no_final_answer(final, question, placeholder):
+    from agents.checks import is_placeholder_answer
+
+    assert is_placeholder_answer(final, question) is placeholder
+
+
+def test_copied_angle_bracket_placeholders_are_found():
+    from agents.checks import echoes_placeholder
+
+    assert echoes_placeholder("Hi! <one or two sentences greeting the student by name>")
+    assert not echoes_placeholder("Hi Sam! 3 < 4 and 5 > 2.")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.lesson import decide_structure, difficulty_for
+from agents.lesson import decide_structure
+from tutor.learner import difficulty_for
 from agents.planner import aplan_lesson
 from tests.test_agents_support import builtin_plugins, make_context, make_student
 from tutor import repo
@@ -80,3 +81,16 @@ async def test_same_seed_gives_the_same_plan(ctx, settings):
         context = make_context(settings, FakeChatModel("GREETING: Hello!"), tutor=ctx, plugins=builtin_plugins())
         plans.append(await aplan_lesson(ctx, student, seed=3, agent_context=context))
     assert plans[0].items == plans[1].items
+
+
+@pytest.mark.asyncio
+async def test_a_greeting_that_copies_the_prompts_placeholder_is_replaced(ctx, settings):
+    """Regression: the small model put '<one or two sentences greeting the student by name>' on the Today page."""
+    student = make_student(ctx)
+    llm = FakeChatModel("GREETING: <one or two sentences greeting the student by name>\n"
+                        "WHY arith.add_sub: <one sentence: why adding is useful>\n")
+    context = make_context(settings, llm, tutor=ctx, plugins=builtin_plugins())
+    plan = await aplan_lesson(ctx, student, seed=11, agent_context=context)
+    assert "<" not in plan.greeting and plan.greeting.startswith("Hi ")
+    assert all("<" not in i["content"] for i in plan.items)
+    assert {d["part"] for d in plan.dropped} >= {"greeting"}

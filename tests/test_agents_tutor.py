@@ -293,3 +293,13 @@ async def test_the_verification_log_says_sympy_checked_the_final_answer(ctx, set
     with ctx.session() as s:
         logs = {(e.claim, e.kind, e.expected) for e in s.exec(select(VerificationLog))}
     assert ("final answer 7/12", "sympy", "7/12") in logs
+
+
+@pytest.mark.asyncio
+async def test_a_reply_ending_with_the_prompts_placeholder_is_never_shown_as_an_answer(settings):
+    """Regression: 'The answer is N.' reached students three times in the measured set."""
+    llm = FakeChatModel("Sam has 3 + 4 = 7 apples. The answer is N.", *[pot("3 + 4")] * 4,
+                        "Sam has 3 + 4 = 7 apples. The answer is 7.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                       "Sam has 3 apples and buys 4 more. How many apples does Sam have now?")
+    assert "The answer is N" not in reply["text"] and "The answer is 7" in reply["text"]
