@@ -46,7 +46,7 @@ class Settings:
     context_window: int = 4096
     """TUTOR_CONTEXT_WINDOW: tokens of context the model is loaded with (512-131072)."""
     threads: int | None = None
-    """TUTOR_THREADS: CPU threads for generation; default lets the runtime decide."""
+    """TUTOR_THREADS: CPU threads for generation and prompt processing; default: one per physical core."""
     openai_base_url: str = "http://127.0.0.1:8080/v1"
     """TUTOR_OPENAI_BASE_URL: base URL of an OpenAI-compatible server (openai backend)."""
     openai_model: str = "default"

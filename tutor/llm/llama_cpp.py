@@ -14,6 +14,7 @@ from pathlib import Path
 from tutor.errors import ModelError
 from tutor.llm.base import ChatMessage, GenerationParams, StreamingChatModel, trim_history
 from tutor.llm.gguf_info import ModelFileInfo, read_model_info
+from tutor.llm.threads import default_threads
 from tutor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -99,9 +100,12 @@ def load(settings: Settings, path: Path) -> LlamaCppModel:
     kwargs = dict(
         model_path=str(path), n_ctx=n_ctx, n_gpu_layers=gpu_layers, chat_format=None, verbose=False
     )
-    if settings.threads:
-        kwargs["n_threads"] = settings.threads
-    log.info("loading %s (%s) with llama.cpp", path, info.describe())
+    # One thread per physical core for both generation and prompt processing (llama-cpp-python's
+    # own default is cpu_count() // 2: one thread on two cores); TUTOR_THREADS overrides.
+    threads = settings.threads or default_threads()
+    kwargs["n_threads"] = threads
+    kwargs["n_threads_batch"] = threads
+    log.info("loading %s (%s) with llama.cpp on %d threads", path, info.describe(), threads)
     try:
         llama = llama_cpp.Llama(**kwargs)
     except (ValueError, RuntimeError, OSError) as exc:
