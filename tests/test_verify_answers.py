@@ -231,3 +231,17 @@ def test_an_inequality_answered_with_an_equation_is_refuted():
     x = sp.Symbol("x")
     assert compare_answers("x = 7", x < 7).status is Status.refuted
     assert compare_answers("x < 7", x < 7).status is Status.verified
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("28.274333882308138", 9 * sp.pi, Status.verified),  # a program's float
+    ("28.27", 9 * sp.pi, Status.verified),
+    ("28.3", 9 * sp.pi, Status.verified),
+    ("28.28", 9 * sp.pi, Status.refuted),
+    ("28", 9 * sp.pi, Status.refuted),  # a whole number is no rounding
+    ("1.414", sp.sqrt(2), Status.verified),
+    ("1.42", sp.sqrt(2), Status.refuted),
+])
+def test_a_decimal_matches_an_irrational_value_to_the_places_written(given, gold, status):
+    """Regression: 9π and 28.274333882308138 were read as different answers."""
+    assert compare_answers(given, gold).status is status

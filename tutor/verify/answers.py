@@ -209,6 +209,11 @@ def _compare_answers(given: str, gold) -> Check:
         return Check(relation, given, "answer", shown, f"This answer {word} the right answer, {shown}.")
     if as_set is not None:
         gold = as_set  # "(-2, 3)" for -2 < x < 3: compare as an interval
+    rounded = _rounded_match(given, gold)
+    if rounded is not None:
+        word = "matches" if rounded is Status.verified else "does not match"
+        return Check(rounded, given, "answer", shown, f"This answer {word} the right answer, {shown}, "
+                                                      "to the decimals written.")
     # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
     try:  # our parser has its own bounds; guard() protects Math-Verify (e^(x^2) is no tower to us)
         own = compare_typed(given, gold)
@@ -300,3 +305,40 @@ def _compare_relations(given: str, gold):
     if mine_set is None or gold_set is None:
         return None, None
     return (Status.verified if mine_set == gold_set else Status.refuted), None
+
+
+_PLAIN_DECIMAL = re.compile(r"^\s*[-+−]?\d+\.(\d+)\s*$")
+
+
+def _exact_number(value):
+    """An exact irrational SymPy number (9*pi, sqrt(2)), else None."""
+    if isinstance(value, str):
+        return None
+    try:
+        value = sp.sympify(value, strict=True) if not isinstance(value, sp.Basic) else value
+    except (sp.SympifyError, TypeError):
+        return None
+    if value.free_symbols or not value.is_number or value.is_Rational or value.is_Float or not value.is_real:
+        return None
+    return value
+
+
+def _rounded_match(given: str, gold) -> Status | None:
+    """A decimal answer to an irrational value, judged at the precision it is written to.
+
+    28.27 and 28.274333882308138 both state 9π, rounded; 28.28 does not. Only for an
+    irrational exact gold (a rational one compares exactly, where 0.58333 for 7/12 is
+    handled by the reader) and a decimal written with at least one decimal place, so a
+    whole number is never taken as a rounding. None: not this case.
+    """
+    m = _PLAIN_DECIMAL.match(given or "")
+    exact = _exact_number(gold)
+    if m is None or exact is None:
+        return None
+    places = min(len(m.group(1)), 30)
+    written = sp.Rational(given.strip().replace("−", "-"))
+    value = sp.N(exact, places + 10)
+    error = abs(value - written)
+    # half a unit of the last place written; a program's float (17 digits) also carries a double's rounding
+    allowed = sp.Rational(1, 2) * sp.Rational(10) ** -places + abs(value) * sp.Rational(1, 2**50)
+    return Status.verified if error <= allowed else Status.refuted
