@@ -316,3 +316,16 @@ def test_common_questions_take_milliseconds():
         solve_question(q)
     per_call = (time.perf_counter() - start) / len(questions)
     assert per_call < 0.25, per_call
+
+
+def test_the_antiderivative_of_one_over_x_is_ln_of_its_absolute_value():
+    """Regression (everyday set): SymPy's log(x) + C, true only for x > 0, was taken as ground truth."""
+    solution = solve_question("antiderivative of 1/x")
+    assert solution.answer_text == "ln|x| + C"
+    assert compare_answers("ln|x| + C", solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", ["can u factor x2+5x+6", "solve 3y2 = 12", "simplify x3 * x2"])
+def test_a_letter_followed_by_a_digit_is_left_alone(question):
+    """Regression (everyday set): 'x2+5x+6' read as 2x + 5x + 6 gave '7x + 6' as the factored form."""
+    assert solve_question(question) is None

@@ -73,7 +73,7 @@ def solve_question(question: str) -> Solution | None:
         return None
     try:
         text = _normalise(question)
-        if not text:
+        if not text or _AMBIGUOUS_POWER.search(text):
             return None
         for handler in _HANDLERS:
             try:
@@ -91,6 +91,10 @@ def solve_question(question: str) -> Solution | None:
     except Exception:  # noqa: BLE001 - SymPy on a student's text: any other failure is "could not decide"
         return None
     return None
+
+
+_AMBIGUOUS_POWER = re.compile(r"(?<![A-Za-z\\])[a-z][2-9](?![\d.])")
+"""'x2' in typed math: x squared or 2x? A guess would make a wrong ground truth, so the question is left alone."""
 
 
 # --- reading the question -------------------------------------------------------------
@@ -182,6 +186,7 @@ def plain(expr) -> str:
     text = re.sub(r"\bsqrt\((\d+)\)", r"√\1", text)
     text = re.sub(r"\bexp\((\w+)\)", r"e^\1", text)
     text = re.sub(r"\bexp\(", "e^(", text)
+    text = re.sub(r"\blog\(Abs\(([^()]*(?:\([^()]*\))?[^()]*)\)\)", r"ln|\1|", text)  # log(Abs(x)) -> ln|x|
     text = re.sub(r"\bpi\b", "π", text)
     text = re.sub(r"\bE\b", "e", text)
     text = re.sub(r"\boo\b", "∞", text)
@@ -585,7 +590,8 @@ def _antiderivative(expr, x):
     value = sp.integrate(expr, x)
     if value.has(sp.Integral) or value.has(sp.Piecewise):
         raise _NotMine
-    return value
+    # SymPy's log(x) holds for x > 0 only; the antiderivative of 1/x is ln|x| + C.
+    return value.replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
 
 
 def _definite(expr, x, low, high):
