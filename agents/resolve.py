@@ -37,7 +37,8 @@ from agents.llm_io import complete
 
 POT_SYSTEM = (
     "You solve math word problems by writing a short Python program. "
-    "Use plain Python arithmetic (no input(), no files, no imports except math and fractions). "
+    "Use plain Python (no input(), no files). You may import math, fractions and sympy: exact fractions, "
+    "equations and symbolic work are safer in fractions.Fraction and sympy than in floats. "
     "Store the final numeric answer in a variable named result and end with print(result). "
     "Reply with only the program in one ```python code block."
 )
@@ -48,7 +49,8 @@ POT_FACTS_SYSTEM = (
     'being exact about who pays, who has what, "times as many", "more than", "per", percentages and units.\n'
     "Then write one comment saying exactly what the question asks for.\n"
     "Then define one variable per given quantity and compute the answer step by step, with a comment on each step.\n"
-    "Use plain Python arithmetic (no input(), no files, no imports except math and fractions). "
+    "Use plain Python (no input(), no files). You may import math, fractions and sympy: exact fractions, "
+    "equations and symbolic work are safer in fractions.Fraction and sympy than in floats. "
     "Store the final numeric answer in a variable named result and end with print(result).\n"
     "Reply with only the program in one ```python code block."
 )
