@@ -56,6 +56,10 @@ POT_FACTS_SYSTEM = (
 )
 
 PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
+PROGRAM_END = "\n```\n"
+"""Stop generating at the program's closing fence followed by more text. The prompt asks for a ```python block,
+whose opening fence is followed by "python", so only a closing fence (or an untagged opening fence after prose,
+which the prompt does not ask for) matches."""
 VERIFY_VOTES = 2
 VERIFY_MARGIN = 2
 REFUTE_VOTES = 4
@@ -225,6 +229,7 @@ async def resolve(
             max_tokens=max_tokens,
             temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
             seed=seed + i,
+            stop=[PROGRAM_END],  # the closing fence and a newline: what follows is prose nobody runs
         )
         code = extract_code(reply)
         result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)

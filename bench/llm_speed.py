@@ -8,6 +8,7 @@ tokens/s, generation tokens/s and time to first token, and ours/bare.
     python bench/llm_speed.py                 # the installed default model
     python bench/llm_speed.py --model small --runs 5
     python bench/llm_speed.py --path some.gguf
+    python bench/llm_speed.py --threads 0      # each side's default threads, side by side
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def main() -> None:
     ap.add_argument("--path", type=Path, help="any GGUF file (overrides --model)")
     ap.add_argument("--runs", type=int, default=4, help="runs per side")
     ap.add_argument("--max-tokens", type=int, default=128)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2,
+                    help="threads for both sides; 0 = each side's own default (ours: one per physical core, "
+                         "bare llama-cpp-python: cpu_count() // 2), to measure the defaults side by side")
     ap.add_argument("--ctx", type=int, default=2048)
     args = ap.parse_args()
 
@@ -65,7 +68,10 @@ def main() -> None:
 
     from tutor.llm.llama_cpp import load
 
-    env = dict(os.environ, TUTOR_MODEL=args.model, TUTOR_CONTEXT_WINDOW=str(args.ctx), TUTOR_THREADS=str(args.threads))
+    env = dict(os.environ, TUTOR_MODEL=args.model, TUTOR_CONTEXT_WINDOW=str(args.ctx))
+    env.pop("TUTOR_THREADS", None)
+    if args.threads:
+        env["TUTOR_THREADS"] = str(args.threads)
     settings = Settings.from_env(env)
     if args.path:
         settings = settings.replace(model_path=args.path)
@@ -79,9 +85,10 @@ def main() -> None:
         settings = settings.replace(model_path=path)
 
     ours = load(settings, path)
+    bare_threads = {"n_threads": args.threads} if args.threads else {}  # 0: llama-cpp-python's own default
     bare = llama_cpp.Llama(
-        model_path=str(path), n_ctx=ours.context_window, n_threads=args.threads, n_gpu_layers=0,
-        chat_format=None, verbose=False,
+        model_path=str(path), n_ctx=ours.context_window, n_gpu_layers=0, chat_format=None, verbose=False,
+        **bare_threads,
     )
     messages = [ChatMessage("system", SYSTEM), ChatMessage("user", QUESTION)]
     dicts = [{"role": m.role, "content": m.content} for m in messages]
@@ -118,7 +125,8 @@ def main() -> None:
                   f"gen {r['gen_tps']:6.2f} tok/s  ({r['tokens']} tokens)", flush=True)
 
     print(f"\nmodel {path.name}, prompt {prompt_tokens} tokens, {args.max_tokens} new tokens, "
-          f"{args.threads} threads, {args.runs} runs per side (median)")
+          f"threads ours {ours.llama.n_threads} / bare "
+          f"{bare.n_threads}, {args.runs} runs per side (median)")
     med = {s: {k: statistics.median(r[k] for r in rs) for k in ("ttft", "prompt_tps", "gen_tps")} for s, rs in results.items()}
     for side in ("ours", "bare"):
         m = med[side]

@@ -121,3 +121,15 @@ async def test_prompt_families_alternate_and_each_starts_greedy():
     assert [s["family"] for s in res.samples] == ["plain", "facts", "plain", "facts"]
     assert res.answer == "1" and res.votes == {"1": 3, "2": 1}
     assert judge("1", res.votes, compare_answers).status == "verified"
+
+
+@pytest.mark.asyncio
+async def test_programs_stop_at_their_closing_fence():
+    """Do less: prose after the program is never generated."""
+    from agents.resolve import PROGRAM_END, resolve
+    from tests.test_agents_support import fake_run_code, pot
+    from tutor.llm.fake import FakeChatModel
+
+    llm = FakeChatModel(pot("3 + 4"), pot("3 + 4"))
+    await resolve("Ben has 3 apples and gets 4 more. How many?", llm=llm, run_code=fake_run_code, samples=2)
+    assert all(PROGRAM_END in call.params.stop for call in llm.history)
