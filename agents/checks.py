@@ -3,7 +3,7 @@
 - :func:`find_leaks`: does a draft reveal the current problem's answer? (Socratic mode)
 - :func:`final_answer_of`: the final answer a piece of text states (a number where there is one);
   :func:`final_answer_phrase`: the whole stated answer, for exact references.
-- :func:`false_premises`: division by zero or an equation with no solution in a question.
+- :func:`false_premises`: impossible premises in a question (found by the verifier).
 
 Each takes the verifier's ``compare_answers`` as an argument, so the graphs
 pass the one from their runtime context.
@@ -157,63 +157,10 @@ def is_placeholder_answer(final: str | None, question: str = "") -> bool:
 
 
 def false_premises(question: str) -> list[str]:
-    """Why the question cannot be answered as asked, in words for a student (empty if none found)."""
-    found: list[str] = []
-    if re.search(r"(?<![\d.])\d+(?:\.\d+)?\s*(/|÷|divided by)\s*0(?![\d.])", question, re.I) or re.search(
-        r"divide\w* (?:\d+|it|them|something|a number) by zero", question, re.I
-    ):
-        found.append("Dividing by zero is not defined, so that expression has no value.")
-    for eq in _equations(question):
-        reason = _impossible_equation(eq)
-        if reason:
-            found.append(reason)
-    return found
+    """Why the question cannot be answered as asked, in words for a student (empty if none found).
 
-
-_MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
-_MATH_HEAD = re.compile(r"^(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+")
-
-
-def _equations(text: str) -> list[str]:
-    """Equations written in running text: the math characters on both sides of each '='."""
-    parts = text.split("=")
-    found = []
-    for left, right in zip(parts, parts[1:]):
-        lm, rm = _MATH_TAIL.search(left), _MATH_HEAD.search(right)
-        if lm and rm and lm.group(0).strip() and rm.group(0).strip():
-            found.append(f"{lm.group(0).strip()} = {rm.group(0).strip().rstrip('.')}")
-    return found
-
-
-def _impossible_equation(eq: str) -> str | None:
-    """Why a one-unknown equation has no solution (its unknown cancels, leaving a false statement), else None.
-
-    Read with the verifier's bounded parser, never ``sympify``: the text is the student's.
+    The math lives in the verifier (:func:`tutor.verify.false_premises`); this name stays for the graphs.
     """
-    import sympy
+    from tutor.verify import false_premises as found_by_verifier
 
-    from tutor.errors import VerificationError
-    from tutor.verify import safe_parse
-
-    try:
-        relation = safe_parse(eq)
-    except VerificationError:
-        return None
-    if not isinstance(relation, sympy.Eq):
-        return None
-    symbols = relation.free_symbols
-    if len(symbols) != 1 or any(p.exp.is_Number and abs(p.exp) > MAX_EXPAND_POWER
-                                for p in relation.atoms(sympy.Pow)):
-        return None
-    (unknown,) = symbols
-    try:
-        diff = sympy.expand(relation.lhs - relation.rhs)
-    except (ArithmeticError, RecursionError, TypeError, ValueError):
-        return None
-    if diff.free_symbols or diff == 0:
-        return None
-    return f"The equation {eq.strip()} has no solution: the {unknown}'s cancel and it says {sympy.sstr(diff)} = 0."
-
-
-MAX_EXPAND_POWER = 12
-"""Powers above this are not expanded to look for a cancelling unknown (the work would grow too fast)."""
+    return found_by_verifier(question)

@@ -13,12 +13,14 @@ Public API:
     check_steps(steps, final_answer, question): verdict on a whole solution.
     compare_answers(given, gold): answer equivalence via Math-Verify.
     solve_question(question): Solution worked out by SymPy for a recognised question form, or None.
+    false_premises(question): why a question cannot be answered as asked (impossible premises), or [].
 """
 
 from tutor.verify.algebra import check_step_pair
 from tutor.verify.answers import compare_answers
 from tutor.verify.arithmetic import check_text
 from tutor.verify.parse import safe_parse
+from tutor.verify.premises import false_premises
 from tutor.verify.recognise import Solution, solve_question
 from tutor.verify.result import Check, SolutionCheck, Status
 from tutor.verify.solution import check_steps
@@ -32,6 +34,7 @@ __all__ = [
     "check_steps",
     "check_text",
     "compare_answers",
+    "false_premises",
     "safe_parse",
     "solve_question",
 ]
