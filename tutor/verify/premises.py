@@ -100,6 +100,12 @@ def _equations(text: str) -> list[str]:
     return found
 
 
+def _short(eq: str) -> str:
+    """An equation as the student wrote it, cut short enough to read in one sentence."""
+    eq = eq.strip()
+    return eq if len(eq) <= 60 else eq[:57].rstrip() + "…"
+
+
 def _one_unknown_equation(eq: str):
     """``(relation, unknown)`` for an equation in one unknown, read with the bounded parser; else None."""
     import sympy
@@ -133,7 +139,7 @@ def _no_solution(text: str) -> list[str]:
         except (ArithmeticError, RecursionError, TypeError, ValueError):
             continue
         if not diff.free_symbols and diff != 0:
-            found.append(f"The equation {eq.strip()} has no solution: the {unknown}'s cancel and it says "
+            found.append(f"The equation {_short(eq)} has no solution: the {unknown}'s cancel and it says "
                          f"{sympy.sstr(diff)} = 0.")
     return found
 
@@ -163,7 +169,7 @@ def _no_real_solution(text: str) -> list[str]:
         except (sympy.PolynomialError, ArithmeticError, RecursionError, TypeError, ValueError):
             continue
         if b * b - 4 * a * c < 0:
-            found.append(f"The equation {eq.strip()} has no real solution: no real number squared is negative.")
+            found.append(f"The equation {_short(eq)} has no real solution: no real number squared is negative.")
     return found
 
 
@@ -268,7 +274,7 @@ _STATED = [
     # "a probability of 1.3", "the chance is 150%"
     re.compile(rf"\b{_P_WORD}\s+(?:is|=|equals|was|of|being)\s+(?:exactly\s+|only\s+)?{_VALUE}{_AFTER}", re.I),
     # "a 120% chance of winning"
-    re.compile(rf"(?P<v>-?\s*{_D})\s*(?P<pct>%|percent\b)\s+{_P_WORD}(?:\s+(?:of|that)\s+(?P<e>[^.?!;,]{{1,60}}?))?"
+    re.compile(rf"(?P<v>-?\s*{_D})\s*(?P<pct>%|percent\b)\s+{_P_WORD}(?:\s+(?:(?:of|that)\s+)?(?P<e>[^.?!;,]{{1,60}}?))?"
                rf"(?=\s*(?:[.,;?!]|$|\s+and\b))", re.I),
     # "lands heads with probability 0.5"
     re.compile(rf"(?P<e>[\w' ]{{1,40}}?)\s+with\s+(?:a\s+)?{_P_WORD}\s+(?:of\s+)?{_VALUE}{_AFTER}", re.I),
@@ -295,7 +301,7 @@ def _probabilities(text: str) -> list[tuple[str | None, Fraction, str]]:
             pct = bool(m.group("pct"))
             if not pct and "/" not in raw and "." not in raw and value >= 0:
                 continue  # "a chance of 2 heads": a whole number is a count, not a probability
-            found.append((m.group("e"), value / 100 if pct else value, f"{raw.replace(' ', '')}{'%' if pct else ''}"))
+            found.append((m.groupdict().get("e"), value / 100 if pct else value, f"{raw.replace(' ', '')}{'%' if pct else ''}"))
     return found
 
 
@@ -363,7 +369,7 @@ def _percent_parts(text: str) -> list[str]:
             found.append(f"A part of a group can't be more than the whole group, so {over.group(1)}% is impossible.")
             continue
         parts = [_num(m.group(1)) for m in re.finditer(rf"({_D})\s*(?:%|percent\b)", sentence, re.I)]
-        if len(parts) < 2 or sum(parts) <= 100:
+        if not 2 <= len(parts) <= 6 or sum(parts) <= 100:
             continue
         lower = sentence.lower()
         if _WHOLE.search(sentence) or any(re.search(rf"\b{a}\b", lower) and re.search(rf"\b{b}\b", lower)
