@@ -118,7 +118,9 @@ async def redirect(state: TutorState) -> dict[str, Any]:
 
 
 async def premise(state: TutorState) -> dict[str, Any]:
-    """Point out a false premise (division by zero, an equation with no solution) instead of solving."""
+    """Point out a false premise instead of solving (``tutor.verify.false_premises``: impossible angles, sides,
+    probabilities, quantities that go negative, definitions that rule the premise out, ...): fixed text the tools
+    found, so nothing computed through the premise is ever shown, let alone marked verified."""
     reasons = " ".join(false_premises(last_user_text(state)))
     return {"draft": prompts.PREMISE.format(reasons=reasons), "status": "verified",
             "checks": [{"claim": reasons, "kind": "premise", "status": "verified", "expected": None,

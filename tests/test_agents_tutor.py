@@ -303,3 +303,17 @@ async def test_a_reply_ending_with_the_prompts_placeholder_is_never_shown_as_an_
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
                        "Sam has 3 apples and buys 4 more. How many apples does Sam have now?")
     assert "The answer is N" not in reply["text"] and "The answer is 7" in reply["text"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("question", [
+    "A triangle has angles of 100°, 60° and 40°. How long is its longest side if the shortest is 5 cm?",
+    "The chance of rain is 70% and the chance of no rain is 50%. What is the chance of rain on two days?",
+    "Mia gave away 12 of her 7 stickers. How many stickers does she have left?",
+])
+async def test_a_question_with_a_false_premise_is_answered_with_the_premise_not_a_number(settings, question):
+    """Issue 13 traps: the tutor computed through premises the tools can see are false."""
+    llm = FakeChatModel()  # the model is not asked: the tools found the contradiction
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["intent"] == "math_question" and llm.history == []
+    assert reply["verified"] and reply["text"]
