@@ -1,0 +1,74 @@
+"""Recognise a typed math question and work out its answer with SymPy, no model involved.
+
+``solve_question("What is 1/3 + 1/4?")`` is ``Solution(kind="fraction", answer=7/12,
+answer_text="7/12", ...)``. The question is matched against a small set of
+anchored phrasings (evaluate, percent, simplify, factor, expand, solve, calculus,
+GCF/LCM, primes, statistics, trig, logarithms, unit conversion, dice/coin/card
+probability); the math inside is read by :func:`~tutor.verify.parse.safe_parse`
+(never ``sympify``) after the size guards of :mod:`tutor.verify.size`, and every
+SymPy call that could run long (solve, integrate, limit, simplify, factor,
+factorint) is bounded by :func:`~tutor.verify.bounded.limited`.
+
+Anything not recognised in full, any word the parser does not know, and any
+result we cannot state exactly gives ``None``: the recogniser never guesses,
+and a story problem is left to model-written programs.
+
+Layout: :mod:`.reading` reads the question (normalising, spoken operators, the safe parser) and prints
+answers in plain text; the forms live in :mod:`.numbers`, :mod:`.algebra`, :mod:`.calculus` and
+:mod:`.data`; :data:`HANDLERS` is the order they are tried in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tutor.errors import VerificationError
+from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
+from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
+from tutor.verify.recognise.calculus import derivative, integral, limit
+from tutor.verify.recognise.data import convert, probability, statistics
+from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, trig
+from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
+
+__all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input", "solve_question"]
+
+MAX_QUESTION_CHARS = 300
+"""Longer text is a story or a worksheet, not one question."""
+
+HANDLERS = [percent, primes, gcf_lcm, statistics, probability, convert, fraction_conversions, derivative,
+            integral, limit, log, trig, factor, expand, simplify, solve, evaluate]
+"""The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""
+
+_AMBIGUOUS_POWER = re.compile(r"(?<![A-Za-z\\])[a-z][2-9](?![\d.])")
+"""'x2' in typed math: x squared or 2x? A guess would make a wrong ground truth, so the question is left alone."""
+
+
+def solve_question(question: str) -> Solution | None:
+    """The answer to ``question`` if it is a form we recognise and SymPy settles it, else None.
+
+    Never raises and never guesses: an unknown phrasing, a story problem, text the
+    safe parser refuses, or work that passes the bounds gives None.
+    """
+    if not isinstance(question, str) or len(question) > MAX_QUESTION_CHARS:
+        return None
+    try:
+        text = normalise(question)
+        if not text or _AMBIGUOUS_POWER.search(text):
+            return None
+        for handler in HANDLERS:
+            try:
+                solution = handler(text)
+            except NotMine:
+                continue  # the phrasing matched but not the content: another form may fit
+            except VerificationError as exc:
+                if str(exc).startswith(TOO_BIG):
+                    return None  # out of bounds here is out of bounds for every form
+                continue
+            if solution is not None:
+                return solution
+    except MATH_ERRORS:
+        return None
+    except Exception:  # noqa: BLE001 - SymPy on a student's text: any other failure is "could not decide"
+        return None
+    return None
+
