@@ -101,7 +101,7 @@ def convert(text: str) -> Solution | None:
         return Solution("convert", value, f"{number_text(value)} °{b}", f"{amount_text} °{a} in °{b}", unit=f"°{b}")
     if src not in _UNITS or dst not in _UNITS:
         raise NotMine
-    (dim_a, fa, _), (dim_b, fb, dst_name) = _UNITS[src], _UNITS[dst]
+    (dim_a, fa, _), (dim_b, fb, _) = _UNITS[src], _UNITS[dst]
     if dim_a != dim_b:
         raise NotMine
     value = amount * fa / fb
