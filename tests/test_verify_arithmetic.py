@@ -77,3 +77,28 @@ def test_about_uses_precision_written():
     assert statuses("1000/7 ≈ 140") == [Status.verified]
     assert statuses("1000/7 = 142.9") == [Status.verified]
     assert statuses("1000/7 = 142.5") == [Status.refuted]
+
+
+def test_bullet_lines_are_separate_claims_not_minus_signs():
+    """Regression (issue 13): '- 1/3 = 4/12' bullets were joined into '- 1/3 = 4/12 - 1/4' and refuted."""
+    from tutor.verify import check_text
+
+    checks = check_text("- 1/3 = 4/12\n- 1/4 = 3/12\n- 4/12 + 3/12 = 7/12")
+    assert [(c.claim, c.status.value) for c in checks] == [
+        ("1 / 3 = 4 / 12", "verified"), ("1 / 4 = 3 / 12", "verified"), ("4 / 12 + 3 / 12 = 7 / 12", "verified")]
+    numbered = check_text("1. 3 + 4 = 7\n2. 7 * 2 = 14")
+    assert [c.status.value for c in numbered] == ["verified", "verified"]
+
+
+def test_a_claim_in_brackets_is_read_without_them():
+    """Regression (issue 13): '3 is a divisor (57 ÷ 3 = 19)' was read as '( 57 / 3 = 19 )' and never confirmed."""
+    from tutor.verify import check_text
+
+    checks = check_text("57 is not prime: 3 is a divisor (57 ÷ 3 = 19).")
+    assert [(c.claim, c.status.value) for c in checks] == [("57 / 3 = 19", "verified")]
+
+
+def test_a_line_starting_with_equals_continues_the_claim():
+    from tutor.verify import check_text
+
+    assert [(c.claim, c.status.value) for c in check_text("So 3 + 4\n= 7")] == [("3 + 4 = 7", "verified")]

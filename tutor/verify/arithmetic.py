@@ -78,7 +78,12 @@ class Claim:
     truncated: bool = False
 
 
+_BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
+"""A list marker at the start of a line ("- 1/3 = 4/12", "2. 4 + 3 = 7"): not a minus, not a number."""
+
+
 def _normalise(text: str) -> str:
+    text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
     for pattern, repl in _WORD_OPS:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
@@ -118,6 +123,13 @@ def find_claims(text: str) -> list[Claim]:
     def flush() -> None:
         while run and run[-1].kind in ("op", "eq", "lp"):
             run.pop()
+        # "(57 ÷ 3 = 19)": a bracket opened or closed around the claim, not inside it
+        while run and run[0].kind == "lp" and _depth(run) > 0:
+            run.pop(0)
+        while run and run[-1].kind == "rp" and _depth(run) < 0:
+            run.pop()
+        if len(run) > 2 and run[0].kind == "lp" and run[-1].kind == "rp" and _closing(run) == len(run) - 1:
+            del run[0], run[-1]  # the whole claim in one pair of brackets
         if any(t.kind == "eq" for t in run):
             claims.append(_make_claim(norm, run))
         run.clear()
@@ -160,8 +172,9 @@ def find_claims(text: str) -> list[Claim]:
             i += 2  # "$10/hour": a unit, not a division
             continue
         if kind in ("num", "var", "op", "eq", "lp", "rp", "pct"):
-            if run and not _joins(run[-1], Tok(kind, t.text, t.start, t.end)):
-                flush()
+            new_line = "\n" in norm[run[-1].end:t.start] if run else False
+            if run and ((new_line and kind != "eq") or not _joins(run[-1], Tok(kind, t.text, t.start, t.end))):
+                flush()  # a claim runs on into the next line only as "= ..." (bullets, one step per line)
             if kind == "eq" and not run:
                 i += 1
                 continue
@@ -178,6 +191,21 @@ def find_claims(text: str) -> list[Claim]:
 def _is_unit_var(toks: list[Tok], i: int) -> bool:
     t = toks[i]
     return len(t.text) == 1 and t.text.lower() not in _UNIT_WORDS and _is_var(toks, i)
+
+
+def _closing(run: list[Tok]) -> int:
+    """Index of the bracket that closes the run's first one (-1: none)."""
+    depth = 0
+    for i, t in enumerate(run):
+        depth += (t.kind == "lp") - (t.kind == "rp")
+        if depth == 0:
+            return i
+    return -1
+
+
+def _depth(run: list[Tok]) -> int:
+    """Opening minus closing brackets in a run."""
+    return sum(t.kind == "lp" for t in run) - sum(t.kind == "rp" for t in run)
 
 
 def _has_op(run: list[Tok]) -> bool:
