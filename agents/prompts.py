@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 TUTOR_SYSTEM = (
     "You are a patient, encouraging math tutor for a school student. Keep replies short (at most 6 sentences), "
     "use simple words, and write every calculation as an equation like 3 + 4 = 7. "
@@ -20,9 +22,16 @@ REFERENCE_RULE = (
 )
 
 REPAIR_NOTE = (
-    "A checker found problems in your previous reply:\n{findings}\nWrite the reply again, fixing these. "
-    "Check every calculation."
+    "(Notes for you, not for the student:\n{findings}\nWrite your reply to the student's message above as if "
+    "for the first time, with these facts right. Do not apologise and do not mention notes, checks or an earlier "
+    "reply.)"
 )
+APOLOGY = re.compile(
+    r"^\s*(?:(?:i\s+)?(?:apologi[sz]e|am sorry|'m sorry)|sorry|my (?:apologies|mistake)|you'?re right|"
+    r"thank you for (?:pointing|the correction)|let me correct)[^.!?\n]*[.!?]\s*",
+    re.I,
+)
+"""A repaired reply's opening apology: the student never saw the first draft, so it reads as nonsense."""
 
 REDIRECT = {
     "off_topic": (

@@ -195,7 +195,10 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
                            seed=state.tries, on_token=sink)
     sink.flush()
-    return {"draft": draft.strip(), "tries": state.tries + 1}
+    draft = draft.strip()
+    if state.findings:  # a repair reads as a first reply: the student never saw the draft it replaces
+        draft = prompts.APOLOGY.sub("", draft, count=1).strip() or draft
+    return {"draft": draft, "tries": state.tries + 1}
 
 
 async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:

@@ -317,3 +317,16 @@ async def test_a_question_with_a_false_premise_is_answered_with_the_premise_not_
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
     assert reply["intent"] == "math_question" and llm.history == []
     assert reply["verified"] and reply["text"]
+
+
+@pytest.mark.asyncio
+async def test_a_repaired_reply_reads_as_a_first_reply(settings):
+    """Regression: repaired replies began 'I apologize for misunderstanding…' and echoed the repair note's words."""
+    llm = FakeChatModel("Ben has 3 + 4 = 8 apples. The answer is 8.",
+                        "I apologize for the confusion. Ben has 3 + 4 = 7 apples. The answer is 7.",
+                        pot("3 + 4"), pot("3 + 4"))
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                       "Ben has 3 apples and gets 4 more. How many now?")
+    assert reply["text"].startswith("Ben has 3 + 4 = 7") and "apologi" not in reply["text"].lower()
+    repair = _prompt_text(llm.history[1])
+    assert "Do not apologise" in repair and "checker" not in repair.lower()
