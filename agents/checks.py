@@ -128,8 +128,8 @@ def final_answer_phrase(text: str) -> str | None:
     for pattern in FINAL_PATTERNS:
         found = pattern.findall(text)
         if found:
-            value = found[-1].strip().strip("*$ ").rstrip(".!").strip("*$ ")
-            return value or None
+            value = found[-1].strip().lstrip(":=").strip().strip("*$ ").rstrip(".!").strip("*$ ")
+            return value or None  # "The answer is: 3/2" -> "3/2"
     return None
 
 

@@ -114,3 +114,10 @@ def test_copied_angle_bracket_placeholders_are_found():
 
     assert echoes_placeholder("Hi! <one or two sentences greeting the student by name>")
     assert not echoes_placeholder("Hi Sam! 3 < 4 and 5 > 2.")
+
+
+def test_the_whole_final_answer_drops_a_colon_after_answer_is():
+    from agents.checks import final_answer_phrase
+
+    assert final_answer_phrase("So we flip and multiply. The answer is: 3/2.") == "3/2"
+    assert final_answer_phrase("The answer is x = -4 or x = 4.") == "x = -4 or x = 4"

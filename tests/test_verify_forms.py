@@ -22,3 +22,8 @@ from tutor.verify.result import Status
 ])
 def test_in_form(text, form, status):
     assert in_form(text, form) is status
+
+
+def test_a_ratio_is_in_simplest_form_only_when_its_terms_share_no_factor():
+    assert in_form("2:3", "simplest") is Status.verified
+    assert in_form("4:6", "simplest") is Status.refuted

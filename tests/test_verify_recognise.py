@@ -329,3 +329,13 @@ def test_the_antiderivative_of_one_over_x_is_ln_of_its_absolute_value():
 def test_a_letter_followed_by_a_digit_is_left_alone(question):
     """Regression (everyday set): 'x2+5x+6' read as 2x + 5x + 6 gave '7x + 6' as the factored form."""
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("simplify the ratio 12:18", "2:3"),
+    ("what is the ratio of 6 to 4 in simplest form", "3:2"),
+    ("write 10:15 in simplest form", "2:3"),
+])
+def test_a_ratio_in_simplest_form(question, text):
+    solution = solve_question(question)
+    assert solution.kind == "ratio" and solution.answer_text == text and solution.form == "simplest"

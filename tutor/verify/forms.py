@@ -17,6 +17,7 @@ from tutor.verify.parse import safe_parse
 from tutor.verify.result import Status
 
 _FRACTION = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
+_RATIO = re.compile(r"(?<![\d.:])(\d+)\s*:\s*(\d+)(?![\d.:])")
 
 
 def _value(text: str):
@@ -30,6 +31,9 @@ def in_form(text: str, form: str | None) -> Status:
     """verified: written in ``form``; refuted: clearly not; undetermined: could not read it (or no form asked)."""
     if not form:
         return Status.verified
+    if form == "simplest":  # read off the text: 8/10 and 4:6 are equal to their simplest forms
+        pairs = [(int(a), int(b)) for a, b in _FRACTION.findall(text) + _RATIO.findall(text)]
+        return Status.refuted if any(math.gcd(a, b) > 1 for a, b in pairs) else Status.verified
     try:
         expr = _value(text)
     except VerificationError:
@@ -45,9 +49,4 @@ def in_form(text: str, form: str | None) -> Status:
             for node in sp.preorder_traversal(expr)
         )
         return Status.refuted if unexpanded else Status.verified
-    if form == "simplest":
-        fractions = [(int(a), int(b)) for a, b in _FRACTION.findall(text)]
-        if any(b != 0 and math.gcd(a, b) > 1 for a, b in fractions):
-            return Status.refuted  # 8/10 is not in simplest form
-        return Status.verified
     return Status.undetermined

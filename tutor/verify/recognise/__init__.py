@@ -27,7 +27,7 @@ from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
 from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
-from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, trig
+from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 
 __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input", "solve_question"]
@@ -35,7 +35,7 @@ __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input",
 MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
-HANDLERS = [percent, primes, gcf_lcm, statistics, probability, convert, fraction_conversions, derivative,
+HANDLERS = [percent, ratio, primes, gcf_lcm, statistics, probability, convert, fraction_conversions, derivative,
             integral, limit, log, trig, factor, expand, simplify, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""
 

@@ -1,8 +1,9 @@
-"""Number questions: percentages, fraction/decimal/percent conversions, GCF and LCM, primes and prime
+"""Number questions: percentages, ratios in simplest form, fraction/decimal/percent conversions, GCF and LCM, primes and prime
 factorisation, trigonometric values and logarithms."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import sympy as sp
@@ -62,6 +63,29 @@ def fraction_conversions(text: str) -> Solution | None:
         return Solution("convert", value, text_value, m.group(1))
     return Solution("fraction" if target == "fraction" else "simplify", value, plain(value), m.group(1),
                     form="simplest")
+
+
+_RATIO = [
+    re.compile(rf"(?:{ASK}\s+)?(?:simplify|reduce|write)\s+(?:the\s+)?ratio\s+(\d+)\s*:\s*(\d+)"
+               r"(?:\s+(?:in|to)\s+(?:its\s+)?(?:simplest|lowest)\s+(?:form|terms))?", re.I),
+    re.compile(rf"(?:{ASK}\s+)?(?:the\s+)?ratio\s+(?:of\s+)?(\d+)\s*(?::|to)\s*(\d+)\s+(?:in|to)\s+"
+               r"(?:its\s+)?(?:simplest|lowest)\s+(?:form|terms)", re.I),
+    re.compile(rf"(?:(?:{ASK}|write|put|simplify|reduce)\s+)?(\d+)\s*:\s*(\d+)\s+(?:in|to)\s+(?:its\s+)?"
+               r"(?:simplest|lowest)\s+(?:form|terms)", re.I),
+]
+
+
+def ratio(text: str) -> Solution | None:
+    """'simplify the ratio 12:18' -> 2:3 (whole numbers; the form asked is the simplest)."""
+    for pattern in _RATIO:
+        m = pattern.fullmatch(text)
+        if m:
+            a, b = int(m.group(1)), int(m.group(2))
+            if a == 0 or b == 0 or max(a, b) > 10**12:
+                raise NotMine
+            g = math.gcd(a, b)
+            return Solution("ratio", sp.Rational(a, b), f"{a // g}:{b // g}", f"{a}:{b}", form="simplest")
+    return None
 
 
 def _integers(listing: str) -> list[sp.Integer]:
