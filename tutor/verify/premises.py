@@ -24,7 +24,7 @@ MAX_EXPAND_POWER = 12
 """Powers above this are not expanded to look for a cancelling unknown (the work would grow too fast)."""
 
 _D = r"(?<![\d.,])\d{1,15}(?:\.\d{1,15})?(?![\d]|\.\d)"  # a plain number, at most 15 digits a side
-_N = rf"(?<![\d.,])\d{{1,15}}(?:\.\d{{1,15}})?(?:\s*/\s*\d{{1,15}})?(?![\d]|\.\d)"  # … or a fraction
+_N = r"(?<![\d.,])\d{1,15}(?:\.\d{1,15})?(?:\s*/\s*\d{1,15})?(?![\d]|\.\d)"  # … or a fraction
 _MINUS = r"(?:-|−|minus\s+|negative\s+)"
 
 
