@@ -27,3 +27,13 @@ def test_in_form(text, form, status):
 def test_a_ratio_is_in_simplest_form_only_when_its_terms_share_no_factor():
     assert in_form("2:3", "simplest") is Status.verified
     assert in_form("4:6", "simplest") is Status.refuted
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("2^2 × 3 × 7", Status.verified),
+    ("2 × 2 × 3 × 7", Status.verified),
+    ("84", Status.refuted),  # equal, but not a factorisation
+    ("2 * 42", Status.refuted),  # 42 is not prime
+])
+def test_a_prime_factorisation_has_only_primes(text, status):
+    assert in_form(text, "factored") is status

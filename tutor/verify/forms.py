@@ -38,8 +38,14 @@ def in_form(text: str, form: str | None) -> Status:
         expr = _value(text)
     except VerificationError:
         return Status.undetermined
+    if form == "factored" and not expr.free_symbols:
+        # a whole number's factorisation: every base written is a prime (2^2 × 3 × 7, not 84 or 2 × 42)
+        bases = [int(b) for b in re.findall(r"(?<![\d^.])(\d{1,30})(?![\d.])", re.sub(r"\^\s*\d+", "", text))]
+        if not bases:
+            return Status.undetermined
+        return Status.verified if all(sp.isprime(b) for b in bases) else Status.refuted
     if form == "factored":
-        if isinstance(expr, sp.Mul | sp.Pow) or not expr.free_symbols:
+        if isinstance(expr, sp.Mul | sp.Pow):
             return Status.verified
         return Status.refuted if isinstance(expr, sp.Add) else Status.undetermined
     if form == "expanded":  # read off the tree: no product or power of a sum left (never expands it)
