@@ -24,7 +24,7 @@ from tutor.learner import (
 )
 from tutor.learner.service import UNREADABLE
 from tutor.models import Attempt, MasteryState
-from tutor.plugins import PluginManager, verifier_ready
+from tutor.plugins import PluginManager
 from tutor.repo import get_mastery
 
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
@@ -185,7 +185,6 @@ def test_recent_accuracy_and_time_on_task(ctx, student):
         assert tot.total_s == 100 and sum(tot.by_day.values()) == 100 and len(tot.by_day) == 2
 
 
-@pytest.mark.skipif(not verifier_ready(), reason="the verifier cannot read answers yet")
 def test_submit_answer_grades_through_the_verifier(ctx, student, plugins):
     problem = plugins.generate("frac.simplify", seed=3, difficulty=2)
     wrong_form = f"{problem.answer.p * 2}/{problem.answer.q * 2}"

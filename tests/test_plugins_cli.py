@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from tutor.cli import _register, app
 from tutor.cli.core import context
-from tutor.plugins import verifier_ready
 
 runner = CliRunner()
 
@@ -40,7 +39,6 @@ def test_plugins_list_reports_an_unknown_plugin_name(monkeypatch):
     assert "1 of 2 plugins ok" in result.output
 
 
-@pytest.mark.skipif(not verifier_ready(), reason="the verifier cannot read answers yet")
 def test_practice_right_and_wrong_answers():
     show = runner.invoke(app, ["practice", "--skill", "lin.one_step", "--seed", "3", "--difficulty", "2"], input="\n")
     assert show.exit_code == 0, show.output
