@@ -245,3 +245,39 @@ def test_an_inequality_answered_with_an_equation_is_refuted():
 def test_a_decimal_matches_an_irrational_value_to_the_places_written(given, gold, status):
     """Regression: 9π and 28.274333882308138 were read as different answers."""
     assert compare_answers(given, gold).status is status
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("(-2, 3)", "-2 < x < 3", Status.verified),
+    ("(-oo, 7)", "x < 7", Status.verified),
+    ("(-∞, 7)", "x < 7", Status.verified),
+    ("(-oo, 7]", "x < 7", Status.refuted),  # the endpoint is not in the solution set
+    ("(-inf, 7]", "x <= 7", Status.verified),
+    ("(0.5, oo)", "x > 1/2", Status.verified),
+    ("(-2, 3]", "-2 < x < 3", Status.refuted),
+    ("(-oo, -2) U (2, oo)", "x < -2 or x > 2", Status.verified),
+    ("(-oo, -2) ∪ (2, ∞)", "x < -2 or x > 2", Status.verified),
+    ("(-oo, -2)", "x < -2 or x > 2", Status.refuted),
+])
+def test_interval_notation_is_read_against_an_inequality(given, gold, status):
+    """Misreading family: '(-2, 3)' for '-2 < x < 3' was refuted when the inequality came as text or SymPy."""
+    assert compare_answers(given, gold).status is status
+    x = sp.Symbol("x")
+    symbolic = {"-2 < x < 3": sp.And(x > -2, x < 3), "x < 7": x < 7, "x <= 7": x <= 7,
+                "x > 1/2": x > sp.Rational(1, 2), "x < -2 or x > 2": sp.Or(x < -2, x > 2)}[gold]
+    assert compare_answers(given, symbolic).status is status
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("no", sp.false, Status.verified),
+    ("No, 57 is not prime: 57 = 3 × 19.", sp.false, Status.verified),
+    ("57 isn't a prime number", sp.false, Status.verified),
+    ("yes", sp.false, Status.refuted),
+    ("Yes, 13 is prime.", sp.true, Status.verified),
+    ("13 is not prime", True, Status.refuted),
+    ("19", sp.false, Status.undetermined),  # says neither yes nor no
+    ("57 is composite", sp.false, Status.undetermined),  # what it affirms depends on the question
+])
+def test_a_yes_or_no_question_is_compared_by_the_verdict_given(given, gold, status):
+    """Gap: 'is 57 prime' (gold: no) could not be compared with 'no' at all."""
+    assert compare_answers(given, gold).status is status

@@ -102,3 +102,19 @@ def test_a_line_starting_with_equals_continues_the_claim():
     from tutor.verify import check_text
 
     assert [(c.claim, c.status.value) for c in check_text("So 3 + 4\n= 7")] == [("3 + 4 = 7", "verified")]
+
+
+def test_a_factorial_is_read_not_taken_for_an_exclamation_mark():
+    """Misreading family: '120 = 5!' was read as '120 = 5' and refuted; '5! = 120' was never checked."""
+    def read(text):
+        return [(c.claim, c.status.value) for c in check_text(text)]
+
+    assert read("5! = 120") == [("5! = 120", "verified")]
+    assert read("So 5! = 100.") == [("5! = 100", "refuted")]
+    assert read("so 120 = 5!") == [("120 = 5!", "verified")]
+    assert read("4! / 2 = 12") == [("4! / 2 = 12", "verified")]
+    # a '!' that ends a sentence is not a factorial: the claim holds if either reading does
+    assert read("Great job! 12 - 5 = 7! Keep going") == [("12 - 5 = 7", "verified")]
+    assert read("3 + 4 = 8!") == [("3 + 4 = 8!", "refuted")]
+    # too big to compute is undetermined, never a verdict
+    assert [s.value for s in statuses("(1558621700)! = 5")] == ["undetermined"]

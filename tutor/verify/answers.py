@@ -201,8 +201,44 @@ def compare_answers(given: str, gold) -> Check:
         return undetermined(str(given)[:200], "answer", f"I could not compare this answer: {reason(exc)}.")
 
 
+_YES = re.compile(r"^\W*(?:yes|yep|yeah|true|correct|right)\b", re.I)
+_NO = re.compile(r"^\W*(?:no|nope|false|incorrect|wrong)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
+
+
+def _read_yes_no(text: str) -> bool | None:
+    """A yes/no answer: 'Yes', 'no, 57 = 3 × 19', '57 is not prime' (False); None when it says neither.
+
+    A statement without a yes, a no or a negation ('57 is composite') is not read as either:
+    what it affirms depends on the question, so it stays unchecked rather than guessed.
+    """
+    if _YES.match(text):
+        return True
+    if _NO.match(text):
+        return False
+    if _NEGATION.search(text):
+        return False
+    return None
+
+
+def _truth_value(gold) -> bool | None:
+    if isinstance(gold, bool):
+        return gold
+    if gold is sp.true or gold is sp.false:
+        return bool(gold)
+    return None
+
+
 def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
+    truth = _truth_value(gold)
+    if truth is not None:
+        said = _read_yes_no(given)
+        if said is None:
+            return undetermined(given[:200], "answer", "This answer does not say yes or no.")
+        word = "matches" if said is truth else "does not match"
+        return Check(Status.verified if said is truth else Status.refuted, given, "answer", "yes" if truth else "no",
+                     f"This answer {word} the right answer, {'yes' if truth else 'no'}.")
     relation, as_set = _compare_relations(given, gold)
     if relation is not None:
         word = "matches" if relation is Status.verified else "does not match"
@@ -280,6 +316,12 @@ def _compare_relations(given: str, gold):
     """
     from tutor.verify.bounded import limited
 
+    if isinstance(gold, str) and _INEQUALITY_SIGN.search(gold):
+        try:
+            read = _read_relation(gold)
+        except VerificationError:
+            return None, None
+        gold = gold if read is None else read
     if isinstance(gold, str) or not isinstance(gold, sp.Rel | sp.And | sp.Or) or isinstance(gold, sp.Eq | sp.Ne):
         return None, None
     if len(gold.free_symbols) != 1:
@@ -287,11 +329,14 @@ def _compare_relations(given: str, gold):
     (var,) = gold.free_symbols
     try:
         gold_set = limited(_relation_set, gold, var, seconds=RELATION_SECONDS)
+        interval = _read_interval(given)
+        if interval is not None and gold_set is not None:
+            return (Status.verified if interval == gold_set else Status.refuted), None
         mine = _read_relation(given)
     except VerificationError:
         return None, None
     if mine is None:
-        if re.search(r"=", given) and not re.search(r"[<>≤≥]", given):
+        if re.search(r"=", given) and not _INEQUALITY_SIGN.search(given):
             return Status.refuted, None  # an equation or a number for an inequality
         return None, gold_set
     names = {s.name for s in mine.free_symbols}
@@ -305,6 +350,45 @@ def _compare_relations(given: str, gold):
     if mine_set is None or gold_set is None:
         return None, None
     return (Status.verified if mine_set == gold_set else Status.refuted), None
+
+
+_INEQUALITY_SIGN = re.compile(r"[<>≤≥]")
+_INTERVAL = re.compile(r"\s*([(\[])\s*([^,()\[\]]+?)\s*,\s*([^,()\[\]]+?)\s*([)\]])\s*")
+_UNION = re.compile(r"\s*(?:∪|\bU\b|\bu\b|\bor\b|\bunion\b)\s*", re.I)
+_INFINITY = {"oo": sp.oo, "∞": sp.oo, "inf": sp.oo, "infinity": sp.oo, "+oo": sp.oo, "+∞": sp.oo, "+inf": sp.oo,
+             "+infinity": sp.oo, "-oo": -sp.oo, "-∞": -sp.oo, "-inf": -sp.oo, "-infinity": -sp.oo}
+
+
+def _read_interval(text: str):
+    """Interval notation as a SymPy set: '(-2, 3)', '[1, oo)', '(-∞, -2) ∪ (2, ∞)'; None if not that.
+
+    Read only when the answer is compared with an inequality, where '(-2, 3)' cannot be a point.
+    """
+    from tutor.verify.parse import safe_parse
+
+    pieces = _UNION.split(text.strip().rstrip(".").replace("−", "-"))
+    if not pieces or len(pieces) > 8:
+        return None
+    result = sp.EmptySet
+    for piece in pieces:
+        m = _INTERVAL.fullmatch(piece)
+        if m is None:
+            return None
+        ends = []
+        for end in (m.group(2), m.group(3)):
+            key = end.replace(" ", "").lower()
+            value = _INFINITY.get(key)
+            if value is None:
+                value = safe_parse(end)
+                if not isinstance(value, sp.Expr) or value.free_symbols or not value.is_real:
+                    return None
+                value = sp.nsimplify(value, rational=True) if value.is_Float else value
+            ends.append(value)
+        lo, hi = ends
+        if (lo.is_infinite and m.group(1) == "[") or (hi.is_infinite and m.group(4) == "]") or bool(lo > hi):
+            return None
+        result = sp.Union(result, sp.Interval(lo, hi, m.group(1) == "(", m.group(4) == ")"))
+    return result
 
 
 _PLAIN_DECIMAL = re.compile(r"^\s*[-+−]?\d+\.(\d+)\s*$")

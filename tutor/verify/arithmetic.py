@@ -45,6 +45,7 @@ _TOKEN = re.compile(
   | (?P<pct>%)
   | (?P<word>[A-Za-z]+(?:'[a-z]+)?)
   | (?P<money>[$€£¥])
+  | (?P<bang>!)
   | (?P<ws>\s+)
   | (?P<other>.)
     """,
@@ -76,6 +77,8 @@ class Claim:
     ops: list[str]
     approx: bool
     truncated: bool = False
+    exclaim: bool = False
+    """The claim ends in a '!' that may be a factorial or the end of a sentence ("3 + 4 = 7!", "120 = 5!")."""
 
 
 _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
@@ -121,6 +124,9 @@ def find_claims(text: str) -> list[Claim]:
     run: list[Tok] = []
 
     def flush() -> None:
+        exclaim = bool(run) and run[-1].kind == "bang"
+        if exclaim:
+            run[-1] = Tok("fact", "!", run[-1].start, run[-1].end)
         while run and run[-1].kind in ("op", "eq", "lp"):
             run.pop()
         # "(57 ÷ 3 = 19)": a bracket opened or closed around the claim, not inside it
@@ -132,6 +138,7 @@ def find_claims(text: str) -> list[Claim]:
             del run[0], run[-1]  # the whole claim in one pair of brackets
         if any(t.kind == "eq" for t in run):
             claims.append(_make_claim(norm, run))
+            claims[-1].exclaim = exclaim
         run.clear()
 
     i = 0
@@ -139,6 +146,20 @@ def find_claims(text: str) -> list[Claim]:
         t = toks[i]
         kind = t.kind
         if kind == "money":
+            i += 1
+            continue
+        if kind == "bang":
+            if run and run[-1].kind in ("num", "rp") and run[-1].end == t.start:
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                same_line = nxt is not None and "\n" not in norm[t.end:nxt.start]
+                # "5! = 120", "4!/2", "(3!)": a factorial; "= 7!" at the end of a clause: either reading
+                run.append(Tok("fact" if same_line and nxt.kind in ("op", "eq", "rp", "bang") else "bang", t.text,
+                               t.start, t.end))
+                if run[-1].kind == "bang":
+                    flush()
+                i += 1
+                continue
+            flush()
             i += 1
             continue
         if kind == "word" and _is_var(toks, i):
@@ -212,7 +233,7 @@ def _has_op(run: list[Tok]) -> bool:
     return any(t.kind == "op" for t in run) and not any(t.kind == "eq" for t in run)
 
 
-_OPERAND_END = ("num", "var", "rp", "pct")
+_OPERAND_END = ("num", "var", "rp", "pct", "fact")
 _OPERAND_START = ("num", "var", "lp")
 
 
@@ -236,8 +257,9 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
             ops.append("≈" if t.text in ("≈", "≅") else "=")
             cur = []
         else:
-            cur.append(t.text if t.kind != "var" else t.text)
+            cur.append(t.text)
     parts.append(" ".join(cur))
+    parts = [p.replace(" !", "!") for p in parts]
     before = norm[max(0, run[0].start - 20):run[0].start]
     first_eq = next(t for t in run if t.kind == "eq")
     between = norm[first_eq.end:first_eq.end + 20]
@@ -329,6 +351,16 @@ def check_claim(claim: Claim) -> list[Check]:
             checks.append(_symbolic_pair(text, a, b))
             continue
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
+        if status is not Status.verified and claim.exclaim and k == len(claim.ops) - 1:
+            # "3 + 4 = 7!": the '!' may end the sentence; the claim holds if either reading does
+            plain = claim.parts[k + 1].rstrip().removesuffix("!")
+            try:
+                b_plain = parse_chain(plain, symbols)[0][0]
+            except VerificationError:
+                b_plain = None
+            if b_plain is not None and not b_plain.free_symbols:
+                if compare_numbers(a, b_plain, plain, claim.approx or op == "≈") is Status.verified:
+                    status, text = Status.verified, f"{claim.parts[k]} {op} {plain}"
         if status is Status.verified:
             checks.append(Check(status, text, "arithmetic", format_value(a), "This calculation is right."))
         elif status is Status.refuted:
