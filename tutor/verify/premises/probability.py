@@ -1,0 +1,89 @@
+"""Probabilities outside [0, 1] and complements that do not add up to 1."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from tutor.verify.premises.reading import _D, _N, _num, _show
+
+_P_WORD = r"(?:probability|chance|likelihood)"
+_ASKED = re.compile(r"(?:find|what is|what's|calculate|compute|work out|determine|estimate|give)\s+(?:the\s+)?$", re.I)
+_VALUE = rf"(?P<v>-?\s*{_N})\s*(?P<pct>%|percent\b)?"
+_AFTER = r"(?=\s*(?:[.,;:?!)]|$)|\s+(?:and|but|while|for|that|chance|probability|of|so|then)\b)"
+_STATED = [
+    # "the probability (of|that) EVENT is 0.3"
+    re.compile(rf"\b{_P_WORD}\s+(?:of|that)\s+(?P<e>[^.?!;]{{1,60}}?)\s+(?:is|=|equals|was|will be|of)\s+"
+               rf"(?:exactly\s+|only\s+)?{_VALUE}{_AFTER}", re.I),
+    # "a probability of 1.3", "the chance is 150%"
+    re.compile(rf"\b{_P_WORD}\s+(?:is|=|equals|was|of|being)\s+(?:exactly\s+|only\s+)?{_VALUE}{_AFTER}", re.I),
+    # "a 120% chance of winning"
+    re.compile(rf"(?P<v>-?\s*{_D})\s*(?P<pct>%|percent\b)\s+{_P_WORD}(?:\s+(?:(?:of|that)\s+)?(?P<e>[^.?!;,]{{1,60}}?))?"
+               rf"(?=\s*(?:[.,;?!]|$|\s+and\b))", re.I),
+    # "lands heads with probability 0.5"
+    re.compile(rf"(?P<e>[\w' ]{{1,40}}?)\s+with\s+(?:a\s+)?{_P_WORD}\s+(?:of\s+)?{_VALUE}{_AFTER}", re.I),
+]
+_P_OF = re.compile(rf"\bP\s*\(\s*(?P<e>[^()]{{1,30}}?)\s*\)\s*=\s*{_VALUE}")
+_NEGATION = {"not", "no", "doesn't", "don't", "didn't", "won't", "isn't", "never"}
+_OPPOSITE = {"lose": "win", "loses": "win", "lost": "win", "tails": "heads", "tail": "head", "misses": "hit",
+             "miss": "hit", "fail": "pass", "fails": "pass", "failed": "pass"}
+_EVENT_STOP = {"the", "a", "an", "it", "that", "will", "does", "do", "did", "is", "be", "to", "on", "lands", "land",
+               "comes", "come", "up", "shows", "he", "she", "they", "we", "you", "i", "and", "of", "getting", "get"}
+
+
+def _probabilities(text: str) -> list[tuple[str | None, Fraction, str]]:
+    """(event, value, as written) for each probability the text states."""
+    found = []
+    for pattern in (*_STATED, _P_OF):
+        for m in pattern.finditer(text):
+            if pattern is not _P_OF and _ASKED.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            raw = m.group("v")
+            value = _num(raw)
+            if value is None:
+                continue
+            pct = bool(m.group("pct"))
+            if not pct and "/" not in raw and "." not in raw and value >= 0:
+                continue  # "a chance of 2 heads": a whole number is a count, not a probability
+            found.append((m.groupdict().get("e"), value / 100 if pct else value, f"{raw.replace(' ', '')}{'%' if pct else ''}"))
+    return found
+
+
+def _probability_range(text: str) -> list[str]:
+    return [f"A probability must be between 0 and 1 (0% to 100%), so {written} is impossible."
+            for _e, value, written in _probabilities(text) if not 0 <= value <= 1]
+
+
+def _stem(word: str) -> str:
+    """Singular / bare verb, roughly: "wins" → "win", "passes" → "pass"."""
+    if re.search(r"(?:ss|sh|ch|x)es$", word):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _event_key(event: str) -> tuple[frozenset[str], bool] | None:
+    letter = re.fullmatch(r"(not|¬|~)?([A-Z])('|′|\^c|\^C|ᶜ)?", re.sub(r"\s+", "", event))
+    if letter:  # P(A), P(not A), P(A')
+        return frozenset({letter.group(2)}), bool(letter.group(1) or letter.group(3))
+    words, negated = set(), False
+    for word in re.findall(r"[a-z']+|\d+", event.lower()):
+        if word in _NEGATION:
+            negated = not negated
+            continue
+        if word in _OPPOSITE:
+            word, negated = _OPPOSITE[word], not negated
+        if word in _EVENT_STOP:
+            continue
+        words.add(_stem(word))
+    return (frozenset(words), negated) if words else None
+
+
+def _complements(text: str) -> list[str]:
+    stated = [(key, value, written) for event, value, written in _probabilities(text)
+              if event and 0 <= value <= 1 and (key := _event_key(event))]
+    for i, ((words, neg), p, pw) in enumerate(stated):
+        for (other, other_neg), q, qw in stated[i + 1:]:
+            if neg != other_neg and (words <= other or other <= words) and p + q != 1:
+                return [f"An event and its opposite must have probabilities that add up to 1 (100%), "
+                        f"but {pw} and {qw} add up to {_show((p + q) * 100)}%."]
+    return []
