@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tutor.verify.premises.definitions import _biology, _definitions, _pi_exact
-from tutor.verify.premises.equations import _division_by_zero, _no_real_solution, _no_solution
-from tutor.verify.premises.geometry import _angle_sums, _negative_length, _triangle_sides
+from tutor.verify.premises.equations import _absolute_negative, _division_by_zero, _no_real_solution, _no_solution
+from tutor.verify.premises.geometry import _angle_sums, _equal_sides, _ladder, _negative_length, _triangle_sides
 from tutor.verify.premises.probability import _complements, _probability_range
 from tutor.verify.premises.reading import MAX_CHARS, _asks_whether, _sentences
 from tutor.verify.premises.stories import _consecutive, _negative_quantity, _percent_parts
@@ -33,15 +33,15 @@ def false_premises(question: str) -> list[str]:
     asserted = " ".join(s for s in _sentences(text) if not _asks_whether(s))
     found: list[str] = []
     for detect in DETECTORS:
-        # "Can you divide 8 by zero?": the reason is the answer, so these two read questions too.
-        for reason in detect(text if detect in (_division_by_zero, _no_solution) else asserted):
+        # "Can you divide 8 by zero?": the reason is the answer, so division reads questions too.
+        for reason in detect(text if detect is _division_by_zero else asserted):
             if reason not in found:
                 found.append(reason)
     return found
 
 
 DETECTORS: tuple[Callable[[str], list[str]], ...] = (
-    _division_by_zero, _no_solution, _no_real_solution, _angle_sums, _triangle_sides, _negative_length,
+    _division_by_zero, _no_solution, _absolute_negative, _no_real_solution, _angle_sums, _triangle_sides, _ladder, _equal_sides, _negative_length,
     _probability_range, _complements, _percent_parts, _negative_quantity, _consecutive, _definitions, _pi_exact,
     _biology,
 )

@@ -12,7 +12,41 @@ def _division_by_zero(text: str) -> list[str]:
             or re.search(r"\b(?:share|split|divide|shared|divided)\b[^.?!]{1,60}?\b(?:among|between|into)\s+(?:0|zero)\b"
                          r"(?!\s*(?:\.\d|point))", text, re.I)):
         return ["Dividing by zero is not defined, so that expression has no value."]
+    if _zero_divisor(text):
+        return ["Dividing by zero is not defined, and the number divided by here works out to 0."]
+    m = _ZERO_RATE.search(text)
+    if m and _RATE_ASKED.search(text):
+        return [f"A speed or a rate divides by the time taken, and here that time is 0 ({m.group(0).strip()}): "
+                "dividing by zero is not defined."]
+    if _NOBODY.search(text) and _AVERAGE.search(text):
+        return ["An average divides a total by how many there are, and here there are none: dividing by zero is "
+                "not defined."]
     return []
+
+
+_DIVISOR = re.compile(r"(?:/|÷|divided\s+by|over)\s*(\([^()]{1,80}\))", re.I)
+_ZERO_RATE = re.compile(r"\bin\s+(?:0|zero)\s+(?:hours?|minutes?|seconds?|days?|weeks?|years?|h|min|s)\b", re.I)
+_RATE_ASKED = re.compile(r"\b(?:speed|rate|per|average|mph|km/h|an hour|a minute|a second|each hour|how fast)\b", re.I)
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none of|(?:0|zero)\s+(?:people|students|runners|players|children|"
+                     r"kids|members|entries|items|games|tests|scores|numbers|values|days))\b", re.I)
+_AVERAGE = re.compile(r"\b(?:average|mean|per person|each (?:person|one) (?:get|gets|pay|pays))\b", re.I)
+
+
+def _zero_divisor(text: str) -> bool:
+    """A bracketed divisor that works out to zero: '15 divided by (7 - 7)', '8 / (2*3 - 6)'."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.parse import safe_parse
+
+    for m in _DIVISOR.finditer(text.replace("−", "-").replace("×", "*")):
+        try:
+            value = safe_parse(m.group(1))
+        except VerificationError:
+            continue
+        if isinstance(value, sympy.Expr) and not value.free_symbols and value.is_zero:
+            return True
+    return False
 
 
 _MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
@@ -78,7 +112,7 @@ def _no_real_solution(text: str) -> list[str]:
     """A real number asked for where none exists: √ of a negative, or a quadratic with negative discriminant."""
     import sympy
 
-    if not re.search(r"\breal\b", text, re.I) or re.search(r"\b(?:imaginary|complex)\b|\bi\b", text, re.I):
+    if not _ASKS_REAL.search(text) or _ALLOWS_COMPLEX.search(_NOT_COMPLEX.sub(" ", text)):
         return []
     found = []
     for m in re.finditer(rf"(?:square\s+root|sqrt|√)\s*(?:of\s*)?\(?\s*{_MINUS}\s*({_D})", text, re.I):
@@ -86,6 +120,11 @@ def _no_real_solution(text: str) -> list[str]:
         if value:
             found.append(f"No real number times itself gives a negative number, so -{_show(value)} has no real "
                          "square root.")
+    if not found:
+        inside = _negative_radicand(text)
+        if inside:
+            found.append(f"√{inside[0]} has no real value: {inside[0][1:-1].strip()} = {inside[1]}, and no real number "
+                         "times itself gives a negative number.")
     for eq in _equations(text):
         parsed = _one_unknown_equation(eq)
         if parsed is None:
@@ -101,3 +140,39 @@ def _no_real_solution(text: str) -> list[str]:
         if b * b - 4 * a * c < 0:
             found.append(f"The equation {_short(eq)} has no real solution: no real number squared is negative.")
     return found
+
+
+_ASKS_REAL = re.compile(r"\b(?:real|ordinary|regular|normal)\b(?:\s+\w+)?\s+(?:numbers?|answer|solutions?|value)|"
+                        r"\breal\b|\bno\s+(?:i|imaginary|complex)\b", re.I)
+_NOT_COMPLEX = re.compile(r"\b(?:no|not|without|never)\s+(?:an?\s+)?(?:i|imaginary|complex)(?:\s+numbers?)?\b", re.I)
+_ALLOWS_COMPLEX = re.compile(r"\b(?:imaginary|complex)\b|\bi\b", re.I)
+_RADICAND = re.compile(r"(?:square\s+root|sqrt|√)\s*(?:of\s*)?(\([^()]{1,80}\))", re.I)
+
+
+def _negative_radicand(text: str) -> tuple[str, str] | None:
+    """'√(5 − 14)': the bracket under a square root, when it works out to a negative number."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.parse import safe_parse
+
+    for m in _RADICAND.finditer(text.replace("−", "-").replace("×", "*")):
+        try:
+            value = safe_parse(m.group(1))
+        except VerificationError:
+            continue
+        if isinstance(value, sympy.Expr) and not value.free_symbols and value.is_negative:
+            return m.group(1), sympy.sstr(value)
+    return None
+
+
+_ABS_EQ = re.compile(r"\|\s*([^|=]{1,40}?)\s*\|\s*=\s*(-|−|minus\s+|negative\s+)\s*(\d{1,15}(?:\.\d{1,15})?)")
+
+
+def _absolute_negative(text: str) -> list[str]:
+    """'|x| = -5': an absolute value is a distance, never negative."""
+    m = _ABS_EQ.search(text)
+    if m and _num(m.group(3)):
+        return [f"|{m.group(1).strip()}| = -{m.group(3)} has no solution: an absolute value is a distance from 0, "
+                "so it is never negative."]
+    return []

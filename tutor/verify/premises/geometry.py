@@ -8,6 +8,7 @@ from fractions import Fraction
 from tutor.verify.premises.reading import _D, _MINUS, _num, _show
 
 _ANGLE = re.compile(rf"(?<![\w+\-*/^(])({_D})\s*(?:°|º|degrees?\b|deg\b)", re.I)
+_UNIT = r"cm|mm|km|m|in|inch|inches|ft|foot|feet|yd|yards?|metres?|meters?|units?"
 _LEN = rf"({_D})(?!\s*(?:°|º|deg|%))\s*(?:cm|mm|km|m|in|inches|ft|feet|yd|yards|units?)?\b"
 _LIST3 = re.compile(rf"{_LEN}\s*,\s*{_LEN}\s*,?\s*(?:and\s+)?{_LEN}", re.I)
 _SIDES3 = re.compile(rf"\b(?:sides?|side lengths|lengths|measuring)\b[^.?!\d]{{0,30}}?{_LIST3.pattern}", re.I)
@@ -23,11 +24,45 @@ _TRIANGLE = re.compile(r"\btriang(?:le|ular)\b", re.I)
 _QUAD = re.compile(r"\b(?:quadrilateral|four-sided|parallelogram|trapezoid|trapezium|rhombus|kite)\b", re.I)
 
 
+_DEGREE = r"(?:°|º|degrees?\b|deg\b)"
+_ANGLE_LIST = re.compile(
+    rf"(?<![\w+\-*/^(.])((?:{_D}\s*(?:°|º)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)){{1,4}}{_D})\s*{_DEGREE}", re.I)
+"""'30, 60 and 100 degrees': a unit written once after a list covers every number in it."""
+_BASE_ANGLE = re.compile(rf"\bbase\s+angles?\b[^.?!\d]{{0,40}}?({_D})\s*{_DEGREE}?", re.I)
+_TWO_OF = re.compile(r"\b(?:two|2|both)\s+(right|obtuse)\s+angles\b|\b(?:two|2)\s+angles\s+(?:of|that are|are)\s+"
+                     r"(?:both\s+)?(right|obtuse)\b|\bmore than one (right|obtuse) angle\b", re.I)
+
+
+def _angles(text: str) -> list[Fraction]:
+    """Every angle the text states, in order; a base angle of an isosceles triangle counts twice."""
+    found: dict[int, Fraction] = {}
+    for m in _ANGLE.finditer(text):
+        found[m.start(1)] = _num(m.group(1))
+    for m in _ANGLE_LIST.finditer(text):
+        for n in re.finditer(_D, m.group(1)):
+            found.setdefault(m.start(1) + n.start(), _num(n.group(0)))
+    angles = [found[k] for k in sorted(found) if found[k] is not None]
+    base = _BASE_ANGLE.search(text)
+    if base and _num(base.group(1)) is not None and _num(base.group(1)) in angles:
+        angles.insert(angles.index(_num(base.group(1))), _num(base.group(1)))
+    return angles
+
+
 def _angle_sums(text: str) -> list[str]:
     triangle, quad = bool(_TRIANGLE.search(text)), bool(_QUAD.search(text))
     if triangle == quad or _MANY_SHAPES.search(text):
         return []
-    angles = [v for v in (_num(m.group(1)) for m in _ANGLE.finditer(text)) if v is not None]
+    two = _TWO_OF.search(text)
+    if triangle and two:
+        kind = next(g for g in two.groups() if g).lower()
+        return [f"A triangle can't have two {kind} angles: together they would already make "
+                f"{'180°' if kind == 'right' else 'more than 180°'}, and the three angles add up to exactly 180°."]
+    angles = _angles(text)
+    base = _BASE_ANGLE.search(text)
+    if triangle and base and _num(base.group(1)) and 2 * _num(base.group(1)) >= 180:
+        v = _num(base.group(1))
+        return [f"The two base angles of an isosceles triangle are equal, and two angles of {_show(v)}° already make "
+                f"{_show(2 * v)}°, but all three angles add up to 180°."]
     shape, total, n = ("triangle", 180, 3) if triangle else ("quadrilateral", 360, 4)
     if len(angles) == n and sum(angles) != total:
         listed = ", ".join(f"{_show(a)}°" for a in angles)
@@ -91,3 +126,47 @@ def _negative_length(text: str) -> list[str]:
         return [f"A length can't be negative, so -{m.group(1)} can't be the {m.group(0).split()[0].lower()} "
                 "of a shape."]
     return []
+
+
+_LADDER = re.compile(r"\b(?:ladder|plank|ramp|slide|rope|wire|cable|pole|board)\b", re.I)
+_LADDER_LENGTH = re.compile(rf"(?:({_D})\s*(?:-|\s)?(?:{_UNIT})\s*(?:-|\s)?(?:long\s+)?(?:ladder|plank|ramp|slide|rope|wire|"
+                            rf"cable|pole|board)|(?:ladder|plank|ramp|slide|rope|wire|cable|pole|board)\s+(?:is\s+|of\s+|that\s+is\s+"
+                            rf"|measuring\s+)?(?:length\s+)?({_D})\s*(?:{_UNIT})?\s*(?:long)?)", re.I)
+_LADDER_FOOT = re.compile(rf"\b(?:foot|base|bottom|end|feet)\b[^.?!\d]{{0,40}}?({_D})\s*(?:{_UNIT})?\s*(?:away\s+)?"
+                          rf"(?:from|out from)\s+(?:the|its|a|that)\s+\w+", re.I)
+_LADDER_TOP = re.compile(rf"\b(?:reaches|reaching|touches|top\s+is|top\s+at|up)\b[^.?!\d]{{0,25}}?({_D})\s*(?:{_UNIT})?\s*"
+                         rf"(?:up|high|above)", re.I)
+
+
+def _ladder(text: str) -> list[str]:
+    """A ladder (rope, ramp...) against a wall is the hypotenuse: its foot can't be as far out as it is long."""
+    if not _LADDER.search(text):
+        return []
+    length = _LADDER_LENGTH.search(text)
+    if not length:
+        return []
+    long = _num(length.group(1) or length.group(2))
+    thing = _LADDER.search(length.group(0)).group(0).lower()
+    for pattern, where in ((_LADDER_FOOT, "stand with its foot {d} from the wall"), (_LADDER_TOP, "reach {d} up")):
+        m = pattern.search(text)
+        if m and long and _num(m.group(1)) is not None and _num(m.group(1)) >= long:
+            return [f"A {thing} leaning on a wall is the longest side of a right triangle, so a {thing} {_show(long)} "
+                    f"long can't {where.format(d=_show(_num(m.group(1))))}: each leg is shorter than the hypotenuse."]
+    return []
+
+
+_SQUARE_SIDES = re.compile(rf"\b(square|equilateral\s+triangle|cube|rhombus)\b[^.?!]{{0,60}}?\b(?:sides?|edges?)\b[^.?!\d]{{0,20}}?"
+                           rf"({_D})\s*(?:{_UNIT})?\b[^.?!\d]{{0,40}}?\b(?:another|other|second|and|one)\b[^.?!\d]{{0,25}}?"
+                           rf"({_D})\s*(?:{_UNIT})?", re.I)
+
+
+def _equal_sides(text: str) -> list[str]:
+    """A square (equilateral triangle, cube, rhombus) has all its sides equal: two different sides are impossible."""
+    m = _SQUARE_SIDES.search(text)
+    if not m or re.search(r"\b(?:rectangle|squares|other\s+(?:square|shape))\b", text, re.I):
+        return []
+    a, b = _num(m.group(2)), _num(m.group(3))
+    if a is None or b is None or a == b:
+        return []
+    shape = m.group(1).lower()
+    return [f"All the sides of a {shape} are equal, so it can't have one side of {_show(a)} and another of {_show(b)}."]

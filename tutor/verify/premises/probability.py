@@ -13,7 +13,7 @@ _VALUE = rf"(?P<v>-?\s*{_N})\s*(?P<pct>%|percent\b)?"
 _AFTER = r"(?=\s*(?:[.,;:?!)]|$)|\s+(?:and|but|while|for|that|chance|probability|of|so|then)\b)"
 _STATED = [
     # "the probability (of|that) EVENT is 0.3"
-    re.compile(rf"\b{_P_WORD}\s+(?:of|that)\s+(?P<e>[^.?!;]{{1,60}}?)\s+(?:is|=|equals|was|will be|of)\s+"
+    re.compile(rf"\b{_P_WORD}\s+(?:(?:of|that)\s+)?(?!(?:is|was|equals|of)\b|=)(?P<e>[^.?!;]{{1,60}}?)\s+(?:is|=|equals|was|will be|of)\s+"
                rf"(?:exactly\s+|only\s+)?{_VALUE}{_AFTER}", re.I),
     # "a probability of 1.3", "the chance is 150%"
     re.compile(rf"\b{_P_WORD}\s+(?:is|=|equals|was|of|being)\s+(?:exactly\s+|only\s+)?{_VALUE}{_AFTER}", re.I),
@@ -25,10 +25,24 @@ _STATED = [
 ]
 _P_OF = re.compile(rf"\bP\s*\(\s*(?P<e>[^()]{{1,30}}?)\s*\)\s*=\s*{_VALUE}")
 _NEGATION = {"not", "no", "doesn't", "don't", "didn't", "won't", "isn't", "never"}
-_OPPOSITE = {"lose": "win", "loses": "win", "lost": "win", "tails": "heads", "tail": "head", "misses": "hit",
-             "miss": "hit", "fail": "pass", "fails": "pass", "failed": "pass"}
+_SUCCESS = {"win", "wins", "won", "winning", "pass", "passes", "passed", "passing", "work", "works", "worked", "working",
+            "succeed", "succeeds", "succeeded", "success", "hit", "hits", "score", "scores", "scored", "make", "makes",
+            "made", "start", "starts", "started", "arrive", "arrives", "live", "lives", "survive", "survives", "accept",
+            "accepts", "accepted", "open", "opens", "good", "heads", "head", "rain", "rains", "raining", "defective",
+            "broken", "sunny", "punctual", "true", "yes", "correct", "right", "right-handed", "odd", "red", "boy"}
+_FAILURE = {"lose": "win", "loses": "win", "lost": "win", "losing": "win", "fail": "pass", "fails": "pass",
+            "failed": "pass", "failing": "pass", "failure": "success", "misses": "hit", "miss": "hit", "missed": "hit",
+            "breaks": "work", "break": "work", "broke": "work", "tails": "heads", "tail": "head", "dies": "live",
+            "die": "live", "rejected": "accept", "rejects": "accept", "reject": "accept", "closed": "open",
+            "dry": "rain", "late": "punctual", "delayed": "punctual", "false": "true", "no": "yes", "wrong": "correct",
+            "incorrect": "correct", "left-handed": "right-handed", "even": "odd", "girl": "boy", "working": "defective",
+            "fine": "defective"}
+"""Outcome words whose opposite is another outcome word: 'works' and 'fails' (or 'breaks') are complements."""
+_OPPOSITE = _FAILURE
 _EVENT_STOP = {"the", "a", "an", "it", "that", "will", "does", "do", "did", "is", "be", "to", "on", "lands", "land",
-               "comes", "come", "up", "shows", "he", "she", "they", "we", "you", "i", "and", "of", "getting", "get"}
+               "comes", "come", "up", "shows", "he", "she", "they", "we", "you", "i", "and", "of", "getting", "get",
+               "stay", "stays", "remain", "remains", "turn", "turns", "out", "be", "being", "today", "tomorrow", "tonight",
+               "next", "this", "time", "game", "match", "round", "try", "day", "his", "her", "their", "its"}
 
 
 def _probabilities(text: str) -> list[tuple[str | None, Fraction, str]]:
@@ -66,6 +80,7 @@ def _event_key(event: str) -> tuple[frozenset[str], bool] | None:
     if letter:  # P(A), P(not A), P(A')
         return frozenset({letter.group(2)}), bool(letter.group(1) or letter.group(3))
     words, negated = set(), False
+    event = re.sub(r"\bon\s+time\b", "punctual", event, flags=re.I)
     for word in re.findall(r"[a-z']+|\d+", event.lower()):
         if word in _NEGATION:
             negated = not negated
@@ -75,6 +90,11 @@ def _event_key(event: str) -> tuple[frozenset[str], bool] | None:
         if word in _EVENT_STOP:
             continue
         words.add(_stem(word))
+    # "works" and "fails" are one outcome and its opposite: the outcome word becomes one shared mark, so
+    # "a bulb works" and "fails" pair up, while "Ann wins" and "Ben loses" (other subjects) do not
+    success = {_stem(v) for v in _SUCCESS}
+    if words & success:
+        words = (words - success) | {"<outcome>"}
     return (frozenset(words), negated) if words else None
 
 

@@ -15,6 +15,13 @@ _PARTITIONS = [("boys", "girls"), ("yes", "no"), ("male", "female"), ("men", "wo
                ("passed", "failed"), ("pass", "fail"), ("true", "false"), ("right", "wrong"), ("correct", "wrong")]
 _WHOLE = re.compile(r"\b(?:pie chart|circle graph|made up of|consists? of|split into|divided into|has only|"
                     r"contains only|only \w+ and \w+|the rest)\b", re.I)
+_SHARE_OF = re.compile(r"%\s+(?:of\s+(?:the|all|its|his|her|their|our|my|your|a)?\s*(?:\w+\s+)?|on\s+)?(?:income|salary|"
+                       r"budget|pay|paycheck|earnings|allowance|wages|votes?|ballots|land|farm|field|garden|day|pie|pizza|"
+                       r"cake|rent|food|transport)\b", re.I)
+"""Shares of one thing that can't overlap: a budget, the votes of an election, a field, a day."""
+_OVERLAP = re.compile(r"\b(?:like|likes|enjoy|enjoys|love|loves|play|plays|speak|speaks|have|has|own|owns|read|reads|"
+                      r"watch|watches|both|also|some|at least|either)\b", re.I)
+"""Groups that may overlap (a child can like two fruits): their shares need not add up to 100%."""
 _GROUP = r"(?:students|pupils|class|children|kids|people|members|players|voters|employees|workers|team|school)"
 
 
@@ -32,7 +39,9 @@ def _percent_parts(text: str) -> list[str]:
         if not 2 <= len(parts) <= 6 or sum(parts) <= 100:
             continue
         lower = sentence.lower()
-        if _WHOLE.search(sentence) or any(re.search(rf"\b{a}\b", lower) and re.search(rf"\b{b}\b", lower)
+        if _WHOLE.search(sentence) or _SHARE_OF.search(sentence) or (
+                len(parts) >= 3 and re.search(rf"\b{_GROUP}\b", sentence, re.I)
+                and not _OVERLAP.search(sentence)) or any(re.search(rf"\b{a}\b", lower) and re.search(rf"\b{b}\b", lower)
                                           for a, b in _PARTITIONS):
             listed = " + ".join(f"{_show(p)}%" for p in parts)
             found.append(f"The parts of a whole add up to 100%, but {listed} = {_show(sum(parts))}%.")
@@ -48,7 +57,9 @@ _HAS = r"\b(?:has|had|have|owns|owned|holds|held|keeps|kept|there\s+(?:are|were|
        r"carries|carried|starts?\s+with|started\s+with|began\s+with|saved|collected)"
 _TAKE = r"\b(?:sells|sold|sell|gives|gave|give|eats|ate|eat|loses|lost|lose|spends|spent|spend|uses|used|use|" \
         r"takes|took|take|removes|removed|remove|donates|donated|donate|breaks|broke|throws|threw|drops|dropped|" \
-        r"hands|handed|pops|popped|shares|shared)(?:\s+(?:away|out|off))?"
+        r"hands|handed|pops|popped|shares|shared|pays|paid|pay|pours|poured|pour|drinks|drank|drink|withdraws|" \
+        r"withdrew|withdraw|cuts|cut|sends|sent|send|mails|mailed|plants|planted|feeds|fed|bakes\s+with|fills|filled)" \
+        r"(?:\s+(?:away|out|off))?(?:\s+(?:in|with)\s+cash|\s+cash)?"
 _ADD = r"\b(?:buys|bought|buy|gets|got|get|receives|received|finds|found|earns|earned|adds|added|picks|picked|" \
        r"collects|collected|wins|won|makes|made|bakes|baked|another)"
 _RATE = re.compile(r"^\s*(?:\w+\s+)?(?:each|every|per|a|an)\s+(?:day|week|month|year|hour|minute|time)\b|^\s*\w*\s*"
@@ -92,6 +103,21 @@ def _negative_quantity(text: str) -> list[str]:
             events.append((hit.start(1), sign, int(hit.group(1).lstrip("$")),
                            "$" if hit.group(1).startswith("$") else _noun(hit.group(2)),
                            bool(re.match(r"\s*of\s+(?:them|these|those)\b", text[hit.end(1):hit.end(1) + 20], re.I))))
+            spans.append(hit.span(1))
+    # "pours out 3 glasses of 100 mL each": one take-away of 3 × 100 mL
+    for hit in re.finditer(rf"{_TAKE}\s+({_INT})\s+[a-z]+\s+of\s+({_INT})\s*([a-z]+)?\s+each\b", text, re.I):
+        events = [e for e in events if e[0] not in (hit.start(1), hit.start(2))]
+        events.append((hit.start(1), -1, int(hit.group(1).lstrip("$")) * int(hit.group(2).lstrip("$")),
+                       "$" if hit.group(2).startswith("$") else _noun(hit.group(3)), False))
+        spans += [hit.span(1), hit.span(2)]
+    # "pays $5 for lunch and then $6 for a book": the verb left out, the same kind of step again
+    for hit in re.finditer(rf"(?:,|\band)\s+(?:then\s+)?(?:another\s+)?({_INT})\s*([a-z]+)?\s+(?:(?:in\s+)?cash\s+)?"
+                           rf"(?:for|on|to)\b", text, re.I):
+        before = [e for e in events if e[0] < hit.start(1)]
+        if before and hit.span(1) not in spans:
+            last = max(before)
+            events.append((hit.start(1), last[1], int(hit.group(1).lstrip("$")),
+                           "$" if hit.group(1).startswith("$") else _noun(hit.group(2)), False))
             spans.append(hit.span(1))
     numbers = [n.span() for n in re.finditer(rf"{_INT}|\d+", text)]
     if not events or any(span not in spans for span in numbers):
