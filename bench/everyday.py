@@ -20,6 +20,7 @@ verified / withheld / concept ok (a concept reply with no refuted statement; rea
     python bench/everyday.py --tools-only
     python bench/everyday.py -n 20 --json bench/results/everyday.jsonl
     python bench/everyday.py --split 60          # also summarise questions 1-60 and the rest apart
+    python bench/everyday.py --tools-only --data bench/data/everyday_heldout.jsonl
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ CLASSES = ("verified and right", "shown unchecked and right", "shown wrong (any 
            "withheld", "concept ok")
 
 
-def load(n: int | None = None) -> list[dict]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(n: int | None = None, data: Path = DATA) -> list[dict]:
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
     return rows[:n] if n else rows
 
 
@@ -254,10 +255,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tools-only", action="store_true", help="no model: only the SymPy recogniser")
     parser.add_argument("-n", type=int, default=None, help="only the first N questions")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="question file (default bench/data/everyday.jsonl; bench/data/everyday_heldout.jsonl is "
+                             "the held-out set)")
     parser.add_argument("--split", type=int, default=0, help="also summarise the first K questions and the rest apart")
     parser.add_argument("--json", type=Path, default=None, help="save the rows (JSONL) and a .summary.json beside")
     args = parser.parse_args()
-    questions = load(args.n)
+    questions = load(args.n, args.data)
     if args.tools_only:
         rows = [tools_row(q) for q in questions]
         summary = tools_summary(rows)

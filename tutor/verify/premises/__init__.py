@@ -17,9 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tutor.verify.premises.definitions import _biology, _definitions, _pi_exact
-from tutor.verify.premises.equations import _absolute_negative, _division_by_zero, _no_real_solution, _no_solution
-from tutor.verify.premises.geometry import _angle_sums, _equal_sides, _ladder, _negative_length, _triangle_sides
-from tutor.verify.premises.probability import _complements, _probability_range
+from tutor.verify.premises.equations import (
+    _absolute_negative,
+    _division_by_zero,
+    _named_zero_divisor,
+    _no_real_solution,
+    _no_solution,
+    _real_valued_no_solution,
+    _undefined_at,
+)
+from tutor.verify.premises.geometry import (
+    _angle_sums,
+    _equal_sides,
+    _ladder,
+    _negative_length,
+    _rectangle_diagonal,
+    _square_segments,
+    _triangle_sides,
+)
+from tutor.verify.premises.probability import _complements, _outcomes_total, _probability_range
 from tutor.verify.premises.reading import MAX_CHARS, _asks_whether, _sentences
 from tutor.verify.premises.stories import _consecutive, _negative_quantity, _percent_parts
 
@@ -41,8 +57,10 @@ def false_premises(question: str) -> list[str]:
 
 
 DETECTORS: tuple[Callable[[str], list[str]], ...] = (
-    _division_by_zero, _no_solution, _absolute_negative, _no_real_solution, _angle_sums, _triangle_sides, _ladder, _equal_sides, _negative_length,
-    _probability_range, _complements, _percent_parts, _negative_quantity, _consecutive, _definitions, _pi_exact,
+    _division_by_zero, _named_zero_divisor, _undefined_at, _no_solution, _absolute_negative,
+    _real_valued_no_solution, _no_real_solution, _angle_sums, _triangle_sides, _ladder, _equal_sides, _square_segments,
+    _rectangle_diagonal, _negative_length,
+    _probability_range, _complements, _outcomes_total, _percent_parts, _negative_quantity, _consecutive, _definitions, _pi_exact,
     _biology,
 )
 """Every kind of contradiction looked for, in the order reasons are given."""

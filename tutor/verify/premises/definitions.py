@@ -33,7 +33,8 @@ _NEGATIVE_EXTREME = re.compile(r"\b(?:the\s+)?(?P<most>smallest|least|lowest|mos
                                r"|\b(?:the\s+)?(?P<most2>largest|biggest|greatest|highest)\s+negative\s+"
                                r"(?P<kind2>number|fraction|decimal|real\s+number)\b", re.I)
 _PRIME_DIVISIBLE = re.compile(
-    r"\bprime(?:\s+number)?\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:greater|bigger|larger|more)\s+than\s+(?P<g>\d{1,6})\s+)?"
+    r"\bprime(?:\s+number)?\s+(?:(?:that\s+is\s+|which\s+is\s+)?(?:(?:greater|bigger|larger|more)\s+than|over|above|"
+    r"between|from)\s+(?P<g>\d{1,6})\s+(?:(?:and|to)\s+\d{1,6}\s+)?)?"
     r"(?:that\s+is\s+|which\s+is\s+|and\s+)?(?:(?:evenly\s+)?divisible\s+by|a\s+multiple\s+of)\s+(?P<d>\d{1,6})\b", re.I)
 _EVEN_PRIME = re.compile(r"\beven\s+prime(?:\s+number)?\s+(?:that\s+is\s+)?(?:greater|bigger|larger|more)\s+than\s+"
                          r"(?P<g>\d{1,6})\b", re.I)
@@ -45,7 +46,7 @@ def _impossible_numbers(sentence: str) -> list[str]:
     if m:
         d, g = int(m.group("d")), int(m.group("g") or 0)
         if d > 1 and (g >= d or d not in _SMALL_PRIMES):
-            return [f"A prime number's only divisors are 1 and itself, so a prime {f'greater than {g} ' if g else ''}"
+            return [f"A prime number's only divisors are 1 and itself, so a prime {f'above {g} ' if g else ''}"
                     f"can't be divisible by {d}."]
     m = _EVEN_PRIME.search(sentence)
     if m and int(m.group("g")) >= 2:

@@ -49,8 +49,8 @@ def _zero_divisor(text: str) -> bool:
     return False
 
 
-_MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
-_MATH_HEAD = re.compile(r"^(?:[\d.()+\-*/^ ]|(?<![A-Za-z])[a-z](?![A-Za-z]))+")
+_MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ |√−]|\bsqrt\b|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
+_MATH_HEAD = re.compile(r"^(?:[\d.()+\-*/^ |√−]|\bsqrt\b|(?<![A-Za-z])[a-z](?![A-Za-z]))+")
 
 
 def _equations(text: str) -> list[str]:
@@ -145,7 +145,9 @@ def _no_real_solution(text: str) -> list[str]:
 _ASKS_REAL = re.compile(r"\b(?:real|ordinary|regular|normal)\b(?:\s+\w+)?\s+(?:numbers?|answer|solutions?|value)|"
                         r"\breal\b|\bno\s+(?:i|imaginary|complex)\b", re.I)
 _NOT_COMPLEX = re.compile(r"\b(?:no|not|without|never)\s+(?:an?\s+)?(?:i|imaginary|complex)(?:\s+numbers?)?\b", re.I)
-_ALLOWS_COMPLEX = re.compile(r"\b(?:imaginary|complex)\b|\bi\b", re.I)
+_ALLOWS_COMPLEX = re.compile(r"\b(?:imaginary|complex)\b|\b(?:in terms of|using|with|use)\s+i\b|\d\s*i\b|\bi\s*[\^²]",
+                             re.I)
+"""Complex numbers allowed: "imaginary", "in terms of i", "3i"; the pronoun "i" ("when i type") is not the unit i."""
 _RADICAND = re.compile(r"(?:square\s+root|sqrt|√)\s*(?:of\s*)?(\([^()]{1,80}\))", re.I)
 
 
@@ -175,4 +177,112 @@ def _absolute_negative(text: str) -> list[str]:
     if m and _num(m.group(3)):
         return [f"|{m.group(1).strip()}| = -{m.group(3)} has no solution: an absolute value is a distance from 0, "
                 "so it is never negative."]
+    return []
+
+
+SOLVE_SECONDS = 1.0
+
+
+def _real_valued_no_solution(text: str) -> list[str]:
+    """An equation with an absolute value or a square root that no real number solves: '|2x - 1| + 6 = 2',
+    'sqrt(x + 3) = -5'. Both sides are real for every real x, so there is no other kind of number to try."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.bounded import limited
+
+    found = []
+    for eq in _equations(text):
+        if not re.search(r"\||√|sqrt", eq):
+            continue
+        parsed = _one_unknown_equation(eq)
+        if parsed is None:
+            continue
+        relation, unknown = parsed
+        if not relation.has(sympy.Abs) and not any(p.exp == sympy.Rational(1, 2) for p in relation.atoms(sympy.Pow)):
+            continue
+        real = sympy.Symbol(unknown.name, real=True)
+        try:
+            solutions = limited(sympy.solveset, relation.subs(unknown, real), real, sympy.S.Reals,
+                                seconds=SOLVE_SECONDS)
+        except (VerificationError, ArithmeticError, RecursionError, TypeError, ValueError, NotImplementedError):
+            continue
+        if solutions is sympy.S.EmptySet:
+            found.append(f"The equation {_short(eq)} has no solution: an absolute value or a square root is never "
+                         "negative, so the two sides can never be equal.")
+    return found
+
+
+_AT_VALUE = re.compile(r"(?P<expr>[^.?!:;=]{1,80}?)\s+(?:when|at|for|if|where|with)\s+(?P<var>[a-z])\s*=\s*"
+                       r"(?P<val>-?\d{1,9}(?:\.\d{1,6})?)", re.I)
+
+
+_FUNCTION_DEF = re.compile(r"\b(?P<f>[a-z])\s*\(\s*(?P<x>[a-z])\s*\)\s*=\s*(?P<expr>[^=,;?!]{1,80}?)(?=[,;?!]|\.(?:\s|$)|$|"
+                           r"\s+(?:at|when|for|if)\b)", re.I)
+
+
+def _undefined_at(text: str) -> list[str]:
+    """An expression evaluated where it has no value: '(3x + 12)/(x^2 - 9) when x = 3' divides by zero;
+    '√(x − 10) at x = 4' has no real value."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.parse import safe_parse
+
+    found = []
+    text = text.replace("−", "-").replace("×", "*")
+    for f in _FUNCTION_DEF.finditer(text):  # "find g(5) if g(x) = √(x - 9)": the same as √(x - 9) at x = 5
+        for call in re.finditer(rf"\b{f.group('f')}\(\s*(-?\d{{1,9}}(?:\.\d{{1,6}})?)\s*\)", text):
+            text += f". {f.group('expr').strip()} at {f.group('x')} = {call.group(1)}"
+    for m in _AT_VALUE.finditer(text):
+        expr_text = m.group("expr")
+        expr_text = re.split(r"(?i)\b(?:evaluate|compute|calculate|find|simplify|work out|what is|whats|what's)\b|,",
+                             expr_text)[-1]
+        expr_text = re.sub(r"^\s*(?:the\s+)?(?:value\s+of\s+)?(?:[a-z]\s*\(\s*[a-z]\s*\)\s*)?", "", expr_text, flags=re.I)
+        try:
+            expr = safe_parse(expr_text)
+        except VerificationError:
+            continue
+        if not isinstance(expr, sympy.Expr) or {s.name for s in expr.free_symbols} != {m.group("var")}:
+            continue
+        var = next(iter(expr.free_symbols))
+        value = sympy.Rational(m.group("val"))
+        for den in (sympy.denom(t) for t in sympy.Add.make_args(expr)):
+            if den.free_symbols and den.subs(var, value).is_zero:
+                found.append(f"At {var} = {m.group('val')} the expression divides by zero "
+                             f"({sympy.sstr(den)} = 0), so it has no value there.")
+                return found
+        if _ASKS_REAL.search(text) and not _ALLOWS_COMPLEX.search(_NOT_COMPLEX.sub(" ", text)):
+            for root in (p for p in expr.atoms(sympy.Pow) if p.exp == sympy.Rational(1, 2)):
+                inside = root.base.subs(var, value)
+                if inside.is_negative:
+                    found.append(f"At {var} = {m.group('val')}, √({sympy.sstr(root.base)}) is √({sympy.sstr(inside)}), "
+                                 "and no real number times itself gives a negative number.")
+                    return found
+    return found
+
+
+_WORD_QUOTIENT = re.compile(r"\b(?:the\s+)?(?P<a>[a-z]+)\s+divided\s+by\s+(?:the\s+)?(?P<b>[a-z]+)\b", re.I)
+_ZERO_COUNT = re.compile(r"\b(?:zero|no|0)\s+(?P<who>[a-z]+)\s+(?:came|come|showed up|turned up|arrived|joined|"
+                         r"entered|signed up|are\s+(?:there|left|coming))\b", re.I)
+_SHARE_AMONG = re.compile(r"\b(?:split|share|divide|distribute)\w*\b[^.?!]{0,60}?\b(?:among|between|to)\s+(?:the\s+)?"
+                          r"(?P<who>[a-z]+)(?:\s+(?P<who2>[a-z]+))?\b", re.I)
+
+
+def _named_zero_divisor(text: str) -> list[str]:
+    """The divisor named in words and then said to be zero: 'slope = rise divided by run … the run is 0 m';
+    'split 24 bottles among the players who come … zero players came'."""
+    for m in _WORD_QUOTIENT.finditer(text):
+        b = m.group("b").lower()
+        if re.search(rf"\b(?:the\s+)?{b}\s+(?:is|was|=|equals|measures)\s+(?:0|zero)(?:\.0+)?(?![\d.])", text[m.end():],
+                     re.I):
+            return [f"The {b} is 0, and dividing by zero is not defined, so the {m.group('a').lower()} divided by "
+                    f"the {b} has no value."]
+    zero = _ZERO_COUNT.search(text)
+    if zero:
+        who = zero.group("who").lower().rstrip("s")
+        for m in _SHARE_AMONG.finditer(text):
+            if who in {(w or "").lower().rstrip("s") for w in (m.group("who"), m.group("who2"))}:
+                return [f"Sharing among zero {zero.group('who')} means dividing by zero, which is not defined: there "
+                        "is no one to share with."]
     return []

@@ -12,7 +12,10 @@ _UNIT = r"cm|mm|km|m|in|inch|inches|ft|foot|feet|yd|yards?|metres?|meters?|units
 _LEN = rf"({_D})(?!\s*(?:°|º|deg|%))\s*(?:cm|mm|km|m|in|inches|ft|feet|yd|yards|units?)?\b"
 _LIST3 = re.compile(rf"{_LEN}\s*,\s*{_LEN}\s*,?\s*(?:and\s+)?{_LEN}", re.I)
 _SIDES3 = re.compile(rf"\b(?:sides?|side lengths|lengths|measuring)\b[^.?!\d]{{0,30}}?{_LIST3.pattern}", re.I)
+_UNITED = rf"({_D})\s*(?:{_UNIT})\b"
+_UNITED3 = re.compile(rf"{_UNITED}\s*,\s*{_UNITED}\s*,?\s*(?:and\s+)?{_UNITED}", re.I)
 _SEGMENT = re.compile(rf"\b([A-Z]{{2}})\s*=\s*{_LEN}")
+_RIGHT_AT = re.compile(r"\bright\s+angle\s+(?:is\s+)?at\s+([A-Z])\b|\bangle\s+([A-Z])\s*(?:=|is)\s*90\b")
 _HYP = re.compile(rf"\bhypotenuse\s*(?:of|is|=|measures|measuring|of length)?\s*{_LEN}", re.I)
 _LEGS = re.compile(rf"\blegs?\b[^.?!\d]{{0,30}}?{_LEN}(?:\s*(?:,|and)\s*{_LEN})?", re.I)
 _RIGHT = re.compile(r"\bright[- ]?(?:angled\s+)?triangle|\btriangle\s+with\s+a\s+right\s+angle", re.I)
@@ -82,6 +85,8 @@ def _triangle_sides(text: str) -> list[str]:
         return []
     found = []
     lists = [m for m in _SIDES3.finditer(text)]
+    if not lists:  # "three sticks that are 9 in, 13 in and 25 in long … into a triangle": a unit on each length
+        lists = [m for m in _UNITED3.finditer(text)]
     segments = {m.group(1): m.group(2) for m in _SEGMENT.finditer(text)}
     sides: list[Fraction] = []
     if len(lists) == 1:
@@ -97,6 +102,16 @@ def _triangle_sides(text: str) -> list[str]:
             found.append(f"Sides {_show(a)}, {_show(b)} and {_show(c)} can't make a right triangle: "
                          f"{_show(a)}² + {_show(b)}² = {_show(a * a + b * b)}, but {_show(c)}² = {_show(c * c)}.")
         return found
+    at = _RIGHT_AT.search(text)
+    if at and len(segments) >= 2:
+        vertex = next(g for g in at.groups() if g).upper()
+        hyps = {k: _num(v) for k, v in segments.items() if vertex not in k}
+        legs_at = {k: _num(v) for k, v in segments.items() if vertex in k}
+        if len(hyps) == 1 and legs_at:
+            (name, c), (leg, longest) = next(iter(hyps.items())), max(legs_at.items(), key=lambda kv: kv[1])
+            if c is not None and longest is not None and longest >= c:
+                return [f"With the right angle at {vertex}, {name} is the hypotenuse, the longest side, so it can't "
+                        f"be {_show(c)} when {leg} is {_show(longest)}."]
     hyp, legs = _HYP.search(text), _LEGS.search(text)
     if _RIGHT.search(text) and hyp and legs and len(_HYP.findall(text)) == 1:
         c = _num(hyp.group(1))
@@ -134,6 +149,8 @@ _LADDER_LENGTH = re.compile(rf"(?:({_D})\s*(?:-|\s)?(?:{_UNIT})\s*(?:-|\s)?(?:lo
                             rf"|measuring\s+)?(?:length\s+)?({_D})\s*(?:{_UNIT})?\s*(?:long)?)", re.I)
 _LADDER_FOOT = re.compile(rf"\b(?:foot|base|bottom|end|feet)\b[^.?!\d]{{0,40}}?({_D})\s*(?:{_UNIT})?\s*(?:away\s+)?"
                           rf"(?:from|out from)\s+(?:the|its|a|that)\s+\w+", re.I)
+_LADDER_RUN = re.compile(rf"\b(?:horizontal\s+(?:distance|run|length)|run|ground\s+distance)\s+(?:of\s+|is\s+)?({_D})"
+                         rf"|({_D})\s*(?:{_UNIT})?\s+(?:horizontally|along\s+the\s+ground|of\s+(?:horizontal\s+)?ground)", re.I)
 _LADDER_TOP = re.compile(rf"\b(?:reaches|reaching|touches|top\s+is|top\s+at|up)\b[^.?!\d]{{0,25}}?({_D})\s*(?:{_UNIT})?\s*"
                          rf"(?:up|high|above)", re.I)
 
@@ -147,11 +164,13 @@ def _ladder(text: str) -> list[str]:
         return []
     long = _num(length.group(1) or length.group(2))
     thing = _LADDER.search(length.group(0)).group(0).lower()
-    for pattern, where in ((_LADDER_FOOT, "stand with its foot {d} from the wall"), (_LADDER_TOP, "reach {d} up")):
+    for pattern, where in ((_LADDER_FOOT, "stand with its foot {d} from the wall"), (_LADDER_TOP, "reach {d} up"),
+                           (_LADDER_RUN, "cover {d} along the ground")):
         m = pattern.search(text)
-        if m and long and _num(m.group(1)) is not None and _num(m.group(1)) >= long:
-            return [f"A {thing} leaning on a wall is the longest side of a right triangle, so a {thing} {_show(long)} "
-                    f"long can't {where.format(d=_show(_num(m.group(1))))}: each leg is shorter than the hypotenuse."]
+        d = _num(next(g for g in m.groups() if g)) if m else None
+        if long and d is not None and d >= long:
+            return [f"A slanted {thing} is the longest side of the right triangle it makes, so a {thing} {_show(long)} "
+                    f"long can't {where.format(d=_show(d))}: each leg is shorter than the hypotenuse."]
     return []
 
 
@@ -170,3 +189,46 @@ def _equal_sides(text: str) -> list[str]:
         return []
     shape = m.group(1).lower()
     return [f"All the sides of a {shape} are equal, so it can't have one side of {_show(a)} and another of {_show(b)}."]
+
+
+_DIAGONAL = re.compile(rf"\b(?:diagonal(?:ly)?|measured\s+(?:on|along)\s+the\s+diagonal)\b", re.I)
+_DIAGONAL_VALUE = re.compile(rf"({_D})\s*(?:-|\s)?(?:{_UNIT})?\s*(?:\w+\s+){{0,4}}?(?:measured\s+)?(?:on\s+|along\s+)?(?:the\s+)?"
+                             rf"diagonal|diagonal\s+(?:of\s+|is\s+|measures\s+|=\s*)?({_D})", re.I)
+_WIDE = re.compile(rf"({_D})\s*(?:{_UNIT})?\s*(?:wide|long|across)|(?:width|length)\s+(?:of\s+|is\s+)?({_D})", re.I)
+_TALL = re.compile(rf"({_D})\s*(?:{_UNIT})?\s*(?:tall|high)|(?:height)\s+(?:of\s+|is\s+)?({_D})", re.I)
+
+
+def _rectangle_diagonal(text: str) -> list[str]:
+    """A rectangle (a screen, a door, a field) given its width, height and diagonal must fit Pythagoras."""
+    if not _DIAGONAL.search(text) or _TRIANGLE.search(text):
+        return []
+    d, w, h = _DIAGONAL_VALUE.search(text), _WIDE.search(text), _TALL.search(text)
+    if not (d and w and h):
+        return []
+    d, w, h = (_num(next(g for g in m.groups() if g)) for m in (d, w, h))
+    if None in (d, w, h) or len({d, w, h}) < 3:
+        return []
+    exact = (w * w + h * h) ** 0.5
+    if abs(exact - float(d)) <= 0.02 * float(d):
+        return []  # a rounded diagonal ("a 40-inch screen") is not a contradiction
+    return [f"A rectangle {_show(w)} wide and {_show(h)} tall has a diagonal of about {exact:.1f} "
+            f"({_show(w)}² + {_show(h)}² = {_show(w * w + h * h)}), not {_show(d)}."]
+
+
+_NAMED_SQUARE = re.compile(r"\b([A-Z]{4})\s+is\s+a\s+square\b|\bsquare\s+([A-Z]{4})\b")
+
+
+def _square_segments(text: str) -> list[str]:
+    """Square ABCD with AB = 6 and BC = 8: the sides of a square are equal."""
+    m = _NAMED_SQUARE.search(text)
+    if not m:
+        return []
+    name = next(g for g in m.groups() if g)
+    sides = {name[i] + name[(i + 1) % 4] for i in range(4)}
+    sides |= {side[::-1] for side in sides}
+    given = {k: _num(v) for k, v in ((s.group(1), s.group(2)) for s in _SEGMENT.finditer(text)) if k in sides}
+    values = {v for v in given.values() if v is not None}
+    if len(values) > 1:
+        listed = " and ".join(f"{k} = {_show(v)}" for k, v in given.items())
+        return [f"All four sides of a square are equal, so {name} can't have {listed}."]
+    return []

@@ -10,7 +10,8 @@ from tutor.verify.premises.reading import _D, _N, _num, _show
 _P_WORD = r"(?:probability|chance|likelihood)"
 _ASKED = re.compile(r"(?:find|what is|what's|calculate|compute|work out|determine|estimate|give)\s+(?:the\s+)?$", re.I)
 _VALUE = rf"(?P<v>-?\s*{_N})\s*(?P<pct>%|percent\b)?"
-_AFTER = r"(?=\s*(?:[.,;:?!)]|$)|\s+(?:and|but|while|for|that|chance|probability|of|so|then)\b)"
+_AFTER = r"(?=\s*(?:[.,;:?!)]|$)|\s+(?:and|but|while|for|that|chance|probability|of|so|then|each|every|per|in|on|" \
+         r"when|if|at|this|next|to)\b)"
 _STATED = [
     # "the probability (of|that) EVENT is 0.3"
     re.compile(rf"\b{_P_WORD}\s+(?:(?:of|that)\s+)?(?!(?:is|was|equals|of)\b|=)(?P<e>[^.?!;]{{1,60}}?)\s+(?:is|=|equals|was|will be|of)\s+"
@@ -107,3 +108,27 @@ def _complements(text: str) -> list[str]:
                 return [f"An event and its opposite must have probabilities that add up to 1 (100%), "
                         f"but {pw} and {qw} add up to {_show((p + q) * 100)}%."]
     return []
+
+
+_EXCLUSIVE = re.compile(r"\b(?:only|exactly one|one of|either|nothing else|no other|sections?|spinner|die|dice|bag|box|jar|"
+                        r"urn|deck)\b", re.I)
+_OVERLAPPING = re.compile(r"\b(?:or|and|both|at least|at most|even|odd|prime|multiple|greater|less|more|fewer|not)\b", re.I)
+
+
+def _outcomes_total(text: str) -> list[str]:
+    """Outcomes of one trial that exclude each other ('P(red) = 0.5, P(blue) = 0.3, P(green) = 0.3' on one spinner)
+    can't have probabilities adding up to more than 1."""
+    if not _EXCLUSIVE.search(text):
+        return []
+    stated = [(event, value, written) for event, value, written in _probabilities(text) if 0 <= value <= 1]
+    events = [e for e, _v, _w in stated]
+    if len(stated) < 2 or any(not e or _OVERLAPPING.search(e) or len(e.split()) > 3 for e in events):
+        return []  # "P(even or prime)": outcomes that may overlap, whose chances may add past 1
+    if len({e.strip().lower() for e in events}) != len(events):
+        return []
+    total = sum(v for _e, v, _w in stated)
+    if total <= 1:
+        return []
+    listed = " + ".join(w for _e, _v, w in stated)
+    return [f"Outcomes of one spin or draw that can't happen together have probabilities adding up to at most 1, "
+            f"but {listed} = {_show(total * 100)}%."]

@@ -24,9 +24,25 @@ _WHETHER = re.compile(
     r"|true or false)|\b(?:whether|possible|impossible)\b", re.I)
 
 
+_REQUEST = re.compile(r"^\W*(?:can|could|would|will)\s+(?:you|u|someone|anyone|somebody|we|i|me)\b", re.I)
+"""'Can you find the area…' is a request to solve, which asserts the premise; it is not a yes/no question."""
+_YES_NO_START = re.compile(r"^\W*(?:can|could|is|are|was|were|does|do|did|will|would|should|may|might|must|has|have)\b",
+                           re.I)
+
+
 def _asks_whether(sentence: str) -> bool:
-    """A yes/no question asks about the premise ("Is π exactly 22/7?"), it does not assert it."""
-    return sentence.endswith("?") and bool(_WHETHER.search(sentence)) or bool(re.search(r"\bwhether\b", sentence, re.I))
+    """A yes/no question asks about the premise ("Is π exactly 22/7?"), it does not assert it.
+
+    Typed questions often lack the '?': one that opens like a yes/no question ("can three sticks of 6, 7 and 15 ft
+    make a triangle") counts too. A request ("can you find…") does not: it asks to work through the premise.
+    """
+    if re.search(r"\bwhether\b", sentence, re.I):
+        return True
+    if _REQUEST.search(sentence):
+        return False
+    if sentence.endswith("?") and _WHETHER.search(sentence):
+        return True
+    return bool(_YES_NO_START.search(sentence))
 
 
 def _num(text: str) -> Fraction | None:

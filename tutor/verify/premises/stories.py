@@ -14,7 +14,9 @@ _CHANGE = re.compile(
 _PARTITIONS = [("boys", "girls"), ("yes", "no"), ("male", "female"), ("men", "women"), ("adults", "children"),
                ("passed", "failed"), ("pass", "fail"), ("true", "false"), ("right", "wrong"), ("correct", "wrong")]
 _WHOLE = re.compile(r"\b(?:pie chart|circle graph|made up of|consists? of|split into|divided into|has only|"
-                    r"contains only|only \w+ and \w+|the rest)\b", re.I)
+                    r"contains only|only \w+ and \w+|the rest|exactly one|only one|just one|nothing else|no other|"
+                    r"one of (?:the|these|those|two|three|four|five)|split (?:like|as|between|among)|of it|budget)\b", re.I)
+"""Words that make the parts exclusive shares of one whole ("every student chose exactly one", "of it")."""
 _SHARE_OF = re.compile(r"%\s+(?:of\s+(?:the|all|its|his|her|their|our|my|your|a)?\s*(?:\w+\s+)?|on\s+)?(?:income|salary|"
                        r"budget|pay|paycheck|earnings|allowance|wages|votes?|ballots|land|farm|field|garden|day|pie|pizza|"
                        r"cake|rent|food|transport)\b", re.I)
@@ -35,7 +37,11 @@ def _percent_parts(text: str) -> list[str]:
         if over and _num(over.group(1)) > 100:
             found.append(f"A part of a group can't be more than the whole group, so {over.group(1)}% is impossible.")
             continue
-        parts = [_num(m.group(1)) for m in re.finditer(rf"({_D})\s*(?:%|percent\b)", sentence, re.I)]
+        shares = [(m.start(), _num(m.group(1))) for m in re.finditer(rf"({_D})\s*(?:%|percent\b)", sentence, re.I)]
+        if shares:  # "3/5 of it is wheat, 25% is corn": a fraction of the whole is a share too
+            shares += [(m.start(), _num(m.group(1)) * 100)
+                       for m in re.finditer(r"(?<![\d/])(\d{1,3}\s*/\s*\d{1,3})\s+of\b", sentence)]
+        parts = [v for _pos, v in sorted(shares) if v is not None]
         if not 2 <= len(parts) <= 6 or sum(parts) <= 100:
             continue
         lower = sentence.lower()
@@ -58,7 +64,8 @@ _HAS = r"\b(?:has|had|have|owns|owned|holds|held|keeps|kept|there\s+(?:are|were|
 _TAKE = r"\b(?:sells|sold|sell|gives|gave|give|eats|ate|eat|loses|lost|lose|spends|spent|spend|uses|used|use|" \
         r"takes|took|take|removes|removed|remove|donates|donated|donate|breaks|broke|throws|threw|drops|dropped|" \
         r"hands|handed|pops|popped|shares|shared|pays|paid|pay|pours|poured|pour|drinks|drank|drink|withdraws|" \
-        r"withdrew|withdraw|cuts|cut|sends|sent|send|mails|mailed|plants|planted|feeds|fed|bakes\s+with|fills|filled)" \
+        r"withdrew|withdraw|cuts|cut|sends|sent|send|mails|mailed|plants|planted|feeds|fed|bakes\s+with|fills|filled|" \
+        r"draws|drew|draw|drains|drained|drain)" \
         r"(?:\s+(?:away|out|off))?(?:\s+(?:in|with)\s+cash|\s+cash)?"
 _ADD = r"\b(?:buys|bought|buy|gets|got|get|receives|received|finds|found|earns|earned|adds|added|picks|picked|" \
        r"collects|collected|wins|won|makes|made|bakes|baked|another)"
@@ -82,48 +89,100 @@ _COMPARE = re.compile(r"\b(?:how many more|how many fewer|how much more|how much
                       r"before|originally|at first|to begin with|start(?:ed)? with\?)", re.I)
 
 
+_AMOUNT = r"(?<![\d.,])\$?\d{1,12}(?:,\d{3})*(?:\.\d{1,3})?(?![\d]|[.,]\d)"
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+_COUNT = rf"(?:{_AMOUNT}|{'|'.join(_COUNT_WORDS)})"
+_PASSIVE = r"(?:were|was|are|is|got|get|gets)\s+(?:used|sold|eaten|spent|taken|drunk|lost|removed|poured\s+out|" \
+           r"given\s+away|drained|withdrawn|cut\s+off|sawn\s+off|sawed\s+off|broken|thrown\s+away)"
+_SAW = r"\b(?:saws|sawed|saw|chops|chopped|snips|snipped)\s+off"
+
+
+def _amount(text: str, tail: str = "") -> Fraction:
+    """'$1,200' → 1200, '12.50' → 25/2, 'three' → 3; '2' before 'dozen' → 24."""
+    word = _COUNT_WORDS.get(text.lower())
+    value = Fraction(word) if word is not None else Fraction(text.lstrip("$").replace(",", ""))
+    return value * 12 if re.match(r"\s+dozen\b", tail, re.I) else value
+
+
+def _unit(number: str, word: str | None) -> str | None:
+    if word and word.lower() == "dozen":
+        return None
+    return "$" if number.startswith("$") else _noun(word)
+
+
+def _money(value: Fraction, unit: str | None) -> str:
+    if unit != "$":
+        return _show(value)
+    return f"${value.numerator // value.denominator}" if value.denominator == 1 else f"${float(value):.2f}"
+
+
+def _story_events(text: str) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """(position, sign, amount, unit, refers back) for each step of a story, and the spans of the numbers read.
+
+    sign 0: what there is ("has 5", "holds 500 L"); -1: taken away ("sells 8", "180 L were used", "for $12.50");
+    +1: added ("buys 3 more", "4 came").
+    """
+    events, spans = [], []
+
+    def add(start: int, end: int, sign: int, number: str, word: str | None, back: bool = False) -> None:
+        events.append((start, sign, _amount(number, text[end:end + 8]), _unit(number, word), back))
+        spans.append((start, end))
+
+    for sign, pattern in ((0, rf"{_HAS}\s+(?:only\s+|just\s+|a\s+|an\s+)?({_AMOUNT})\s*([a-z]+)?"),
+                          (0, rf"\b(?:is|was)\s+({_AMOUNT})\s*([a-z]+)\s+(?:long|in\s+length)\b"),
+                          (-1, rf"{_TAKE}\s+({_AMOUNT})\s*([a-z]+)?"),
+                          (-1, rf"({_AMOUNT})\s+(?:of\s+(?:them|these|those|the\s+[a-z]+)\s+)?([a-z]+)?\s*{_GO}\b"),
+                          (-1, rf"({_AMOUNT})\s*([a-z]+)?\s+(?:of\s+[a-z]+\s+)?{_PASSIVE}\b"),
+                          (1, rf"{_ADD}\s+(?:another\s+)?({_AMOUNT})\s*([a-z]+)?"),
+                          (1, rf"({_AMOUNT})\s+(?:more\s+)?([a-z]+)?\s*{_COME}\b")):
+        for hit in re.finditer(pattern, text, re.I):
+            if sign and _RATE.match(text[hit.end():hit.end() + 30]):
+                return [], []  # a rate ("sells 8 a day") is not a single take-away
+            if hit.span(1) in spans:
+                continue
+            back = bool(re.match(r"\s*of\s+(?:them|these|those)\b", text[hit.end(1):hit.end(1) + 20], re.I))
+            add(*hit.span(1), sign, hit.group(1), hit.group(2), back)
+    # "pours out 3 glasses of 100 mL each", "saws off three pieces that are each 1.5 m long": one take of 3 × 100 mL
+    for hit in re.finditer(rf"(?:{_TAKE}|{_SAW})\s+({_COUNT})\s+[a-z]+\s+(?:that\s+are\s+|which\s+are\s+|of\s+)?"
+                           rf"(?:each\s+)?({_AMOUNT})\s*([a-z]+)?(?:\s+long)?\s*(?:each)?", text, re.I):
+        if "each" not in hit.group(0).lower():
+            continue
+        events[:] = [e for e in events if e[0] not in (hit.start(1), hit.start(2))]
+        spans[:] = [sp for sp in spans if sp not in (hit.span(1), hit.span(2))]
+        events.append((hit.start(1), -1, _amount(hit.group(1)) * _amount(hit.group(2)), _unit(hit.group(2), hit.group(3)),
+                       False))
+        spans += [hit.span(1), hit.span(2)]
+    # money paid for things: "bought a book for $12.50", "a pen that costs $3"
+    for hit in re.finditer(rf"\b(?:for|costs?|costing|priced\s+at)\s+(\$\d[\d,]*(?:\.\d{{1,2}})?)(?![\d])", text, re.I):
+        if hit.span(1) not in spans:
+            add(*hit.span(1), -1, hit.group(1), None)
+    # the verb left out, the same kind of step again: "pays $5 for lunch and then $6 for a book", "on Monday 180 L
+    # were used, on Tuesday 210 L and on Wednesday 140 L"
+    for hit in re.finditer(rf"(?:,|\band)\s+(?:then\s+)?(?:another\s+)?(?:(?:on|in|at)\s+[A-Za-z]+\s+)?({_AMOUNT})\s*"
+                           rf"([a-z]+)?(?=\s+(?:(?:in\s+)?cash\s+)?(?:for|on|to)\b|\s*[.,;]|\s+and\b|"
+                           rf"\s+(?:in|on|at|during)\s+(?:the\s+)?[a-z]+\s*[.,;])", text, re.I):
+        before = [e for e in events if e[0] < hit.start(1)]
+        if before and hit.span(1) not in spans:
+            add(*hit.span(1), max(before)[1], hit.group(1), hit.group(2))
+    return sorted(events), spans
+
+
 def _negative_quantity(text: str) -> list[str]:
     """A story that takes away more than there is ("has 5 apples and sells 8", "gave away 12 of her 7")."""
-    m = re.search(rf"{_TAKE}\s+({_INT})\s+of\s+(?:her|his|their|the|its|my|your|our)\s+({_INT})\b", text, re.I)
-    if m and int(m.group(1).lstrip("$")) > int(m.group(2).lstrip("$")):
+    m = re.search(rf"{_TAKE}\s+({_AMOUNT})\s+of\s+(?:her|his|their|the|its|my|your|our)\s+({_AMOUNT})\b", text, re.I)
+    if m and _amount(m.group(1)) > _amount(m.group(2)):
         return [f"You can't take {m.group(1)} out of only {m.group(2)}: there aren't that many."]
     if _COMPARE.search(text):
         return []  # a comparison or a story told backwards: the amounts need not be one running total
-    events = []  # (position, sign, amount, noun, refers back with "of them") in the order the story tells them
-    spans = []
-    for sign, pattern in ((0, rf"{_HAS}\s+(?:only\s+|just\s+)?({_INT})\s*([a-z]+)?"),
-                          (-1, rf"{_TAKE}\s+({_INT})\s*([a-z]+)?"),
-                          (-1, rf"({_INT})\s+(?:of\s+(?:them|these|those|the\s+[a-z]+)\s+)?([a-z]+)?\s*{_GO}\b"),
-                          (1, rf"{_ADD}\s+(?:another\s+)?({_INT})\s*([a-z]+)?"),
-                          (1, rf"({_INT})\s+(?:more\s+)?([a-z]+)?\s*{_COME}\b")):
-        for hit in re.finditer(pattern, text, re.I):
-            tail = text[hit.end():hit.end() + 30]
-            if sign and _RATE.match(tail):
-                return []  # a rate ("sells 8 a day") is not a single take-away
-            events.append((hit.start(1), sign, int(hit.group(1).lstrip("$")),
-                           "$" if hit.group(1).startswith("$") else _noun(hit.group(2)),
-                           bool(re.match(r"\s*of\s+(?:them|these|those)\b", text[hit.end(1):hit.end(1) + 20], re.I))))
-            spans.append(hit.span(1))
-    # "pours out 3 glasses of 100 mL each": one take-away of 3 × 100 mL
-    for hit in re.finditer(rf"{_TAKE}\s+({_INT})\s+[a-z]+\s+of\s+({_INT})\s*([a-z]+)?\s+each\b", text, re.I):
-        events = [e for e in events if e[0] not in (hit.start(1), hit.start(2))]
-        events.append((hit.start(1), -1, int(hit.group(1).lstrip("$")) * int(hit.group(2).lstrip("$")),
-                       "$" if hit.group(2).startswith("$") else _noun(hit.group(3)), False))
-        spans += [hit.span(1), hit.span(2)]
-    # "pays $5 for lunch and then $6 for a book": the verb left out, the same kind of step again
-    for hit in re.finditer(rf"(?:,|\band)\s+(?:then\s+)?(?:another\s+)?({_INT})\s*([a-z]+)?\s+(?:(?:in\s+)?cash\s+)?"
-                           rf"(?:for|on|to)\b", text, re.I):
-        before = [e for e in events if e[0] < hit.start(1)]
-        if before and hit.span(1) not in spans:
-            last = max(before)
-            events.append((hit.start(1), last[1], int(hit.group(1).lstrip("$")),
-                           "$" if hit.group(1).startswith("$") else _noun(hit.group(2)), False))
-            spans.append(hit.span(1))
-    numbers = [n.span() for n in re.finditer(rf"{_INT}|\d+", text)]
+    events, spans = _story_events(text)
+    numbers = [n.span() for n in re.finditer(rf"{_AMOUNT}|\d+", text)]
     if not events or any(span not in spans for span in numbers):
         return []  # a number the story model doesn't place: stay silent
-    events.sort()
     stock = [e for e in events if e[1] == 0]
+    if not stock and events[0][1] > 0 and not any(e[1] > 0 for e in events[1:]):
+        stock = [events[0]]  # "a farmer collects 36 eggs, sells 2 dozen…": what was gathered is what there is
+        events[0] = (events[0][0], 0, *events[0][2:])
     # The story starts with what there is: "has 5", or "made 20 … sold 35 of them" (the take refers back).
     if len(stock) > 1 or events[0][1] < 0 or not stock and not any(e[4] for e in events if e[1] < 0):
         return []
@@ -133,7 +192,8 @@ def _negative_quantity(text: str) -> list[str]:
             return []
         amount += (sign or 1) * n
         if amount < 0:
-            return [f"The story takes away {n} when there are only {amount + n}, so the amount would go below zero."]
+            return [f"The story takes away {_money(n, unit)} when there {'is' if unit == '$' else 'are'} only "
+                    f"{_money(amount + n, unit)}, so the amount would go below zero."]
     return []
 
 
