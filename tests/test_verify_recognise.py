@@ -339,3 +339,65 @@ def test_a_letter_followed_by_a_digit_is_left_alone(question):
 def test_a_ratio_in_simplest_form(question, text):
     solution = solve_question(question)
     assert solution.kind == "ratio" and solution.answer_text == text and solution.form == "simplest"
+
+
+# --- chat around a question: preambles, trailing requests, trailing remarks ---------------
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("my son is stuck on 2x + 3 = 11", "x = 4"),
+    ("my daughter has homework: solve x^2 - 5x + 6 = 0", "x = 2 or x = 3"),
+    ("my 10 year old is stuck on this: 3/4 + 1/8", "7/8"),
+    ("can someone solve 3x - 4 = 11", "5"),
+    ("can anyone help with x^2 - 9 = 0", "x = -3 or x = 3"),
+    ("could someone please help me with 2x + 1 = 7", "3"),
+    ("how do you do 2(x+3) = 4x - 8", "7"),
+    ("how would i work out 15% of 80", "12"),
+    ("im stuck on 5x - 3 = 2x + 9 solve it", "4"),
+])
+def test_chat_preamble_around_a_question(question, given):
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("2x^2 + 3x - 2 = 0 what are the answers", "x = -2 or x = 1/2"),
+    ("x^2 - 4 = 0 what are the solutions", "-2, 2"),
+    ("x^2 - 4 = 0, what are the roots?", "x = 2 or x = -2"),
+    ("2(x+3) = 4x - 8 what is x", "7"),
+    ("x + y = 10 and x - y = 4 find x and y", "x = 7, y = 3"),
+    ("x + y = 10, x - y = 4. what are x and y", "x = 7, y = 3"),
+    ("stuck on 2x^2 + 3x - 2 = 0, what are the answers", "x = -2 or x = 1/2"),
+])
+def test_chat_equation_with_a_trailing_request(question, given):
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("what is 8 x 13 my daughter says 104 but i think thats wrong", "104"),
+    ("what is 3 x 4 is it 12", "12"),
+    ("what is 3 x 4, is it 13?", "12"),
+    ("solve 3x + 1 = 10 i got x = 4", "x = 3"),
+    ("what is 1/2 + 1/3 my son got 2/5 but the book says 5/6", "5/6"),
+    ("what is 6 x 7? my son says 48", "42"),
+])
+def test_chat_trailing_remark_never_changes_the_answer(question, given):
+    """A number in the remark ('says 104', 'got x = 4') is never read as part of the math."""
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", [
+    "what is 7/2 my teacher says round to the nearest whole number",  # the remark changes what is asked
+    "what is 5 + 3, is it prime",  # a second question, not an answer to check
+    "2x + 1 = 7 what is y",  # asks for a letter the equation lacks
+    "x + y = 10 and x = 2y + 1 and y = 3 find x and y",  # three equations, two unknowns
+    "my son is 12 and doesnt understand fractions",
+    "my daughter is stuck on this: a train travels 60 km in 2 hours, what is its speed",
+    "can someone explain why dividing by a fraction flips it",
+])
+def test_chat_wrappers_leave_these_alone(question):
+    assert solve_question(question) is None

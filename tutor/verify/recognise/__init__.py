@@ -25,6 +25,7 @@ import re
 from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
 from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
+from tutor.verify.recognise.chat import unwrap
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
@@ -55,20 +56,30 @@ def solve_question(question: str) -> Solution | None:
         text = normalise(question)
         if not text or _AMBIGUOUS_POWER.search(text):
             return None
-        for handler in HANDLERS:
-            try:
-                solution = handler(text)
-            except NotMine:
-                continue  # the phrasing matched but not the content: another form may fit
-            except VerificationError as exc:
-                if str(exc).startswith(TOO_BIG):
-                    return None  # out of bounds here is out of bounds for every form
-                continue
-            if solution is not None:
-                return solution
+        solution = _first_form(text)
+        if solution is None and (inner := unwrap(text)) is not None:
+            solution = _first_form(inner)  # "my son is stuck on 2x + 3 = 11", "... what is x"
+        return solution if solution is not _TOO_BIG else None
     except MATH_ERRORS:
         return None
     except Exception:  # noqa: BLE001 - SymPy on a student's text: any other failure is "could not decide"
         return None
-    return None
 
+
+_TOO_BIG = object()
+
+
+def _first_form(text: str):
+    """The first form's answer to ``text``; None when no form answers; ``_TOO_BIG`` when the work is out of bounds."""
+    for handler in HANDLERS:
+        try:
+            solution = handler(text)
+        except NotMine:
+            continue  # the phrasing matched but not the content: another form may fit
+        except VerificationError as exc:
+            if str(exc).startswith(TOO_BIG):
+                return _TOO_BIG  # out of bounds here is out of bounds for every form
+            continue
+        if solution is not None:
+            return solution
+    return None
