@@ -47,6 +47,10 @@ REDIRECT = {
     ),
 }
 
+TOOL_ANSWER = (
+    "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}. "
+    "Ask me if you'd like to go through the steps together."
+)
 NOT_SURE = (
     "I'm not sure my working is right, and I won't show you steps I couldn't check. "
     "Let's work it out together: what is the question asking for, and which numbers do we know?"

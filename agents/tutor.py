@@ -166,7 +166,7 @@ async def solve(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, 
     if ctx.stream and writer is not None:
         writer({"type": "status", "text": f"Worked out with SymPy: {solution.answer_text} ✓"})
     return {"reference": {"answer": solution.answer_text, "source": "sympy", "kind": solution.kind,
-                          "form": solution.form}}
+                          "form": solution.form, "expression": solution.expression}}
 
 
 async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -270,21 +270,41 @@ def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "fina
     """
     from_model = state.intent in ("math_question", "problem_question")
     disputed = any(c.get("disputed") for c in state.checks)
-    if state.status == "undetermined" and disputed and from_model and state.tries < state.max_tries:
+    # SymPy settled the answer: one repair with it in the prompt, then the tool's own answer (no long loops)
+    tries = min(state.max_tries, SETTLED_TRIES) if _settled(state) else state.max_tries
+    if state.status == "undetermined" and disputed and from_model and state.tries < tries:
         return "draft_reply"
     if state.status in ("verified", "undetermined", "no_math"):
         return "finalize"
     if state.status != "refuted":
         raise ValueError(f"impossible draft status {state.status!r}")
-    if from_model and state.tries < state.max_tries:
+    if from_model and state.tries < tries:
         return "draft_reply"
     return "fallback"
+
+
+SETTLED_TRIES = 2
+"""Drafts tried for a question SymPy settled: the first, and one repair with the exact answer in the prompt."""
+
+
+def _settled(state: TutorState) -> bool:
+    return state.reference.get("source") == "sympy" and not answer_forbidden(state)
 
 
 async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """Replace a draft that still fails: plugin material that is safe to show, else an honest "not sure"."""
     ctx = runtime.context
     text = prompts.NOT_SURE
+    if _settled(state) and state.intent == "math_question":
+        # The explanation kept failing its checks, but the answer itself is SymPy's exact result: show that,
+        # and nothing unchecked with it.
+        ref = state.reference
+        text = prompts.TOOL_ANSWER.format(expression=ref.get("expression") or last_user_text(state),
+                                          answer=ref["answer"])
+        answer_check = {"claim": f"final answer {ref['answer']}", "kind": "resolve", "status": "verified",
+                        "expected": ref["answer"], "source": "sympy",
+                        "explanation": "SymPy's exact answer, shown as it computed it."}
+        return {"draft": text, "status": "verified", "checks": [answer_check]}
     if state.problem is not None:
         if not answer_forbidden(state) and state.problem.get("steps"):
             text = "Here is the worked solution:\n" + "\n".join(
