@@ -401,3 +401,114 @@ def test_chat_trailing_remark_never_changes_the_answer(question, given):
 ])
 def test_chat_wrappers_leave_these_alone(question):
     assert solve_question(question) is None
+
+
+# --- rounding, operation verbs, substitution, trig in degrees -------------------------------
+
+@pytest.mark.parametrize(("question", "given", "text"), [
+    ("round 3.14159 to two decimal places", "3.14", "3.14"),
+    ("round 3.14159 to 2 dp", "3.14", "3.14"),
+    ("round 3.14159 to 1 d.p.", "3.1", "3.1"),
+    ("round 2,467 to the nearest hundred", "2500", "2500"),
+    ("round 4.35 to the nearest tenth", "4.4", "4.4"),  # half up, exactly: binary floats say 4.3
+    ("3.8 rounded to the nearest whole number", "4", "4"),
+    ("what is 3.097 rounded to 2 decimal places", "3.1", "3.10"),
+    ("round 2.5 to the nearest whole number", "3", "3"),
+    ("round 745 to the nearest ten", "750", "750"),
+    ("round 0.004567 to 2 significant figures", "0.0046", "0.0046"),
+    ("round 12345 to 3 sig figs", "12300", "12300"),
+])
+def test_rounding_half_up_to_places_and_nearest(question, given, text):
+    solution = solve_question(question)
+    assert solution.kind == "round" and solution.answer_text == text
+    assert compare_answers(given, solution.answer).status is Status.verified
+    assert sp.simplify(safe_parse(solution.answer_text) - solution.answer) == 0
+
+
+def test_rounding_refutes_the_unrounded_number():
+    assert compare_answers("3.097", solve_question("round 3.097 to 2 decimal places").answer).status is Status.refuted
+    assert compare_answers("4.3", solve_question("round 4.35 to the nearest tenth").answer).status is Status.refuted
+
+
+@pytest.mark.parametrize("question", [
+    "round -2.5 to the nearest whole number",  # half up or half away from zero? conventions differ
+    "round 7 to the nearest 5",
+    "round 3.14159 to a sensible degree of accuracy",
+    "why do we round 5 up",
+])
+def test_rounding_leaves_these_alone(question):
+    assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("divide 3/4 by 5/8", "6/5"),
+    ("how do i divide 3/4 by 5/8", "1.2"),
+    ("multiply 2.5 by 4", "10"),
+    ("subtract 17 from 50", "33"),
+    ("take 9 away from 20", "11"),
+    ("add 3/8 and 1/4", "5/8"),
+    ("what is 45 shared equally between 5", "9"),
+    ("what is the sum of 12 and 30", "42"),
+    ("what is the product of 6 and 7", "42"),
+])
+def test_operation_verbs_in_the_order_the_words_say(question, given):
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+def test_subtract_from_is_not_the_other_way_round():
+    assert compare_answers("-33", solve_question("subtract 17 from 50").answer).status is Status.refuted
+
+
+@pytest.mark.parametrize("question", [
+    "divide 5 by 0",
+    "45 sweets shared equally between 5 children and 3 adults",
+    "why do you flip the fraction when you divide 3/4 by 5/8",
+])
+def test_operation_verbs_leave_these_alone(question):
+    assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("evaluate 3a^2 - 2b when a = 4 and b = 5", "38"),
+    ("find the value of 2x + 7 if x = -3", "1"),
+    ("what is x^2 - 1 for x = 5", "24"),
+    ("if x = 2, what is 3x + 1", "7"),
+    ("work out 5p - q when p = 1/2 and q = 3", "-1/2"),
+])
+def test_substituting_values_into_an_expression(question, given):
+    solution = solve_question(question)
+    assert solution.kind == "substitute"
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", [
+    "what is 2x + 1 when x = 3 and y = 2",  # y given but not used: a misread question
+    "what is 2x + y when x = 3",  # y has no value
+    "what is 1/x when x = 0",
+])
+def test_substitution_leaves_these_alone(question):
+    assert solve_question(question) is None
+
+
+def test_find_x_when_an_equation_holds_is_still_solving():
+    assert solve_question("find x when 2x = 6").answer == 3
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("cos(60°) + tan(45°)", "3/2"),
+    ("sin 30 degrees", "1/2"),
+    ("tan(45 deg) * 2", "2"),
+    ("sin 30° + cos 60°", "1"),
+    ("2 sin(30 degrees)", "1"),
+])
+def test_trig_in_degrees_inside_an_expression(question, given):
+    solution = solve_question(question)
+    assert solution.kind == "trig"
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", ["sin(30) + cos(60°)", "sin(30) + cos(60)", "cos 60 + 1"])
+def test_trig_without_degrees_written_stays_ambiguous(question):
+    assert solve_question(question) is None
