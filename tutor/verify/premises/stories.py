@@ -153,9 +153,12 @@ def _story_events(text: str) -> tuple[list[tuple], list[tuple[int, int]]]:
         events.append((hit.start(1), -1, _amount(hit.group(1)) * _amount(hit.group(2)), _unit(hit.group(2), hit.group(3)),
                        False))
         spans += [hit.span(1), hit.span(2)]
-    # money paid for things: "bought a book for $12.50", "a pen that costs $3"
-    for hit in re.finditer(rf"\b(?:for|costs?|costing|priced\s+at)\s+(\$\d[\d,]*(?:\.\d{{1,2}})?)(?![\d])", text, re.I):
-        if hit.span(1) not in spans:
+    # money paid for things: "bought a book for $12.50 and then a pen set for $9.75" (a price alone, "the clarinet
+    # costs $90", is not money spent)
+    for hit in re.finditer(r"\bfor\s+(\$\d[\d,]*(?:\.\d{1,2})?)(?![\d])", text, re.I):
+        sentence = re.split(r"[.!?;]\s", text[:hit.start()])[-1]
+        if hit.span(1) not in spans and re.search(r"\b(?:bought|buys|buy|paid|pays|pay|spent|spends|spend)\b", sentence,
+                                                  re.I):
             add(*hit.span(1), -1, hit.group(1), None)
     # the verb left out, the same kind of step again: "pays $5 for lunch and then $6 for a book", "on Monday 180 L
     # were used, on Tuesday 210 L and on Wednesday 140 L"
