@@ -27,6 +27,7 @@ from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
 from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
 from tutor.verify.recognise.chat import unwrap
 from tutor.verify.recognise.arithmetic import degrees, operations, rounding, substitute
+from tutor.verify.recognise.counting import bag_probability, die_roll, divisors, next_prime
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
@@ -37,7 +38,8 @@ __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input",
 MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
-HANDLERS = [percent, ratio, primes, gcf_lcm, statistics, probability, convert, rounding, operations,
+HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
+            convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

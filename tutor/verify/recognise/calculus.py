@@ -21,7 +21,7 @@ _DERIV = [
     re.compile(rf"(?:{ASK} )?(?:the )?(second |2nd )?derivative of (.+?)"
                r"(?: with respect to ([a-z]))?", re.I),
     re.compile(r"(?:differentiate|diff) (.+?)(?: with respect to ([a-z]))?( twice)?", re.I),
-    re.compile(r"(?:d/d([a-z])|\\frac\{d\}\{d([a-z])\}|\\frac\{d\}\{d ([a-z])\})\s*(.+)", re.I),
+    re.compile(r"(?:d/d([a-z])|\\frac\{d\}\{d([a-z])\}|\\frac\{d\}\{d ([a-z])\})(?:\s+of)?\s*(.+)", re.I),
     re.compile(r"(?:find )?(?:dy/dx|y'|f'\(x\)|f'|the derivative)\s*(?:if|when|for|of|where|,|:)\s*(?:y|f\(x\))\s*=\s*(.+)", re.I),
 ]
 
@@ -89,6 +89,12 @@ def _antiderivative(expr, x):
     value = sp.integrate(expr, x)
     if value.has(sp.Integral) or value.has(sp.Piecewise):
         raise NotMine
+    if expr.has(sp.log):
+        # ln x in the integrand already says x > 0: x^2 ln(x)/2 - x^2/4 + C, as the textbook writes it
+        inner = {f.args[0] for f in expr.atoms(sp.log)}
+        if any(f.args[0] not in inner for f in value.atoms(sp.log)):
+            raise NotMine  # a new log beside the given one: ln or ln|.|? we do not mix the two
+        return value
     # SymPy's log(x) holds for x > 0 only; the antiderivative of 1/x is ln|x| + C.
     return value.replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
 

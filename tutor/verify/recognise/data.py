@@ -20,7 +20,7 @@ from tutor.verify.recognise.reading import (
 MAX_STAT_VALUES = 50
 
 
-_STATS = re.compile(rf"(?:{ASK} )?(?:the )?(mean|average|median|mode|range)(?: value)?(?: (?:of|for)| ?:)(?: the (?:numbers|data|"
+_STATS = re.compile(rf"(?:{ASK} )?(?:the )?(mean|average|median|mode|range)(?: value)?(?: (?:of|for)| ?:|(?= -?\d))(?: the (?:numbers|data|"
                     r"data set|values|set))?\s*:?\s*(.+)", re.I)
 
 

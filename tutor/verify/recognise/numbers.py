@@ -97,9 +97,9 @@ def _integers(listing: str) -> list[sp.Integer]:
 
 
 _GCF = re.compile(r"(?:{ask} )?(?:the )?(?:gcf|gcd|hcf|greatest common (?:factor|divisor)|highest common factor|"
-                  r"biggest common factor|largest common factor)(?: of| for|\s*\()\s*(.+?)\)?".format(ask=ASK), re.I)
+                  r"biggest common factor|largest common factor)(?: of| for|\s*\(|\s*:|(?= \d))\s*(.+?)\)?".format(ask=ASK), re.I)
 _LCM = re.compile(r"(?:{ask} )?(?:the )?(lcm|lcd|least common (?:multiple|denominator)|lowest common "
-                  r"(?:multiple|denominator)|smallest common multiple)(?: of| for|\s*\()\s*(.+?)\)?".format(ask=ASK), re.I)
+                  r"(?:multiple|denominator)|smallest common multiple)(?: of| for|\s*\(|\s*:|(?= \d))\s*(.+?)\)?".format(ask=ASK), re.I)
 
 
 def gcf_lcm(text: str) -> Solution | None:

@@ -92,6 +92,8 @@ def read_math(fragment: str, *, numbers_only: bool = False):
     for word in re.findall(r"(?<![\\A-Za-z])[A-Za-z]{2,}", text):
         if word.lower() in _STOP_WORDS or (word.lower() not in _KNOWN_WORDS and len(word) > 3):
             raise NotMine  # English, not math: "what is a prime number", "2+3 and 4+1"
+    if re.search(r"\b(?:sin|cos|tan|ln|log|sqrt|exp)\s+\d[\d.]*\s*[A-Za-z(√]", text):
+        raise NotMine  # "sin 2x": sin(2x) as meant, or sin(2)·x as the parser reads it? we do not guess
     check_result_size(text)
     value = safe_parse(text)
     if numbers_only and (not isinstance(value, sp.Expr) or value.free_symbols):
@@ -142,6 +144,7 @@ def plain(expr) -> str:
     text = re.sub(r"\bexp\((\w+)\)", r"e^\1", text)
     text = re.sub(r"\bexp\(", "e^(", text)
     text = re.sub(r"\blog\(Abs\(([^()]*(?:\([^()]*\))?[^()]*)\)\)", r"ln|\1|", text)  # log(Abs(x)) -> ln|x|
+    text = re.sub(r"\blog\(", "ln(", text)  # SymPy's log is the natural log; "log" reads as base 10 to a child
     text = re.sub(r"\bpi\b", "π", text)
     text = re.sub(r"\bE\b", "e", text)
     text = re.sub(r"\boo\b", "∞", text)
