@@ -382,6 +382,9 @@ def test_chat_equation_with_a_trailing_request(question, given):
     ("solve 3x + 1 = 10 i got x = 4", "x = 3"),
     ("what is 1/2 + 1/3 my son got 2/5 but the book says 5/6", "5/6"),
     ("what is 6 x 7? my son says 48", "42"),
+    ("can someone help with subtract 17 from 50 he says 33", "33"),
+    ("x + 3 = 5 what is x my son says 2", "2"),
+    ("2x = 10 find x, is it 5?", "5"),
 ])
 def test_chat_trailing_remark_never_changes_the_answer(question, given):
     """A number in the remark ('says 104', 'got x = 4') is never read as part of the math."""

@@ -48,7 +48,7 @@ _REMARK = re.compile(
     rf"^(?P<core>.+?\S)\s*[,.;:!?-]*\s*(?:"
     rf"(?:or |and )?(?:is it|is that|is the answer|would it be|should it be|is it just|does it equal) {_ANSWERISH}"
     r"(?:\s*[?!.]*\s*(?:or not|right|correct))?"
-    r"|(?:but |and |because )?(?:i|we|he|she|they) (?:got|get|think|thought|keep getting|kept getting|put|wrote|said)"
+    r"|(?:but |and |because )?(?:i|we|he|she|they) (?:got|gets?|think|thinks|thought|keep getting|kept getting|put|wrote|said|says)"
     r"\b.*"
     rf"|(?:but |and )?{_KID}(?:'s answer)? (?:says|said|got|gets|thinks|think|put|wrote|keeps getting|answered)\b.*"
     r"|(?:but |and )?the (?:book|answer key|textbook|teacher|answer sheet|back of the book) (?:says|said|has|gives)\b.*"
