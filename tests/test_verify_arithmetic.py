@@ -118,3 +118,27 @@ def test_a_factorial_is_read_not_taken_for_an_exclamation_mark():
     assert read("3 + 4 = 8!") == [("3 + 4 = 8!", "refuted")]
     # too big to compute is undetermined, never a verdict
     assert [s.value for s in statuses("(1558621700)! = 5")] == ["undetermined"]
+
+
+def test_an_equation_step_that_changes_the_solutions_is_refuted():
+    """Issue 13 must-show: 'x^2 - 16 = 0' then 'x^2 = 32' went unchecked while the final answer was judged alone."""
+    def steps(text):
+        return [(c.claim, c.status.value) for c in check_text(text) if "->" in c.claim]
+
+    assert steps("x^2 - 16 = 0\nAdd 16 to both sides: x^2 = 32\nx = ±4√2") == [
+        ("x ^ 2 - 16 = 0 -> x ^ 2 = 32", "refuted")]
+    assert steps("2x + 3 = 11\n2x = 14\nx = 7") == [("2 x + 3 = 11 -> 2 x = 14", "refuted"),
+                                                   ("2 x = 14 -> x = 7", "verified")]
+    assert all(s == "verified" for _c, s in steps("2x + 3 = 11\nSubtract 3: 2x = 8, so x = 8/2 = 4."))
+    # not steps: a trial, a second problem after a solved one, a root dropped for a reason in words
+    assert steps("2x + 3 = 11. Try x = 3: 2(3) + 3 = 9. Too small.") == []
+    assert steps("3x = 12 so x = 4. Next, 2x = 10 so x = 5.") == [("3 x = 12 -> x = 4", "verified"),
+                                                                 ("2 x = 10 -> x = 5", "verified")]
+    assert steps("x^2 = 16\nx = 4 (a length is positive)") == []
+
+
+def test_a_minus_after_a_noun_is_not_a_negative_sign():
+    """Misreading family (natural-error set): "Keaton's ladder length - 4 feet = 26 feet" was read as -4 = 26."""
+    assert statuses("Keaton's ladder length - 4 feet/ladder = 26 feet/ladder") == [Status.undetermined]
+    assert statuses("The answer is -4 = 5 - 9") == [Status.verified]
+    assert statuses("so -4 + 10 = 5") == [Status.refuted]

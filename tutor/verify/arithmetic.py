@@ -33,6 +33,10 @@ _WORD_OPS = [
 ]
 _NUM = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _TRUNCATED = re.compile(r"[*/+×÷^]\s*(?:[A-Za-z$']+\s*){1,4}$")
+_SIGN_WORDS = {"is", "was", "be", "are", "were", "equals", "of", "to", "from", "by", "at", "and", "or", "then", "so",
+               "gives", "get", "gets", "makes", "becomes", "plus", "minus", "times", "than", "as", "with", "about",
+               "subtract", "add", "multiply", "divide", "into", "over", "under", "below", "above", "temperature"}
+"""Words after which a '-' is a negative sign ("the answer is -4"), not a minus with words on its left."""
 _APPROX_WORDS = re.compile(r"\b(?:about|approximately|approx\.?|around|roughly|nearly|almost)\s*$", re.I)
 
 _TOKEN = re.compile(
@@ -266,6 +270,11 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     approx = bool(_APPROX_WORDS.search(before)) or bool(re.match(r"\s*(?:about|approximately|around|roughly)\b", between, re.I))
     # "6 sets * every 2 hours = 12": the left side started in words; do not judge it
     truncated = bool(_TRUNCATED.search(norm[max(0, run[0].start - 40):run[0].start]))
+    # "Keaton's ladder length - 4 = 26": a claim that opens with an operator right after a noun has its
+    # first operand in words, so the '-' is not a negative sign
+    lead = re.search(r"([A-Za-z']+)[ \t]*$", norm[max(0, run[0].start - 40):run[0].start])
+    if run[0].kind == "op" and run[0].text in "-+*/^×÷−–" and lead and lead.group(1).lower() not in _SIGN_WORDS:
+        truncated = True
     return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated)
 
 
@@ -401,4 +410,88 @@ def check_text(text: str) -> list[Check]:
             checks.extend(check_claim(claim))
         except MATH_ERRORS as exc:  # SymPy overflowing on a huge number: this claim, not the reply, is unchecked
             checks.append(undetermined(claim.text[:200], "arithmetic", f"I could not check this: {reason(exc)}."))
+    try:
+        checks.extend(equation_chain(text, claims))
+    except MATH_ERRORS:
+        pass  # the single claims above are what this text could be checked for
     return checks
+
+
+_TRIAL = re.compile(r"\b(?:try|trying|tried|if|suppose|let|when|guess|check|checking|say|assume|test|plug|substitut\w*|"
+                    r"example|e\.g|instead|not|wrong|mistake|incorrect|would|could)\b[^.!?\n]*$", re.I)
+"""Words before an equation that make it a trial, a check or a counter-example, not the next step of a solution."""
+
+
+def _step_equation(claim: Claim, symbols: dict) -> tuple[sp.Expr, sp.Expr] | None:
+    """The claim as one equation in one unknown ('2x = 8', 'x = 8/2 = 4' → x = 8/2), else None."""
+    if not claim.ops or any(op != "=" for op in claim.ops):
+        return None
+    try:
+        sides = [parse_chain(part, symbols)[0][0] for part in claim.parts[:2]]
+        rest = [parse_chain(part, symbols)[0][0] for part in claim.parts[2:]]
+    except VerificationError:
+        return None
+    if any(r.free_symbols for r in rest) or not all(isinstance(v, sp.Expr) for v in sides):
+        return None
+    if len((sides[0] - sides[1]).free_symbols) != 1:
+        return None
+    return sides[0], sides[1]
+
+
+def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
+    """Consecutive equations in one unknown are steps of one solution: a step must not change the solutions.
+
+    '2x + 3 = 11' then '2x = 14' is refuted (x = 4 became x = 7); 'x^2 - 16 = 0' then 'x^2 = 32' too. A step
+    that only drops solutions ('x^2 = 16', then 'x = 4' for a length) or only adds some (squaring both sides)
+    is left alone: the words around it may justify it. An equation written as a trial ('try x = 3') is not a step.
+    """
+    from tutor.verify.algebra import solutions
+
+    norm = _normalise(text)
+    symbols: dict[str, sp.Symbol] = {}
+    out: list[Check] = []
+    previous = None  # (claim, solution set, unknown)
+    for claim in claims[:MAX_CHAIN]:
+        start = norm.find(claim.text)
+        before = norm[max(0, start - 80):start] if start >= 0 else ""
+        equation = _step_equation(claim, symbols)
+        if equation is None:
+            continue  # arithmetic between the steps ("2(4) + 3 = 11") does not break the chain
+        if _TRIAL.search(before):
+            previous = None  # "try x = 3": a trial, and what follows starts again
+            continue
+        unknown = next(iter((equation[0] - equation[1]).free_symbols))
+        found = solutions(*equation)
+        solved = previous is not None and previous[0].parts[0].strip() == str(previous[2]) and not _has_letter(
+            previous[0].parts[1])
+        if previous is not None and not solved and previous[2] == unknown and found is not None \
+                and previous[1] is not None:
+            before_set, shown = previous[1], f"{previous[0].parts[0]} = {previous[0].parts[1]}"
+            step = f"{shown} -> {claim.parts[0]} = {claim.parts[1]}"
+            if found == before_set:
+                out.append(Check(Status.verified, step, "equation", None, "This step keeps the same solutions."))
+            elif not found.is_subset(before_set) and not before_set.is_subset(found):
+                expected = _set_text(unknown, before_set)
+                out.append(Check(Status.refuted, step, "equation", expected,
+                                 f"This step changes the solutions: {shown} gives {expected}, but "
+                                 f"{claim.parts[0]} = {claim.parts[1]} gives {_set_text(unknown, found)}."))
+        previous = (claim, found, unknown)
+    return out
+
+
+MAX_CHAIN = 40
+"""Equations compared per text (each needs a bounded solve)."""
+
+
+def _has_letter(part: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", part))
+
+
+def _set_text(unknown: sp.Symbol, values) -> str:
+    if values is sp.S.EmptySet:
+        return "no solution"
+    if values is sp.S.Reals:
+        return "every number"
+    if isinstance(values, sp.FiniteSet):
+        return " or ".join(f"{unknown} = {format_value(v) if v.is_number else v}" for v in values)
+    return str(values)
