@@ -34,6 +34,7 @@ from typing import Any
 
 from agents.checks import numbers_in
 from agents.llm_io import complete
+from tutor.llm.base import GenerationParams, as_messages
 
 POT_SYSTEM = (
     "You solve math word problems by writing a short Python program. "
@@ -213,41 +214,80 @@ async def resolve(
     one, once the strict majority (``quorum``) is reached or out of reach.
     ``Resolution.answer`` is the strict-majority answer without a candidate,
     the plurality of at least ``VERIFY_VOTES`` (no tie) with one.
+
+    A model that decodes batches (``llm.decodes_batches``: llama.cpp, a
+    server) generates in rounds of one sample per prompt family with one
+    ``complete_many`` call; the stopping rules still apply sample by sample.
     """
     quorum = quorum or samples // 2 + 1
     answers: list[str | None] = []
     logs: list[dict[str, Any]] = []
-    for i in range(samples):
-        family, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
+    judged = candidate is not None and compare is not None
+
+    def request(i: int) -> tuple[list[dict[str, str]], GenerationParams]:
+        _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
         messages = [
             {"role": "system", "content": system},
             {"role": "user", "content": f"Problem: {question.strip()}\nWrite the program."},
         ]
-        reply = await complete(
-            llm,
-            messages,
+        params = GenerationParams(
             max_tokens=max_tokens,
             temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
             seed=seed + i,
-            stop=[PROGRAM_END],  # the closing fence and a newline: what follows is prose nobody runs
+            stop=(PROGRAM_END,),  # the closing fence and a newline: what follows is prose nobody runs
         )
-        code = extract_code(reply)
-        result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
-        answer = program_answer(result)
-        answers.append(answer)
-        logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
-        remaining = samples - (i + 1)
-        if candidate is not None and compare is not None:
-            if _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining):
-                break
-            continue
+        return messages, params
+
+    def settled(remaining: int) -> bool:
+        """The early-stopping rules, after each sample."""
+        if judged:
+            return _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining)
         # No candidate: stop once the remaining samples cannot change the majority.
         best, _ = majority(answers, quorum)
         if best is not None and Counter(answers)[best] >= quorum:
-            break
-        if remaining + max(Counter(a for a in answers if a).values(), default=0) < quorum:
+            return True
+        return remaining + max(Counter(a for a in answers if a).values(), default=0) < quorum
+
+    # A model that decodes several sequences at once costs little more for a round of one sample per
+    # prompt family than for one sample, so it gets rounds; others are asked one sample at a time, so
+    # early stopping never pays for a sample it does not need.
+    batched = bool(getattr(llm, "decodes_batches", False)) and callable(getattr(llm, "complete_many", None))
+    step = len(PROMPT_FAMILIES) if batched else 1
+    done = False
+    for first in range(0, samples, step):
+        indices = list(range(first, min(first + step, samples)))
+        replies = await _generate(llm, [request(i) for i in indices], batched)
+        for i, reply in zip(indices, replies):
+            # Samples are taken in order and the rules applied after each, as without rounds, so a
+            # round's later sample is dropped unread when an earlier one settles the vote: the
+            # Resolution is the one the same replies give one at a time.
+            family = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)][0]
+            code = extract_code(reply)
+            result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
+            answer = program_answer(result)
+            answers.append(answer)
+            logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
+            if settled(samples - (i + 1)):
+                done = True
+                break
+        if done:
             break
     # Judged runs stop early (two agreeing programs can settle it): their
     # answer is the plurality of at least VERIFY_VOTES, as ``judge`` counts.
-    best, votes = majority(answers, VERIFY_VOTES if candidate is not None and compare is not None else quorum)
+    best, votes = majority(answers, VERIFY_VOTES if judged else quorum)
     return Resolution(best, votes, logs)
+
+
+async def _generate(
+    llm: Any, requests: list[tuple[list[dict[str, str]], GenerationParams]], batched: bool
+) -> list[str]:
+    """The replies to ``requests``: one ``complete_many`` call in a worker thread when ``batched``
+    (the same executor ``agents.llm_io.complete`` generates in), else ``complete`` one by one."""
+    if not batched:
+        return [
+            await complete(llm, messages, max_tokens=p.max_tokens, temperature=p.temperature, seed=p.seed,
+                           stop=list(p.stop))
+            for messages, p in requests
+        ]
+    batch = [(as_messages(messages), p) for messages, p in requests]
+    return await asyncio.get_running_loop().run_in_executor(None, llm.complete_many, batch)

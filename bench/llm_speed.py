@@ -9,6 +9,14 @@ tokens/s, generation tokens/s and time to first token, and ours/bare.
     python bench/llm_speed.py --model small --runs 5
     python bench/llm_speed.py --path some.gguf
     python bench/llm_speed.py --threads 0      # each side's default threads, side by side
+    python bench/llm_speed.py --batch 2        # 2 re-solve requests one after another vs one complete_many
+
+``--batch N`` measures the tutor's backend alone: N program-of-thought requests
+as ``agents.resolve`` makes them (prompt families alternating, the first of
+each family greedy, later ones sampled, stopping at the program's closing
+fence), run in turn through ``complete`` and as one ``complete_many`` batch,
+alternating, each run from an empty cache. Prints wall seconds, generated
+tokens/s (all sequences together) and sequential/batch time.
 """
 
 from __future__ import annotations
@@ -52,6 +60,67 @@ def measure(stream, count_prompt_tokens: int) -> dict:
     }
 
 
+def batch_requests(n: int, max_tokens: int) -> list:
+    """``n`` requests as ``agents.resolve`` makes them for one question."""
+    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES
+
+    question = "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?"
+    requests = []
+    for i in range(n):
+        _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
+        messages = [ChatMessage("system", system), ChatMessage("user", f"Problem: {question}\nWrite the program.")]
+        params = GenerationParams(max_tokens=max_tokens, temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
+                                  seed=i, stop=(PROGRAM_END,))
+        requests.append((messages, params))
+    return requests
+
+
+def measure_batch(ours, n: int, runs: int, max_tokens: int, path: Path) -> int:
+    requests = batch_requests(n, max_tokens)
+
+    def tokens(replies: list[str]) -> int:
+        return sum(ours.count_tokens(r) for r in replies)
+
+    def sequential() -> dict:
+        ours.llama.reset()
+        start = time.perf_counter()
+        replies = [ours.complete(m, p) for m, p in requests]
+        return {"wall": time.perf_counter() - start, "tokens": tokens(replies), "replies": replies}
+
+    def batched() -> dict:
+        ours.llama.reset()
+        start = time.perf_counter()
+        replies = ours.complete_many(requests)
+        return {"wall": time.perf_counter() - start, "tokens": tokens(replies), "replies": replies}
+
+    load_start = os.getloadavg()
+    batched()  # warm-up: creates the batch context
+    results = {"sequential": [], "batch": []}
+    for i in range(runs):
+        order = (("sequential", sequential), ("batch", batched))
+        for side, fn in order if i % 2 == 0 else order[::-1]:
+            r = fn()
+            r["tps"] = r["tokens"] / r["wall"]
+            results[side].append(r)
+            print(f"run {i + 1} {side:10s}  {r['wall']:7.2f} s  {r['tokens']:4d} tokens  {r['tps']:6.2f} tok/s",
+                  flush=True)
+    same = sum(a == b for a, b in zip(results["sequential"][-1]["replies"][:2], results["batch"][-1]["replies"][:2]))
+    med = {side: {k: statistics.median(r[k] for r in rs) for k in ("wall", "tokens", "tps")}
+           for side, rs in results.items()}
+    print(f"\nmodel {path.name}, {n} requests (re-solve prompts, up to {max_tokens} tokens each), "
+          f"threads {ours.llama.n_threads}, {runs} runs per side (median)")
+    for side in ("sequential", "batch"):
+        m = med[side]
+        print(f"{side:10s}  {m['wall']:7.2f} s  {m['tokens']:6.0f} tokens  {m['tps']:6.2f} tok/s")
+    pairs = sorted(s["wall"] / b["wall"] for s, b in zip(results["sequential"], results["batch"]))
+    print(f"sequential/batch wall time: {med['sequential']['wall'] / med['batch']['wall']:.2f}x; per pair: median "
+          f"{statistics.median(pairs):.2f}x, range {pairs[0]:.2f}-{pairs[-1]:.2f}x; "
+          f"greedy replies identical in the last pair: {same} of {min(n, 2)}")
+    print("load average (1/5/15 min) at start: {:.2f} {:.2f} {:.2f}, at end: {:.2f} {:.2f} {:.2f}".format(
+        *load_start, *os.getloadavg()))
+    return 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default="default", choices=["default", "small"])
@@ -62,6 +131,8 @@ def main() -> None:
                     help="threads for both sides; 0 = each side's own default (ours: one per physical core, "
                          "bare llama-cpp-python: cpu_count() // 2), to measure the defaults side by side")
     ap.add_argument("--ctx", type=int, default=2048)
+    ap.add_argument("--batch", type=int, default=0, metavar="N",
+                    help="measure N requests in turn vs one complete_many batch instead (ours only)")
     args = ap.parse_args()
 
     import llama_cpp
@@ -85,6 +156,8 @@ def main() -> None:
         settings = settings.replace(model_path=path)
 
     ours = load(settings, path)
+    if args.batch:
+        sys.exit(measure_batch(ours, args.batch, args.runs, args.max_tokens, path))
     bare_threads = {"n_threads": args.threads} if args.threads else {}  # 0: llama-cpp-python's own default
     bare = llama_cpp.Llama(
         model_path=str(path), n_ctx=ours.context_window, n_gpu_layers=0, chat_format=None, verbose=False,

@@ -48,6 +48,10 @@ class GenerationParams:
         object.__setattr__(self, "stop", tuple(self.stop))
 
 
+Request = tuple[Sequence[ChatMessage], "GenerationParams | None"]
+"""One request of a ``complete_many`` batch: the messages and how to generate the reply."""
+
+
 @runtime_checkable
 class ChatModel(Protocol):
     """A chat model: the only thing the rest of the tutor knows about language models."""
@@ -65,12 +69,30 @@ class ChatModel(Protocol):
         """The whole reply at once."""
         ...
 
+    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+        """The whole replies to several requests, in request order.
+
+        Each request is ``(messages, params)`` and is answered as ``complete``
+        would answer it alone (same stops, same ``max_tokens``). A backend that
+        can decode several sequences together does so; others run them in turn.
+        """
+        ...
+
 
 class StreamingChatModel:
-    """Mixin giving ``complete`` for free from ``stream``."""
+    """Mixin giving ``complete`` for free from ``stream``, and ``complete_many`` from ``complete``."""
+
+    decodes_batches: bool = False
+    """True when ``complete_many`` costs much less than the same requests one after another (one
+    llama.cpp batch, a server that batches concurrent requests); callers that may not need every
+    reply of a batch (early stopping) generate one at a time otherwise."""
 
     def complete(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> str:
         return "".join(self.stream(messages, params))  # type: ignore[attr-defined]
+
+    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+        """Run the requests in turn through ``complete`` (backends that cannot batch)."""
+        return [self.complete(messages, params) for messages, params in requests]
 
 
 def as_messages(messages: Sequence[ChatMessage | tuple[str, str] | dict]) -> list[ChatMessage]:

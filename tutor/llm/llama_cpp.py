@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tutor.errors import ModelError
-from tutor.llm.base import ChatMessage, GenerationParams, StreamingChatModel, trim_history
+from tutor.llm.base import ChatMessage, GenerationParams, Request, StreamingChatModel, trim_history
 from tutor.llm.gguf_info import ModelFileInfo, read_model_info
 from tutor.llm.threads import default_threads
 from tutor.settings import Settings
@@ -26,11 +26,15 @@ MESSAGE_OVERHEAD = 8
 class LlamaCppModel(StreamingChatModel):
     """A GGUF model loaded in this process by llama.cpp."""
 
+    decodes_batches = True
+    """``complete_many`` decodes up to four replies in one llama.cpp batch (``tutor.llm.llama_batch``)."""
+
     def __init__(self, llama, info: ModelFileInfo):
         self.llama = llama
         self.info = info
         self.name = info.path.name
         self.context_window = llama.n_ctx()
+        self._batch = None  # the batch decoder's own context, created on the first complete_many
 
     def count_tokens(self, text: str) -> int:
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
@@ -65,6 +69,43 @@ class LlamaCppModel(StreamingChatModel):
                 f"the prompt does not fit the model's context window of {self.context_window} tokens ({exc}); "
                 "shorten it or raise TUTOR_CONTEXT_WINDOW"
             ) from exc
+
+    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+        """Decode the requests together in one llama.cpp batch; replies in request order.
+
+        Each reply is what ``complete`` gives for its request alone (same chat template, stops,
+        ``max_tokens`` and sampling; greedy replies may differ in late tokens where batched
+        arithmetic rounds differently). If the batch cannot run (a prompt too long for the context,
+        a llama.cpp failure), the requests run in turn through ``complete`` instead. A conversation
+        that cannot fit the context even trimmed raises ModelError at once, as ``complete`` would.
+        """
+        if len(requests) <= 1:
+            return [self.complete(messages, params) for messages, params in requests]
+        from tutor.llm import llama_batch
+
+        try:
+            prepared = []
+            for messages, params in requests:
+                params = params or GenerationParams()
+                fitted = self.fit(messages, params)
+                prepared.append(llama_batch.prepare(
+                    self.llama, [{"role": m.role, "content": m.content} for m in fitted],
+                    max_tokens=params.max_tokens, temperature=params.temperature, top_p=params.top_p,
+                    stop=list(params.stop) or None, seed=params.seed,
+                ))
+            if self._batch is None:
+                self._batch = llama_batch.BatchDecoder(self.llama)
+            return self._batch.generate(prepared)
+        except (ValueError, RuntimeError) as exc:
+            log.warning("batched decoding of %d requests failed (%s); running them in turn", len(requests), exc)
+        return [self.complete(messages, params) for messages, params in requests]
+
+    def close(self) -> None:
+        """Free the batch context, then the model."""
+        if self._batch is not None:
+            self._batch.close()
+            self._batch = None
+        self.llama.close()
 
 
 def load(settings: Settings, path: Path) -> LlamaCppModel:

@@ -12,11 +12,12 @@ import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
 from tutor.errors import ModelError
-from tutor.llm.base import ChatMessage, GenerationParams, StreamingChatModel
+from tutor.llm.base import ChatMessage, GenerationParams, Request, StreamingChatModel
 from tutor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ BACKOFF = 0.5  # seconds before the first retry; doubles each time
 
 class OpenAIChatModel(StreamingChatModel):
     """Streams chat completions from ``{base_url}/chat/completions`` (server-sent events)."""
+
+    decodes_batches = True
+    """Concurrent requests are batched by the server (vLLM, llama-server with parallel slots)."""
 
     def __init__(
         self,
@@ -123,6 +127,18 @@ class OpenAIChatModel(StreamingChatModel):
             raise ModelError(f"the model server at {self.base_url} dropped the connection mid-reply ({exc})") from exc
         finally:
             response.close()
+
+    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+        """Send the requests at once, one thread each, so the server can batch them; replies in request order.
+
+        Each is an ordinary ``complete`` (same stops, ``max_tokens``, retries and timeouts); the first
+        failure, in request order, is raised once all have ended.
+        """
+        if len(requests) <= 1:
+            return [self.complete(messages, params) for messages, params in requests]
+        with ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="tutor-openai") as pool:
+            futures = [pool.submit(self.complete, messages, params) for messages, params in requests]
+            return [f.result() for f in futures]
 
     def models(self) -> list[str]:
         """Model names the server offers (``GET /models``): a cheap health check."""

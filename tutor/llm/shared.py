@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
-from tutor.llm.base import ChatMessage, ChatModel, GenerationParams, StreamingChatModel
+from tutor.llm.base import ChatMessage, ChatModel, GenerationParams, Request, StreamingChatModel
 from tutor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,12 +28,21 @@ class SerializedChatModel(StreamingChatModel):
         self.name = inner.name
         self.context_window = inner.context_window
         self.lock = threading.Lock()
+        self.decodes_batches = bool(getattr(inner, "decodes_batches", False))
 
     def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
         # The lock is taken when iteration starts and released when the reply ends, fails or the
         # consumer closes the generator (e.g. a Streamlit session stops mid-reply).
         with self.lock:
             yield from self.inner.stream(messages, params)
+
+    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+        # One lock for the whole batch: the batch's sequences share the model with every other caller.
+        with self.lock:
+            many = getattr(self.inner, "complete_many", None)
+            if many is None:  # a ChatModel written before complete_many: in turn
+                return [self.inner.complete(messages, params) for messages, params in requests]
+            return many(requests)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)

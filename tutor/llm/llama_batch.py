@@ -1,0 +1,355 @@
+"""Several replies decoded together in one llama.cpp batch (``LlamaCppModel.complete_many``).
+
+On a memory-bound CPU a decode step costs about the same for one sequence as
+for four: the weights are read once either way. llama-cpp-python's high-level
+``Llama`` only ever decodes sequence 0, so this module drives the low-level API
+on a second context created from the same loaded weights (no second copy of
+the model; only its own KV cache):
+
+* each request's prompt is rendered and tokenized by llama-cpp-python's own
+  chat handler (the one ``create_chat_completion`` uses, with ``chat_format=None``
+  the template from the GGUF metadata), together with the stop strings and
+  sampling settings that handler would pass on, so a batched reply is
+  generated exactly as ``complete`` would generate it;
+* the longest token prefix the prompts share is decoded once on sequence 0 and
+  copied to the others (``llama_memory_seq_cp``); each sequence then decodes
+  the rest of its prompt;
+* generation runs all live sequences together, one ``llama_decode`` per step
+  with one token per sequence, each with its own sampler chain (the same chain
+  the high-level path builds: penalties, then greedy at temperature 0, else
+  top-k, typical, top-p, min-p, temperature and a seeded draw), and each stops
+  at an end-of-generation token, its ``max_tokens`` or its stop strings.
+
+Anything this path cannot do raises :class:`BatchUnavailable` (or llama.cpp's
+ValueError/RuntimeError); the caller then runs the requests in turn.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+MAX_SEQUENCES = 4
+"""Sequences one batch holds; a longer list of requests is decoded four at a time. The batch context is made
+for the batch's size (``n_seq_max``) and made again when a batch of another size comes."""
+CTX_STEP = 256
+"""Each sequence's room in the batch context grows in steps of this many tokens (a new context each time)."""
+
+
+class BatchUnavailable(RuntimeError):
+    """The batched path cannot serve these requests; run them in turn instead."""
+
+
+class _Captured(Exception):
+    def __init__(self, kwargs: dict[str, Any]):
+        super().__init__("captured")
+        self.kwargs = kwargs
+
+
+class _CaptureLlama:
+    """Stands in for the ``Llama`` a chat handler is given: tokenizes with the real one and, where
+    the handler would start generating, hands back what it would generate from instead."""
+
+    def __init__(self, llama):
+        self._llama = llama
+
+    def __getattr__(self, name):
+        return getattr(self._llama, name)
+
+    def create_completion(self, **kwargs):
+        raise _Captured(kwargs)
+
+    __call__ = create_completion
+
+
+@dataclass
+class Prepared:
+    """One request as the high-level path would run it."""
+
+    tokens: list[int]
+    stops: list[bytes]
+    max_tokens: int
+    sampling: dict[str, Any]
+    seed: int
+
+
+@dataclass
+class _Sequence:
+    prepared: Prepared
+    sampler: Any
+    pos: int = 0
+    out: list[int] = field(default_factory=list)
+    text: bytes = b""
+    cut: int | None = None
+    done: bool = False
+    pending: int | None = None
+    """The token sampled for this sequence and not yet handled."""
+
+
+def _chat_defaults(cls) -> dict[str, Any]:
+    """The sampling defaults ``Llama.create_chat_completion`` hands its chat handler (which has its own,
+    different ones, e.g. repeat_penalty 1.1 instead of 1.0)."""
+    import inspect
+
+    wanted = ("top_k", "min_p", "typical_p", "repeat_penalty", "frequency_penalty", "presence_penalty",
+              "tfs_z", "mirostat_mode", "mirostat_tau", "mirostat_eta")
+    params = inspect.signature(cls.create_chat_completion).parameters
+    return {k: params[k].default for k in wanted if k in params and params[k].default is not inspect.Parameter.empty}
+
+
+def prepare(llama, messages: list[dict[str, str]], *, max_tokens: int, temperature: float, top_p: float,
+            stop: list[str] | None, seed: int | None) -> Prepared:
+    """Render, tokenize and read the sampling settings through llama-cpp-python's chat handler."""
+    from llama_cpp import llama_chat_format
+
+    handler = (
+        llama.chat_handler
+        or llama._chat_handlers.get(llama.chat_format)
+        or llama_chat_format.get_chat_completion_handler(llama.chat_format)
+    )
+    try:
+        handler(llama=_CaptureLlama(llama), messages=messages, max_tokens=max_tokens, temperature=temperature,
+                top_p=top_p, stop=stop, seed=seed, stream=True, **_chat_defaults(type(llama)))
+    except _Captured as captured:
+        kw = captured.kwargs
+    else:
+        raise BatchUnavailable(f"chat format {llama.chat_format!r} does not go through create_completion")
+    for unsupported in ("grammar", "logits_processor", "logit_bias"):
+        if kw.get(unsupported):
+            raise BatchUnavailable(f"the chat handler asks for {unsupported}, which the batch does not support")
+    if kw.get("mirostat_mode"):
+        raise BatchUnavailable("mirostat sampling is not supported in a batch")
+    prompt = kw["prompt"]
+    if isinstance(prompt, (str, bytes)):
+        prompt = llama.tokenize(prompt.encode("utf-8") if isinstance(prompt, str) else prompt, add_bos=True,
+                                special=True)
+    tokens = list(prompt)
+    n_ctx = llama.n_ctx()
+    if not tokens:
+        raise BatchUnavailable("empty prompt")
+    if len(tokens) >= n_ctx:
+        # The same limit (and message) the high-level path has; the caller's fallback reports it.
+        raise ValueError(f"Requested tokens ({len(tokens)}) exceed context window of {n_ctx}")
+    limit = kw.get("max_tokens")
+    if limit is None or limit <= 0:
+        limit = n_ctx - len(tokens)
+    limit = limit if limit + len(tokens) < n_ctx else n_ctx - len(tokens)  # as Llama._create_completion
+    stops = kw.get("stop") or []
+    stops = [stops] if isinstance(stops, str) else list(stops)
+    seed = kw.get("seed")
+    if seed is None:
+        seed = random.randint(0, 2**32 - 1)
+    sampling = {k: kw.get(k, d) for k, d in (
+        ("temperature", 0.8), ("top_p", 0.95), ("top_k", 40), ("min_p", 0.05), ("typical_p", 1.0),
+        ("repeat_penalty", 1.0), ("frequency_penalty", 0.0), ("presence_penalty", 0.0))}
+    return Prepared(tokens, [s.encode("utf-8") for s in stops if s], limit, sampling, seed)
+
+
+def _sampler(llama, p: Prepared):
+    """The sampler chain ``Llama._init_sampler`` builds for the same settings."""
+    from llama_cpp import _internals
+
+    s = p.sampling
+    sampler = _internals.LlamaSampler()
+    sampler.add_penalties(
+        n_vocab=llama.n_vocab(), penalty_last_n=llama.last_n_tokens_size, penalty_repeat=s["repeat_penalty"],
+        penalty_freq=s["frequency_penalty"], penalty_present=s["presence_penalty"],
+    )
+    temp = s["temperature"]
+    if temp < 0:
+        sampler.add_dist(p.seed)
+    elif temp == 0:
+        sampler.add_greedy()
+    else:
+        sampler.add_top_k(s["top_k"])
+        sampler.add_typical(s["typical_p"], 1)
+        sampler.add_top_p(s["top_p"], 1)
+        sampler.add_min_p(s["min_p"], 1)
+        sampler.add_temp(temp)
+        sampler.add_dist(p.seed)
+    return sampler
+
+
+def _common_prefix(token_lists: Sequence[list[int]]) -> int:
+    first = token_lists[0]
+    n = min(len(t) for t in token_lists)
+    for i in range(n):
+        if any(t[i] != first[i] for t in token_lists[1:]):
+            return i
+    return n
+
+
+class BatchDecoder:
+    """A second llama.cpp context on the weights of a loaded ``Llama``, for batches of sequences.
+
+    Created lazily (the first batch) and grown when a batch needs more room;
+    ``close`` frees it. Not thread-safe: the caller serialises (``SerializedChatModel``).
+    """
+
+    def __init__(self, llama):
+        self.llama = llama
+        self.ctx = None
+        self.batch = None
+        self.n_seq = 0
+        self.n_ctx_seq = 0
+        self.n_batch = max(1, int(llama.n_batch))
+
+    def _ensure(self, per_sequence: int, n_seq: int) -> None:
+        """A context with ``n_seq`` sequences of at least ``per_sequence`` cells each."""
+        import llama_cpp
+        from llama_cpp import _internals
+
+        if self.ctx is not None and self.n_seq == n_seq and self.n_ctx_seq >= per_sequence:
+            return
+        self._free_ctx()
+        per_sequence = max(per_sequence, self.n_ctx_seq if self.n_seq == n_seq else 0)
+        per_sequence = -(-per_sequence // CTX_STEP) * CTX_STEP
+        params = llama_cpp.llama_context_params.from_buffer_copy(self.llama.context_params)  # same threads, types
+        params.n_ctx = per_sequence * n_seq
+        params.n_seq_max = n_seq
+        # One KV stream per sequence (the prefix is copied, not shared): with a unified cache the same
+        # prompt decoded in two sequences gave different logits from one decoded alone (llama.cpp
+        # 0.3.36 CPU), so greedy batched replies drifted from ``complete``'s; separate streams match.
+        params.kv_unified = False
+        params.n_batch = self.n_batch
+        params.n_ubatch = min(self.n_batch, int(self.llama.context_params.n_ubatch) or self.n_batch)
+        self.ctx = _internals.LlamaContext(model=self.llama._model, params=params, verbose=False)
+        self.n_seq = n_seq
+        self.n_ctx_seq = self.ctx.n_ctx() // n_seq
+        if self.batch is None:
+            self.batch = _internals.LlamaBatch(n_tokens=self.n_batch, embd=0, n_seq_max=MAX_SEQUENCES, verbose=False)
+        log.info("batch context: %d sequences of %d tokens", n_seq, self.n_ctx_seq)
+
+    def _free_ctx(self) -> None:
+        if self.ctx is not None:
+            self.ctx.close()
+            self.ctx = None
+
+    def close(self) -> None:
+        self._free_ctx()
+        if self.batch is not None:
+            self.batch.close()
+            self.batch = None
+
+    def generate(self, prepared: Sequence[Prepared]) -> list[str]:
+        out: list[str] = []
+        for start in range(0, len(prepared), MAX_SEQUENCES):
+            out.extend(self._generate(prepared[start:start + MAX_SEQUENCES]))
+        return out
+
+    # -- one batch of at most MAX_SEQUENCES -----------------------------------------------------
+
+    def _decode(self, items: list[tuple[int, int, int, bool]]) -> None:
+        """Decode (token, position, sequence, wants logits) items in one llama_decode call."""
+        import llama_cpp
+
+        b = self.batch.batch
+        for i, (token, pos, seq, logits) in enumerate(items):
+            b.token[i] = token
+            b.pos[i] = pos
+            b.n_seq_id[i] = 1
+            b.seq_id[i][0] = seq
+            b.logits[i] = logits
+        b.n_tokens = len(items)
+        rc = llama_cpp.llama_decode(self.ctx.ctx, b)
+        if rc != 0:
+            raise RuntimeError(f"llama_decode returned {rc}")
+
+    def _generate(self, prepared: Sequence[Prepared]) -> list[str]:
+        import llama_cpp
+
+        n = len(prepared)
+        prompts = [p.tokens for p in prepared]
+        shared = _common_prefix(prompts) if n > 1 else len(prompts[0])
+        # Sequences whose whole prompt is the shared prefix start from the prefix's last logits, so a
+        # prompt asked several times is decoded once, in one piece, as ``complete`` decodes it.
+        whole = [s for s, t in enumerate(prompts) if len(t) == shared]
+        self._ensure(max(len(p.tokens) + p.max_tokens for p in prepared) + 1, n)
+        mem = self.ctx.memory
+        llama_cpp.llama_memory_clear(mem, True)
+        seqs = [_Sequence(p, _sampler(self.llama, p)) for p in prepared]
+        try:
+            # The shared prefix once, on sequence 0, then copied to the others.
+            for start in range(0, shared, self.n_batch):
+                chunk = prompts[0][start:min(shared, start + self.n_batch)]
+                last = start + len(chunk) == shared
+                items = [(t, start + i, 0, last and bool(whole) and i == len(chunk) - 1) for i, t in enumerate(chunk)]
+                self._decode_and_sample(items, [(s, len(items) - 1) for s in whole] if last else [], seqs)
+            for s in range(1, n):
+                if shared:
+                    llama_cpp.llama_memory_seq_cp(mem, 0, s, -1, -1)
+            # The rest of each prompt, packed into batches of n_batch; each sequence samples its first
+            # token right after the decode that holds its last prompt token (its logits live until the next).
+            items: list[tuple[int, int, int, bool]] = []
+            owners: list[tuple[int, int]] = []  # (sequence, index in items) of the logits rows
+            for s, seq in enumerate(seqs):
+                rest = seq.prepared.tokens[shared:]
+                for i, t in enumerate(rest):
+                    last = i == len(rest) - 1
+                    if last:
+                        owners.append((s, len(items)))
+                    items.append((t, shared + i, s, last))
+                    if len(items) == self.n_batch:
+                        self._decode_and_sample(items, owners, seqs)
+                        items, owners = [], []
+                seq.pos = len(seq.prepared.tokens)
+            if items:
+                self._decode_and_sample(items, owners, seqs)
+            # Generation: one token per live sequence per step.
+            while True:
+                step: list[tuple[int, int, int, bool]] = []
+                owners = []
+                for s, seq in enumerate(seqs):
+                    if seq.done or seq.pending is None:
+                        continue
+                    token, seq.pending = seq.pending, None
+                    if not self._accept(seq, token):
+                        continue
+                    owners.append((s, len(step)))
+                    step.append((token, seq.pos, s, True))
+                    seq.pos += 1
+                if not step:
+                    break
+                self._decode_and_sample(step, owners, seqs)
+        finally:
+            for seq in seqs:
+                seq.sampler.close()
+            llama_cpp.llama_memory_clear(mem, True)
+        texts = []
+        for seq in seqs:
+            raw = seq.text if seq.cut is None else seq.text[: seq.cut]
+            texts.append(raw.decode("utf-8", errors="ignore"))
+        return texts
+
+    def _decode_and_sample(self, items, owners, seqs) -> None:
+        import llama_cpp
+
+        self._decode(items)
+        for s, index in owners:
+            seqs[s].pending = llama_cpp.llama_sampler_sample(seqs[s].sampler.sampler, self.ctx.ctx, index)
+
+    def _accept(self, seq: _Sequence, token: int) -> bool:
+        """Take a sampled token; False when the sequence has ended (the token is not decoded)."""
+        import llama_cpp
+
+        if llama_cpp.llama_vocab_is_eog(self.llama._model.vocab, token):
+            seq.done = True
+            return False
+        seq.out.append(token)
+        seq.text += self.llama._model.detokenize([token], special=False)  # as the high-level path renders it
+        stops = seq.prepared.stops
+        if stops:
+            hits = [i for s in stops if (i := seq.text.find(s)) >= 0]
+            if hits:
+                seq.cut = min(hits)
+                seq.done = True
+                return False
+        if len(seq.out) >= seq.prepared.max_tokens:
+            seq.done = True
+            return False
+        return True
