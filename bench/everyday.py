@@ -218,6 +218,10 @@ def model_summary(rows: list[dict]) -> dict:
         "questions": n,
         **{c: classes[c] for c in CLASSES},
         "verified_and_right_share": round(classes["verified and right"] / n, 3) if n else None,
+        # concept questions have no gold answer, so they can never be "verified and right": also the share of the rest
+        "verified_and_right_share_of_gradable": round(
+            classes["verified and right"] / gradable, 3) if (gradable := sum(r["kind"] != "concept" for r in rows))
+        else None,
         "shown_wrong_any_mark": classes["shown wrong (any mark)"] + classes["wrongly verified"],
         "symbolic_shown_wrong": sum(r["class"] in ("shown wrong (any mark)", "wrongly verified") for r in symbolic),
         "final_answer_unreadable": sum(r["answer_check"] == "undetermined" for r in rows),
