@@ -204,6 +204,7 @@ async def resolve(
     max_tokens: int = 400,
     timeout_s: float = 10.0,
     seed: int = 0,
+    progress: Any = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -218,7 +219,11 @@ async def resolve(
     A model that decodes batches (``llm.decodes_batches``: llama.cpp, a
     server) generates in rounds of one sample per prompt family with one
     ``complete_many`` call; the stopping rules still apply sample by sample.
+
+    ``progress(text)``, if given, hears what is happening in words a student can read
+    ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible.
     """
+    say = progress or (lambda _text: None)
     quorum = quorum or samples // 2 + 1
     answers: list[str | None] = []
     logs: list[dict[str, Any]] = []
@@ -256,6 +261,8 @@ async def resolve(
     done = False
     for first in range(0, samples, step):
         indices = list(range(first, min(first + step, samples)))
+        say(f"Writing {'a checking program' if len(indices) == 1 else f'{len(indices)} checking programs'} "
+            f"({indices[0] + 1}{f'-{indices[-1] + 1}' if len(indices) > 1 else ''} of at most {samples})")
         replies = await _generate(llm, [request(i) for i in indices], batched)
         for i, reply in zip(indices, replies):
             # Samples are taken in order and the rules applied after each, as without rounds, so a
@@ -267,6 +274,8 @@ async def resolve(
             answer = program_answer(result)
             answers.append(answer)
             logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
+            say(f"Checking program {i + 1} got {answer}" if answer is not None else
+                f"Checking program {i + 1} gave no answer")
             if settled(samples - (i + 1)):
                 done = True
                 break

@@ -234,8 +234,17 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     if exact is None and expects and verdict.status != "refuted":
         # The re-solve is costly: run it once per turn, and only for a draft with no false claim.
         if not reference:
+            progress = None
+            if ctx.stream and writer is not None:
+                hide = answer_forbidden(state)  # a program's answer is the answer: never streamed in Socratic mode
+                progress = lambda t: writer(  # noqa: E731
+                    {"type": "status", "text": "Checking with an independent program" if hide else t})
+                checked = [c["claim"] for c in verdict.checks if c["status"] == "verified" and c["kind"] != "resolve"]
+                if checked and not hide:
+                    writer({"type": "status", "text": "Checked: " + ", ".join(f"{c} ✓" for c in checked[:4])})
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
-                                candidate=final_answer_of(state.draft), compare=ctx.compare_answers)
+                                candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
+                                progress=progress)
             reference = {"answer": res.answer, "source": "program", "votes": res.votes}
         verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]

@@ -107,6 +107,24 @@ def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, sett
         chat.close()
 
 
+def test_a_program_check_streams_its_progress_so_the_wait_is_visible(ctx, settings):
+    """Issue 14 item 5: while programs check a word problem the student sees what is happening, not a blank."""
+    from tests.test_agents_support import pot
+
+    llm = FakeChatModel("5 + 3 = 8. The answer is 8.", pot("5 + 3"), pot("5 + 3"))
+    chat = TutorChat(ctx, agent_context=make_context(settings, llm, tutor=ctx))
+    student = make_student(ctx)
+    try:
+        events = list(chat.send(student, "Mia has 5 pens and buys 3 more. How many pens does she have?"))
+        statuses = [e.text for e in events if e.type == "status"]
+        assert "Checked: 5 + 3 = 8 ✓" in statuses
+        assert any(s.startswith("Writing") and "checking program" in s for s in statuses)
+        assert "Checking program 1 got 8" in statuses and "Checking program 2 got 8" in statuses
+        assert events[-1].reply.status == "verified"
+    finally:
+        chat.close()
+
+
 def test_start_problem_then_answer_through_the_service(ctx, settings):
     pm = builtin_plugins()
     student = make_student(ctx)
