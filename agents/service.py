@@ -76,6 +76,9 @@ class TutorChat:
     """
 
     def __init__(self, ctx: Any, *, agent_context: AgentContext | None = None, checkpointer: Any = None):
+        from tutor.verify.bounded import warm_up
+
+        warm_up()  # the first question's SymPy work must not wait for a worker process to start
         self.ctx = ctx
         self._agent_context = agent_context
         self._checkpointer = checkpointer

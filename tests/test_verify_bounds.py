@@ -167,3 +167,25 @@ def test_the_time_limit_still_fires_when_its_first_alarm_is_swallowed():
                         continue
                     raise
     assert swallowed[0] == 1 and time.monotonic() - t0 < 1.0
+
+
+def test_a_new_workers_start_up_is_not_counted_against_the_call(monkeypatch):
+    """Regression: under load the first bounded call of a process (fork server and worker start, ~5 s) passed
+    its wall deadline, so SymPy's answer to 'log base 2 of 64' was silently lost and the tutor went unchecked."""
+    from tutor.verify import bounded
+
+    bounded.shutdown()
+    monkeypatch.setattr(bounded, "_serve", _slow_to_start)
+    try:
+        assert bounded.isolated(pow, 2, 10, cpu_seconds=0.5) == 1024
+    finally:
+        bounded.shutdown()
+
+
+def _slow_to_start(conn, memory_mb):  # pragma: no cover - runs in the worker process
+    import time
+
+    from tutor.verify import bounded
+
+    time.sleep(5)  # past the call's whole wall deadline (3.5 s)
+    bounded._serve(conn, memory_mb)

@@ -46,7 +46,12 @@ MATH_ERRORS: tuple[type[BaseException], ...] = (
 
 _CTX = multiprocessing.get_context("forkserver")
 # Workers fork from a server that has already imported SymPy: a replacement starts in milliseconds
-_CTX.set_forkserver_preload(["sympy", "tutor.verify.bounded"])
+_CTX.set_forkserver_preload(["sympy", "tutor.verify.bounded", "tutor.verify"])
+# (the whole verifier is imported once in the fork server, so no call pays for importing the module of the
+# function it runs)
+WORKER_START_SECONDS = 60.0
+"""How long a new worker may take to start before evaluation gives up (a busy machine, a cold disk cache)."""
+_READY = "ready"
 _idle: list[_Worker] = []
 _lock = threading.Lock()
 _slots = threading.BoundedSemaphore(WORKERS)
@@ -145,6 +150,15 @@ class _Worker:
         self.proc = _CTX.Process(target=_serve, args=(child, WORKER_MEMORY_MB), daemon=True)
         self.proc.start()
         child.close()
+        # Starting a worker (the fork server itself, the first time) can take seconds on a loaded machine:
+        # that is not the call's time, so the call's deadline starts only once the worker says it is ready.
+        try:
+            ready = self.conn.poll(WORKER_START_SECONDS) and self.conn.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.proc.kill()
+            raise VerificationError("could not start a worker to evaluate this math")
 
     def alive(self) -> bool:
         return self.proc.is_alive()
@@ -186,6 +200,7 @@ def _serve(conn, memory_mb: int) -> None:  # pragma: no cover - runs in the work
     if limit > memory_mb * 1024**2:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     signal.signal(signal.SIGPROF, signal.SIG_DFL)  # the CPU timer's signal ends the process, C code or not
+    conn.send(_READY)
     while True:
         try:
             fn, args, cpu_seconds = conn.recv()
@@ -202,6 +217,22 @@ def _serve(conn, memory_mb: int) -> None:  # pragma: no cover - runs in the work
             conn.send(reply)
         except Exception:  # noqa: BLE001 - a result or exception that does not pickle
             conn.send((False, VerificationError(f"could not evaluate this math ({type(reply[1]).__name__})")))
+
+
+def warm_up() -> None:
+    """Start one idle worker in the background, so the first bounded call of a new process does not wait for it."""
+    def start() -> None:
+        with _lock:
+            if _idle:
+                return
+        try:
+            worker = _Worker()
+        except VerificationError:
+            return
+        with _lock:
+            _idle.append(worker)
+
+    threading.Thread(target=start, name="verify-warm-up", daemon=True).start()
 
 
 def shutdown() -> None:
