@@ -308,8 +308,8 @@ async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[st
         # The explanation kept failing its checks, but the answer itself is SymPy's exact result: show that,
         # and nothing unchecked with it.
         ref = state.reference
-        text = prompts.TOOL_ANSWER.format(expression=ref.get("expression") or last_user_text(state),
-                                          answer=ref["answer"])
+        expression = re.sub(r"√\s+", "√", ref.get("expression") or last_user_text(state))
+        text = prompts.TOOL_ANSWER.format(expression=expression, answer=ref["answer"])
         answer_check = {"claim": f"final answer {ref['answer']}", "kind": "resolve", "status": "verified",
                         "expected": ref["answer"], "source": "sympy",
                         "explanation": "SymPy's exact answer, shown as it computed it."}
