@@ -77,6 +77,24 @@ class CachingModel:
     def complete(self, messages, params=None) -> str:
         return "".join(self.stream(messages, params))
 
+    @property
+    def decodes_batches(self) -> bool:
+        return bool(getattr(self.inner, "decodes_batches", False))
+
+    def complete_many(self, requests) -> list[str]:
+        """Cached replies as they are; the rest generated in one batch by the inner model (as the tutor does)."""
+        keys = [(tuple((m.role, m.content) for m in msgs), (p or GenerationParams()).max_tokens,
+                 (p or GenerationParams()).temperature, (p or GenerationParams()).seed, (p or GenerationParams()).stop)
+                for msgs, p in requests]
+        missing = [i for i, k in enumerate(keys) if k not in self.cache]
+        if missing:
+            start = time.monotonic()
+            replies = self.inner.complete_many([requests[i] for i in missing])
+            self.seconds += time.monotonic() - start
+            for i, reply in zip(missing, replies):
+                self.cache[keys[i]] = reply
+        return [self.cache[k] for k in keys]
+
 
 def load_questions(n: int) -> list[dict]:
     """The first ``n`` distinct questions, with the GSM8K gold answer."""
