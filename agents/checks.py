@@ -99,6 +99,12 @@ FINAL_PATTERNS = (
     re.compile(r"####\s*([^\n]+)"),
     re.compile(r"final answer\s*(?:is|:|=)?\s*\**\s*\$?\s*([^\n]+)", re.I),
     re.compile(r"the answer is\s*\**\s*\$?\s*([^\n]+)", re.I),
+    # Chinese (issue 15): 答案是 12 / 答案：12 / 答：还剩9页 / 所以……是 12, up to the sentence's end; Chinese words
+    # before the sentence's first number ("答：还剩9页没有看") are skipped, as numbers_in finds no number glued to them
+    re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
+               r"([^\n。；;！!？?]+)"),
+    re.compile(r"(?:^|\n)\s*\**答\s*[:：](?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*([^\n。；;！!？?]+)"),
+    re.compile(r"所以[^\n。；;！!？?]*?(?:是|为|等于|得)\s*\**\s*\$?\s*([^\n。；;！!？?，,]+)"),
 )
 
 

@@ -81,6 +81,10 @@ def read_typed(text: str) -> TypedAnswer:
         bare = _without_unit(r)
         if bare:
             readings.append(bare)
+    # Chinese answers (issue 15): "27只", "三分之二", "答案是１２" are also read as plain math ("27", "2/3", "12")
+    from tutor.verify.chinese import answer_text, has_chinese
+
+    readings += [plain for r in list(readings) if has_chinese(r) and (plain := answer_text(r))]
     return TypedAnswer(text, lines, tuple(dict.fromkeys(readings)))
 
 

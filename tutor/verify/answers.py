@@ -17,6 +17,7 @@ import sympy as sp
 
 from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, TOO_BIG, isolated, reason
+from tutor.verify.chinese import answer_pair
 from tutor.verify.parse import parse_chain
 from tutor.verify.result import Check, Status, undetermined
 from tutor.verify.size import check_result_size, too_big
@@ -231,6 +232,9 @@ def _truth_value(gold) -> bool | None:
 
 def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
+    # Chinese answers (issue 15): "27只", "三分之二", "１２", "1元5角" read as plain math (units weighed) first;
+    # answers and golds without Chinese or full-width characters come back unchanged
+    given, gold = answer_pair(given, gold)
     truth = _truth_value(gold)
     if truth is not None:
         said = _read_yes_no(given)

@@ -20,6 +20,7 @@ import sympy as sp
 
 from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, reason
+from tutor.verify.chinese import prose_to_math
 from tutor.verify.parse import MAX_CHARS, check_size, parse_chain
 from tutor.verify.result import Check, Status, undetermined
 
@@ -90,6 +91,9 @@ _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
 
 
 def _normalise(text: str) -> str:
+    # Chinese math prose (issue 15): full-width forms, numerals, 三分之二, 加/减/等于, Chinese punctuation as
+    # ASCII math first; text without Chinese or full-width characters comes back unchanged
+    text = prose_to_math(text)
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
     for pattern, repl in _WORD_OPS:
