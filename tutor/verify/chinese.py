@@ -210,7 +210,7 @@ def _cheng(m: re.Match) -> str:
 def _numeral(s: str, after: str) -> str:
     """A run of Chinese numerals as Arabic digits, or as written where it is not one number."""
     if "点" not in s and all(ch in _DIGIT for ch in s) and len(s) > 1:
-        # 二〇二三年, 一九九八: a year or a code read digit by digit; 三四个 stays "three or four"
+        # 二〇二三年, 一九九八年: a year read digit by digit; 三四个 stays "three or four"
         if "零" in s or "〇" in s or (len(s) == 4 and after == "年"):
             return _digit_string(s) or s
         return s
