@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-NUMBER = re.compile(r"(?<![\w.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])-?\d+(?:\.\d+)?(?:\s*/\s*\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:\s*/\s*\d+)?")
+"""A number not glued to a Latin letter or digit ("x2", "v1.5" are not numbers); glued to Chinese it is ("还剩9页")."""
 ANSWER_CUE = re.compile(
     r"(answer|result|solution|total|equals|=|is|are|makes|get|gives|comes to)\s*(is|:|=|would be|will be)?\s*"
     r"\$?\s*(\\boxed\{)?\s*$",

@@ -121,3 +121,13 @@ def test_the_whole_final_answer_drops_a_colon_after_answer_is():
 
     assert final_answer_phrase("So we flip and multiply. The answer is: 3/2.") == "3/2"
     assert final_answer_phrase("The answer is x = -4 or x = 4.") == "x = -4 or x = 4"
+
+
+def test_a_number_glued_to_chinese_is_still_a_number_for_the_leak_check():
+    """A Socratic reply '还剩9页' must be seen to contain 9: the leak check missed numbers next to Chinese."""
+    assert numbers_in("还剩9页没有看") == ["9"]
+    assert numbers_in("x2 + v1.5") == []
+    from tutor.verify import compare_answers
+
+    assert find_leaks("所以还剩9页。", answer="9", answer_text="9", statement="一本书有20页，看了11页，还剩几页？",
+                      compare=compare_answers)
