@@ -98,8 +98,9 @@ def find_leaks(
 FINAL_PATTERNS = (
     re.compile(r"\\boxed\{([^{}]+)\}"),
     re.compile(r"####\s*([^\n]+)"),
-    re.compile(r"final answer\s*(?:is|:|=)?\s*\**\s*\$?\s*([^\n]+)", re.I),
-    re.compile(r"the answer is\s*\**\s*\$?\s*([^\n]+)", re.I),
+    # "The answer is:" with the answer on the next line (a display formula) reads that line
+    re.compile(r"final answer\s*(?:is|:|=)?\s*[:：]?\s*\**\s*(?:\$\$|\\\[|\$)?\s*([^\n]+)", re.I),
+    re.compile(r"the answer is\s*[:：]?\s*\**\s*(?:\$\$|\\\[|\$)?\s*([^\n]+)", re.I),
     # Chinese (issue 15): 答案是 12 / 答案：12 / 答：还剩9页 / 所以……是 12, up to the sentence's end; Chinese words
     # before the sentence's first number ("答：还剩9页没有看") are skipped, as numbers_in finds no number glued to them
     re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
@@ -136,6 +137,7 @@ def final_answer_phrase(text: str) -> str | None:
         found = pattern.findall(text)
         if found:
             value = found[-1].strip().lstrip(":=").strip().strip("*$ ").rstrip(".!").strip("*$ ")
+            value = re.sub(r"\s*\\\]\s*$", "", value).strip()  # the end of a display formula "\[ … \]"
             return value or None  # "The answer is: 3/2" -> "3/2"
     return None
 

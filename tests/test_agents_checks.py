@@ -131,3 +131,14 @@ def test_a_number_glued_to_chinese_is_still_a_number_for_the_leak_check():
 
     assert find_leaks("所以还剩9页。", answer="9", answer_text="9", statement="一本书有20页，看了11页，还剩几页？",
                       compare=compare_answers)
+
+
+def test_an_answer_on_the_line_after_the_answer_is_is_read():
+    """Misreading family (everyday held-out): "The answer is:" then the formula on its own line was read as ':'."""
+    from agents.checks import final_answer_phrase
+
+    assert final_answer_phrase("The answer is:\n2x ln(x) + x") == "2x ln(x) + x"
+    assert final_answer_phrase("The final answer is:\n\\[ 2x + 1 \\]") == "2x + 1"
+    assert final_answer_phrase("The answer is:\n$$x = 4$$") == "x = 4"
+    assert final_answer_of("The answer is:\n12 apples") == "12"
+    assert final_answer_phrase("The answer is: 3/2") == "3/2"
