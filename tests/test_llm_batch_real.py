@@ -79,10 +79,13 @@ def test_greedy_batch_equals_each_request_alone(smollm2, caplog):
 def test_sampled_batch_follows_each_requests_seed(smollm2, caplog):
     """Sampled replies are compared with each other, not with ``complete``: ``complete``'s own sampled
     reply depends on how much of the prompt its cache held (a reused prefix is decoded in another split,
-    which moves the logits slightly, and at temperature 0.7 that can change the 4th token)."""
+    which moves the logits slightly, and at temperature 0.7 that can change the 4th token). The batch context
+    keeps its prompts between batches in the same way, so each batch here starts from an empty cache."""
     requests = [(ask("Tell me about fractions."), GenerationParams(max_tokens=24, temperature=0.7, seed=s))
                 for s in (1, 2, 1)]
+    smollm2.forget_prompts()
     first = batched(smollm2, requests, caplog)
+    smollm2.forget_prompts()  # the same cache state: the second batch would otherwise decode only the last token
     assert batched(smollm2, requests, caplog) == first  # repeatable
     assert first[0] == first[2] != first[1]  # the seed, not the position in the batch, decides
     greedy = smollm2.complete(requests[0][0], GenerationParams(max_tokens=24, temperature=0))
@@ -140,3 +143,70 @@ def test_a_failing_batch_falls_back_to_running_the_requests_in_turn(smollm2, cap
         replies = smollm2.complete_many(requests)
     assert "llama_decode returned 1" in caplog.text and "running them in turn" in caplog.text
     assert calls == requests and len(replies) == 2 and all(replies)
+
+
+def program_requests(model, question: str, max_tokens: int = 12):
+    """The re-solve's round of two: one program prompt per family, greedy, as ``agents.resolve`` asks."""
+    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES
+
+    return [([ChatMessage("system", system), ChatMessage("user", f"Problem: {question}\nWrite the program.")],
+             GenerationParams(max_tokens=max_tokens, temperature=0, seed=i, stop=(PROGRAM_END,)))
+            for i, (_, system) in enumerate(PROMPT_FAMILIES)]
+
+
+def prompt_tokens(model, requests) -> list[list[int]]:
+    from tutor.llm import llama_batch
+
+    return [llama_batch.prepare(model.llama, [{"role": m.role, "content": m.content} for m in messages],
+                                max_tokens=p.max_tokens, temperature=p.temperature, top_p=p.top_p,
+                                stop=list(p.stop), seed=p.seed).tokens
+            for messages, p in requests]
+
+
+def test_the_two_program_prompts_share_their_instructions(smollm2):
+    """The prompt families differ only after the plain prompt's instructions, so a batch decodes them once."""
+    from agents.resolve import POT_SYSTEM
+    from tutor.llm.llama_batch import _common_prefix
+
+    plain, facts = prompt_tokens(smollm2, program_requests(smollm2, "What is 2 + 3?"))
+    shared = _common_prefix([plain, facts])
+    assert shared >= smollm2.count_tokens(POT_SYSTEM) - 2 >= 80
+    assert shared >= 0.5 * len(plain)
+
+
+def test_the_batch_context_keeps_its_prefix_between_batches(smollm2, caplog):
+    """A second batch of the same prompts decodes only each prompt's last token, a batch for another
+    question only that question; the greedy replies start as from an empty cache.
+
+    Only their start, as in the tests above: a prompt decoded in another split rounds differently in the
+    last digits. ``complete`` does the same: asked the facts prompt below twice, it re-decodes only the
+    last prompt token the second time, and its greedy reply changed at the 9th token ("calculate_total_pens"
+    → "calculate_total_pencils("), exactly as the warm batch's did (measured on SmolLM2, 1 thread)."""
+    first_q = "Mia has 3 boxes of 12 pencils and gives away 7. How many pencils are left?"
+    requests = program_requests(smollm2, first_q)
+    tokens = prompt_tokens(smollm2, requests)
+    smollm2.forget_prompts()
+    before = len(smollm2.calls)
+    cold = batched(smollm2, requests, caplog)
+    warm = batched(smollm2, requests, caplog)
+    other = program_requests(smollm2, "A bus holds 12 students. How many buses do 30 students need?")
+    other_tokens = prompt_tokens(smollm2, other)
+    batched(smollm2, other, caplog)
+    smollm2.forget_prompts()
+    cold_other = batched(smollm2, other, caplog)
+    calls = smollm2.calls[before:]
+    assert [c["path"] for c in calls] == ["batch"] * 4
+    from tutor.llm.llama_batch import _common_prefix
+
+    shared = _common_prefix(tokens)
+    total = sum(map(len, tokens))
+    assert calls[0]["prompt"] == total and calls[0]["evaluated"] == total - shared  # the instructions once
+    assert calls[1]["prompt"] == total and calls[1]["evaluated"] == 2  # each prompt's last token
+    assert [start(smollm2, r) for r in warm] == [start(smollm2, r) for r in cold]
+    # Another question: each family keeps its own instructions and decodes only the new question.
+    question_part = sum(len(n) - _common_prefix([o, n]) for o, n in zip(tokens, other_tokens))
+    assert calls[2]["evaluated"] == question_part < calls[2]["prompt"] - 2 * shared
+    assert calls[3]["evaluated"] == sum(map(len, other_tokens)) - _common_prefix(other_tokens)
+    # And the replies are the replies of each request alone.
+    assert [start(smollm2, r) for r in cold] == [start(smollm2, alone(smollm2, *r)) for r in requests]
+    assert [start(smollm2, r) for r in batched(smollm2, other, caplog)] == [start(smollm2, r) for r in cold_other]

@@ -86,6 +86,35 @@ def test_prompt_longer_than_context_is_a_clear_error(smollm2):
         smollm2.complete([ChatMessage("user", "two plus two " * 600)], GenerationParams(max_tokens=8))
 
 
+def test_a_second_call_with_the_same_system_prompt_decodes_only_what_follows_it(smollm2):
+    """The main context reuses the longest prefix its cache holds (llama-cpp-python's ``Llama``), and the
+    counters see it: a draft, then a repair draft (same system prompt, the question plus a note), then
+    another question, re-read only what follows what they share; with the caches emptied, everything."""
+    from agents.prompts import SOLVE_RULE, TUTOR_SYSTEM
+
+    system = ChatMessage("system", TUTOR_SYSTEM + "\n" + SOLVE_RULE)
+    system_tokens = smollm2.count_tokens(system.content)
+    params = GenerationParams(max_tokens=6, temperature=0)
+    question = "A pencil costs 3 dollars. How much do 4 pencils cost?"
+    smollm2.forget_prompts()
+    before = len(smollm2.calls)
+    smollm2.complete([system, ChatMessage("user", question)], params)
+    smollm2.complete([system, ChatMessage("user", question + "\n\n(Notes for you: 4 x 3 = 12.)")], params)
+    smollm2.complete([system, ChatMessage("user", "What is 7 + 8?")], params)
+    smollm2.forget_prompts()
+    smollm2.complete([system, ChatMessage("user", "What is 7 + 8?")], params)
+    draft, repair, other, cold = smollm2.calls[before:]
+    assert all(c["path"] == "main" for c in (draft, repair, other, cold))
+    assert draft["evaluated"] == draft["prompt"] > system_tokens  # an empty cache: the whole prompt
+    assert repair["prompt"] > draft["prompt"]
+    # The note, and the template tokens that closed the draft's user turn (they now follow the note).
+    assert repair["evaluated"] <= repair["prompt"] - draft["prompt"] + 8
+    assert other["evaluated"] <= other["prompt"] - system_tokens  # the system prompt is not read again
+    assert cold["evaluated"] == cold["prompt"] == other["prompt"]  # reuse off: all of it
+    stats = smollm2.stats()
+    assert stats["main_prompt_evaluated"] < stats["main_prompt_tokens"]
+
+
 def test_install_small_via_cli_copies_and_verifies(tutor_home, smollm2_path):
     from tutor.cli import _register, app
     from tutor.cli.core import context

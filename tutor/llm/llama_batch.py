@@ -14,6 +14,11 @@ the model; only its own KV cache):
 * the longest token prefix the prompts share is decoded once on sequence 0 and
   copied to the others (``llama_memory_seq_cp``); each sequence then decodes
   the rest of its prompt;
+* the cache is kept between batches: a batch keeps what sequence 0 (and each
+  other sequence, where it reaches past the shared prefix) still holds of its new
+  prompt and decodes only what follows, so the re-solve's fixed instructions
+  are decoded once per session, a second round of the same prompts only its
+  last token (``on_prompt`` hears the prompt tokens and those decoded);
 * generation runs all live sequences together, one ``llama_decode`` per step
   with one token per sequence, each with its own sampler chain (the same chain
   the high-level path builds: penalties, then greedy at temperature 0, else
@@ -191,8 +196,12 @@ class BatchDecoder:
     ``close`` frees it. Not thread-safe: the caller serialises (``SerializedChatModel``).
     """
 
-    def __init__(self, llama):
+    def __init__(self, llama, on_prompt=None):
         self.llama = llama
+        self.on_prompt = on_prompt
+        """Called after each batch's prompts are decoded with (prompt tokens, tokens actually decoded)."""
+        self.held: list[list[int]] = []
+        """The tokens each sequence's KV cells hold (positions 0, 1, …), kept between batches."""
         self.ctx = None
         self.batch = None
         self.n_seq = 0
@@ -220,6 +229,7 @@ class BatchDecoder:
         params.n_ubatch = min(self.n_batch, int(self.llama.context_params.n_ubatch) or self.n_batch)
         self.ctx = _internals.LlamaContext(model=self.llama._model, params=params, verbose=False)
         self.n_seq = n_seq
+        self.held = [[] for _ in range(n_seq)]
         self.n_ctx_seq = self.ctx.n_ctx() // n_seq
         if self.batch is None:
             self.batch = _internals.LlamaBatch(n_tokens=self.n_batch, embd=0, n_seq_max=MAX_SEQUENCES, verbose=False)
@@ -229,6 +239,15 @@ class BatchDecoder:
         if self.ctx is not None:
             self.ctx.close()
             self.ctx = None
+        self.held = []
+
+    def forget(self) -> None:
+        """Empty the batch context's cache: the next batch decodes its prompts whole."""
+        import llama_cpp
+
+        if self.ctx is not None:
+            llama_cpp.llama_memory_clear(self.ctx.memory, True)
+        self.held = [[] for _ in range(self.n_seq)]
 
     def close(self) -> None:
         self._free_ctx()
@@ -271,35 +290,67 @@ class BatchDecoder:
         whole = [s for s, t in enumerate(prompts) if len(t) == shared]
         self._ensure(max(len(p.tokens) + p.max_tokens for p in prepared) + 1, n)
         mem = self.ctx.memory
-        llama_cpp.llama_memory_clear(mem, True)
         seqs = [_Sequence(p, _sampler(self.llama, p)) for p in prepared]
+        evaluated = 0
         try:
-            # The shared prefix once, on sequence 0, then copied to the others.
-            for start in range(0, shared, self.n_batch):
+            # What the cache still holds from the last batch is kept where it is a prefix of the new prompt:
+            # sequence 0's longest common prefix with its prompt (short of the shared prefix's last token
+            # when a sequence samples from it, else of its prompt's last token: the first sample needs
+            # that token's logits, so it is decoded again), and each other sequence's own, where that
+            # reaches past the shared prefix; the others get the shared prefix copied from sequence 0.
+            limit0 = shared - 1 if whole else len(prompts[0]) - 1
+            keep = [min(_common_prefix([self.held[s], prompts[s]]), limit0 if s == 0 else len(prompts[s]) - 1)
+                    for s in range(n)]
+            own = [s == 0 or keep[s] >= shared for s in range(n)]
+            for s in range(n):
+                if own[s] and not llama_cpp.llama_memory_seq_rm(mem, s, keep[s], -1):
+                    llama_cpp.llama_memory_clear(mem, True)
+                    keep, own = [0] * n, [s == 0 for s in range(n)]
+                    break
+            for s in range(n):
+                self.held[s] = list(prompts[s][:keep[s]]) if own[s] else []
+            # The shared prefix (what sequence 0 lacks of it), on sequence 0, then copied to the others.
+            for start in range(keep[0], shared, self.n_batch):
                 chunk = prompts[0][start:min(shared, start + self.n_batch)]
                 last = start + len(chunk) == shared
                 items = [(t, start + i, 0, last and bool(whole) and i == len(chunk) - 1) for i, t in enumerate(chunk)]
                 self._decode_and_sample(items, [(s, len(items) - 1) for s in whole] if last else [], seqs)
+                evaluated += len(chunk)
+            self.held[0] = list(prompts[0][:max(keep[0], shared)])
             for s in range(1, n):
+                if own[s]:
+                    continue
+                llama_cpp.llama_memory_seq_rm(mem, s, -1, -1)
                 if shared:
+                    # Separate KV streams copy whole (llama.cpp asserts on a partial cross-stream copy):
+                    # copy all of sequence 0, then drop what follows the shared prefix.
                     llama_cpp.llama_memory_seq_cp(mem, 0, s, -1, -1)
+                    if len(self.held[0]) > shared:
+                        llama_cpp.llama_memory_seq_rm(mem, s, shared, -1)
+                keep[s] = shared
             # The rest of each prompt, packed into batches of n_batch; each sequence samples its first
             # token right after the decode that holds its last prompt token (its logits live until the next).
             items: list[tuple[int, int, int, bool]] = []
             owners: list[tuple[int, int]] = []  # (sequence, index in items) of the logits rows
             for s, seq in enumerate(seqs):
-                rest = seq.prepared.tokens[shared:]
+                begin = max(keep[s], shared)
+                rest = seq.prepared.tokens[begin:]
                 for i, t in enumerate(rest):
                     last = i == len(rest) - 1
                     if last:
                         owners.append((s, len(items)))
-                    items.append((t, shared + i, s, last))
+                    items.append((t, begin + i, s, last))
                     if len(items) == self.n_batch:
                         self._decode_and_sample(items, owners, seqs)
+                        evaluated += len(items)
                         items, owners = [], []
                 seq.pos = len(seq.prepared.tokens)
+                self.held[s] = list(seq.prepared.tokens)
             if items:
                 self._decode_and_sample(items, owners, seqs)
+                evaluated += len(items)
+            if self.on_prompt is not None:
+                self.on_prompt(sum(len(t) for t in prompts), evaluated)
             # Generation: one token per live sequence per step.
             while True:
                 step: list[tuple[int, int, int, bool]] = []
@@ -312,14 +363,18 @@ class BatchDecoder:
                         continue
                     owners.append((s, len(step)))
                     step.append((token, seq.pos, s, True))
+                    self.held[s].append(token)
                     seq.pos += 1
                 if not step:
                     break
                 self._decode_and_sample(step, owners, seqs)
+        except BaseException:
+            # What the cache holds is no longer known: start the next batch from nothing.
+            self.forget()
+            raise
         finally:
             for seq in seqs:
                 seq.sampler.close()
-            llama_cpp.llama_memory_clear(mem, True)
         texts = []
         for seq in seqs:
             raw = seq.text if seq.cut is None else seq.text[: seq.cut]

@@ -35,6 +35,64 @@ class LlamaCppModel(StreamingChatModel):
         self.name = info.path.name
         self.context_window = llama.n_ctx()
         self._batch = None  # the batch decoder's own context, created on the first complete_many
+        # Prompt bookkeeping (``stats``): tokens in the prompts asked for, and tokens llama.cpp actually
+        # decoded for them (the rest was a prefix already in the KV cache). ``stream`` runs on the main
+        # context, whose ``Llama.generate`` keeps the longest common prefix with its previous call;
+        # ``complete_many`` on the batch context, which keeps its own (``llama_batch``).
+        self.prompt_tokens_total = 0
+        self.prompt_tokens_evaluated = 0
+        self.batch_prompt_tokens_total = 0
+        self.batch_prompt_tokens_evaluated = 0
+        self.calls: list[dict[str, int | str]] = []
+        """One entry per call: path (``main`` or ``batch``), prompt tokens, tokens evaluated."""
+        self._prompt_pending = False
+        self._count_main_prompts()
+
+    def _count_main_prompts(self) -> None:
+        """Read the main context's reuse from llama-cpp-python's own bookkeeping.
+
+        ``Llama.generate`` trims its cache to the prefix it reuses (``n_tokens``), then hands the rest of
+        the prompt to ``eval`` in one call; later ``eval`` calls are generated tokens. So the first ``eval``
+        after a ``stream`` starts sees the reused prefix in ``n_tokens`` and the evaluated tail in its argument.
+        """
+        original = getattr(self.llama, "eval", None)
+        if original is None or not hasattr(self.llama, "n_tokens"):
+            return
+
+        def counting_eval(tokens):
+            if self._prompt_pending:
+                self._prompt_pending = False
+                evaluated = len(tokens)
+                total = int(self.llama.n_tokens) + evaluated
+                self.prompt_tokens_total += total
+                self.prompt_tokens_evaluated += evaluated
+                self.calls.append({"path": "main", "prompt": total, "evaluated": evaluated})
+            return original(tokens)
+
+        self.llama.eval = counting_eval
+
+    def _count_batch(self, total: int, evaluated: int) -> None:
+        self.batch_prompt_tokens_total += total
+        self.batch_prompt_tokens_evaluated += evaluated
+        self.calls.append({"path": "batch", "prompt": total, "evaluated": evaluated})
+
+    def stats(self) -> dict[str, int]:
+        """Prompt tokens asked for and actually decoded, on the main context, the batch context and both."""
+        return {
+            "prompt_tokens": self.prompt_tokens_total + self.batch_prompt_tokens_total,
+            "prompt_evaluated": self.prompt_tokens_evaluated + self.batch_prompt_tokens_evaluated,
+            "main_prompt_tokens": self.prompt_tokens_total,
+            "main_prompt_evaluated": self.prompt_tokens_evaluated,
+            "batch_prompt_tokens": self.batch_prompt_tokens_total,
+            "batch_prompt_evaluated": self.batch_prompt_tokens_evaluated,
+            "calls": len(self.calls),
+        }
+
+    def forget_prompts(self) -> None:
+        """Empty both KV caches, so the next call decodes its whole prompt (for measuring reuse)."""
+        self.llama.reset()
+        if self._batch is not None:
+            self._batch.forget()
 
     def count_tokens(self, text: str) -> int:
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
@@ -49,6 +107,7 @@ class LlamaCppModel(StreamingChatModel):
     def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
         params = params or GenerationParams()
         fitted = self.fit(messages, params)
+        self._prompt_pending = True
         try:
             chunks = self.llama.create_chat_completion(
                 messages=[{"role": m.role, "content": m.content} for m in fitted],
@@ -69,6 +128,8 @@ class LlamaCppModel(StreamingChatModel):
                 f"the prompt does not fit the model's context window of {self.context_window} tokens ({exc}); "
                 "shorten it or raise TUTOR_CONTEXT_WINDOW"
             ) from exc
+        finally:
+            self._prompt_pending = False
 
     def complete_many(self, requests: Sequence[Request]) -> list[str]:
         """Decode the requests together in one llama.cpp batch; replies in request order.
@@ -94,7 +155,7 @@ class LlamaCppModel(StreamingChatModel):
                     stop=list(params.stop) or None, seed=params.seed,
                 ))
             if self._batch is None:
-                self._batch = llama_batch.BatchDecoder(self.llama)
+                self._batch = llama_batch.BatchDecoder(self.llama, on_prompt=self._count_batch)
             return self._batch.generate(prepared)
         except (ValueError, RuntimeError) as exc:
             log.warning("batched decoding of %d requests failed (%s); running them in turn", len(requests), exc)
