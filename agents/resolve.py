@@ -44,16 +44,14 @@ POT_SYSTEM = (
     "Reply with only the program in one ```python code block."
 )
 
-POT_FACTS_SYSTEM = (
-    "You solve math word problems by writing a short Python program, reading the problem slowly.\n"
-    "First, write one comment line per sentence of the problem that restates what it says in your own words, "
-    'being exact about who pays, who has what, "times as many", "more than", "per", percentages and units.\n'
+POT_FACTS_SYSTEM = POT_SYSTEM + (
+    # The plain prompt first, word for word, then what this family adds: a batch decodes the shared
+    # instructions once for both families (and the batch context keeps them between batches).
+    "\nRead the problem slowly. In the program, first write one comment line per sentence of the problem that "
+    'restates what it says in your own words, being exact about who pays, who has what, "times as many", '
+    '"more than", "per", percentages and units.\n'
     "Then write one comment saying exactly what the question asks for.\n"
-    "Then define one variable per given quantity and compute the answer step by step, with a comment on each step.\n"
-    "Use plain Python (no input(), no files). You may import math, fractions and sympy: exact fractions, "
-    "equations and symbolic work are safer in fractions.Fraction and sympy than in floats. "
-    "Store the final numeric answer in a variable named result and end with print(result).\n"
-    "Reply with only the program in one ```python code block."
+    "Then define one variable per given quantity and compute the answer step by step, with a comment on each step."
 )
 
 PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
