@@ -137,7 +137,20 @@ def assess_draft(
                 "Re-read the question, set it up again step by step and recompute."
             )
     elif expects_answer:
-        if final is None or reference is None:
+        if final is None and exact:
+            # SymPy has the answer and the draft states none we can read: ask again, with the answer to state
+            checks.append(
+                {
+                    "claim": "final answer",
+                    "kind": "no_final_answer",
+                    "status": "refuted",
+                    "expected": reference_text or str(reference),
+                    "explanation": "The reply does not end with an answer that can be checked.",
+                }
+            )
+            findings.append(f"End with one sentence that begins 'The answer is' followed by exactly "
+                            f"{reference_text or reference}.")
+        elif final is None or reference is None:
             checks.append(
                 {
                     "claim": f"final answer {final}" if final else "final answer",
