@@ -2,6 +2,8 @@
 
 Run with ``make run`` (or ``streamlit run streamlit_app.py``). The pages are
 thin functions in ``webapp/``; every number they show comes from ``tutor``.
+Every run first picks the language (the signed-in user's, else the session's,
+else ``TUTOR_LANGUAGE``); every string a page shows goes through ``_()``.
 """
 
 from __future__ import annotations
@@ -9,9 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from tutor.errors import TutorError
+from tutor.i18n import _
 from webapp import common
-
-st.set_page_config(page_title="Math tutor", page_icon=":material/calculate:", layout="centered")
 
 
 def page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
@@ -22,48 +23,50 @@ def page(name: str, title: str, icon: str, *, default: bool = False) -> st.Page:
 
 def teacher_pages() -> list[st.Page]:
     return [
-        page("class", "Class", ":material/groups:"),
-        page("drilldown", "Student drill-down", ":material/person_search:"),
-        page("verifier", "Verifier", ":material/verified:"),
-        page("export", "Export", ":material/download:"),
+        page("class", _("Class"), ":material/groups:"),
+        page("drilldown", _("Student drill-down"), ":material/person_search:"),
+        page("verifier", _("Verifier"), ":material/verified:"),
+        page("export", _("Export"), ":material/download:"),
     ]
 
 
 def pages_for(role: str) -> dict[str, list[st.Page]]:
     """Navigation sections for a role."""
     if role == "student":
-        return {"Student": [
-            page("today", "Today", ":material/today:", default=True),
-            page("learn", "Learn", ":material/forum:"),
-            page("practice", "Practice", ":material/edit_note:"),
-            page("progress", "Progress", ":material/insights:"),
-            page("my_account", "My classes & family", ":material/badge:"),
+        return {_("Student"): [
+            page("today", _("Today"), ":material/today:", default=True),
+            page("learn", _("Learn"), ":material/forum:"),
+            page("practice", _("Practice"), ":material/edit_note:"),
+            page("progress", _("Progress"), ":material/insights:"),
+            page("my_account", _("My classes & family"), ":material/badge:"),
         ]}
     if role == "parent":
-        return {"Parent": [
-            page("children", "Children overview", ":material/family_restroom:", default=True),
-            page("link_child", "Link a child", ":material/link:"),
+        return {_("Parent"): [
+            page("children", _("Children overview"), ":material/family_restroom:", default=True),
+            page("link_child", _("Link a child"), ":material/link:"),
         ]}
     if role == "teacher":
         pages = teacher_pages()
-        pages[0] = page("class", "Class", ":material/groups:", default=True)
-        return {"Teacher": pages}
+        pages[0] = page("class", _("Class"), ":material/groups:", default=True)
+        return {_("Teacher"): pages}
     if role == "admin":
         return {
-            "Admin": [page("users", "Users", ":material/manage_accounts:", default=True)],
-            "All classes": teacher_pages(),
+            _("Admin"): [page("users", _("Users"), ":material/manage_accounts:", default=True)],
+            _("All classes"): teacher_pages(),
         }
-    return {"": [page("login", "Log in", ":material/login:", default=True)]}
+    return {"": [page("login", _("Log in"), ":material/login:", default=True)]}
 
 
 try:
     common.get_ctx()  # opens the database, and refuses to serve demo passwords beyond this machine
-    user = common.current_user()
+    common.use_session_language()
+    user = common.current_user()  # and switches to the user's language
 except TutorError as exc:  # bad settings, an unreachable database, demo accounts on a network: say so
-    st.error(f"The tutor cannot start: {exc}")
+    st.error(_("The tutor cannot start: {reason}").format(reason=exc))
     st.stop()
+st.set_page_config(page_title=_("Math tutor"), page_icon=":material/calculate:", layout="centered")
 if user is None:
-    nav = st.navigation([page("login", "Log in", ":material/login:", default=True)], position="hidden")
+    nav = st.navigation([page("login", _("Log in"), ":material/login:", default=True)], position="hidden")
 else:
     common.logout_button(user)
     nav = st.navigation(pages_for(user.role))

@@ -19,6 +19,7 @@ from tutor.admission import cpu_slot
 from tutor.db import run_in_transaction
 from tutor.errors import AuthError, DuplicateError, NotFound, ValidationError
 from tutor.models import Role, User, utcnow
+from tutor.settings import LANGUAGES, default_language
 
 log = logging.getLogger(__name__)
 
@@ -99,14 +100,15 @@ def create_user(
     role: str | Role,
     display_name: str | None = None,
     grade_level: int | None = None,
-    language: str = "en",
+    language: str | None = None,
     interests: str = "",
     password_hash: str | None = None,
 ) -> User:
     """Add a user; raise ValidationError/DuplicateError on bad input. The caller commits.
 
     ``password_hash`` (an Argon2 hash made by :func:`hash_password`) lets a bulk
-    import such as the demo seed hash a shared password once.
+    import such as the demo seed hash a shared password once. ``language``
+    defaults to ``TUTOR_LANGUAGE`` (en unless set).
     """
     name = validate_username(username)
     role = parse_role(role)
@@ -123,7 +125,7 @@ def create_user(
         role=role.value,
         password_hash=password_hash or hash_password(password),
         grade_level=grade_level,
-        language=(language or "en")[:16],
+        language=check_language(language) if language else default_language(),
         interests=interests.strip(),
     )
     session.add(user)
@@ -133,6 +135,23 @@ def create_user(
         session.rollback()
         raise DuplicateError(f"The username {name!r} is already taken.") from None
     log.info("created %s account %s", role.value, name)
+    return user
+
+
+def check_language(language: str) -> str:
+    """A language the app ships (en, zh); ValidationError otherwise."""
+    code = (language or "").strip().lower()
+    if code not in LANGUAGES:
+        raise ValidationError(f"Unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return code
+
+
+def set_language(*, session: Session, user_id: int, language: str) -> User:
+    """Store the language a user sees the app in. The caller commits."""
+    user = get_user(session=session, user_id=user_id)
+    user.language = check_language(language)
+    session.add(user)
+    session.flush()
     return user
 
 

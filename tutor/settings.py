@@ -18,6 +18,8 @@ from tutor.errors import SettingsError
 BACKENDS = ("llama_cpp", "ctransformers", "openai")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 SANDBOXES = ("auto", "bwrap", "subprocess")
+LANGUAGES = ("en", "zh")
+"""Languages the app ships catalogues for (English is the source language); see tutor/i18n.py."""
 
 
 def default_home(env: Mapping[str, str]) -> Path:
@@ -63,6 +65,8 @@ class Settings:
     """TUTOR_REPAIR_TRIES: how often a refuted draft reply is regenerated (0-10)."""
     sandbox: str = "auto"
     """TUTOR_SANDBOX: auto, bwrap or subprocess; auto prefers bubblewrap when present."""
+    language: str = "en"
+    """TUTOR_LANGUAGE: en or zh; the language of new users, of the login page and of the CLI."""
 
     @property
     def models_dir(self) -> Path:
@@ -111,14 +115,21 @@ class Settings:
             plugins=tuple(p.strip() for p in plugins.split(",") if p.strip()) if plugins else None,
             repair_tries=_int(env, "TUTOR_REPAIR_TRIES", 2, 0, 10),
             sandbox=_choice(env, "TUTOR_SANDBOX", "auto", SANDBOXES),
+            language=default_language(env),
         )
 
 
-def _choice(env: Mapping[str, str], name: str, default: str, options: tuple[str, ...], upper: bool = False) -> str:
+def default_language(env: Mapping[str, str] | None = None) -> str:
+    """TUTOR_LANGUAGE (en | zh, default en): for new users, the signed-out app and the CLI."""
+    return _choice(os.environ if env is None else env, "TUTOR_LANGUAGE", "en", LANGUAGES, lower=True)
+
+
+def _choice(env: Mapping[str, str], name: str, default: str, options: tuple[str, ...], upper: bool = False,
+            lower: bool = False) -> str:
     raw = env.get(name)
     if raw is None or raw == "":
         return default
-    value = raw.strip().upper() if upper else raw.strip()
+    value = raw.strip().upper() if upper else raw.strip().lower() if lower else raw.strip()
     if value not in options:
         raise SettingsError(f"{name}={raw!r} is not valid; it accepts one of: {', '.join(options)}")
     return value

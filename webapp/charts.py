@@ -6,23 +6,30 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from tutor.i18n import _
+
 MASTERY_SCALE = alt.Scale(domain=[0, 1])
-MASTERY_AXIS = alt.Axis(format="%", title="mastery")
+
+
+def mastery_axis() -> alt.Axis:
+    return alt.Axis(format="%", title=_("mastery"))
 
 
 def mastery_bars(skills) -> alt.Chart:
     """One bar per skill: how sure the tutor is the student has it."""
     df = pd.DataFrame({"skill": [s.title for s in skills], "mastery": [s.p_mastery for s in skills],
                        "mastered": ["mastered" if s.mastered else "learning" for s in skills]})
+    # the data keeps stable column names; what a reader sees (axis titles, tooltips) is translated
     return (
         alt.Chart(df)
         .mark_bar()
         .encode(
-            x=alt.X("mastery:Q", scale=MASTERY_SCALE, axis=MASTERY_AXIS),
+            x=alt.X("mastery:Q", scale=MASTERY_SCALE, axis=mastery_axis()),
             y=alt.Y("skill:N", sort="-x", title=None),
             color=alt.Color("mastered:N", scale=alt.Scale(domain=["learning", "mastered"],
                                                            range=["#4c78a8", "#54a24b"]), legend=None),
-            tooltip=["skill", alt.Tooltip("mastery:Q", format=".0%")],
+            tooltip=[alt.Tooltip("skill:N", title=_("skill")),
+                     alt.Tooltip("mastery:Q", format=".0%", title=_("mastery"))],
         )
         .properties(height=max(80, 28 * len(df)))
     )
@@ -37,9 +44,11 @@ def mastery_lines(points) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=alt.X("when:T", title=None),
-            y=alt.Y("mastery:Q", scale=MASTERY_SCALE, axis=MASTERY_AXIS),
+            y=alt.Y("mastery:Q", scale=MASTERY_SCALE, axis=mastery_axis()),
             color=alt.Color("skill:N", legend=alt.Legend(orient="bottom", title=None, columns=2)),
-            tooltip=["skill", alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("when:T", format="%d %b %H:%M")],
+            tooltip=[alt.Tooltip("skill:N", title=_("skill")),
+                     alt.Tooltip("mastery:Q", format=".0%", title=_("mastery")),
+                     alt.Tooltip("when:T", format="%d %b %H:%M", title=_("when"))],
         )
         .properties(height=260)
     )
@@ -49,7 +58,8 @@ def heatmap(cells, student_order: list[str]) -> alt.Chart:
     """Students x skills, coloured by mastery; a mastered skill (the learner's record) has a dark outline."""
     df = pd.DataFrame({"student": [c.student for c in cells], "skill": [c.skill for c in cells],
                        "mastery": [c.p_mastery for c in cells],
-                       "mastered": ["mastered" if c.mastered else "learning" for c in cells]})
+                       "mastered": ["mastered" if c.mastered else "learning" for c in cells],
+                       "state": [_("mastered") if c.mastered else _("learning") for c in cells]})
     return (
         alt.Chart(df)
         .mark_rect(strokeWidth=2)
@@ -57,9 +67,11 @@ def heatmap(cells, student_order: list[str]) -> alt.Chart:
             x=alt.X("skill:N", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=120)),
             y=alt.Y("student:N", sort=student_order, title=None, axis=alt.Axis(labelOverlap=False)),
             color=alt.Color("mastery:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"),
-                            legend=alt.Legend(format="%", orient="bottom")),
+                            legend=alt.Legend(format="%", orient="bottom", title=_("mastery"))),
             stroke=alt.condition(alt.datum.mastered == "mastered", alt.value("#1b1b1b"), alt.value(None)),
-            tooltip=["student", "skill", alt.Tooltip("mastery:Q", format=".0%"), "mastered"],
+            tooltip=[alt.Tooltip("student:N", title=_("student")), alt.Tooltip("skill:N", title=_("skill")),
+                     alt.Tooltip("mastery:Q", format=".0%", title=_("mastery")),
+                     alt.Tooltip("state:N", title=_("mastered"))],
         )
         .properties(height=heatmap_height(student_order))
     )

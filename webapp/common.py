@@ -18,10 +18,11 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from tutor import accounts
+from tutor import accounts, i18n
 from tutor.context import TutorContext
 from tutor.demo import check_exposure
-from tutor.errors import NotFound, PermissionDenied, TutorError, ValidationError
+from tutor.errors import AuthError, NotFound, PermissionDenied, TutorError, ValidationError
+from tutor.i18n import N_, _
 from tutor.models import Role, User, utcnow
 from tutor.settings import Settings
 
@@ -34,8 +35,18 @@ MAX_SHORT = 64
 """Longest username, code or name field a page accepts."""
 MAX_MESSAGE = 1000
 """Longest chat message or typed answer a page accepts."""
-CRASH_MESSAGE = "Something went wrong on this page. It has been logged; please try again."
-"""What a page shows instead of a traceback when it hits a bug (tests look for it)."""
+CRASH_MESSAGE = N_("Something went wrong on this page. It has been logged; please try again.")
+"""What a page shows (translated) instead of a traceback when it hits a bug (tests look for it)."""
+LANGUAGE_KEY = "language"
+"""Session key of the language this browser session shows: the user's, kept after logging out."""
+ROLE_NAMES = {"student": N_("student"), "parent": N_("parent"), "teacher": N_("teacher"), "admin": N_("admin")}
+CORE_MESSAGES = (
+    N_("Wrong username or password."),
+    N_("Too many failed logins. Try again in {wait} seconds."),
+    N_("You do not have access to this student's data."),
+    N_("You do not have access to this class."),
+)
+"""Messages of ``tutor`` errors the pages show often: :func:`error_text` translates them (others stay English)."""
 
 
 def _env_key() -> tuple[tuple[str, str], ...]:
@@ -44,7 +55,7 @@ def _env_key() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("TUTOR_")))
 
 
-@st.cache_resource(show_spinner="Opening the tutor's database…")
+@st.cache_resource(show_spinner=i18n.translate(i18n.env_language(), N_("Opening the tutor's database…")))
 def _context(env_key: tuple[tuple[str, str], ...]) -> TutorContext:
     settings = Settings.from_env()
     ctx = TutorContext(settings)
@@ -64,11 +75,12 @@ def get_ctx() -> TutorContext:
 
 def sign_in(username: str, password: str, *, now: datetime | None = None) -> User:
     """Check the password (with lockout), then start a fresh session for this user."""
-    check_length(username, MAX_SHORT, "Username")
-    check_length(password, 256, "Password")
+    check_length(username, MAX_SHORT, _("Username"))
+    check_length(password, 256, _("Password"))
     user = accounts.login(get_ctx(), username, password)
     now = now or utcnow()
     st.session_state.clear()  # nothing from before the login survives (no session fixation)
+    st.session_state[LANGUAGE_KEY] = i18n.set_language(user.language)
     st.session_state[AUTH_KEY] = {
         "user_id": user.id,
         "token": secrets.token_urlsafe(24),
@@ -80,7 +92,10 @@ def sign_in(username: str, password: str, *, now: datetime | None = None) -> Use
 
 
 def sign_out(message: str | None = None) -> None:
+    language = st.session_state.get(LANGUAGE_KEY)
     st.session_state.clear()
+    if language:  # the login page stays in the language the person just used
+        st.session_state[LANGUAGE_KEY] = language
     if message:
         st.session_state["notice"] = message
 
@@ -92,24 +107,41 @@ def current_user(*, now: datetime | None = None) -> User | None:
         return None
     now = now or utcnow()
     if now - auth["last_seen"] > timedelta(minutes=IDLE_MINUTES):
-        sign_out(f"You were signed out after {IDLE_MINUTES} minutes without activity. Please log in again.")
+        sign_out(_("You were signed out after {minutes} minutes without activity. Please log in again.")
+                 .format(minutes=IDLE_MINUTES))
         return None
     with get_ctx().session() as s:
         user = s.get(User, auth["user_id"])
     if user is None or not user.is_active:
-        sign_out("Your account is no longer active.")
+        sign_out(_("Your account is no longer active."))
         return None
     auth["last_seen"] = now
+    st.session_state[LANGUAGE_KEY] = i18n.set_language(user.language)
     return user
+
+
+def use_session_language() -> str:
+    """Before the user is known: the language this session last showed, else ``TUTOR_LANGUAGE``."""
+    return i18n.set_language(st.session_state.get(LANGUAGE_KEY) or get_ctx().settings.language)
+
+
+def error_text(exc: Exception) -> str:
+    """An error's message, in the current language when the catalogue has it (see CORE_MESSAGES)."""
+    text = str(exc)
+    if isinstance(exc, AuthError) and text.startswith("Too many failed logins"):
+        wait = re.search(r"\d+", text)
+        return _("Too many failed logins. Try again in {wait} seconds.").format(wait=wait.group() if wait else "?")
+    return _(text)
 
 
 def require(*roles: Role) -> User:
     """The signed-in user if they have one of ``roles``; PermissionDenied otherwise."""
     user = current_user()
     if user is None:
-        raise PermissionDenied("Please log in first.")
+        raise PermissionDenied(_("Please log in first."))
     if roles and user.role not in {r.value for r in roles}:
-        raise PermissionDenied(f"This page is for: {', '.join(r.value for r in roles)}.")
+        raise PermissionDenied(_("This page is for: {roles}.").format(
+            roles=_(", ").join(_(ROLE_NAMES[r.value]) for r in roles)))
     return user
 
 
@@ -120,7 +152,8 @@ def check_length(value: str | None, limit: int, label: str) -> str:
     """Reject over-long input with a message (max_chars in the browser is only a hint)."""
     value = value or ""
     if len(value) > limit:
-        raise ValidationError(f"{label} is too long: at most {limit} characters, please.")
+        raise ValidationError(_("{label} is too long: at most {limit} characters, please.").format(
+            label=label, limit=limit))
     return value
 
 
@@ -132,14 +165,14 @@ def friendly(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except PermissionDenied as exc:
-            st.error(f"Not allowed: {exc}", icon=":material/block:")
+            st.error(_("Not allowed: {reason}").format(reason=error_text(exc)), icon=":material/block:")
         except NotFound as exc:
-            st.warning(str(exc), icon=":material/search_off:")
+            st.warning(error_text(exc), icon=":material/search_off:")
         except TutorError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(error_text(exc), icon=":material/error:")
         except Exception:  # a bug: log it for the admin, show the person something calm
             log.exception("page %s failed", fn.__name__)
-            st.error(CRASH_MESSAGE, icon=":material/error:")
+            st.error(_(CRASH_MESSAGE), icon=":material/error:")
 
     return wrapper
 
@@ -149,7 +182,7 @@ def run_action(action: Callable, success: str | None = None):
     try:
         result = action()
     except TutorError as exc:
-        st.error(str(exc))
+        st.error(error_text(exc))
         return None
     if success:
         st.success(success)
@@ -168,9 +201,9 @@ def query_int(name: str) -> int | None:
     try:
         value = int(raw)
     except ValueError:
-        raise ValidationError(f"'{name}' in the address must be a number.") from None
+        raise ValidationError(_("'{name}' in the address must be a number.").format(name=name)) from None
     if not -MAX_ID <= value <= MAX_ID:  # the database driver would overflow on it
-        raise NotFound(f"There is no {name} with that number.")
+        raise NotFound(_("There is no {name} with that number.").format(name=name))
     return value
 
 
@@ -192,7 +225,8 @@ def show_math(text: str) -> None:
 
 
 def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f}%"
+    """A share as a percentage in the current language's format; '–' for none."""
+    return i18n.percent(value)
 
 
 # --- pages everyone sees --------------------------------------------------------------------------
@@ -200,30 +234,61 @@ def pct(value: float | None) -> str:
 
 def login_page() -> None:
     """The only page when signed out."""
-    st.title("Math tutor")
-    st.caption("A tutor that checks its own math. Log in with the account your school or family gave you.")
+    st.title(_("Math tutor"))
+    st.caption(_("A tutor that checks its own math. Log in with the account your school or family gave you."))
     notice = st.session_state.pop("notice", None)
     if notice:
         st.info(notice)
     with st.form("login"):
-        username = st.text_input("Username", max_chars=MAX_SHORT, autocomplete="username")
-        password = st.text_input("Password", type="password", max_chars=256, autocomplete="current-password")
-        submitted = st.form_submit_button("Log in", type="primary")
+        username = st.text_input(_("Username"), max_chars=MAX_SHORT, autocomplete="username")
+        password = st.text_input(_("Password"), type="password", max_chars=256, autocomplete="current-password")
+        submitted = st.form_submit_button(_("Log in"), type="primary")
     if submitted:
         try:
             sign_in(username, password)
         except TutorError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
             return
         st.rerun()
+    language_picker(i18n.current_language(), key="login_language")
+
+
+def language_picker(current: str, *, key: str) -> str:
+    """A choice of the shipped languages, each named in its own words; returns the chosen code."""
+    codes = list(i18n.NAMES)
+    chosen = st.selectbox(":material/language: " + _("Language"), codes, index=codes.index(current),
+                          format_func=i18n.NAMES.get, key=key)
+    if chosen != current:
+        st.session_state[LANGUAGE_KEY] = i18n.set_language(chosen)
+        st.rerun()
+    return chosen
 
 
 def logout_button(user: User) -> None:
+    """The sidebar: who is signed in, their language switch, and logging out."""
     with st.sidebar:
-        st.caption(f"Signed in as **{user.display_name}** ({user.role})")
-        if st.button("Log out", key="logout", icon=":material/logout:"):
-            sign_out("You are logged out.")
+        st.caption(_("Signed in as **{name}** ({role})").format(name=user.display_name,
+                                                                 role=_(ROLE_NAMES.get(user.role, user.role))))
+        language_switch(user, key="language_switch")
+        if st.button(_("Log out"), key="logout", icon=":material/logout:"):
+            sign_out(_("You are logged out."))
             st.rerun()
+
+
+def language_switch(user: User, *, key: str) -> None:
+    """Every signed-in person picks the language they see the app in; it is saved with their account.
+
+    The widget's key names the saved language, so after a switch (here or in the other picker) it starts
+    again from the saved value instead of keeping a stale choice."""
+    current = i18n.normalise(user.language)
+    codes = list(i18n.NAMES)
+    chosen = st.selectbox(":material/language: " + _("Language"), codes, index=codes.index(current),
+                          format_func=i18n.NAMES.get, key=f"{key}_{current}")
+    if chosen != current:
+        with get_ctx().session() as s:
+            accounts.set_language(session=s, user_id=user.id, language=chosen)
+        st.session_state[LANGUAGE_KEY] = i18n.set_language(chosen)
+        st.rerun()
 
 
 # --- the model and the tutor chat -------------------------------------------------------------------
@@ -252,8 +317,8 @@ def ready_chat():
 
     chat = get_chat()
     if not st.session_state.get("model_ready") and not is_loaded(get_ctx().settings):
-        with st.status("Loading the tutor's language model (first time only)…") as status:
+        with st.status(_("Loading the tutor's language model (first time only)…")) as status:
             chat.agent_context  # builds the agents' context: the shared model and the plugins
-            status.update(label="The tutor is ready.", state="complete", expanded=False)
+            status.update(label=_("The tutor is ready."), state="complete", expanded=False)
     st.session_state["model_ready"] = True
     return chat

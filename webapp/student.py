@@ -6,20 +6,21 @@ import streamlit as st
 
 from tutor import learner, reports
 from tutor.classes import issue_link_code, join_class, student_classes
+from tutor.i18n import N_, _, ngettext
 from tutor.models import Role
 from webapp import charts, common
 from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
 
-STATUS_MARK = {
-    "verified": ":green-badge[:material/verified: checked by the verifier]",
-    "graded": ":green-badge[:material/grading: graded]",
-    "undetermined": ":orange-badge[:material/help: not checked]",
-    "withheld": ":red-badge[:material/block: a wrong step was withheld]",
+STATUS_MARK = {  # badge markup around the translated words
+    "verified": (":green-badge[:material/verified: {}]", N_("checked by the verifier")),
+    "graded": (":green-badge[:material/grading: {}]", N_("graded")),
+    "undetermined": (":orange-badge[:material/help: {}]", N_("not checked")),
+    "withheld": (":red-badge[:material/block: {}]", N_("a wrong step was withheld")),
 }
 
 
-REFERENCE_SOURCE = {"sympy": "SymPy's exact working", "plugin": "the problem's own answer",
-                    "program": "independent programs"}
+REFERENCE_SOURCE = {"sympy": N_("SymPy's exact working"), "plugin": N_("the problem's own answer"),
+                    "program": N_("independent programs")}
 
 
 # --- Today ---------------------------------------------------------------------------------------
@@ -28,27 +29,30 @@ REFERENCE_SOURCE = {"sympy": "SymPy's exact working", "plugin": "the problem's o
 @friendly
 def today_page() -> None:
     student = require(Role.student)
-    st.title(f"Hi {student.display_name.split()[0]}!")
+    st.title(_("Hi {name}!").format(name=student.display_name.split()[0]))
     ctx = get_ctx()
     with ctx.session() as s:
         plan = reports.current_plan(session=s, viewer=student, student_id=student.id)
         progress = reports.student_progress(session=s, viewer=student, student_id=student.id)
     if progress.streak:
-        st.caption(f":material/local_fire_department: {progress.streak}-day streak – keep it going!")
+        st.caption(":material/local_fire_department: "
+                   + _("{days}-day streak – keep it going!").format(days=progress.streak))
     if plan is None or plan.done == plan.total:
-        st.info("No lesson planned for today yet." if plan is None else "You finished today's lesson. Great work!")
-        if st.button("Plan today's lesson", type="primary", icon=":material/auto_awesome:"):
-            with st.spinner("Planning a lesson that fits you…"):
+        st.info(_("No lesson planned for today yet.") if plan is None else _("You finished today's lesson. Great work!"))
+        if st.button(_("Plan today's lesson"), type="primary", icon=":material/auto_awesome:"):
+            with st.spinner(_("Planning a lesson that fits you…")):
                 run_action(lambda: plan_for(student.id))
             st.rerun()
         return
     if plan.greeting:
         common.show_math(plan.greeting)
-    st.progress(plan.done / max(plan.total, 1), text=f"{plan.done} of {plan.total} steps done · about {plan.minutes} min")
+    st.progress(plan.done / max(plan.total, 1),
+                text=_("{done} of {total} steps done · about {minutes} min").format(
+                    done=plan.done, total=plan.total, minutes=plan.minutes))
     for kind, title, skill, status in plan.items:
         mark = ":material/check_circle:" if status == "done" else ":material/radio_button_unchecked:"
         st.markdown(f"{mark} **{title}**  \n:gray[{kind} · {skill}]")
-    if st.button("Start the next step", type="primary", icon=":material/play_arrow:", key="next_step"):
+    if st.button(_("Start the next step"), type="primary", icon=":material/play_arrow:", key="next_step"):
         with ctx.session() as s:
             problem, item = learner.lesson_item_problem(session=s, plugins=ctx.plugins, student_id=student.id,
                                                         item_id=plan.next_item)
@@ -68,8 +72,8 @@ def plan_for(student_id: int):
 @friendly
 def learn_page() -> None:
     student = require(Role.student)
-    st.title("Learn with the tutor")
-    st.caption("Ask anything about math. Every calculation in a reply is checked before you see it.")
+    st.title(_("Learn with the tutor"))
+    st.caption(_("Ask anything about math. Every calculation in a reply is checked before you see it."))
     if "chat_log" not in st.session_state:  # pick up the latest conversation after a new login
         with get_ctx().session() as s:
             earlier = reports.latest_conversation(session=s, viewer=student, student_id=student.id)
@@ -80,16 +84,16 @@ def learn_page() -> None:
         with st.chat_message("user" if entry["role"] == "user" else "assistant"):
             render_entry(entry)
     a, b = st.columns(2)
-    hint = a.button("Hint", icon=":material/lightbulb:", key="hint", help="Climbs the hint ladder one step")
-    new = b.button("Give me a problem", icon=":material/casino:", key="new_problem")
-    text = st.chat_input("Ask a question or type your answer", max_chars=MAX_MESSAGE)
+    hint = a.button(_("Hint"), icon=":material/lightbulb:", key="hint", help=_("Climbs the hint ladder one step"))
+    new = b.button(_("Give me a problem"), icon=":material/casino:", key="new_problem")
+    text = st.chat_input(_("Ask a question or type your answer"), max_chars=MAX_MESSAGE)
     if new:
         serve_problem(student)
         st.rerun()
     if hint:
-        text = "I'm stuck, can I have a hint?"
+        text = _("I'm stuck, can I have a hint?")
     if text:
-        check_length(text, MAX_MESSAGE, "Your message")
+        check_length(text, MAX_MESSAGE, _("Your message"))
         send(student, text)
 
 
@@ -99,12 +103,14 @@ def render_entry(entry: dict) -> None:
         return
     mark = STATUS_MARK.get(entry.get("status", ""))
     if mark:
-        st.markdown(mark)
+        st.markdown(mark[0].format(_(mark[1])))
     source = (entry.get("reference") or {}).get("source")
     if source in REFERENCE_SOURCE and entry.get("status") == "verified":
-        st.caption(f"Answer checked against {REFERENCE_SOURCE[source]}: {entry['reference']['answer']}")
+        st.caption(_("Answer checked against {source}: {answer}").format(source=_(REFERENCE_SOURCE[source]),
+                                                                         answer=entry["reference"]["answer"]))
     if entry.get("verified"):
-        with st.expander(f"{len(entry['verified'])} statement(s) verified"):
+        n = len(entry["verified"])
+        with st.expander(ngettext("{n} statement verified", "{n} statements verified", n).format(n=n)):
             for claim in entry["verified"]:
                 st.markdown(f":material/check: {math_markdown(claim)}")
 
@@ -133,7 +139,7 @@ def send(student, text: str) -> None:
         tool.empty()
         box.empty()
     if reply is None:
-        st.error("The tutor did not answer. Please try again.")
+        st.error(_("The tutor did not answer. Please try again."))
         return
     st.session_state["thread_id"] = reply.thread_id
     log.append({"role": "assistant", "text": reply.text, "status": reply.status, "verified": reply.verified,
@@ -147,7 +153,7 @@ def serve_problem(student) -> None:
     st.session_state["thread_id"] = chat.start_problem(student.id, problem, st.session_state.get("thread_id"))
     st.session_state["chat_problem"] = problem
     st.session_state["chat_log"].append(
-        {"role": "assistant", "text": f"Here's a problem for you:\n\n{problem_markdown(problem)}", "status": ""}
+        {"role": "assistant", "text": _("Here's a problem for you:") + f"\n\n{problem_markdown(problem)}", "status": ""}
     )
 
 
@@ -180,40 +186,40 @@ def new_problem(student, skill_id: str | None, current=None):
 @friendly
 def practice_page() -> None:
     student = require(Role.student)
-    st.title("Practice")
+    st.title(_("Practice"))
     skills = offered_skills()
-    choice = st.selectbox("Skill", [DUE, *skills], format_func=lambda k: "What's due for me" if k == DUE else skills[k],
-                          key="practice_skill")
+    choice = st.selectbox(_("Skill"), [DUE, *skills],
+                          format_func=lambda k: _("What's due for me") if k == DUE else skills[k], key="practice_skill")
     current: learner.PracticeRun | None = st.session_state.get("practice")
-    if st.button("New problem", type="primary", icon=":material/casino:", key="new"):
+    if st.button(_("New problem"), type="primary", icon=":material/casino:", key="new"):
         current = start_practice(new_problem(student, None if choice == DUE else choice,
                                              current=current.problem if current else None))
     if not current:
-        st.info("Pick a skill (or *What's due for me*) and press **New problem**.")
+        st.info(_("Pick a skill (or *What's due for me*) and press **New problem**."))
         return
     problem = current.problem
     st.markdown(f"**{skills.get(problem.skill_id, problem.skill_id)}**"
-                + (" · from today's lesson" if current.lesson_item else ""))
+                + (" · " + _("from today's lesson") if current.lesson_item else ""))
     if current.intro:
         st.info(math_markdown(current.intro), icon=":material/school:")
     common.show_math(problem.statement)
     if formula_helps(problem):
         st.latex(problem.latex)
     if problem.answer_format:
-        st.caption(f"Answer as {problem.answer_format}.")
+        st.caption(_("Answer as {format}.").format(format=problem.answer_format))
     ladder = get_ctx().plugins.hints(problem)
     for h in ladder[: current.hints]:
         st.info(math_markdown(h.text), icon=":material/lightbulb:")
-    if current.hints < len(ladder) and st.button("Hint", icon=":material/lightbulb:", key="practice_hint"):
+    if current.hints < len(ladder) and st.button(_("Hint"), icon=":material/lightbulb:", key="practice_hint"):
         current.hints += 1
         st.rerun()
     with st.form("answer", clear_on_submit=False):
-        given = st.text_input("Your answer", max_chars=200, key="answer_text")
-        submitted = st.form_submit_button("Check", type="primary", key="check")
+        given = st.text_input(_("Your answer"), max_chars=200, key="answer_text")
+        submitted = st.form_submit_button(_("Check"), type="primary", key="check")
     if submitted:
-        given = check_length(given, 200, "Your answer").strip()
+        given = check_length(given, 200, _("Your answer")).strip()
         if not given:
-            st.warning("Type an answer first.")
+            st.warning(_("Type an answer first."))
         else:
             ctx = get_ctx()
             current.submit(engine=ctx.engine, plugins=ctx.plugins, student_id=student.id, answer=given)
@@ -232,22 +238,23 @@ def show_result(current: learner.PracticeRun) -> None:
         return
     problem = current.problem
     if result.verdict == "correct":
-        extra = " You mastered this skill!" if result.newly_mastered else f" Mastery now {pct(result.p_after)}."
-        st.success(math_markdown(result.feedback) + extra, icon=":material/check_circle:")
+        extra = _("You mastered this skill!") if result.newly_mastered else \
+            _("Mastery now {percent}.").format(percent=pct(result.p_after))
+        st.success(math_markdown(result.feedback) + " " + extra, icon=":material/check_circle:")
     elif result.verdict == "incorrect":
-        st.error(math_markdown(result.feedback) + " Try again, or take a hint.", icon=":material/cancel:")
+        st.error(math_markdown(result.feedback) + " " + _("Try again, or take a hint."), icon=":material/cancel:")
     else:
-        st.warning(result.feedback + (f" Write it as {problem.answer_format}." if problem.answer_format else ""),
-                   icon=":material/help:")
+        st.warning(result.feedback + (" " + _("Write it as {format}.").format(format=problem.answer_format)
+                                      if problem.answer_format else ""), icon=":material/help:")
     if result.verdict == "correct" and current.lesson_item:
-        st.page_link("webapp/routes/today.py", label="Step done – back to today's lesson", icon=":material/today:")
+        st.page_link("webapp/routes/today.py", label=_("Step done – back to today's lesson"), icon=":material/today:")
     if result.verdict != "undetermined" or current.tries > 1:
-        with st.expander("Worked solution", expanded=result.verdict == "correct"):
+        with st.expander(_("Worked solution"), expanded=result.verdict == "correct"):
             for i, step in enumerate(problem.steps, 1):
                 st.markdown(f"{i}. {math_markdown(step.text)}")
                 if step.latex:
                     st.latex(step.latex)
-            st.markdown(f"**Answer:** {math_markdown(problem.answer_text)}")
+            st.markdown(f"**{_('Answer:')}** {math_markdown(problem.answer_text)}")
 
 
 # --- Progress -------------------------------------------------------------------------------------
@@ -256,26 +263,27 @@ def show_result(current: learner.PracticeRun) -> None:
 @friendly
 def progress_page() -> None:
     student = require(Role.student)
-    st.title("My progress")
+    st.title(_("My progress"))
     with get_ctx().session() as s:
         p = reports.student_progress(session=s, viewer=student, student_id=student.id)
         series = reports.mastery_over_time(session=s, viewer=student, student_id=student.id)
     a, b = st.columns(2)
-    a.metric("Streak", f"{p.streak} day{'s' if p.streak != 1 else ''}")
-    b.metric("Problems this week", f"{p.correct_this_week} of {p.problems_this_week} right")
-    a.metric("Mastered this week", len(p.mastered_this_week))
-    b.metric("Reviews due", len(p.reviews_due))
+    a.metric(_("Streak"), ngettext("{n} day", "{n} days", p.streak).format(n=p.streak))
+    b.metric(_("Problems this week"), _("{right} of {total} right").format(right=p.correct_this_week,
+                                                                          total=p.problems_this_week))
+    a.metric(_("Mastered this week"), len(p.mastered_this_week))
+    b.metric(_("Reviews due"), len(p.reviews_due))
     if not p.skills:
-        st.info("No practice yet – solve a few problems and your skills will show up here.")
+        st.info(_("No practice yet – solve a few problems and your skills will show up here."))
         return
-    st.markdown("#### Mastery per skill")
+    st.markdown("#### " + _("Mastery per skill"))
     charts.draw(charts.mastery_bars(p.skills))
     if p.mastered_this_week:
-        st.success("Mastered this week: " + ", ".join(p.mastered_this_week), icon=":material/emoji_events:")
+        st.success(_("Mastered this week: ") + _(", ").join(p.mastered_this_week), icon=":material/emoji_events:")
     if p.reviews_due:
-        st.warning("Time to review: " + ", ".join(p.reviews_due), icon=":material/event_repeat:")
+        st.warning(_("Time to review: ") + _(", ").join(p.reviews_due), icon=":material/event_repeat:")
     if series:
-        st.markdown("#### Over time")
+        st.markdown("#### " + _("Over time"))
         charts.draw(charts.mastery_lines(series), room=110)
 
 
@@ -285,19 +293,19 @@ def progress_page() -> None:
 @friendly
 def account_page() -> None:
     student = require(Role.student)
-    st.title("My classes & family")
+    st.title(_("My classes & family"))
     with get_ctx().session() as s:
         classes = student_classes(session=s, student_id=student.id)
-    st.markdown("#### Classes")
+    st.markdown("#### " + _("Classes"))
     if classes:
         for c in classes:
             st.markdown(f"- {c.name}")
     else:
-        st.caption("You are not in a class yet.")
+        st.caption(_("You are not in a class yet."))
     with st.form("join", clear_on_submit=True):
-        code = st.text_input("Join a class with the code your teacher gave you", max_chars=MAX_SHORT)
-        if st.form_submit_button("Join"):
-            code = check_length(code, MAX_SHORT, "The join code")
+        code = st.text_input(_("Join a class with the code your teacher gave you"), max_chars=MAX_SHORT)
+        if st.form_submit_button(_("Join")):
+            code = check_length(code, MAX_SHORT, _("The join code"))
 
             def join():
                 with get_ctx().session() as s:
@@ -305,10 +313,10 @@ def account_page() -> None:
 
             name = run_action(join)
             if name:
-                st.success(f"You joined {name}.")
-    st.markdown("#### Family")
-    st.write("Give a parent a link code so they can follow your progress.")
-    if st.button("Make a link code", key="link_code"):
+                st.success(_("You joined {name}.").format(name=name))
+    st.markdown("#### " + _("Family"))
+    st.write(_("Give a parent a link code so they can follow your progress."))
+    if st.button(_("Make a link code"), key="link_code"):
 
         def make():
             with get_ctx().session() as s:
@@ -316,4 +324,7 @@ def account_page() -> None:
 
         code = run_action(make)
         if code:
-            st.success(f"Your link code: **{code}** (works once, for 7 days).")
+            st.success(_("Your link code: **{code}** (works once, for 7 days).").format(code=code))
+    st.markdown("#### " + _("Language"))
+    st.caption(_("The language you see the tutor's pages in. You can also change it in the sidebar."))
+    common.language_switch(student, key="account_language")

@@ -7,6 +7,8 @@ import streamlit as st
 
 from tutor import reports
 from tutor.classes import create_class, issue_link_code
+from tutor import i18n
+from tutor.i18n import N_, _
 from tutor.models import Classroom, Role
 from tutor.reports import manage
 from webapp import charts
@@ -22,6 +24,8 @@ from webapp.common import (
 )
 
 STAFF = (Role.teacher, Role.admin)
+VERDICTS = {"correct": N_("correct"), "incorrect": N_("incorrect"), "undetermined": N_("undetermined")}
+"""What the drill-down calls each verdict of an attempt (others are shown as stored)."""
 
 
 def pick_class(viewer, *, key: str = "class") -> Classroom | None:
@@ -32,12 +36,12 @@ def pick_class(viewer, *, key: str = "class") -> Classroom | None:
             return manage.class_of(session=s, viewer=viewer, class_id=wanted)
         classes = reports.classes_for(session=s, viewer=viewer)
     if not classes:
-        st.info("You have no class yet. Create one below and give students its join code.")
+        st.info(_("You have no class yet. Create one below and give students its join code."))
         return None
     if len(classes) == 1:
         return classes[0]
     names = {c.id: c.name for c in classes}
-    chosen = st.selectbox("Class", list(names), format_func=names.get, key=key)
+    chosen = st.selectbox(_("Class"), list(names), format_func=names.get, key=key)
     return next(c for c in classes if c.id == chosen)
 
 
@@ -48,16 +52,16 @@ def pick_student(viewer, classroom: Classroom, *, key: str = "student") -> int |
     with get_ctx().session() as s:
         rows = reports.roster(session=s, viewer=viewer, class_id=classroom.id)
     if not rows:
-        st.info("No students in this class yet.")
+        st.info(_("No students in this class yet."))
         return None
     names = {r.student_id: r.name for r in rows}
-    return st.selectbox("Student", list(names), format_func=names.get, key=key)
+    return st.selectbox(_("Student"), list(names), format_func=names.get, key=key)
 
 
 @friendly
 def class_page() -> None:
     viewer = require(*STAFF)
-    st.title("Class")
+    st.title(_("Class"))
     classroom = pick_class(viewer)
     if classroom is None:
         new_class_form(viewer)
@@ -68,46 +72,49 @@ def class_page() -> None:
         cells = reports.mastery_heatmap(session=s, viewer=viewer, class_id=classroom.id)
         struggles = reports.struggling_skills(session=s, viewer=viewer, class_id=classroom.id)
     st.subheader(classroom.name)
-    st.markdown(f"Join code: **`{classroom.join_code}`** – students enter it on *My classes & family*.")
+    st.markdown(_("Join code: **`{code}`** – students enter it on *My classes & family*.").format(
+        code=classroom.join_code))
     active = sum(1 for r in rows if r.problems_this_week)
     a, b = st.columns(2)
-    a.metric("Students", len(rows))
-    b.metric("Practised this week", f"{active} of {len(rows)}")
+    a.metric(_("Students"), len(rows))
+    b.metric(_("Practised this week"), _("{right} of {total}").format(right=active, total=len(rows)))
 
-    st.markdown("#### Class mastery")
+    st.markdown("#### " + _("Class mastery"))
     if not cells:
-        st.info("No practice yet in this class, so there is no mastery to show.")
+        st.info(_("No practice yet in this class, so there is no mastery to show."))
     else:
-        order = st.radio("Sort students by", ["name", "lowest mastery first"], horizontal=True, key="heat_sort")
+        order = st.radio(_("Sort students by"), [N_("name"), N_("lowest mastery first")], horizontal=True,
+                         key="heat_sort", format_func=_)
         ranked = sorted(rows, key=lambda r: (r.mean_mastery if r.mean_mastery is not None else 2, r.name)) \
             if order != "name" else rows
         shown = {c.student for c in cells}
         names = [r.name for r in ranked if r.name in shown]
         charts.draw(charts.heatmap(cells, names), room=160)
 
-    st.markdown("#### Hardest skills (last 4 weeks)")
+    st.markdown("#### " + _("Hardest skills (last 4 weeks)"))
     if not struggles:
-        st.caption("No attempts in the last four weeks.")
+        st.caption(_("No attempts in the last four weeks."))
     else:
-        st.dataframe(pd.DataFrame([{"skill": x.title, "accuracy": pct(x.accuracy), "mean mastery": pct(x.mean_mastery),
-                                    "students": x.students, "below 50%": x.struggling_students}
+        st.dataframe(pd.DataFrame([{_("skill"): x.title, _("accuracy"): pct(x.accuracy),
+                                    _("mean mastery"): pct(x.mean_mastery), _("students"): x.students,
+                                    _("below 50%"): x.struggling_students}
                                    for x in struggles[:8]]), hide_index=True, width="stretch")
 
-    st.markdown("#### Not practised recently")
-    days = st.slider("Days without practice", 1, 30, 7, key="idle_days")
+    st.markdown("#### " + _("Not practised recently"))
+    days = st.slider(_("Days without practice"), 1, 30, 7, key="idle_days")
     with ctx.session() as s:
         idle = reports.inactive_students(session=s, viewer=viewer, class_id=classroom.id, days=days)
     if not idle:
-        st.success(f"Everyone practised in the last {days} days.")
+        st.success(_("Everyone practised in the last {days} days.").format(days=days))
     else:
-        st.write(", ".join(f"{r.name} ({'never' if r.last_active is None else f'{r.last_active:%d %b}'})"
-                           for r in idle))
+        st.write(_(", ").join(f"{r.name} ({_('never') if r.last_active is None else i18n.day(r.last_active)})"
+                              for r in idle))
 
-    st.markdown("#### Roster")
-    st.dataframe(pd.DataFrame([{"student": r.name, "username": r.username, "grade": r.grade,
-                                "problems this week": r.problems_this_week, "skills mastered": r.skills_mastered,
-                                "mean mastery": pct(r.mean_mastery),
-                                "last active": f"{r.last_active:%Y-%m-%d}" if r.last_active else "never"}
+    st.markdown("#### " + _("Roster"))
+    st.dataframe(pd.DataFrame([{_("student"): r.name, _("username"): r.username, _("grade"): r.grade,
+                                _("problems this week"): r.problems_this_week,
+                                _("skills mastered"): r.skills_mastered, _("mean mastery"): pct(r.mean_mastery),
+                                _("last active"): f"{r.last_active:%Y-%m-%d}" if r.last_active else _("never")}
                                for r in rows]), hide_index=True, width="stretch")
     roster_forms(viewer, classroom, rows)
     if viewer.role == Role.teacher:
@@ -115,11 +122,11 @@ def class_page() -> None:
 
 
 def roster_forms(viewer, classroom: Classroom, rows) -> None:
-    with st.expander("Add or remove students"):
+    with st.expander(_("Add or remove students")):
         with st.form("add_student", clear_on_submit=True):
-            username = st.text_input("Student's username", max_chars=MAX_SHORT)
-            if st.form_submit_button("Add to class"):
-                username = check_length(username, MAX_SHORT, "The username")
+            username = st.text_input(_("Student's username"), max_chars=MAX_SHORT)
+            if st.form_submit_button(_("Add to class")):
+                username = check_length(username, MAX_SHORT, _("The username"))
 
                 def add():
                     with get_ctx().session() as s:
@@ -129,8 +136,8 @@ def roster_forms(viewer, classroom: Classroom, rows) -> None:
                     st.rerun()
         if rows:
             names = {r.student_id: r.name for r in rows}
-            gone = st.selectbox("Remove a student", list(names), format_func=names.get, key="remove_pick")
-            if st.button("Remove from class", key="remove"):
+            gone = st.selectbox(_("Remove a student"), list(names), format_func=names.get, key="remove_pick")
+            if st.button(_("Remove from class"), key="remove"):
 
                 def remove():
                     with get_ctx().session() as s:
@@ -143,11 +150,11 @@ def roster_forms(viewer, classroom: Classroom, rows) -> None:
 def new_class_form(viewer) -> None:
     if viewer.role != Role.teacher:
         return
-    with st.expander("Create a class"):
+    with st.expander(_("Create a class")):
         with st.form("new_class", clear_on_submit=True):
-            name = st.text_input("Class name", max_chars=80)
-            if st.form_submit_button("Create"):
-                name = check_length(name, 80, "The class name")
+            name = st.text_input(_("Class name"), max_chars=80)
+            if st.form_submit_button(_("Create")):
+                name = check_length(name, 80, _("The class name"))
 
                 def create():
                     with get_ctx().session() as s:
@@ -160,7 +167,7 @@ def new_class_form(viewer) -> None:
 @friendly
 def drilldown_page() -> None:
     viewer = require(*STAFF)
-    st.title("Student drill-down")
+    st.title(_("Student drill-down"))
     classroom = pick_class(viewer)
     if classroom is None:
         return
@@ -172,33 +179,34 @@ def drilldown_page() -> None:
         progress = reports.student_progress(session=s, viewer=viewer, student_id=student_id)
     st.subheader(d.name)
     a, b = st.columns(2)
-    a.metric("Attempts", d.attempts)
-    b.metric("Correct", f"{d.correct} ({pct(d.correct / d.attempts if d.attempts else None)})")
-    a.metric("Hints used", d.hints_used)
-    b.metric("Time on task", f"{d.minutes:.0f} min")
-    st.markdown("#### Mastery over time")
+    a.metric(_("Attempts"), d.attempts)
+    b.metric(_("Correct"), f"{d.correct} ({pct(d.correct / d.attempts if d.attempts else None)})")
+    a.metric(_("Hints used"), d.hints_used)
+    b.metric(_("Time on task"), _("{minutes} min").format(minutes=i18n.number(d.minutes)))
+    st.markdown("#### " + _("Mastery over time"))
     if d.series:
         charts.draw(charts.mastery_lines(d.series), room=110)
     else:
-        st.info("No practice yet.")
+        st.info(_("No practice yet."))
     if progress.skills:
         charts.draw(charts.mastery_bars(progress.skills))
-    st.markdown("#### Common mistakes")
+    st.markdown("#### " + _("Common mistakes"))
     if d.mistakes:
-        st.dataframe(pd.DataFrame(d.mistakes, columns=["mistake", "times"]), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(d.mistakes, columns=[_("mistake"), _("times")]), hide_index=True, width="stretch")
     else:
-        st.caption("No recurring mistakes recorded.")
-    st.markdown("#### Per skill")
+        st.caption(_("No recurring mistakes recorded."))
+    st.markdown("#### " + _("Per skill"))
     if d.per_skill:
-        st.dataframe(pd.DataFrame(d.per_skill, columns=["skill", "attempts", "correct", "hints"]), hide_index=True,
-                     width="stretch")
-    st.markdown("#### Latest attempts")
-    if d.recent:
-        st.dataframe(pd.DataFrame([{"when": f"{w:%d %b %H:%M}", "skill": sk, "problem": pr, "answer": an,
-                                    "verdict": v, "hints": h} for w, sk, pr, an, v, h in d.recent]),
+        st.dataframe(pd.DataFrame(d.per_skill, columns=[_("skill"), _("attempts"), _("correct"), _("hints")]),
                      hide_index=True, width="stretch")
-    with st.expander("Parent link code"):
-        if st.button("Make a code for this student's parent", key="linkcode"):
+    st.markdown("#### " + _("Latest attempts"))
+    if d.recent:
+        st.dataframe(pd.DataFrame([{_("when"): i18n.day_time(w), _("skill"): sk, _("problem"): pr, _("answer"): an,
+                                    _("verdict"): _(VERDICTS.get(v, v)), _("hints"): h}
+                                   for w, sk, pr, an, v, h in d.recent]),
+                     hide_index=True, width="stretch")
+    with st.expander(_("Parent link code")):
+        if st.button(_("Make a code for this student's parent"), key="linkcode"):
 
             def make():
                 with get_ctx().session() as s:
@@ -206,39 +214,40 @@ def drilldown_page() -> None:
 
             code = run_action(make)
             if code:
-                st.success(f"Link code: **{code}** (valid 7 days, once).")
+                st.success(_("Link code: **{code}** (valid 7 days, once).").format(code=code))
 
 
 @friendly
 def verifier_page() -> None:
     viewer = require(*STAFF)
-    st.title("What the verifier caught")
-    st.caption("Every math statement in a tutor reply is checked with SymPy before a student sees it; "
-               "a wrong one is repaired or withdrawn.")
+    st.title(_("What the verifier caught"))
+    st.caption(_("Every math statement in a tutor reply is checked with SymPy before a student sees it; "
+                 "a wrong one is repaired or withdrawn."))
     with get_ctx().session() as s:
         v = reports.verifier_stats(session=s, viewer=viewer)
     a, b = st.columns(2)
-    a.metric("Statements checked", v.checked)
-    b.metric("Verified", v.verified)
-    a.metric("Caught wrong", v.refuted)
-    b.metric("Replies repaired", f"{v.replies_repaired} of {v.replies}")
+    a.metric(_("Statements checked"), v.checked)
+    b.metric(_("Verified"), v.verified)
+    a.metric(_("Caught wrong"), v.refuted)
+    b.metric(_("Replies repaired"), _("{right} of {total}").format(right=v.replies_repaired, total=v.replies))
     if v.checked == 0:
-        st.info("No tutor replies have been checked yet.")
+        st.info(_("No tutor replies have been checked yet."))
         return
-    st.dataframe(pd.DataFrame(v.by_kind, columns=["kind of statement", "checked", "caught wrong"]),
+    st.dataframe(pd.DataFrame(v.by_kind, columns=[_("kind of statement"), _("checked"), _("caught wrong")]),
                  hide_index=True, width="stretch")
-    st.markdown("#### Latest catches")
+    st.markdown("#### " + _("Latest catches"))
     if not v.recent_catches:
-        st.caption("Nothing wrong has been caught yet: every checked statement held.")
+        st.caption(_("Nothing wrong has been caught yet: every checked statement held."))
     for when, claim, expected, why in v.recent_catches:
-        st.markdown(f"- {when:%d %b %H:%M}: `{claim}`" + (f" → should be `{expected}`" if expected else "")
+        st.markdown(f"- {i18n.day_time(when)}: `{claim}`"
+                    + (" → " + _("should be {expected}").format(expected=f"`{expected}`") if expected else "")
                     + (f" – {why}" if why else ""))
 
 
 @friendly
 def export_page() -> None:
     viewer = require(*STAFF)
-    st.title("Export")
+    st.title(_("Export"))
     classroom = pick_class(viewer)
     if classroom is None:
         return
@@ -246,15 +255,15 @@ def export_page() -> None:
     with get_ctx().session() as s:
         csv_text = reports.class_report_csv(session=s, viewer=viewer, class_id=classroom.id)
         class_pdf = reports.class_report_pdf(session=s, viewer=viewer, class_id=classroom.id)
-    st.markdown("#### Class report")
-    st.download_button("Download CSV", csv_text, file_name=f"{slug}-report.csv", mime="text/csv",
+    st.markdown("#### " + _("Class report"))
+    st.download_button(_("Download CSV"), csv_text, file_name=f"{slug}-report.csv", mime="text/csv",
                        icon=":material/table:", key="csv")
-    st.download_button("Download class PDF", class_pdf, file_name=f"{slug}-report.pdf", mime="application/pdf",
+    st.download_button(_("Download class PDF"), class_pdf, file_name=f"{slug}-report.pdf", mime="application/pdf",
                        icon=":material/picture_as_pdf:", key="class_pdf")
-    st.markdown("#### One student")
+    st.markdown("#### " + _("One student"))
     student_id = pick_student(viewer, classroom, key="export_student")
     if student_id is not None:
         with get_ctx().session() as s:
             pdf = reports.student_report_pdf(session=s, viewer=viewer, student_id=student_id)
-        st.download_button("Download student PDF", pdf, file_name=f"student-{student_id}-report.pdf",
+        st.download_button(_("Download student PDF"), pdf, file_name=f"student-{student_id}-report.pdf",
                            mime="application/pdf", icon=":material/picture_as_pdf:", key="student_pdf")
