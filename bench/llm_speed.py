@@ -10,6 +10,7 @@ tokens/s, generation tokens/s and time to first token, and ours/bare.
     python bench/llm_speed.py --path some.gguf
     python bench/llm_speed.py --threads 0      # each side's default threads, side by side
     python bench/llm_speed.py --batch 2        # 2 re-solve requests one after another vs one complete_many
+    python bench/llm_speed.py --prefix         # prompt tokens decoded in a reply sequence, reuse on vs off
 
 ``--batch N`` measures the tutor's backend alone: N program-of-thought requests
 as ``agents.resolve`` makes them (prompt families alternating, the first of
@@ -17,6 +18,14 @@ each family greedy, later ones sampled, stopping at the program's closing
 fence), run in turn through ``complete`` and as one ``complete_many`` batch,
 alternating, each run from an empty cache. Prints wall seconds, generated
 tokens/s (all sequences together) and sequential/batch time.
+
+``--prefix`` runs the model calls of two tutor replies as the tutor makes them
+(a draft with the tutor's system prompt, a round of 2 re-solve programs on the
+batch context, a repair draft; then a second question's draft and programs),
+once with the caches kept between calls (reuse on, from empty caches at the
+start) and once with both contexts emptied before every call (reuse off), and
+prints per call the prompt tokens, the tokens actually decoded on each side and
+the wall seconds, then the totals.
 """
 
 from __future__ import annotations
@@ -60,11 +69,12 @@ def measure(stream, count_prompt_tokens: int) -> dict:
     }
 
 
-def batch_requests(n: int, max_tokens: int) -> list:
+def batch_requests(n: int, max_tokens: int, question: str | None = None) -> list:
     """``n`` requests as ``agents.resolve`` makes them for one question."""
     from agents.resolve import PROGRAM_END, PROMPT_FAMILIES
 
-    question = "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?"
+    question = question or (
+        "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?")
     requests = []
     for i in range(n):
         _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
@@ -82,13 +92,13 @@ def measure_batch(ours, n: int, runs: int, max_tokens: int, path: Path) -> int:
         return sum(ours.count_tokens(r) for r in replies)
 
     def sequential() -> dict:
-        ours.llama.reset()
+        ours.forget_prompts()
         start = time.perf_counter()
         replies = [ours.complete(m, p) for m, p in requests]
         return {"wall": time.perf_counter() - start, "tokens": tokens(replies), "replies": replies}
 
     def batched() -> dict:
-        ours.llama.reset()
+        ours.forget_prompts()  # the batch context keeps its prompts between batches: start from nothing
         start = time.perf_counter()
         replies = ours.complete_many(requests)
         return {"wall": time.perf_counter() - start, "tokens": tokens(replies), "replies": replies}
@@ -121,6 +131,76 @@ def measure_batch(ours, n: int, runs: int, max_tokens: int, path: Path) -> int:
     return 0
 
 
+PREFIX_QUESTIONS = (
+    "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?",
+    "A class of 28 students goes on a trip. Each bus holds 12 students. How many buses are needed?",
+)
+
+
+def reply_calls(max_tokens: int) -> list[tuple[str, str, list]]:
+    """(name, kind, requests) for the model calls of two tutor replies, as ``agents.tutor`` makes them."""
+    from agents.prompts import REPAIR_NOTE, SOLVE_RULE, TUTOR_SYSTEM
+
+    system = ChatMessage("system", TUTOR_SYSTEM + "\n" + SOLVE_RULE)  # draft_reply for a computational question
+    calls = []
+    for n, question in enumerate(PREFIX_QUESTIONS, 1):
+        calls.append((f"q{n} draft", "main",
+                      [([system, ChatMessage("user", question)], GenerationParams(max_tokens=max_tokens, temperature=0))]))
+        programs = batch_requests(2, max_tokens, question)
+        calls.append((f"q{n} programs x2", "batch", programs))
+        if n == 1:
+            note = REPAIR_NOTE.format(findings="- 3 x 12 = 36 pencils in all.\n- 7 x 4 = 28 pencils given away.")
+            calls.append((f"q{n} repair draft", "main",
+                          [([system, ChatMessage("user", question + "\n\n" + note)],
+                            GenerationParams(max_tokens=max_tokens, temperature=0.5, seed=1))]))
+    return calls
+
+
+def measure_prefix(ours, max_tokens: int, path: Path) -> int:
+    calls = reply_calls(max_tokens)
+
+    def sequence(reuse: bool) -> list[dict]:
+        ours.forget_prompts()
+        rows = []
+        for name, kind, requests in calls:
+            if not reuse:
+                ours.forget_prompts()
+            before = len(ours.calls)
+            start = time.perf_counter()
+            if kind == "batch":
+                ours.complete_many(requests)
+            else:
+                ours.complete(*requests[0])
+            wall = time.perf_counter() - start
+            new = ours.calls[before:]
+            rows.append({"name": name, "prompt": sum(c["prompt"] for c in new),
+                         "evaluated": sum(c["evaluated"] for c in new), "wall": wall})
+        return rows
+
+    load_start = os.getloadavg()
+    ours.complete_many(calls[1][2])  # warm-up: pages the weights in, creates the batch context
+    off = sequence(reuse=False)
+    on = sequence(reuse=True)
+    print(f"\nmodel {path.name}, threads {ours.llama.n_threads}, up to {max_tokens} new tokens per call")
+    print(f"{'call':18s} {'prompt':>7s} {'decoded on':>11s} {'decoded off':>12s} {'wall on':>8s} {'wall off':>9s}")
+    for a, b in zip(on, off):
+        print(f"{a['name']:18s} {a['prompt']:7d} {a['evaluated']:11d} {b['evaluated']:12d} "
+              f"{a['wall']:7.2f}s {b['wall']:8.2f}s")
+    tot = {side: {k: sum(r[k] for r in rows) for k in ("prompt", "evaluated", "wall")}
+           for side, rows in (("on", on), ("off", off))}
+    print(f"{'total':18s} {tot['on']['prompt']:7d} {tot['on']['evaluated']:11d} {tot['off']['evaluated']:12d} "
+          f"{tot['on']['wall']:7.2f}s {tot['off']['wall']:8.2f}s")
+    for n in (1, 2):
+        rows = [(a, b) for a, b in zip(on, off) if a["name"].startswith(f"q{n} ")]
+        print(f"reply {n}: prompt tokens {sum(a['prompt'] for a, _ in rows)}, decoded with reuse "
+              f"{sum(a['evaluated'] for a, _ in rows)}, without {sum(b['evaluated'] for _, b in rows)}")
+    print(f"prompt tokens decoded, reuse on/off: {tot['on']['evaluated'] / tot['off']['evaluated']:.2f}; "
+          f"wall on/off: {tot['on']['wall'] / tot['off']['wall']:.2f}")
+    print("load average (1/5/15 min) at start: {:.2f} {:.2f} {:.2f}, at end: {:.2f} {:.2f} {:.2f}".format(
+        *load_start, *os.getloadavg()))
+    return 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default="default", choices=["default", "small"])
@@ -133,6 +213,8 @@ def main() -> None:
     ap.add_argument("--ctx", type=int, default=2048)
     ap.add_argument("--batch", type=int, default=0, metavar="N",
                     help="measure N requests in turn vs one complete_many batch instead (ours only)")
+    ap.add_argument("--prefix", action="store_true",
+                    help="prompt tokens decoded over two tutor replies, prefix reuse on vs off (ours only)")
     args = ap.parse_args()
 
     import llama_cpp
@@ -158,6 +240,8 @@ def main() -> None:
     ours = load(settings, path)
     if args.batch:
         sys.exit(measure_batch(ours, args.batch, args.runs, args.max_tokens, path))
+    if args.prefix:
+        sys.exit(measure_prefix(ours, args.max_tokens, path))
     bare_threads = {"n_threads": args.threads} if args.threads else {}  # 0: llama-cpp-python's own default
     bare = llama_cpp.Llama(
         model_path=str(path), n_ctx=ours.context_window, n_gpu_layers=0, chat_format=None, verbose=False,
