@@ -17,8 +17,10 @@ def users_page() -> None:
     st.title(_("Users"))
     with get_ctx().session() as s:
         users = reports.all_users(session=s, viewer=admin)
+    # option labels are translated now, not in format_func: Streamlit may call it outside this run
+    shown_as = {"everyone": _("everyone"), **{r: _(name) for r, name in ROLE_NAMES.items()}}
     role = st.selectbox(_("Show"), ["everyone", *[r.value for r in Role]], key="role_filter",
-                        format_func=lambda r: _("everyone") if r == "everyone" else _(ROLE_NAMES[r]))
+                        format_func=shown_as.get)
     shown = [u for u in users if role == "everyone" or u.role == role]
     st.dataframe(pd.DataFrame([{_("username"): u.username, _("name"): u.display_name,
                                 _("role"): _(ROLE_NAMES.get(u.role, u.role)), _("grade"): u.grade_level,
@@ -29,7 +31,7 @@ def users_page() -> None:
         with st.form("add_user", clear_on_submit=True):
             username = st.text_input(_("Username"), max_chars=MAX_SHORT)
             name = st.text_input(_("Display name"), max_chars=80)
-            new_role = st.selectbox(_("Role"), [r.value for r in Role], format_func=lambda r: _(ROLE_NAMES[r]))
+            new_role = st.selectbox(_("Role"), [r.value for r in Role], format_func=shown_as.get)
             languages = list(i18n.NAMES)
             language = st.selectbox(_("Language"), languages, index=languages.index(get_ctx().settings.language),
                                     format_func=i18n.NAMES.get)

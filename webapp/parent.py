@@ -43,7 +43,8 @@ def children_page() -> None:
 def show_child_week(week: reports.ChildWeek) -> None:
     p = week.progress
     st.subheader(p.name)
-    st.caption(_("The last 7 days, {start} – {end}").format(start=i18n.day(week.week_start), end=i18n.day(week.week_end)))
+    st.caption(_("The last 7 days, {start} – {end}").format(start=i18n.day(week.week_start),
+                                                              end=i18n.day(week.week_end)))
     a, b = st.columns(2)
     a.metric(_("Time practising"), _("{minutes} min").format(minutes=i18n.number(p.minutes_this_week)))
     b.metric(_("Problems solved"), _("{right} of {total}").format(right=p.correct_this_week,

@@ -38,7 +38,8 @@ def today_page() -> None:
         st.caption(":material/local_fire_department: "
                    + _("{days}-day streak – keep it going!").format(days=progress.streak))
     if plan is None or plan.done == plan.total:
-        st.info(_("No lesson planned for today yet.") if plan is None else _("You finished today's lesson. Great work!"))
+        st.info(_("No lesson planned for today yet.") if plan is None
+                else _("You finished today's lesson. Great work!"))
         if st.button(_("Plan today's lesson"), type="primary", icon=":material/auto_awesome:"):
             with st.spinner(_("Planning a lesson that fits you…")):
                 run_action(lambda: plan_for(student.id))
@@ -188,8 +189,9 @@ def practice_page() -> None:
     student = require(Role.student)
     st.title(_("Practice"))
     skills = offered_skills()
-    choice = st.selectbox(_("Skill"), [DUE, *skills],
-                          format_func=lambda k: _("What's due for me") if k == DUE else skills[k], key="practice_skill")
+    # option labels are translated now, not in format_func: Streamlit may call it outside this run
+    shown_as = {DUE: _("What's due for me"), **skills}
+    choice = st.selectbox(_("Skill"), list(shown_as), format_func=shown_as.get, key="practice_skill")
     current: learner.PracticeRun | None = st.session_state.get("practice")
     if st.button(_("New problem"), type="primary", icon=":material/casino:", key="new"):
         current = start_practice(new_problem(student, None if choice == DUE else choice,

@@ -83,8 +83,9 @@ def class_page() -> None:
     if not cells:
         st.info(_("No practice yet in this class, so there is no mastery to show."))
     else:
-        order = st.radio(_("Sort students by"), [N_("name"), N_("lowest mastery first")], horizontal=True,
-                         key="heat_sort", format_func=_)
+        shown_as = {o: _(o) for o in (N_("name"), N_("lowest mastery first"))}  # translated now, not later
+        order = st.radio(_("Sort students by"), list(shown_as), horizontal=True, key="heat_sort",
+                         format_func=shown_as.get)
         ranked = sorted(rows, key=lambda r: (r.mean_mastery if r.mean_mastery is not None else 2, r.name)) \
             if order != "name" else rows
         shown = {c.student for c in cells}
