@@ -23,7 +23,10 @@ from tutor.verify.premises.equations import (
     _named_zero_divisor,
     _no_real_solution,
     _no_solution,
+    _inconsistent_system,
+    _radicand_at,
     _real_valued_no_solution,
+    _square_negative,
     _undefined_at,
 )
 from tutor.verify.premises.geometry import (
@@ -32,12 +35,21 @@ from tutor.verify.premises.geometry import (
     _ladder,
     _negative_length,
     _rectangle_diagonal,
+    _rectangle_perimeter,
+    _regular_polygon,
     _square_segments,
     _triangle_sides,
 )
 from tutor.verify.premises.probability import _complements, _outcomes_total, _probability_range
-from tutor.verify.premises.reading import MAX_CHARS, _asks_whether, _sentences
-from tutor.verify.premises.stories import _consecutive, _negative_quantity, _percent_parts
+from tutor.verify.premises.reading import MAX_CHARS, _asks_whether, _sentences, words_to_numbers
+from tutor.verify.premises.stories import (
+    _consecutive,
+    _heads_and_legs,
+    _negative_quantity,
+    _over_capacity,
+    _percent_parts,
+    _uneven_split,
+)
 
 def false_premises(question: str) -> list[str]:
     """Why the question cannot be answered as asked, one short sentence per reason (empty if none found).
@@ -45,7 +57,7 @@ def false_premises(question: str) -> list[str]:
     Args:
         question: the student's text, untrusted; only its first ``MAX_CHARS`` characters are read.
     """
-    text = (question or "")[:MAX_CHARS]
+    text = words_to_numbers((question or "")[:MAX_CHARS])
     asserted = " ".join(s for s in _sentences(text) if not _asks_whether(s))
     found: list[str] = []
     for detect in DETECTORS:
@@ -57,10 +69,10 @@ def false_premises(question: str) -> list[str]:
 
 
 DETECTORS: tuple[Callable[[str], list[str]], ...] = (
-    _division_by_zero, _named_zero_divisor, _undefined_at, _no_solution, _absolute_negative,
-    _real_valued_no_solution, _no_real_solution, _angle_sums, _triangle_sides, _ladder, _equal_sides, _square_segments,
-    _rectangle_diagonal, _negative_length,
-    _probability_range, _complements, _outcomes_total, _percent_parts, _negative_quantity, _consecutive, _definitions, _pi_exact,
-    _biology,
+    _division_by_zero, _named_zero_divisor, _undefined_at, _no_solution, _inconsistent_system, _absolute_negative,
+    _real_valued_no_solution, _no_real_solution, _square_negative, _radicand_at, _angle_sums, _regular_polygon,
+    _triangle_sides, _ladder, _equal_sides, _square_segments, _rectangle_diagonal, _rectangle_perimeter,
+    _negative_length, _probability_range, _complements, _outcomes_total, _percent_parts, _negative_quantity,
+    _over_capacity, _uneven_split, _heads_and_legs, _consecutive, _definitions, _pi_exact, _biology,
 )
 """Every kind of contradiction looked for, in the order reasons are given."""

@@ -25,7 +25,8 @@ def _division_by_zero(text: str) -> list[str]:
 
 
 _DIVISOR = re.compile(r"(?:/|÷|divided\s+by|over)\s*(\([^()]{1,80}\))", re.I)
-_ZERO_RATE = re.compile(r"\bin\s+(?:0|zero)\s+(?:hours?|minutes?|seconds?|days?|weeks?|years?|h|min|s)\b", re.I)
+_ZERO_RATE = re.compile(r"\b(?:in\s+|took\s+|showed\s+|shows\s+|read\s+|reads\s+|lasted\s+|of\s+)?(?:0|zero)\s+"
+                        r"(?:hours?|minutes?|seconds?|days?|weeks?|years?|h|min|s)\b", re.I)
 _RATE_ASKED = re.compile(r"\b(?:speed|rate|per|average|mph|km/h|an hour|a minute|a second|each hour|how fast)\b", re.I)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none of|(?:0|zero)\s+(?:people|students|runners|players|children|"
                      r"kids|members|entries|items|games|tests|scores|numbers|values|days))\b", re.I)
@@ -265,6 +266,8 @@ def _undefined_at(text: str) -> list[str]:
 _WORD_QUOTIENT = re.compile(r"\b(?:the\s+)?(?P<a>[a-z]+)\s+divided\s+by\s+(?:the\s+)?(?P<b>[a-z]+)\b", re.I)
 _ZERO_COUNT = re.compile(r"\b(?:zero|no|0)\s+(?P<who>[a-z]+)\s+(?:came|come|showed up|turned up|arrived|joined|"
                          r"entered|signed up|are\s+(?:there|left|coming))\b", re.I)
+_NOBODY_CAME = re.compile(r"\b(?:nobody|no one|no-one|none of them)\s+(?:came|showed up|turned up|arrived|joined|"
+                          r"entered|signed up|was there)\b", re.I)
 _SHARE_AMONG = re.compile(r"\b(?:split|share|divide|distribute)\w*\b[^.?!]{0,60}?\b(?:among|between|to)\s+(?:the\s+)?"
                           r"(?P<who>[a-z]+)(?:\s+(?P<who2>[a-z]+))?\b", re.I)
 
@@ -278,6 +281,8 @@ def _named_zero_divisor(text: str) -> list[str]:
                      re.I):
             return [f"The {b} is 0, and dividing by zero is not defined, so the {m.group('a').lower()} divided by "
                     f"the {b} has no value."]
+    if _NOBODY_CAME.search(text) and _SHARE_AMONG.search(text):
+        return ["Sharing among nobody means dividing by zero, which is not defined: there is no one to share with."]
     zero = _ZERO_COUNT.search(text)
     if zero:
         who = zero.group("who").lower().rstrip("s")
@@ -285,4 +290,78 @@ def _named_zero_divisor(text: str) -> list[str]:
             if who in {(w or "").lower().rstrip("s") for w in (m.group("who"), m.group("who2"))}:
                 return [f"Sharing among zero {zero.group('who')} means dividing by zero, which is not defined: there "
                         "is no one to share with."]
+    return []
+
+
+def _inconsistent_system(text: str) -> list[str]:
+    """Two linear equations in two unknowns with no common solution: 'x + y = 7 and 2x + 2y = 15'."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.parse import safe_parse
+
+    relations = []
+    for eq in _equations(text)[:4]:
+        try:
+            relation = safe_parse(eq)
+        except VerificationError:
+            continue
+        if isinstance(relation, sympy.Eq) and len(relation.free_symbols) == 2:
+            relations.append((eq, relation))
+    if len(relations) != 2 or relations[0][1].free_symbols != relations[1][1].free_symbols:
+        return []
+    unknowns = sorted(relations[0][1].free_symbols, key=str)
+    try:
+        polys = [sympy.Poly(r.lhs - r.rhs, *unknowns) for _e, r in relations]
+        if any(p.total_degree() != 1 for p in polys):
+            return []
+        solution = sympy.linsolve([r.lhs - r.rhs for _e, r in relations], unknowns)
+    except (sympy.PolynomialError, ArithmeticError, RecursionError, TypeError, ValueError):
+        return []
+    if solution is sympy.S.EmptySet:
+        return [f"The equations {_short(relations[0][0])} and {_short(relations[1][0])} have no common solution: "
+                "one says something the other contradicts (multiply the first to compare them)."]
+    return []
+
+
+_SQUARED_NEGATIVE = re.compile(rf"\b(?:squared|times itself|multiplied by itself)\s+(?:gives|is|equals|makes|=|to get)\s*"
+                               rf"(?:-|−)\s*({_D})", re.I)
+
+
+def _square_negative(text: str) -> list[str]:
+    """'what real number squared gives negative 36'."""
+    m = _SQUARED_NEGATIVE.search(text)
+    if m and _num(m.group(1)) and not _ALLOWS_COMPLEX.search(_NOT_COMPLEX.sub(" ", text)):
+        return [f"No real number squared gives -{m.group(1)}: a number times itself is never negative."]
+    return []
+
+
+_LENGTH_CONTEXT = re.compile(r"\b(?:side|length|long|width|wide|height|tall|radius|distance|real)\b", re.I)
+_LATER_VALUE = re.compile(r"\b(?:when|if|for|at|where)\s+([a-z])\s*=\s*(-?\d{1,9}(?:\.\d{1,6})?)", re.I)
+
+
+def _radicand_at(text: str) -> list[str]:
+    """A square root of an expression in a letter, evaluated later where it is negative: '√(b - 10) cm … when b = 4'."""
+    import sympy
+
+    from tutor.errors import VerificationError
+    from tutor.verify.parse import safe_parse
+
+    if not _LENGTH_CONTEXT.search(text) or _ALLOWS_COMPLEX.search(_NOT_COMPLEX.sub(" ", text)):
+        return []
+    values = {m.group(1): m.group(2) for m in _LATER_VALUE.finditer(text)}
+    for m in _RADICAND.finditer(text.replace("−", "-")):
+        try:
+            inside = safe_parse(m.group(1))
+        except VerificationError:
+            continue
+        if not isinstance(inside, sympy.Expr) or len(inside.free_symbols) != 1:
+            continue
+        (var,) = inside.free_symbols
+        if var.name not in values:
+            continue
+        value = inside.subs(var, sympy.Rational(values[var.name]))
+        if value.is_negative:
+            return [f"At {var} = {values[var.name]}, √{m.group(1)} is √({sympy.sstr(value)}): no real number times "
+                    "itself gives a negative number, so that length can't exist."]
     return []

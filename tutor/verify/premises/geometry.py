@@ -61,6 +61,8 @@ def _angle_sums(text: str) -> list[str]:
         return [f"A triangle can't have two {kind} angles: together they would already make "
                 f"{'180°' if kind == 'right' else 'more than 180°'}, and the three angles add up to exactly 180°."]
     angles = _angles(text)
+    if len(angles) > (3 if triangle else 4):  # "… 53 degrees. Find the side opposite the 72 degree angle": named again
+        angles = list(dict.fromkeys(angles))
     base = _BASE_ANGLE.search(text)
     if triangle and base and _num(base.group(1)) and 2 * _num(base.group(1)) >= 180:
         v = _num(base.group(1))
@@ -232,3 +234,41 @@ def _square_segments(text: str) -> list[str]:
         listed = " and ".join(f"{k} = {_show(v)}" for k, v in given.items())
         return [f"All four sides of a square are equal, so {name} can't have {listed}."]
     return []
+
+
+_RECT_PERIMETER = re.compile(rf"\b(?:rectangle|rectangular)\b[^.?!]{{0,80}}?\bperimeter\s+(?:of\s+|is\s+)?({_D})", re.I)
+_RECT_SIDE = re.compile(rf"\b(?:one\s+)?(?:side|length|width)\s+(?:is\s+|of\s+)?({_D})", re.I)
+
+
+def _rectangle_perimeter(text: str) -> list[str]:
+    """A rectangle whose one side is already half its perimeter or more: the other side would be 0 or negative."""
+    p = _RECT_PERIMETER.search(text)
+    if not p:
+        return []
+    perimeter = _num(p.group(1))
+    for m in _RECT_SIDE.finditer(text):
+        side = _num(m.group(1))
+        if side is not None and perimeter is not None and m.start(1) != p.start(1) and 2 * side >= perimeter:
+            return [f"Two sides of {_show(side)} already make {_show(2 * side)}, so a rectangle with a perimeter of "
+                    f"{_show(perimeter)} can't have a side that long: the other side would be "
+                    f"{_show(perimeter / 2 - side)}."]
+    return []
+
+
+_POLYGON_SIDES = {"triangle": 3, "square": 4, "pentagon": 5, "hexagon": 6, "heptagon": 7, "octagon": 8,
+                  "nonagon": 9, "decagon": 10}
+_REGULAR_ANGLE = re.compile(r"\bregular\s+(" + "|".join(_POLYGON_SIDES) + rf")\b[^.?!]{{0,40}}?\b(?:interior\s+)?"
+                            rf"angles?\s+(?:of\s+|is\s+|measures?\s+|=\s*)?({_D})", re.I)
+
+
+def _regular_polygon(text: str) -> list[str]:
+    """Every angle of a regular polygon with n sides is 180(n - 2)/n: a pentagon's is 108°, not 100°."""
+    m = _REGULAR_ANGLE.search(text)
+    if not m:
+        return []
+    n = _POLYGON_SIDES[m.group(1).lower()]
+    angle, right = _num(m.group(2)), Fraction(180 * (n - 2), n)
+    if angle is None or angle == right:
+        return []
+    return [f"Every angle of a regular {m.group(1).lower()} is {_show(right)}° (180° × {n - 2} ÷ {n}), "
+            f"so it can't have an angle of {_show(angle)}°."]

@@ -21,6 +21,9 @@ _STATED = [
     # "a 120% chance of winning"
     re.compile(rf"(?P<v>-?\s*{_D})\s*(?P<pct>%|percent\b)\s+{_P_WORD}(?:\s+(?:(?:of|that)\s+)?(?P<e>[^.?!;,]{{1,60}}?))?"
                rf"(?=\s*(?:[.,;?!]|$|\s+and\b))", re.I),
+    # "heads comes up 3/5 of the time", "it rains 40% of the time"
+    re.compile(rf"(?P<e>[\w' ]{{1,40}}?)\s+(?:comes?\s+up\s+|happens?\s+|occurs?\s+)?(?P<v>-?\s*{_N})\s*"
+               rf"(?P<pct>%|percent\b)?\s+of\s+the\s+time\b", re.I),
     # "lands heads with probability 0.5"
     re.compile(rf"(?P<e>[\w' ]{{1,40}}?)\s+with\s+(?:a\s+)?{_P_WORD}\s+(?:of\s+)?{_VALUE}{_AFTER}", re.I),
 ]
@@ -106,7 +109,7 @@ def _complements(text: str) -> list[str]:
         for (other, other_neg), q, qw in stated[i + 1:]:
             if neg != other_neg and (words <= other or other <= words) and p + q != 1:
                 return [f"An event and its opposite must have probabilities that add up to 1 (100%), "
-                        f"but {pw} and {qw} add up to {_show((p + q) * 100)}%."]
+                        f"but {pw} and {qw} add up to {_percent(p + q)}."]
     return []
 
 
@@ -131,4 +134,10 @@ def _outcomes_total(text: str) -> list[str]:
         return []
     listed = " + ".join(w for _e, _v, w in stated)
     return [f"Outcomes of one spin or draw that can't happen together have probabilities adding up to at most 1, "
-            f"but {listed} = {_show(total * 100)}%."]
+            f"but {listed} = {_percent(total)}."]
+
+
+def _percent(value: Fraction) -> str:
+    """7/6 as '116.7%' (a fraction of a percent is no help to a child), 11/10 as '110%'."""
+    pct = value * 100
+    return f"{_show(pct)}%" if pct.denominator == 1 else f"{float(pct):.1f}%"

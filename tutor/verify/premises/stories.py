@@ -15,12 +15,16 @@ _PARTITIONS = [("boys", "girls"), ("yes", "no"), ("male", "female"), ("men", "wo
                ("passed", "failed"), ("pass", "fail"), ("true", "false"), ("right", "wrong"), ("correct", "wrong")]
 _WHOLE = re.compile(r"\b(?:pie chart|circle graph|made up of|consists? of|split into|divided into|has only|"
                     r"contains only|only \w+ and \w+|the rest|exactly one|only one|just one|nothing else|no other|"
-                    r"one of (?:the|these|those|two|three|four|five)|split (?:like|as|between|among)|of it|budget)\b", re.I)
+                    r"one of (?:the|these|those|two|three|four|five)|split (?:like|as|between|among)|of it|budget|"
+                    r"left over|leftover|was left|is left|are left|remaining|remains)\b", re.I)
 """Words that make the parts exclusive shares of one whole ("every student chose exactly one", "of it")."""
 _SHARE_OF = re.compile(r"%\s+(?:of\s+(?:the|all|its|his|her|their|our|my|your|a)?\s*(?:\w+\s+)?|on\s+)?(?:income|salary|"
                        r"budget|pay|paycheck|earnings|allowance|wages|votes?|ballots|land|farm|field|garden|day|pie|pizza|"
                        r"cake|rent|food|transport)\b", re.I)
 """Shares of one thing that can't overlap: a budget, the votes of an election, a field, a day."""
+_EATEN = re.compile(r"\b(?:ate|eats|eaten|drank|drinks|used|uses|took|takes|got|gets|spent|spends|picked|chose|voted)\b",
+                    re.I)
+"""Shares of one thing taken by different people: only one of them can have any given part."""
 _OVERLAP = re.compile(r"\b(?:like|likes|enjoy|enjoys|love|loves|play|plays|speak|speaks|have|has|own|owns|read|reads|"
                       r"watch|watches|both|also|some|at least|either)\b", re.I)
 """Groups that may overlap (a child can like two fruits): their shares need not add up to 100%."""
@@ -40,12 +44,14 @@ def _percent_parts(text: str) -> list[str]:
         shares = [(m.start(), _num(m.group(1))) for m in re.finditer(rf"({_D})\s*(?:%|percent\b)", sentence, re.I)]
         if shares:  # "3/5 of it is wheat, 25% is corn": a fraction of the whole is a share too
             shares += [(m.start(), _num(m.group(1)) * 100)
-                       for m in re.finditer(r"(?<![\d/])(\d{1,3}\s*/\s*\d{1,3})\s+of\b", sentence)]
+                       for m in re.finditer(r"(?<![\d/])(\d{1,3}\s*/\s*\d{1,3})\s+(?:of|goes|go|is|are|was|were|"
+                                            r"on|for|to)\b", sentence)]
         parts = [v for _pos, v in sorted(shares) if v is not None]
         if not 2 <= len(parts) <= 6 or sum(parts) <= 100:
             continue
         lower = sentence.lower()
-        if _WHOLE.search(sentence) or _SHARE_OF.search(sentence) or (
+        # the words that make the parts one whole may be in another sentence ("… what percent was left over")
+        if _WHOLE.search(sentence) or _WHOLE.search(text) and _EATEN.search(sentence) or _SHARE_OF.search(sentence) or (
                 len(parts) >= 3 and re.search(rf"\b{_GROUP}\b", sentence, re.I)
                 and not _OVERLAP.search(sentence)) or any(re.search(rf"\b{a}\b", lower) and re.search(rf"\b{b}\b", lower)
                                           for a, b in _PARTITIONS):
@@ -221,3 +227,80 @@ def _consecutive(text: str) -> list[str]:
         return []
     described = f"consecutive {parity} numbers" if parity else "consecutive whole numbers"
     return [f"No {k} {described} add up to {total}: the first would have to be {_show(first)}, which is not {why}."]
+
+
+_CAPACITY = re.compile(rf"\b(?:holds|can hold|capacity\s+(?:of|is)|fits)\s+({_AMOUNT})\s*([a-z]+)?", re.I)
+_CONTENTS = re.compile(rf"\b(?:already\s+(?:has|holds|contains|is\s+holding)|there\s+(?:is|are)\s+already|already\s+"
+                       rf"in\s+it\s+(?:is|are))\s+({_AMOUNT})\s*([a-z]+)?", re.I)
+
+
+def _over_capacity(text: str) -> list[str]:
+    """A container said to hold more than its capacity: 'holds 50 litres when full … already has 80 litres'."""
+    cap, has = _CAPACITY.search(text), _CONTENTS.search(text)
+    if not cap or not has:
+        return []
+    unit_cap, unit_has = _noun(cap.group(2)), _noun(has.group(2))
+    if unit_cap and unit_has and unit_cap != unit_has:
+        return []
+    if _amount(has.group(1)) > _amount(cap.group(1)):
+        return [f"It can hold only {cap.group(1)}{' ' + cap.group(2) if cap.group(2) else ''}, so it can't already "
+                f"have {has.group(1)}{' ' + has.group(2) if has.group(2) else ''} in it."]
+    return []
+
+
+_NONE_LEFT = re.compile(r"\b(?:none|nothing|no\s+\w+)\s+(?:is\s+|are\s+)?left(?:\s+over)?\b|\bnobody\s+(?:is\s+)?"
+                        r"(?:left\s+out|left\s+over|\w+\s+(?:on\s+their\s+own|alone))|\bno\s+one\s+(?:is\s+)?(?:left\s+out|"
+                        r"alone|on\s+their\s+own)|\bnobody\s+breaks|\bso\s+nobody\s+sits\s+on\s+their\s+own|"
+                        r"\bevery(?:one|body|\s+member|\s+child|\s+student)\s+(?:is\s+)?(?:on|in)\s+exactly\s+one\b|"
+                        r"\bthey\s+all\s+\w+\s+in\s+(?:pairs|twos|groups|teams)", re.I)
+_GROUP_SIZE = re.compile(r"\b(?:in\s+pairs|into\s+pairs|in\s+twos)\b|\b(?:teams?|groups?|rows?|tables?|boxes|bags|packs|"
+                         rf"cars|buses)\s+of\s+({_AMOUNT})\b", re.I)
+_SHARERS = re.compile(rf"\b(?:the\s+)?({_AMOUNT})\s+of\s+(?:you|us|them)\b|\bequally\s+(?:among|between|by)\s+"
+                      rf"(?:the\s+|her\s+|his\s+|their\s+)?({_AMOUNT})\b", re.I)
+_TOTAL = re.compile(rf"(?<![\d.])({_AMOUNT})\s+(?:[a-z]+\s+)?(?:[a-z]+s|people|children|members|kids|sheep|fish)\b", re.I)
+
+
+def _uneven_split(text: str) -> list[str]:
+    """Whole things split into equal whole groups with none left over, when the numbers don't divide:
+    18 cookies among 4, 13 children in pairs, 31 members in teams of 6."""
+    if not _NONE_LEFT.search(text):
+        return []
+    size = _GROUP_SIZE.search(text)
+    share = _SHARERS.search(text)
+    if size:
+        k = 2 if size.group(1) is None else int(_amount(size.group(1)))
+    elif share:
+        k = int(_amount(share.group(1) or share.group(2)))
+    else:
+        return []
+    used = {size.start(1) if size and size.group(1) else -1} | ({share.start(1), share.start(2)} if share else set())
+    totals = [m for m in _TOTAL.finditer(text) if m.start(1) not in used]
+    if len(totals) != 1 or k < 2:
+        return []
+    n = _amount(totals[0].group(1))
+    if n.denominator != 1 or n % k == 0:
+        return []
+    q, r = divmod(int(n), k)
+    return [f"{int(n)} can't be split into equal whole groups of {k} (or among {k}) with none left over: "
+            f"{int(n)} ÷ {k} = {q} remainder {r}."]
+
+
+_HEADS = re.compile(rf"({_AMOUNT})\s+heads\b", re.I)
+_LEGS = re.compile(rf"({_AMOUNT})\s+(?:legs|feet)\b", re.I)
+_TWO_LEGGED = r"(?:chickens?|hens?|ducks?|geese|birds?|people|turkeys?|ostriches)"
+_FOUR_LEGGED = r"(?:cows?|pigs?|rabbits?|sheep|goats?|horses?|dogs?|cats?|lambs?)"
+
+
+def _heads_and_legs(text: str) -> list[str]:
+    """Two-legged and four-legged animals: the legs must be even and between 2 and 4 per head."""
+    heads, legs = _HEADS.search(text), _LEGS.search(text)
+    if not (heads and legs and re.search(rf"\b{_TWO_LEGGED}\b", text, re.I) and re.search(rf"\b{_FOUR_LEGGED}\b", text,
+                                                                                          re.I)):
+        return []
+    h, g = _amount(heads.group(1)), _amount(legs.group(1))
+    if g % 2:
+        return [f"Every animal here has 2 or 4 legs, so the legs add up to an even number, not {_show(g)}."]
+    if not 2 * h <= g <= 4 * h:
+        return [f"{_show(h)} animals with 2 or 4 legs each have between {_show(2 * h)} and {_show(4 * h)} legs, "
+                f"not {_show(g)}."]
+    return []
