@@ -21,6 +21,7 @@ TUTOR_VARS = (
     "TUTOR_PLUGINS",
     "TUTOR_LOG_LEVEL",
     "TUTOR_SANDBOX",
+    "TUTOR_LANGUAGE",
 )
 
 
