@@ -281,3 +281,14 @@ def test_interval_notation_is_read_against_an_inequality(given, gold, status):
 def test_a_yes_or_no_question_is_compared_by_the_verdict_given(given, gold, status):
     """Gap: 'is 57 prime' (gold: no) could not be compared with 'no' at all."""
     assert compare_answers(given, gold).status is status
+
+
+def test_a_text_gold_and_the_same_sympy_gold_give_one_verdict():
+    """Regression (everyday held-out): a reply ending "… is \\((2x - 5)(2x + 5)\\)" was verified against SymPy's
+    (2x - 5)(2x + 5) but refuted against the same answer written as text."""
+    x = sp.Symbol("x")
+    said = "The factored form of \\(4x^2 - 25\\) is \\((2x - 5)(2x + 5)\\)"
+    assert compare_answers(said, "(2x - 5)(2x + 5)").status is Status.verified
+    assert compare_answers(said, (2 * x - 5) * (2 * x + 5)).status is Status.verified
+    wrong = "The factored form of \\(4x^2 - 25\\) is \\((2x - 5)(2x + 6)\\)"
+    assert compare_answers(wrong, "(2x - 5)(2x + 5)").status is Status.refuted

@@ -266,6 +266,14 @@ def _compare_answers(given: str, gold) -> Check:
     else:
         # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
         attempts = [(gold, given)]
+        if own is None and isinstance(gold, str):
+            # a gold we read as one value goes to Math-Verify as that value, so a text gold and the same SymPy
+            # gold give one verdict ("(2x - 5)(2x + 5)" as text was refuted against a sentence ending in it)
+            from tutor.verify.typed import gold_reading
+
+            read = gold_reading(gold)
+            if read is not None and read.shape == "one":
+                attempts.insert(0, (read.values[0], given))
         if _looks_like_math(given):
             attempts.insert(0, (_delimit(gold), _delimit(given)))
         for g, p in attempts:
