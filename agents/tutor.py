@@ -27,7 +27,7 @@ from langgraph.runtime import Runtime
 
 from agents import prompts
 from agents.checks import false_premises, final_answer_of
-from agents.classify import CLASSIFY_PROMPT, classify_rules, parse_model_label
+from agents.classify import CLASSIFY_PROMPT, Classification, classify_rules, parse_model_label
 from agents.context import AgentContext
 from agents.llm_io import complete
 from agents.nodes import choose_agent, grade_attempt, new_problem, plugin_agent, token_sink
@@ -71,6 +71,9 @@ async def classify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[st
     text = last_user_text(state)
     has_problem = state.problem is not None
     verdict = classify_rules(text, has_problem=has_problem)
+    if verdict is None and not has_problem and await asyncio.to_thread(runtime.context.solver(), text) is not None:
+        # "integrate cos x" has no digit or operator for the rules, but SymPy can answer it: a math question
+        verdict = Classification(intent="math_question", injection=False, certain=True)
     if verdict is None:
         reply = await complete(
             runtime.context.llm,

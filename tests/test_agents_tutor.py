@@ -348,3 +348,14 @@ async def test_a_repaired_reply_reads_as_a_first_reply(settings):
     assert reply["text"].startswith("Ben has 3 + 4 = 7") and "apologi" not in reply["text"].lower()
     repair = _prompt_text(llm.history[1])
     assert "Do not apologise" in repair and "checker" not in repair.lower()
+
+
+@pytest.mark.asyncio
+async def test_a_question_sympy_recognises_is_math_without_digits(settings):
+    """Regression (everyday held-out): "integrate cos x" has no digit or operator, went to the model's classifier,
+    was labelled not math and answered unchecked."""
+    llm = FakeChatModel("The integral of cos x is sin x plus a constant. The answer is sin(x) + C.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "integrate cos x")
+    assert reply["intent"] == "math_question"
+    assert reply["reference"] == {"answer": "sin(x) + C", "source": "sympy"}
+    assert reply["status"] == "verified" and len(llm.history) == 1  # no classifier call
