@@ -292,3 +292,20 @@ def test_a_text_gold_and_the_same_sympy_gold_give_one_verdict():
     assert compare_answers(said, (2 * x - 5) * (2 * x + 5)).status is Status.verified
     wrong = "The factored form of \\(4x^2 - 25\\) is \\((2x - 5)(2x + 6)\\)"
     assert compare_answers(wrong, "(2x - 5)(2x + 5)").status is Status.refuted
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("2400", "2400 m", Status.verified),  # the unit the question asked for
+    ("2400 meters", "2400 m", Status.verified),
+    ("2.4 km", "2400 m", Status.verified),
+    ("2.4", "2400 m", Status.refuted),
+    ("48 oz", "48 ounces", Status.verified),
+    ("3 lb", "48 ounces", Status.verified),
+    ("48 minutes", "48 m", Status.refuted),
+    ("405 cents", "$4.05", Status.verified),
+    ("4.50", "$4.05", Status.refuted),
+])
+def test_a_measured_answer_is_compared_as_a_quantity(given, gold, status):
+    """Misreading family (everyday held-out): "2400" for "convert 2.4 km to meters" and "2400 meters" against
+    "2400 m" were refuted, while "60" for "60 mph" was verified: units are now read one way."""
+    assert compare_answers(given, gold).status is status

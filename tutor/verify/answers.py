@@ -243,6 +243,13 @@ def _compare_answers(given: str, gold) -> Check:
         word = "matches" if said is truth else "does not match"
         return Check(Status.verified if said is truth else Status.refuted, given, "answer", "yes" if truth else "no",
                      f"This answer {word} the right answer, {'yes' if truth else 'no'}.")
+    if isinstance(gold, str):
+        from tutor.verify.units import compare_quantities
+
+        measured = compare_quantities(given, gold)  # "2400 meters" or "2.4 km" or "2400" for "2400 m"
+        if measured is not None:
+            word = "matches" if measured is Status.verified else "does not match"
+            return Check(measured, given, "answer", shown, f"This answer {word} the right answer, {shown}.")
     relation, as_set = _compare_relations(given, gold)
     if relation is not None:
         word = "matches" if relation is Status.verified else "does not match"
