@@ -138,6 +138,8 @@ def final_answer_phrase(text: str) -> str | None:
         if found:
             value = found[-1].strip().lstrip(":=").strip().strip("*$ ").rstrip(".!").strip("*$ ")
             value = re.sub(r"\s*\\\]\s*$", "", value).strip()  # the end of a display formula "\[ … \]"
+            # "… is sin(x) + C. Ask me if …": the answer ends where the next sentence starts
+            value = re.split(r"\.\s+(?=[A-Z][a-z])", value, maxsplit=1)[0].strip().rstrip(".").strip()
             return value or None  # "The answer is: 3/2" -> "3/2"
     return None
 

@@ -48,7 +48,7 @@ REDIRECT = {
 }
 
 TOOL_ANSWER = (
-    "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}. "
+    "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}.\n\n"
     "Ask me if you'd like to go through the steps together."
 )
 NOT_SURE = (

@@ -142,3 +142,12 @@ def test_an_answer_on_the_line_after_the_answer_is_is_read():
     assert final_answer_phrase("The answer is:\n$$x = 4$$") == "x = 4"
     assert final_answer_of("The answer is:\n12 apples") == "12"
     assert final_answer_phrase("The answer is: 3/2") == "3/2"
+
+
+def test_the_answer_phrase_ends_where_the_next_sentence_starts():
+    """Regression (everyday held-out rerun): "… the answer is sin(x) + C. Ask me if …" was read whole."""
+    from agents.checks import final_answer_phrase
+
+    assert final_answer_phrase("So the answer is sin(x) + C. Ask me if you'd like more.") == "sin(x) + C"
+    assert final_answer_phrase("The answer is 3.5. Well done!") == "3.5"
+    assert final_answer_phrase("The answer is 12 cm.") == "12 cm"
