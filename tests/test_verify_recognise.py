@@ -670,3 +670,10 @@ def test_limits_at_infinity(question, given):
     solution = solve_question(question)
     assert solution.kind == "limit"
     assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", ["what is d/dx of x^2 ln x", "whats d/dx x^3", "calculate d/dx of sin(x)"])
+def test_a_question_word_in_front_of_a_form_that_reads_its_own_opening(question):
+    """Regression (everyday held-out rerun): 'what is d/dx of x^2 ln x' was not recognised, so the tutor fell
+    back to programs that voted 2."""
+    assert solve_question(question) is not None and solve_question(question).kind == "derivative"

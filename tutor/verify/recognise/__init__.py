@@ -63,6 +63,9 @@ def solve_question(question: str) -> Solution | None:
         solution = _first_form(text)
         if solution is None and (inner := unwrap(text)) is not None:
             solution = _first_form(inner)  # "my son is stuck on 2x + 3 = 11", "... what is x"
+        if solution is None and _ASKING.match(text):
+            # "what is d/dx of x^2 ln x": a form that reads its own opening, asked with a question word in front
+            solution = _first_form(_ASKING.sub("", text, count=1))
         return solution if solution is not _TOO_BIG else None
     except MATH_ERRORS:
         return None
@@ -71,6 +74,7 @@ def solve_question(question: str) -> Solution | None:
 
 
 _TOO_BIG = object()
+_ASKING = re.compile(r"^(?:what(?:'s|s| is)|calculate|compute|evaluate|work out|tell me)\s+(?:the\s+)?(?=\S)", re.I)
 
 
 def _first_form(text: str):
