@@ -33,21 +33,25 @@ _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none of|(?:0|zero)\s+(?:people|
 _AVERAGE = re.compile(r"\b(?:average|mean|per person|each (?:person|one) (?:get|gets|pay|pays))\b", re.I)
 
 
-def _zero_divisor(text: str) -> bool:
-    """A bracketed divisor that works out to zero: '15 divided by (7 - 7)', '8 / (2*3 - 6)'."""
+def _constants(pattern: re.Pattern, text: str):
+    """(match, value) for each bracket ``pattern`` captures that reads as a number (no letters) with the safe parser."""
     import sympy
 
     from tutor.errors import VerificationError
     from tutor.verify.parse import safe_parse
 
-    for m in _DIVISOR.finditer(text.replace("−", "-").replace("×", "*")):
+    for m in pattern.finditer(text.replace("−", "-").replace("×", "*")):
         try:
             value = safe_parse(m.group(1))
         except VerificationError:
             continue
-        if isinstance(value, sympy.Expr) and not value.free_symbols and value.is_zero:
-            return True
-    return False
+        if isinstance(value, sympy.Expr) and not value.free_symbols:
+            yield m, value
+
+
+def _zero_divisor(text: str) -> bool:
+    """A bracketed divisor that works out to zero: '15 divided by (7 - 7)', '8 / (2*3 - 6)'."""
+    return any(value.is_zero for _m, value in _constants(_DIVISOR, text))
 
 
 _MATH_TAIL = re.compile(r"(?:[\d.()+\-*/^ |√−]|\bsqrt\b|(?<![A-Za-z])[a-z](?![A-Za-z]))+$")
@@ -156,15 +160,8 @@ def _negative_radicand(text: str) -> tuple[str, str] | None:
     """'√(5 − 14)': the bracket under a square root, when it works out to a negative number."""
     import sympy
 
-    from tutor.errors import VerificationError
-    from tutor.verify.parse import safe_parse
-
-    for m in _RADICAND.finditer(text.replace("−", "-").replace("×", "*")):
-        try:
-            value = safe_parse(m.group(1))
-        except VerificationError:
-            continue
-        if isinstance(value, sympy.Expr) and not value.free_symbols and value.is_negative:
+    for m, value in _constants(_RADICAND, text):
+        if value.is_negative:
             return m.group(1), sympy.sstr(value)
     return None
 

@@ -145,10 +145,10 @@ def _negative_length(text: str) -> list[str]:
     return []
 
 
-_LADDER = re.compile(r"\b(?:ladder|plank|ramp|slide|rope|wire|cable|pole|board)\b", re.I)
-_LADDER_LENGTH = re.compile(rf"(?:({_D})\s*(?:-|\s)?(?:{_UNIT})\s*(?:-|\s)?(?:long\s+)?(?:ladder|plank|ramp|slide|rope|wire|"
-                            rf"cable|pole|board)|(?:ladder|plank|ramp|slide|rope|wire|cable|pole|board)\s+(?:is\s+|of\s+|that\s+is\s+"
-                            rf"|measuring\s+)?(?:length\s+)?({_D})\s*(?:{_UNIT})?\s*(?:long)?)", re.I)
+_SLANTED = r"(?:ladder|plank|ramp|slide|rope|wire|cable|pole|board)"
+_LADDER = re.compile(rf"\b{_SLANTED}\b", re.I)
+_LADDER_LENGTH = re.compile(rf"(?:({_D})\s*(?:-|\s)?(?:{_UNIT})\s*(?:-|\s)?(?:long\s+)?{_SLANTED}|{_SLANTED}\s+"
+                            rf"(?:is\s+|of\s+|that\s+is\s+|measuring\s+)?(?:length\s+)?({_D})\s*(?:{_UNIT})?\s*(?:long)?)", re.I)
 _LADDER_FOOT = re.compile(rf"\b(?:foot|base|bottom|end|feet)\b[^.?!\d]{{0,40}}?({_D})\s*(?:{_UNIT})?\s*(?:away\s+)?"
                           rf"(?:from|out from)\s+(?:the|its|a|that)\s+\w+", re.I)
 _LADDER_RUN = re.compile(rf"\b(?:horizontal\s+(?:distance|run|length)|run|ground\s+distance)\s+(?:of\s+|is\s+)?({_D})"

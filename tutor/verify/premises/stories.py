@@ -96,18 +96,14 @@ _COMPARE = re.compile(r"\b(?:how many more|how many fewer|how much more|how much
 
 
 _AMOUNT = r"(?<![\d.,])\$?\d{1,12}(?:,\d{3})*(?:\.\d{1,3})?(?![\d]|[.,]\d)"
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12}
-_COUNT = rf"(?:{_AMOUNT}|{'|'.join(_COUNT_WORDS)})"
 _PASSIVE = r"(?:were|was|are|is|got|get|gets)\s+(?:used|sold|eaten|spent|taken|drunk|lost|removed|poured\s+out|" \
            r"given\s+away|drained|withdrawn|cut\s+off|sawn\s+off|sawed\s+off|broken|thrown\s+away)"
 _SAW = r"\b(?:saws|sawed|saw|chops|chopped|snips|snipped)\s+off"
 
 
 def _amount(text: str, tail: str = "") -> Fraction:
-    """'$1,200' → 1200, '12.50' → 25/2, 'three' → 3; '2' before 'dozen' → 24."""
-    word = _COUNT_WORDS.get(text.lower())
-    value = Fraction(word) if word is not None else Fraction(text.lstrip("$").replace(",", ""))
+    """'$1,200' → 1200, '12.50' → 25/2; '2' before 'dozen' → 24 (number words are digits by now: ``words_to_numbers``)."""
+    value = Fraction(text.lstrip("$").replace(",", ""))
     return value * 12 if re.match(r"\s+dozen\b", tail, re.I) else value
 
 
@@ -150,7 +146,7 @@ def _story_events(text: str) -> tuple[list[tuple], list[tuple[int, int]]]:
             back = bool(re.match(r"\s*of\s+(?:them|these|those)\b", text[hit.end(1):hit.end(1) + 20], re.I))
             add(*hit.span(1), sign, hit.group(1), hit.group(2), back)
     # "pours out 3 glasses of 100 mL each", "saws off three pieces that are each 1.5 m long": one take of 3 × 100 mL
-    for hit in re.finditer(rf"(?:{_TAKE}|{_SAW})\s+({_COUNT})\s+[a-z]+\s+(?:that\s+are\s+|which\s+are\s+|of\s+)?"
+    for hit in re.finditer(rf"(?:{_TAKE}|{_SAW})\s+({_AMOUNT})\s+[a-z]+\s+(?:that\s+are\s+|which\s+are\s+|of\s+)?"
                            rf"(?:each\s+)?({_AMOUNT})\s*([a-z]+)?(?:\s+long)?\s*(?:each)?", text, re.I):
         if "each" not in hit.group(0).lower():
             continue
@@ -250,7 +246,7 @@ def _over_capacity(text: str) -> list[str]:
 
 _NONE_LEFT = re.compile(r"\b(?:none|nothing|no\s+\w+)\s+(?:is\s+|are\s+)?left(?:\s+over)?\b|\bnobody\s+(?:is\s+)?"
                         r"(?:left\s+out|left\s+over|\w+\s+(?:on\s+their\s+own|alone))|\bno\s+one\s+(?:is\s+)?(?:left\s+out|"
-                        r"alone|on\s+their\s+own)|\bnobody\s+breaks|\bso\s+nobody\s+sits\s+on\s+their\s+own|"
+                        r"alone|on\s+their\s+own)|\bnobody\s+breaks|"
                         r"\bevery(?:one|body|\s+member|\s+child|\s+student)\s+(?:is\s+)?(?:on|in)\s+exactly\s+one\b|"
                         r"\bthey\s+all\s+\w+\s+in\s+(?:pairs|twos|groups|teams)", re.I)
 _GROUP_SIZE = re.compile(r"\b(?:in\s+pairs|into\s+pairs|in\s+twos)\b|\b(?:teams?|groups?|rows?|tables?|boxes|bags|packs|"
