@@ -189,3 +189,23 @@ def _slow_to_start(conn, memory_mb):  # pragma: no cover - runs in the worker pr
 
     time.sleep(5)  # past the call's whole wall deadline (3.5 s)
     bounded._serve(conn, memory_mb)
+
+
+def test_warm_up_leaves_a_ready_worker_for_the_first_call():
+    """The chat service calls warm_up at start, so the first student's SymPy work finds a worker waiting."""
+    import time
+
+    from tutor.verify import bounded
+
+    bounded.shutdown()
+    try:
+        bounded.warm_up()
+        deadline = time.monotonic() + 60
+        while not bounded._idle and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert bounded._idle and bounded._idle[0].alive()
+        bounded.warm_up()  # a second call while one waits starts no other
+        time.sleep(0.5)
+        assert len(bounded._idle) == 1
+    finally:
+        bounded.shutdown()
