@@ -49,9 +49,7 @@ class AgentContext:
 
     def solver(self) -> Callable[[str], Any]:
         if self.solve_question is None:
-            from tutor.verify import solve_question
-
-            return solve_question
+            return _remembered_solve
         return self.solve_question
 
     @classmethod
@@ -74,3 +72,11 @@ class AgentContext:
         if "plugins" not in values:
             values["plugins"] = ctx.plugins
         return cls(**values)
+
+
+@functools.lru_cache(maxsize=128)
+def _remembered_solve(question: str) -> Any:
+    """The recogniser, remembered per text: one turn asks it three times (classify, solve, verify) for one answer."""
+    from tutor.verify import solve_question
+
+    return solve_question(question)

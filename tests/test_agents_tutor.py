@@ -359,3 +359,27 @@ async def test_a_question_sympy_recognises_is_math_without_digits(settings):
     assert reply["intent"] == "math_question"
     assert reply["reference"] == {"answer": "sin(x) + C", "source": "sympy"}
     assert reply["status"] == "verified" and len(llm.history) == 1  # no classifier call
+
+
+@pytest.mark.asyncio
+async def test_one_turn_works_the_question_out_once(settings, monkeypatch):
+    """classify, solve and verify all need SymPy's answer to the same text: it is computed once per text."""
+    import tutor.verify
+    from agents import context as agent_context
+
+    calls = []
+    real = tutor.verify.solve_question
+
+    def counting(question):
+        calls.append(question)
+        return real(question)
+
+    monkeypatch.setattr(tutor.verify, "solve_question", counting)
+    agent_context._remembered_solve.cache_clear()
+    try:
+        llm = FakeChatModel("The answer is sin(x) + C.")
+        reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "integrate cos x")
+        assert reply["status"] == "verified" and reply["reference"]["source"] == "sympy"
+        assert calls == ["integrate cos x"]
+    finally:
+        agent_context._remembered_solve.cache_clear()
