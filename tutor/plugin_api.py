@@ -8,14 +8,32 @@ Answers are SymPy objects (or tuples/sets of them) built by the generator
 itself; a plugin never parses a student's text. To compare a student's answer
 it calls :func:`compare_answers`, which hands the text to the verifier's safe
 parser.
+
+Text is written in the language the plugin manager asks for: a plugin marks its
+strings with a :class:`Translator` (gettext, one ``.po`` per language) and
+declares ``LANGUAGES = ("en", "zh")``; see ``tutor.plugin_i18n`` and
+docs/plugins.md.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
+
+from tutor.plugin_i18n import N_, Translator, content_language, writing_in
+
+__all__ = [
+    "HINT_LEVELS", "AgentDeps", "AgentSpec", "AnswerChecker", "Generator", "Grade", "Hint", "HintLadder", "N_",
+    "Problem", "SkillSpec", "Step", "Translator", "claim_holds", "compare_answers", "content_language",
+    "default_hints", "writing_in",
+]
+
+SOURCE_LANGUAGE = "en"
+"""The language a plugin is assumed to be written in when it declares no ``LANGUAGES``."""
+_ = Translator(Path(__file__).parent / "locale", "plugin_api")
 
 HINT_LEVELS = ("nudge", "hint", "worked_step", "bottom_out")
 """A hint ladder climbs from a gentle nudge to the full answer, in this order."""
@@ -34,6 +52,17 @@ class SkillSpec:
     grade_max: int = 12
     prerequisites: tuple[str, ...] = ()
     description: str = ""
+    translate: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    """The plugin's ``_`` (a :class:`Translator`): ``title``, ``subject`` and ``description`` are its msgids."""
+
+    def localized(self, language: str) -> SkillSpec:
+        """This skill with its title, subject and description in ``language`` (as written when not translated)."""
+        if self.translate is None:
+            return self
+        with writing_in(language):
+            tr = self.translate
+            return replace(self, title=tr(self.title), subject=tr(self.subject),
+                           description=tr(self.description) if self.description else "")
 
 
 @dataclass(frozen=True)
@@ -74,6 +103,9 @@ class Problem:
         hints: a ladder nudge -> hint -> worked step -> bottom-out.
         bindings: symbol -> value the step claims are checked under (e.g. {x: 3}).
         data: structured extras for plugin agents (e.g. a word problem's setup).
+        language: the language the text is written in (set by the plugin manager).
+        requested_language: the language asked for; differs from ``language`` when
+            the plugin does not offer it (the problem is then served in its first language).
     """
 
     id: str
@@ -90,6 +122,13 @@ class Problem:
     answer_format: str = ""
     """What to type, e.g. "a fraction in lowest terms" or "x, y"."""
     data: Mapping[str, Any] = field(default_factory=dict)
+    language: str = SOURCE_LANGUAGE
+    requested_language: str = ""
+
+    @property
+    def in_requested_language(self) -> bool:
+        """False when the student asked for a language this problem's plugin does not offer."""
+        return not self.requested_language or self.requested_language == self.language
 
     def worked_solution(self) -> str:
         """The steps as numbered lines of plain text."""
@@ -173,11 +212,12 @@ def _status_name(status: Any) -> GradeStatus:
     return name  # type: ignore[return-value]
 
 
-GENERIC_NUDGE = "Read the question again: what are you given, and what are you asked for?"
-GENERIC_METHOD = ("Decide which operation or rule links what you are given to what you are asked for, "
-                  "and write down that first step before working anything out.")
-GENERIC_WORKED_STEP = "Write out the first step yourself, without finishing the calculation, and check it before going on."
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w)")
+GENERIC_NUDGE = N_("Read the question again: what are you given, and what are you asked for?")
+GENERIC_METHOD = N_("Decide which operation or rule links what you are given to what you are asked for, "
+                    "and write down that first step before working anything out.")
+GENERIC_WORKED_STEP = N_("Write out the first step yourself, without finishing the calculation, and check it before going on.")
+# ASCII word characters only: in Chinese text a number sits right next to a character ("一共24张").
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:/\d+)?(?![A-Za-z0-9_])")
 _NUMBERS_ONLY = re.compile(r"[\s(){}\[\],;=xyor±-]*(?:-?\d+(?:\.\d+)?(?:/\d+)?[\s(){}\[\],;=xyor±-]*)+")
 
 
@@ -198,29 +238,31 @@ def default_hints(
     the answer or one of its parts (a root, a coordinate), or, for a step, the
     step claims a value equal to the answer and writes it after ``=``.
     ``answer`` is the ground truth; without it the numbers of ``answer_text``
-    are used.
+    are used. The general rungs are in the content language (:func:`content_language`).
     """
     states = _AnswerSpotter(answer_text, answer)
-    nudge = nudge if nudge and not states(nudge) else GENERIC_NUDGE
-    hint = method if method and not states(method) else GENERIC_METHOD
+    nudge = nudge if nudge and not states(nudge) else _(GENERIC_NUDGE)
+    hint = method if method and not states(method) else _(GENERIC_METHOD)
     shown: list[str] = []
     for s in problem_steps[:2]:
         if states(s.text, s):
             break
-        shown.append(s.text.rstrip("."))
-    if shown:
-        worked = ". ".join(shown) + "."
+        shown.append(s.text.rstrip(".。"))
+    if len(shown) == 2:
+        worked = _("{first}. {second}.").format(first=shown[0], second=shown[1])
+    elif shown:
+        worked = _("{first}.").format(first=shown[0])
     else:
         # A one-step problem: its first claim with the result left for the student ("... 15 + 19 = ?").
         first = problem_steps[0] if problem_steps else None
         claimed = first is not None and first.lhs is not None and "=" in first.text
         blank = first.text.rsplit("=", 1)[0].rstrip() + " = ?" if claimed else ""
-        worked = blank if blank and not states(blank) else GENERIC_WORKED_STEP
+        worked = blank if blank and not states(blank) else _(GENERIC_WORKED_STEP)
     return (
         Hint("nudge", nudge),
         Hint("hint", hint),
         Hint("worked_step", worked),
-        Hint("bottom_out", f"The answer is {answer_text}."),
+        Hint("bottom_out", _("The answer is {answer}.").format(answer=answer_text)),
     )
 
 

@@ -95,6 +95,7 @@ class PluginManager(Registry):
     def add_plugin(self, plugin: object, name: str, version: str = "?") -> None:
         """Register an already-imported plugin object (used by tests and embedders), then re-collect."""
         self.plugins[name] = PluginInfo(name, version=version, module=getattr(plugin, "__name__", type(plugin).__name__))
+        self._set_languages(name, plugin)
         try:
             self.pm.register(plugin, name=name)
         except Exception as exc:  # pluggy rejects hookimpls that do not match a hookspec
@@ -111,6 +112,17 @@ class PluginManager(Registry):
             self._fail(ep.name, f"failed to load: {type(exc).__name__}: {exc}")
             return
         info.version = str(getattr(plugin, "__version__", "") or _dist_version(ep))
+        self._set_languages(ep.name, plugin)
+
+    def _set_languages(self, name: str, plugin: object) -> None:
+        """The plugin's ``LANGUAGES`` (default: English only); a malformed one is reported and English is used."""
+        declared = getattr(plugin, "LANGUAGES", None)
+        if declared is None:
+            return
+        if not isinstance(declared, (tuple, list)) or not declared or not all(isinstance(c, str) and c for c in declared):
+            self.report(name, f"LANGUAGES must be a tuple of language codes like ('en', 'zh'), not {declared!r}")
+            return
+        self.plugins[name].languages = tuple(declared)
 
     def _fail(self, name: str, message: str) -> None:
         info = self.plugins.setdefault(name, PluginInfo(name))

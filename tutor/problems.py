@@ -4,22 +4,44 @@ Generators, checkers and hint ladders are plugin code, so each call here is
 guarded: a plugin's bug is reported against the plugin (``registry.report``)
 and reaches the student as "not served" or "not graded", never as a traceback
 and never as "correct".
+
+Every problem is written in one language: the one asked for (default: the
+app's current language) when the skill's plugin offers it, else the plugin's
+first language, with ``Problem.requested_language`` saying what was asked for
+(:func:`language_notice` words that for the student). The language never
+changes the numbers: a generator draws them from the seed alone.
 """
 
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tutor.errors import NotFound, PluginError, ValidationError
-from tutor.plugin_api import HINT_LEVELS, Grade, Hint, Problem, claim_holds, default_hints
+from tutor.plugin_api import HINT_LEVELS, N_, Grade, Hint, Problem, _, claim_holds, default_hints, writing_in
 
 if TYPE_CHECKING:
     from tutor.registry import Registry
 
 
-def generate(registry: Registry, skill_id: str, seed: int = 0, difficulty: int = 1) -> Problem:
-    """A verified problem for ``skill_id``; raise PluginError rather than serve an unverified one."""
+LANGUAGE_NAMES = {"en": N_("English"), "zh": N_("Chinese")}
+"""Each content language's name as a msgid (the notice says it in the student's language)."""
+
+
+def serving_language(registry: Registry, skill_id: str, language: str | None = None) -> tuple[str, str]:
+    """(requested, served): ``language`` (default: the app's current one) and the one the skill is written in."""
+    from tutor.i18n import current_language, normalise
+
+    requested = normalise(language) if language else current_language()
+    offered = registry.languages_of(skill_id)
+    return requested, requested if requested in offered else offered[0]
+
+
+def generate(registry: Registry, skill_id: str, seed: int = 0, difficulty: int = 1, *,
+             language: str | None = None) -> Problem:
+    """A verified problem for ``skill_id`` in ``language`` (see the module docstring); raise PluginError rather
+    than serve an unverified one."""
     registry.skill(skill_id)
     gen = registry.generators.get(skill_id)
     if gen is None:
@@ -28,8 +50,10 @@ def generate(registry: Registry, skill_id: str, seed: int = 0, difficulty: int =
     if difficulty not in levels:
         raise ValidationError(f"Difficulty {difficulty} is not offered for {skill_id!r}; choose one of {levels}")
     name = registry.skill_plugin[skill_id]
+    requested, served = serving_language(registry, skill_id, language)
     try:
-        problem = gen.generate(seed, difficulty)
+        with writing_in(served):
+            problem = gen.generate(seed, difficulty)
     except Exception as exc:  # a plugin's bug must not reach the student as a traceback
         registry.report(name, f"generator for {skill_id!r} raised {type(exc).__name__}: {exc}")
         raise PluginError(f"Plugin {name}: the generator for {skill_id!r} failed ({exc}).") from exc
@@ -38,7 +62,17 @@ def generate(registry: Registry, skill_id: str, seed: int = 0, difficulty: int =
         msg = f"generator for {skill_id!r} made a problem that does not verify (seed {seed}, difficulty {difficulty}): {errors[0]}"
         registry.report(name, msg)
         raise PluginError(f"Plugin {name}: {msg}")
-    return problem
+    return replace(problem, language=served, requested_language=requested)
+
+
+def language_notice(problem: Problem) -> str:
+    """For the student, in the language they asked for: that this problem is in another language ("" when not)."""
+    if problem.in_requested_language:
+        return ""
+    lang = problem.requested_language
+    name = _.gettext(LANGUAGE_NAMES.get(problem.language, problem.language), lang)
+    return _.gettext("This skill is not available in your language yet, so this problem is in {language}.",
+                     lang).format(language=name)
 
 
 def check(registry: Registry, problem: Problem, given: str) -> Grade:
@@ -48,25 +82,28 @@ def check(registry: Registry, problem: Problem, given: str) -> Grade:
     checker = registry.checkers.get(problem.skill_id)
     if checker is None:
         return compare_answers(given, problem.answer)
-    try:
-        grade = checker.check(given, problem)
-    except Exception as exc:  # a checker's bug becomes "could not decide", never "correct"
-        registry.report(registry.skill_plugin.get(problem.skill_id, "?"), f"checker for {problem.skill_id!r} raised {exc!r}")
-        return Grade("undetermined", "The answer checker failed; your answer was not graded.")
-    return grade if isinstance(grade, Grade) else Grade("undetermined", "The answer checker gave no verdict.")
+    with writing_in(problem.language):  # a checker's explanation is in the problem's language
+        try:
+            grade = checker.check(given, problem)
+        except Exception as exc:  # a checker's bug becomes "could not decide", never "correct"
+            registry.report(registry.skill_plugin.get(problem.skill_id, "?"),
+                            f"checker for {problem.skill_id!r} raised {exc!r}")
+            return Grade("undetermined", _("The answer checker failed; your answer was not graded."))
+        return grade if isinstance(grade, Grade) else Grade("undetermined", _("The answer checker gave no verdict."))
 
 
 def hints(registry: Registry, problem: Problem) -> tuple[Hint, ...]:
     """The hint ladder for a problem: the skill's registered ladder, the problem's own, or a default."""
-    ladder = registry.hint_ladders.get(problem.skill_id)
-    if ladder is not None:
-        try:
-            ladder_hints = tuple(ladder(problem))
-            if ladder_hints:
-                return ladder_hints
-        except Exception as exc:  # fall back to the problem's own ladder
-            registry.report(registry.skill_plugin.get(problem.skill_id, "?"), f"hint ladder raised {exc!r}")
-    return problem.hints or default_hints(problem.steps, problem.answer_text, "What is the question asking for?")
+    with writing_in(problem.language):  # hints are in the problem's language
+        ladder = registry.hint_ladders.get(problem.skill_id)
+        if ladder is not None:
+            try:
+                ladder_hints = tuple(ladder(problem))
+                if ladder_hints:
+                    return ladder_hints
+            except Exception as exc:  # fall back to the problem's own ladder
+                registry.report(registry.skill_plugin.get(problem.skill_id, "?"), f"hint ladder raised {exc!r}")
+        return problem.hints or default_hints(problem.steps, problem.answer_text, _("What is the question asking for?"))
 
 
 def validate_problem(problem: Any, skill_id: str) -> list[str]:

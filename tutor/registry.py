@@ -30,6 +30,8 @@ class PluginInfo:
     checkers: list[str] = field(default_factory=list)
     agents: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    languages: tuple[str, ...] = ("en",)
+    """The languages its content is written in (its ``LANGUAGES``), the first its own."""
     loaded: bool = True
     """False when the plugin could not be imported or its hooks raised; it contributes nothing."""
 
@@ -151,6 +153,17 @@ class Registry:
     def plugin_of(self, skill_id: str) -> str:
         return self.skill_plugin[self.skill(skill_id).id]
 
+    def languages_of(self, skill_id: str) -> tuple[str, ...]:
+        """The languages a skill's problems can be written in (its plugin's ``LANGUAGES``), the first its own."""
+        info = self.plugins.get(self.plugin_of(skill_id))
+        return info.languages if info is not None and info.languages else ("en",)
+
+    def localized_skill(self, skill_id: str, language: str | None = None) -> SkillSpec:
+        """The skill with its title, subject and description in ``language`` (default: the app's current one)."""
+        from tutor.i18n import current_language, normalise
+
+        return self.skill(skill_id).localized(normalise(language) if language else current_language())
+
     def topological_skills(self) -> list[SkillSpec]:
         """Skills with every prerequisite before the skills that need it (ties by grade, then id)."""
         return skillgraph.topological(self.skills)
@@ -168,9 +181,11 @@ class Registry:
         return skillsync.sync_skills(self, session=session)
 
     # ----------------------------------------------------------------- problems (tutor.problems)
-    def generate(self, skill_id: str, seed: int = 0, difficulty: int = 1) -> Problem:
-        """A verified problem for ``skill_id``; raise PluginError rather than serve an unverified one."""
-        return problems.generate(self, skill_id, seed, difficulty)
+    def generate(self, skill_id: str, seed: int = 0, difficulty: int = 1, *, language: str | None = None) -> Problem:
+        """A verified problem for ``skill_id`` in ``language`` (default: the app's current language, else the
+        plugin's first); raise PluginError rather than serve an unverified one. Numbers and answer do not
+        depend on the language."""
+        return problems.generate(self, skill_id, seed, difficulty, language=language)
 
     def check(self, problem: Problem, given: str) -> Grade:
         """Grade ``given`` against ``problem``: the skill's checker if any, else the verifier."""
