@@ -52,8 +52,22 @@ def find_leaks(
 
     A number equal to the answer counts when the problem statement does not
     contain it, or when the draft presents it as a result (``= 12``, ``answer is 12``).
-    The answer's own text (e.g. ``x = 3, y = 2``) counts wherever it appears.
+    The answer's own text (e.g. ``x = 3, y = 2``) counts wherever it appears. Chinese is read as well:
+    "答案是十二" states 12 (the verifier's reading of Chinese numerals, fractions and full-width forms).
     """
+    from tutor.verify.chinese import has_chinese, to_ascii_math
+
+    found = _leaks_in(draft, answer=answer, answer_text=answer_text, statement=statement, compare=compare)
+    if has_chinese(draft) or has_chinese(statement):
+        ascii_draft, ascii_statement = to_ascii_math(draft), to_ascii_math(statement)
+        if (ascii_draft, ascii_statement) != (draft, statement):
+            found += _leaks_in(ascii_draft, answer=answer, answer_text=answer_text,
+                               statement=statement + "\n" + ascii_statement, compare=compare)
+    return sorted(set(found))
+
+
+def _leaks_in(draft: str, *, answer: Any, answer_text: str, statement: str, compare: Callable[[str, Any], Any]
+              ) -> list[str]:
     leaks: list[str] = []
     norm = re.sub(r"\s+", "", answer_text or "").lower()
     if norm and len(norm) >= 2 and not NUMBER.fullmatch(norm) and norm in re.sub(r"\s+", "", draft).lower():

@@ -82,21 +82,22 @@ async def grade_attempt(state: TutorState, runtime: Runtime[AgentContext], confi
             if status_name(c.status) == "verified":
                 checks.append({"claim": c.claim, "kind": c.kind, "status": "verified", "expected": None,
                                "explanation": "Checked in your work."})
+    lang = state.reply_lang
     if status == "verified":
-        draft = (prompts.CORRECT_WORK if typed.is_work and wrong_line is None else prompts.CORRECT).format(
-            answer=given
-        )
+        draft = prompts.say(lang, prompts.CORRECT_WORK if typed.is_work and wrong_line is None else prompts.CORRECT,
+                            answer=given)
         checks.append({"claim": f"{given} is the answer", "kind": "answer", "status": "verified",
                        "expected": None, "explanation": "Graded against the problem's ground truth."})
     elif status == "refuted":
         detail = ""
         if wrong_line is not None:
-            detail = prompts.FIRST_WRONG_LINE.format(line=wrong_line + 1, text=lines[wrong_line], why="")
+            detail = prompts.say(lang, prompts.FIRST_WRONG_LINE, line=wrong_line + 1, text=lines[wrong_line], why="")
         elif explanation and not leaks(ctx, explanation, ref, gold_answer(ctx, ref, problem)):
             detail = explanation.rstrip(".") + ". "
-        draft = prompts.INCORRECT.format(detail=detail)
+        draft = prompts.say(lang, prompts.INCORRECT, detail=detail)
     else:
-        draft = prompts.UNDETERMINED.format(fmt=ref.get("answer_format") or "like 12 or 3/4")
+        draft = prompts.say(lang, prompts.UNDETERMINED,
+                            fmt=ref.get("answer_format") or prompts.say(lang, prompts.ANSWER_FORMAT_EXAMPLE))
     grade_info = {"status": status, "given": given, "mistake": mistake, "first_wrong_line": wrong_line}
     update: dict[str, Any] = {"draft": draft, "status": "graded", "checks": checks, "grade": grade_info}
     if status in ("verified", "refuted"):
@@ -113,18 +114,18 @@ async def new_problem(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     ctx = runtime.context
     plugins = ctx.plugins
     if plugins is None or not getattr(plugins, "generators", None):
-        return {"draft": prompts.NO_PLUGIN, "status": "no_math"}
+        return {"draft": prompts.say(state.reply_lang, prompts.NO_PLUGIN), "status": "no_math"}
     try:
         problem = await next_problem_for(ctx.tutor, plugins, state.student_id, current=state.problem)
     except TutorError:
-        return {"draft": prompts.NO_PLUGIN, "status": "no_math"}
+        return {"draft": prompts.say(state.reply_lang, prompts.NO_PLUGIN), "status": "no_math"}
     problem = with_hints(plugins, problem)
     return {
         "problem": problem_ref(problem, plugins.plugin_of(problem.skill_id)),
         "attempts": 0,
         "solved": False,
         "hint_level": 0,
-        "draft": prompts.NEW_PROBLEM.format(statement=problem.statement),
+        "draft": prompts.say(state.reply_lang, prompts.NEW_PROBLEM, statement=problem.statement),
         "status": "no_math",
     }
 

@@ -148,7 +148,8 @@ def assess_draft(
                     "explanation": "The reply does not end with an answer that can be checked.",
                 }
             )
-            findings.append(f"End with one sentence that begins 'The answer is' followed by exactly "
+            # the instructions say how the sentence begins, in the reply's language ("The answer is", "答案是")
+            findings.append(f"End with the one final-answer sentence your instructions describe, stating exactly "
                             f"{reference_text or reference}.")
         elif final is None or reference is None:
             checks.append(

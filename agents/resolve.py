@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents import prompts
 from agents.checks import numbers_in
 from agents.llm_io import complete
 from tutor.llm.base import GenerationParams, as_messages
@@ -203,6 +204,7 @@ async def resolve(
     timeout_s: float = 10.0,
     seed: int = 0,
     progress: Any = None,
+    language: str | None = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -219,7 +221,7 @@ async def resolve(
     ``complete_many`` call; the stopping rules still apply sample by sample.
 
     ``progress(text)``, if given, hears what is happening in words a student can read
-    ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible.
+    ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible, in ``language``.
     """
     say = progress or (lambda _text: None)
     quorum = quorum or samples // 2 + 1
@@ -259,8 +261,11 @@ async def resolve(
     done = False
     for first in range(0, samples, step):
         indices = list(range(first, min(first + step, samples)))
-        say(f"Writing {'a checking program' if len(indices) == 1 else f'{len(indices)} checking programs'} "
-            f"({indices[0] + 1}{f'-{indices[-1] + 1}' if len(indices) > 1 else ''} of at most {samples})")
+        if len(indices) == 1:
+            say(prompts.say(language, prompts.STATUS_WRITING_ONE, first=indices[0] + 1, samples=samples))
+        else:
+            say(prompts.say(language, prompts.STATUS_WRITING_MANY, count=len(indices), first=indices[0] + 1,
+                            last=indices[-1] + 1, samples=samples))
         replies = await _generate(llm, [request(i) for i in indices], batched)
         for i, reply in zip(indices, replies):
             # Samples are taken in order and the rules applied after each, as without rounds, so a
@@ -272,8 +277,8 @@ async def resolve(
             answer = program_answer(result)
             answers.append(answer)
             logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
-            say(f"Checking program {i + 1} got {answer}" if answer is not None else
-                f"Checking program {i + 1} gave no answer")
+            say(prompts.say(language, prompts.STATUS_PROGRAM_GOT, i=i + 1, answer=answer) if answer is not None else
+                prompts.say(language, prompts.STATUS_PROGRAM_NONE, i=i + 1))
             if settled(samples - (i + 1)):
                 done = True
                 break

@@ -120,15 +120,20 @@ class TutorChat:
 
     async def asend(
         self, student_id: int | None, text: str, thread_id: str | None = None, *, mode: str | None = None,
-        problem: Any = None,
+        problem: Any = None, language: str | None = None,
     ) -> AsyncIterator[Event]:
-        """Send a student message; yield draft tokens, status and the final verified Reply."""
+        """Send a student message; yield draft tokens, status and the final verified Reply.
+
+        The reply is in the message's own language when that is clear (Chinese characters, English words), else
+        in ``language``: by default the student's preferred one, without a student ``TUTOR_LANGUAGE``.
+        """
         if mode is not None and mode not in MODES:
             # The answer guard tests mode == "socratic": a misspelt mode must not quietly switch it off.
             raise ValidationError(f"unknown tutoring mode {mode!r}; use one of: {', '.join(MODES)}")
         graph = await self._ensure()
         tid = await asyncio.to_thread(self._thread_for, student_id, thread_id)
-        update: dict[str, Any] = {"messages": [HumanMessage(content=text)], "student_id": student_id}
+        update: dict[str, Any] = {"messages": [HumanMessage(content=text)], "student_id": student_id,
+                                  "language": language or await asyncio.to_thread(self._language_of, student_id)}
         if mode is not None:
             update["mode"] = mode
         if problem is not None:
@@ -148,6 +153,19 @@ class TutorChat:
         reply = Reply.from_state(final)
         reply.thread_id = tid
         yield Event("final", text=reply.text, reply=reply)
+
+    def _language_of(self, student_id: int | None) -> str:
+        """The student's preferred language (``TUTOR_LANGUAGE`` without a student or a database)."""
+        from tutor.i18n import env_language, normalise
+
+        if student_id is not None and getattr(self.ctx, "session", None) is not None:
+            from tutor.models import User
+
+            with self.ctx.session() as s:
+                user = s.get(User, student_id)
+                if user is not None:
+                    return normalise(user.language)
+        return env_language()
 
     def _problem_update(self, problem: Any) -> dict[str, Any]:
         if not isinstance(problem, dict):
@@ -174,9 +192,13 @@ class TutorChat:
         graph = await self._ensure()
         tid = await asyncio.to_thread(self._thread_for, student_id, thread_id)
         update = self._problem_update(problem)
+        from agents import prompts
+
+        language = await asyncio.to_thread(self._language_of, student_id)
         update |= {
             "student_id": student_id,
-            "messages": [AIMessage(content=f"Here's a problem for you:\n\n{update['problem']['statement']}")],
+            "messages": [AIMessage(content=prompts.say(language, prompts.NEW_PROBLEM,
+                                                       statement=update["problem"]["statement"]))],
         }
         await graph.aupdate_state({"configurable": {"thread_id": tid}}, update, as_node="finalize")
         return tid

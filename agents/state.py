@@ -112,8 +112,12 @@ class TutorState:
     solved: bool = False
     hint_level: int = 0
     """Next rung of the hint ladder to give (0 nudge .. 3 bottom-out)."""
+    language: str = ""
+    """The person's preferred language (``tutor.settings.LANGUAGES``); empty: ``TUTOR_LANGUAGE``."""
 
     # ---- per turn ----
+    reply_lang: str = "en"
+    """The language this turn's reply is in: the message's own language when clear, else ``language``."""
     intent: str = ""
     injection: bool = False
     agent: str = ""

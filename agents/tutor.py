@@ -39,7 +39,8 @@ from agents.storage import persist_turn
 
 log = logging.getLogger(__name__)
 
-COMPUTATIONAL = re.compile(r"\d|how many|how much|solve|calculate|compute|simplify|evaluate", re.I)
+COMPUTATIONAL = re.compile(r"\d|how many|how much|solve|calculate|compute|simplify|evaluate"
+                           r"|多少|几[个只本支张块条辆棵人名位头次页道件天岁米元倍]?|求|计算|算|化简|解方程", re.I)
 
 
 def answer_forbidden(state: TutorState) -> bool:
@@ -48,8 +49,9 @@ def answer_forbidden(state: TutorState) -> bool:
 
 
 async def begin_turn(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    """Clear the per-turn fields (the conversation-long ones persist)."""
+    """Clear the per-turn fields (the conversation-long ones persist) and decide the reply's language."""
     return {
+        "reply_lang": prompts.reply_language(last_user_text(state), state.language or None),
         "max_tries": 1 + runtime.context.settings.repair_tries,
         "intent": "",
         "injection": False,
@@ -115,9 +117,11 @@ def route_intent(state: TutorState) -> Route:
 
 async def redirect(state: TutorState) -> dict[str, Any]:
     """Gentle redirect for off-topic or unsafe messages (fixed text: nothing for the model to get wrong)."""
+    lang = state.reply_lang
     if state.intent in ("answer_attempt", "hint_request"):
-        return {"draft": prompts.NO_PROBLEM, "status": "no_math"}
-    return {"draft": prompts.REDIRECT["unsafe" if state.intent == "unsafe" else "off_topic"], "status": "no_math"}
+        return {"draft": prompts.say(lang, prompts.NO_PROBLEM), "status": "no_math"}
+    return {"draft": prompts.say(lang, prompts.REDIRECT["unsafe" if state.intent == "unsafe" else "off_topic"]),
+            "status": "no_math"}
 
 
 async def premise(state: TutorState) -> dict[str, Any]:
@@ -125,7 +129,7 @@ async def premise(state: TutorState) -> dict[str, Any]:
     probabilities, quantities that go negative, definitions that rule the premise out, ...): fixed text the tools
     found, so nothing computed through the premise is ever shown, let alone marked verified."""
     reasons = " ".join(false_premises(last_user_text(state)))
-    return {"draft": prompts.PREMISE.format(reasons=reasons), "status": "verified",
+    return {"draft": prompts.say(state.reply_lang, prompts.PREMISE, reasons=reasons), "status": "verified",
             "checks": [{"claim": reasons, "kind": "premise", "status": "verified", "expected": None,
                         "explanation": "Found by code."}]}
 
@@ -133,7 +137,8 @@ async def premise(state: TutorState) -> dict[str, Any]:
 async def give_hint(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """Next rung of the hint ladder; bottom-out only after the student has tried (Socratic mode)."""
     problem = state.problem or {}
-    hints = [text for _level, text in problem.get("hints", [])] or [prompts.NOT_SURE]
+    lang = state.reply_lang
+    hints = [text for _level, text in problem.get("hints", [])] or [prompts.say(lang, prompts.NOT_SURE)]
     top = len(hints) - 1
     if state.mode == "socratic" and state.attempts == 0 and not state.solved:
         top = min(top, 2)
@@ -146,9 +151,9 @@ async def give_hint(state: TutorState, runtime: Runtime[AgentContext]) -> dict[s
             rung -= 1
     parts = []
     if state.injection:
-        parts.append(prompts.REDIRECT["injection"])
+        parts.append(prompts.say(lang, prompts.REDIRECT["injection"]))
     if state.hint_level > top:
-        parts.append(prompts.NEED_TRY_FIRST)
+        parts.append(prompts.say(lang, prompts.NEED_TRY_FIRST))
     parts.append(hints[rung])
     return {"draft": "\n\n".join(parts), "hint_level": max(state.hint_level, min(state.hint_level, top) + 1),
             "tries": 1}
@@ -167,7 +172,8 @@ async def solve(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, 
         return {}
     writer = runtime.stream_writer
     if ctx.stream and writer is not None:
-        writer({"type": "status", "text": f"Worked out with SymPy: {solution.answer_text} ✓"})
+        writer({"type": "status", "text": prompts.say(state.reply_lang, prompts.STATUS_SYMPY,
+                                                      answer=solution.answer_text)})
     return {"reference": {"answer": solution.answer_text, "source": "sympy", "kind": solution.kind,
                           "form": solution.form, "expression": solution.expression}}
 
@@ -176,22 +182,24 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     """Ask the model for a reply; on a repair, the verifier's findings go into the prompt."""
     ctx = runtime.context
     text = last_user_text(state)
-    system = prompts.TUTOR_SYSTEM
+    lang = state.reply_lang
+    system = prompts.say(lang, prompts.TUTOR_SYSTEM)
     if state.problem is not None:
-        system += "\n\n" + prompts.problem_block(state.problem)
+        system += "\n\n" + prompts.problem_block(state.problem, lang)
         if answer_forbidden(state):
-            system += "\n" + prompts.SOCRATIC_RULE
+            system += "\n" + prompts.say(lang, prompts.SOCRATIC_RULE)
     if state.reference.get("source") == "sympy":
-        system += "\n" + prompts.REFERENCE_RULE.format(answer=state.reference["answer"])
+        system += "\n" + prompts.say(lang, prompts.REFERENCE_RULE, answer=state.reference["answer"])
     elif state.intent == "math_question" and COMPUTATIONAL.search(text):
-        system += "\n" + prompts.SOLVE_RULE
+        system += "\n" + prompts.say(lang, prompts.SOLVE_RULE)
     messages = [{"role": "system", "content": system}]
     for msg in state.messages[-7:-1]:
         role = "user" if isinstance(msg, HumanMessage) else "assistant"
         messages.append({"role": role, "content": str(msg.content)[:1500]})
     user = text
     if state.findings:
-        user += "\n\n" + prompts.REPAIR_NOTE.format(findings="\n".join(f"- {f}" for f in state.findings[-4:]))
+        user += "\n\n" + prompts.say(lang, prompts.REPAIR_NOTE,
+                                      findings="\n".join(f"- {f}" for f in state.findings[-4:]))
     messages.append({"role": "user", "content": user})
     gold = gold_answer(ctx, state.problem) if answer_forbidden(state) else None
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
@@ -210,7 +218,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     text = last_user_text(state)
     writer = runtime.stream_writer
     if ctx.stream and writer is not None:
-        writer({"type": "status", "text": "checking"})
+        writer({"type": "status", "text": prompts.say(state.reply_lang, prompts.STATUS_CHECKING)})
     gold = gold_answer(ctx, state.problem)
     reference = dict(state.reference)
     expects = (
@@ -240,14 +248,16 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
             progress = None
             if ctx.stream and writer is not None:
                 hide = answer_forbidden(state)  # a program's answer is the answer: never streamed in Socratic mode
+                lang = state.reply_lang
                 progress = lambda t: writer(  # noqa: E731
-                    {"type": "status", "text": "Checking with an independent program" if hide else t})
+                    {"type": "status", "text": prompts.say(lang, prompts.STATUS_PROGRAM) if hide else t})
                 checked = [c["claim"] for c in verdict.checks if c["status"] == "verified" and c["kind"] != "resolve"]
                 if checked and not hide:
-                    writer({"type": "status", "text": "Checked: " + ", ".join(f"{c} ✓" for c in checked[:4])})
+                    claims = prompts.say(lang, prompts.LIST_SEPARATOR).join(f"{c} ✓" for c in checked[:4])
+                    writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_CHECKED, claims=claims)})
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
                                 candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
-                                progress=progress)
+                                progress=progress, language=state.reply_lang)
             reference = {"answer": res.answer, "source": "program", "votes": res.votes}
         verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]
@@ -306,29 +316,30 @@ def _settled(state: TutorState) -> bool:
 async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     """Replace a draft that still fails: plugin material that is safe to show, else an honest "not sure"."""
     ctx = runtime.context
-    text = prompts.NOT_SURE
+    lang = state.reply_lang
+    text = prompts.say(lang, prompts.NOT_SURE)
     if _settled(state) and state.intent == "math_question":
         # The explanation kept failing its checks, but the answer itself is SymPy's exact result: show that,
         # and nothing unchecked with it.
         ref = state.reference
         expression = re.sub(r"√\s+", "√", ref.get("expression") or last_user_text(state))
-        text = prompts.TOOL_ANSWER.format(expression=expression, answer=ref["answer"])
+        text = prompts.say(lang, prompts.TOOL_ANSWER, expression=expression, answer=ref["answer"])
         answer_check = {"claim": f"final answer {ref['answer']}", "kind": "resolve", "status": "verified",
                         "expected": ref["answer"], "source": "sympy",
                         "explanation": "SymPy's exact answer, shown as it computed it."}
         return {"draft": text, "status": "verified", "checks": [answer_check]}
     if state.problem is not None:
         if not answer_forbidden(state) and state.problem.get("steps"):
-            text = "Here is the worked solution:\n" + "\n".join(
+            text = prompts.say(lang, prompts.WORKED_SOLUTION) + "\n" + "\n".join(
                 f"{i}. {s}" for i, s in enumerate(state.problem["steps"], 1)
             )
         else:
             hints = [t for _lvl, t in state.problem.get("hints", [])]
             gold = gold_answer(ctx, state.problem)
             safe = [h for h in hints[:2] if not leaks(ctx, h, state.problem, gold)]
-            text = safe[0] if safe else "Let's read the problem again together: what is it asking us to find?"
+            text = safe[0] if safe else prompts.say(lang, prompts.READ_AGAIN)
             if state.injection:
-                text = prompts.REDIRECT["injection"] + "\n\n" + text
+                text = prompts.say(lang, prompts.REDIRECT["injection"]) + "\n\n" + text
     return {"draft": text, "status": "withheld", "checks": []}
 
 
@@ -338,7 +349,7 @@ async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: Ru
     status = state.status or "no_math"
     text = state.draft
     if status == "undetermined" and any(c["kind"] == "resolve" for c in state.checks):
-        text += "\n\n(I couldn't double-check this answer another way, so please check it with me.)"
+        text += "\n\n" + prompts.say(state.reply_lang, prompts.UNCHECKED_NOTE)
     thread_id = ((config or {}).get("configurable") or {}).get("thread_id") or ""
     reply = Reply(
         text=text,

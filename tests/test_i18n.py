@@ -23,13 +23,17 @@ def extracted():
     return i18n.extract(ROOT)
 
 
-def catalogue(lang: str):
-    with i18n.catalogue_path(lang).open("rb") as f:
-        return read_po(f, locale=lang, domain=i18n.DOMAIN)
+def catalogue(lang: str, domain: str = i18n.DOMAIN):
+    with i18n.catalogue_path(lang, domain).open("rb") as f:
+        return read_po(f, locale=lang, domain=domain)
+
+
+CATALOGUES = [(lang, domain) for domain in i18n.DOMAINS for lang in i18n.shipped_catalogues()]
 
 
 def test_every_shipped_language_has_a_catalogue_and_a_name():
-    assert set(i18n.shipped_catalogues()) == set(LANGUAGES) - {"en"}  # English is the source language
+    for domain in i18n.DOMAINS:  # English is the source language
+        assert set(i18n.shipped_catalogues(domain)) == set(LANGUAGES) - {"en"}, domain
     assert set(i18n.NAMES) == set(LANGUAGES) and set(i18n.BABEL_LOCALE) == set(LANGUAGES)
 
 
@@ -40,13 +44,13 @@ def test_the_extractor_finds_the_ui_strings(extracted):
     assert len(ids) > 150
 
 
-@pytest.mark.parametrize("lang", i18n.shipped_catalogues())
-def test_every_ui_string_has_a_translation(extracted, lang):
-    """Fails when a string wrapped in _() in webapp/ or streamlit_app.py has no (or a fuzzy) msgstr.
+@pytest.mark.parametrize(("lang", "domain"), CATALOGUES)
+def test_every_ui_string_has_a_translation(lang, domain):
+    """Fails when a string wrapped in _()/N_() in a catalogue's sources (i18n.DOMAINS) has no (or a fuzzy) msgstr.
     Fix: ``.venv/bin/python -m tutor.i18n`` merges new strings into the catalogues; then translate them."""
-    shipped = catalogue(lang)
+    shipped = catalogue(lang, domain)
     missing = []
-    for message in extracted:
+    for message in i18n.extract(ROOT, domain):
         if not message.id:
             continue
         found = shipped.get(message.id)
@@ -57,10 +61,10 @@ def test_every_ui_string_has_a_translation(extracted, lang):
     assert not missing, f"{len(missing)} UI string(s) without a {lang} translation: {missing[:20]}"
 
 
-@pytest.mark.parametrize("lang", i18n.shipped_catalogues())
-def test_translations_keep_the_placeholders_and_markup(lang):
+@pytest.mark.parametrize(("lang", "domain"), CATALOGUES)
+def test_translations_keep_the_placeholders_and_markup(lang, domain):
     """A translation that drops or renames ``{name}`` would crash .format(); bold/code markers must pair."""
-    for message in catalogue(lang):
+    for message in catalogue(lang, domain):
         if not message.id or not message.string:
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)

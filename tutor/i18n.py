@@ -46,13 +46,13 @@ BABEL_LOCALE = {"en": "en", "zh": "zh_Hans_CN"}
 _current: ContextVar[str | None] = ContextVar("tutor_language", default=None)
 
 
-def catalogue_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def shipped_catalogues() -> list[str]:
+def shipped_catalogues(domain: str = DOMAIN) -> list[str]:
     """Languages that have a catalogue (English, the source language, needs none)."""
-    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return sorted(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{domain}.po"))
 
 
 def env_language() -> str:
@@ -70,18 +70,18 @@ def normalise(lang: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def translator(lang: str | None = None) -> NullTranslations:
+def translator(lang: str | None = None, domain: str = DOMAIN) -> NullTranslations:
     """The gettext translations for ``lang`` (default: the current language), compiled from its .po."""
     lang = normalise(lang or current_language())
-    path = catalogue_path(lang)
+    path = catalogue_path(lang, domain)
     if not path.exists():  # English, or a language without a catalogue yet
         return NullTranslations()
     with path.open("rb") as f:
-        catalog = read_po(f, locale=lang, domain=DOMAIN)
+        catalog = read_po(f, locale=lang, domain=domain)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     buf.seek(0)
-    return Translations(buf, domain=DOMAIN)
+    return Translations(buf, domain=domain)
 
 
 def set_language(lang: str | None) -> str:
@@ -110,9 +110,9 @@ def N_(message: str) -> str:
     return message
 
 
-def translate(lang: str | None, message: str) -> str:
-    """``message`` in ``lang``, whatever the current language is."""
-    return translator(normalise(lang)).gettext(message)
+def translate(lang: str | None, message: str, domain: str = DOMAIN) -> str:
+    """``message`` in ``lang``, whatever the current language is (``domain``: which catalogue, see DOMAINS)."""
+    return translator(normalise(lang), domain).gettext(message)
 
 
 # --- locale formatting ------------------------------------------------------------------------------
@@ -154,18 +154,23 @@ def day_time(value: datetime, lang: str | None = None) -> str:
 # --- maintaining the catalogues -------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("webapp", "streamlit_app.py")
-"""Where the UI strings are (relative to the repository root)."""
+DOMAINS = {
+    DOMAIN: ("webapp", "streamlit_app.py"),
+    "agents": ("agents",),
+}
+"""Each catalogue and where its strings are (relative to the repository root): ``tutor`` holds what the app
+shows, ``agents`` the tutor's own words (prompts and the fixed replies code writes)."""
+SOURCES = DOMAINS[DOMAIN]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate": (2,)}
 
 
-def extract(root: Path = ROOT):
-    """Every UI string in the sources, as a Babel catalogue (Babel's Python extractor)."""
+def extract(root: Path = ROOT, domain: str = DOMAIN):
+    """Every string of one catalogue in its sources, as a Babel catalogue (Babel's Python extractor)."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir, extract_from_file
 
-    catalog = Catalog(project="tutor", domain=DOMAIN, charset="utf-8")
-    for source in SOURCES:
+    catalog = Catalog(project="tutor", domain=domain, charset="utf-8")
+    for source in DOMAINS[domain]:
         path = root / source
         if path.is_dir():
             found = ((f"{source}/{name}", *rest) for name, *rest in
@@ -178,25 +183,33 @@ def extract(root: Path = ROOT):
     return catalog
 
 
-def update_catalogues(root: Path = ROOT) -> dict[str, int]:
-    """Merge the extracted strings into every shipped catalogue; returns how many lack a translation."""
+def update_catalogues(root: Path = ROOT, domains: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Merge the extracted strings into every shipped catalogue; returns how many lack a translation
+    per ``lang/domain``. A language's catalogue for a new domain is created (empty translations)."""
+    from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
 
-    template = extract(root)
     missing = {}
-    for lang in shipped_catalogues():
-        path = catalogue_path(lang)
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=lang, domain=DOMAIN)
-        catalog.update(template, no_fuzzy_matching=True)
-        with path.open("wb") as f:
-            write_po(f, catalog, width=120, sort_output=False, ignore_obsolete=True, include_previous=False)
-        missing[lang] = sum(1 for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple)
-                                                                 else m.string))
+    for domain in domains or tuple(DOMAINS):
+        template = extract(root, domain)
+        for lang in shipped_catalogues():
+            path = catalogue_path(lang, domain)
+            if path.exists():
+                with path.open("rb") as f:
+                    catalog = read_po(f, locale=lang, domain=domain)
+            else:
+                catalog = Catalog(locale=lang, domain=domain, project="tutor", charset="utf-8")
+            catalog.update(template, no_fuzzy_matching=True)
+            with path.open("wb") as f:
+                write_po(f, catalog, width=120, sort_output=False, ignore_obsolete=True, include_previous=False)
+            missing[f"{lang}/{domain}"] = sum(
+                1 for m in catalog if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string))
     translator.cache_clear()
     return missing
 
 
 if __name__ == "__main__":  # python -m tutor.i18n: refresh the catalogues after changing UI strings
-    for code, count in update_catalogues().items():
-        print(f"{code}: {count} string(s) without a translation in {catalogue_path(code).relative_to(ROOT)}")
+    for key, count in update_catalogues().items():
+        lang, domain = key.split("/")
+        print(f"{key}: {count} string(s) without a translation in "
+              f"{catalogue_path(lang, domain).relative_to(ROOT)}")
