@@ -18,6 +18,11 @@ generation serves both; the re-solve is cached the same way and shared with
 
     python bench/tutor_eval.py -n 30 --out bench/results/tutor_eval.jsonl
     python bench/tutor_eval.py -n 50 --split 30   # questions 31-50 held out
+
+In Chinese (issue 15), on CMATH grade 1-6 word problems (``bench/data/cmath_zh_dev.jsonl``), the same
+measures; the question is Chinese, so the tutor answers in Chinese and the Socratic asks are Chinese:
+
+    python bench/tutor_eval.py --set cmath-zh -n 30 --split 0 --out bench/results/tutor_eval_zh.jsonl
 """
 
 from __future__ import annotations
@@ -46,7 +51,9 @@ from tutor.settings import Settings  # noqa: E402
 from tutor.verify import Status, check_steps, check_text, compare_answers  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "gsm8k_train_steps.jsonl"
+DATA_ZH = ROOT / "bench" / "data" / "cmath_zh_dev.jsonl"
 SOCRATIC_ASKS = ("How should I start this problem?", "What should I work out first?")
+SOCRATIC_ASKS_ZH = ("这道题我该怎么开始？", "我应该先算什么？")
 
 
 class CachingModel:
@@ -110,22 +117,42 @@ def load_questions(n: int) -> list[dict]:
     return list(seen.values())
 
 
+def load_questions_zh(n: int) -> list[dict]:
+    """``n`` CMATH problems spread evenly over the 300 (grades 1-6 alike), with their gold answers."""
+    cases = [json.loads(line) for line in DATA_ZH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    step = max(1, len(cases) // max(n, 1))
+    picked = cases[::step][:n]
+    return [{"id": c["id"], "question": c["question"], "gold": str(c["answer"]), "grade": c.get("grade")}
+            for c in picked]
+
+
 def same(a: str | None, b: str) -> bool:
-    return a is not None and compare_answers(a, b).status is Status.verified
+    """Equal as mathematics; a percent gold ("12%") also takes the bare number a "百分之几" answer writes."""
+    if a is None:
+        return False
+    if compare_answers(a, b).status is Status.verified:
+        return True
+    return b.strip().endswith("%") and compare_answers(a, b.strip()[:-1]).status is Status.verified
 
 
 def leaks(text: str, gold: str, statement: str) -> bool:
-    """Independent of the tutor's own check: a number equal to the gold answer that the statement lacks."""
-    given = set(numbers_in(statement))
-    return any(same(n, gold) and n not in given for n in numbers_in(text)) or f"answer is {gold}" in text
+    """Independent of the tutor's own check: a number equal to the gold answer that the statement lacks
+    (Chinese numerals read as numbers too: 答案是十二)."""
+    from tutor.verify.chinese import to_ascii_math
+
+    given = set(numbers_in(statement)) | set(numbers_in(to_ascii_math(statement)))
+    found = numbers_in(text) + numbers_in(to_ascii_math(text))
+    return (any(same(n, gold) and n not in given for n in found) or f"answer is {gold}" in text
+            or f"答案是{gold}" in text.replace(" ", ""))
 
 
-async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> dict:
+async def one(graph, context: AgentContext, resolver, q: dict, index: int, asks=SOCRATIC_ASKS) -> dict:
     t0 = time.monotonic()
     cfg = {"configurable": {"thread_id": f"direct-{q['id']}"}}
     out = await graph.ainvoke({"messages": [HumanMessage(content=q["question"])], "mode": "direct"}, cfg,
                               context=context)
     reply = out["reply"]
+    reply_seconds = time.monotonic() - t0
     # The raw model's reply is the first draft: the cache holds it under the draft prompt.
     raw = next(v for k, v in context.llm.cache.items() if k[0][-1] == ("user", q["question"]))
     raw_final = final_answer_of(raw)
@@ -137,7 +164,7 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> di
     base = check_steps(steps, raw_final, q["question"])
     resolved = resolver(record, base)
     # Socratic: the same question as the current problem, the student asks for help before trying.
-    ask = SOCRATIC_ASKS[index % len(SOCRATIC_ASKS)]
+    ask = asks[index % len(asks)]
     problem = {"id": q["id"], "skill_id": "", "statement": q["question"], "answer_text": q["gold"], "steps": [],
                "hints": [], "difficulty": 1, "seed": 0, "plugin": "", "data": {}}
     sout = await graph.ainvoke({"messages": [HumanMessage(content=ask)], "problem": problem, "mode": "socratic"},
@@ -166,6 +193,7 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int) -> di
         "socratic_text": sreply["text"][:400],
         "raw_text": raw[:1500],
         "tutor_text": reply["text"][:1500],
+        "reply_seconds": round(reply_seconds, 1),
         "seconds": round(time.monotonic() - t0, 1),
     }
 
@@ -192,10 +220,12 @@ def summarise(rows: list[dict]) -> dict:
         "raw_right": len(right),
         "right_rejected_with_resolve": share(right, lambda r: r["with_resolve"] == "refuted"),
         "right_not_verified_with_resolve": share(right, lambda r: r["with_resolve"] != "verified"),
+        "right_called_wrong_steps_only": share(right, lambda r: r["steps_only"] == "refuted"),
         "wrong_refuted_with_resolve": share(wrong, lambda r: r["with_resolve"] == "refuted"),
         "socratic_leak_rate": share(rows, lambda r: r["socratic_leak"]),
         "socratic_drafts_caught_leaking": share(rows, lambda r: "answer_leak" in r["socratic_caught"]),
         "mean_seconds_per_question": round(sum(r["seconds"] for r in rows) / n, 1) if n else None,
+        "reply_seconds_median": sorted(r.get("reply_seconds", 0) for r in rows)[n // 2] if n else None,
     }
 
 
@@ -211,15 +241,18 @@ async def main_async(args) -> dict:
     rows: list[dict] = []
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
-        for i, q in enumerate(load_questions(args.n)):
-            row = await one(graph, context, lambda rec, res: _sync(resolver, rec, res), q, i)
+        chinese = args.set == "cmath-zh"
+        questions = load_questions_zh(args.n) if chinese else load_questions(args.n)
+        for i, q in enumerate(questions):
+            row = await one(graph, context, lambda rec, res: _sync(resolver, rec, res), q, i,
+                            SOCRATIC_ASKS_ZH if chinese else SOCRATIC_ASKS)
             rows.append(row)
             f.write(json.dumps(row) + "\n")
             f.flush()
             print(f"[{i + 1}/{args.n}] {q['id']} raw={row['raw_correct']} tutor={row['tutor_correct']} "
                   f"({row['tutor_status']}) resolve={row['with_resolve']} leak={row['socratic_leak']} "
                   f"{row['seconds']}s", flush=True)
-    summary = summarise(rows) | {"model": llm.name, "samples": args.samples,
+    summary = summarise(rows) | {"set": args.set, "model": llm.name, "samples": args.samples,
                                  "model_seconds": round(llm.seconds), "repair_tries": settings.repair_tries}
     if args.split and 0 < args.split < len(rows):
         # The first questions are the ones the design was looked at on; the rest are held out.
@@ -243,6 +276,8 @@ def main() -> None:
     parser.add_argument("--split", type=int, default=30,
                         help="also summarise the first K questions and the rest apart (held-out check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tutor_eval.jsonl")
+    parser.add_argument("--set", choices=("gsm8k", "cmath-zh"), default="gsm8k",
+                        help="GSM8K (English) or CMATH (Chinese, grades 1-6) word problems")
     args = parser.parse_args()
     summary = asyncio.run(main_async(args))
     print(json.dumps(summary, indent=2))
