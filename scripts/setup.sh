@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 PYTHON="${PYTHON:-python3}"
 
-apt_pkgs=(bubblewrap)
+# bubblewrap: the code sandbox; fonts-wqy-microhei: a CJK font the PDF reports embed for Chinese names and text.
+apt_pkgs=(bubblewrap fonts-wqy-microhei)
 if [ "$mode" = dev ]; then apt_pkgs+=(chromium postgresql); fi
 
 missing=()
@@ -22,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "warning: cannot install ${missing[*]} (no apt-get); the sandbox falls back to a restricted subprocess" >&2
+    echo "warning: cannot install ${missing[*]} (no apt-get); the sandbox falls back to a restricted subprocess," \
+         "and PDF reports with Chinese text need a CJK font installed by hand" >&2
   fi
 fi
 

@@ -182,7 +182,8 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
         page.get_by_role("button", name="Download CSV").click()
     csv_path = tmp_path / dl.value.suggested_filename
     dl.value.save_as(csv_path)
-    lines = csv_path.read_text().splitlines()
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads Chinese names right
+    lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("student,username,grade,skill,mastery_pct") and len(lines) > 25
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download class PDF").click()

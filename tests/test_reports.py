@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import io
 
 import pytest
-from sqlmodel import select
 
 from tests.test_reports_data import seed_school, user
-from tutor import reports
+from tutor import i18n, reports
 from tutor.classes import teacher_classes
 from tutor.errors import PermissionDenied
 from tutor.models import LessonItem, LessonPlan
@@ -120,11 +120,20 @@ def test_verifier_stats_count_checked_and_repaired(ctx, school):
 def test_class_csv_has_a_row_per_student_skill(ctx, school):
     _, class_id = school
     with ctx.session() as s:
-        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 3 + 3  # 3 idle students, ava x2 skills, ben x1
     ava_frac = next(r for r in rows if r["username"] == "ava" and r["skill"] == "Adding fractions")
     assert (ava_frac["attempts"], ava_frac["mastered"], ava_frac["accuracy_pct"]) == ("10", "yes", "100")
+
+
+def test_csv_leaves_empty_cells_empty(ctx, school):
+    """Regression: an empty cell ('' starts with nothing, and '' is 'in' any string) was written as a lone quote."""
+    _, class_id = school
+    with ctx.session() as s:
+        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id).decode("utf-8-sig")
+    chloe = next(r for r in csv.DictReader(io.StringIO(text)) if r["username"] == "chloe")
+    assert (chloe["grade"], chloe["skill"], chloe["mastered"], chloe["attempts"]) == ("", "", "", "0")
 
 
 def test_csv_neutralises_formula_cells(ctx, school):
@@ -136,8 +145,62 @@ def test_csv_neutralises_formula_cells(ctx, school):
         chloe.display_name = "=HYPERLINK(1)"
         s.add(chloe)
     with ctx.session() as s:
-        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+        text = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id).decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in text
+
+
+def speak(ctx, **languages: str) -> None:
+    """Give these users (username=language) a preferred language."""
+    with ctx.session() as s:
+        for name, lang in languages.items():
+            user(s, name.replace("_", ".")).language = lang
+
+
+def rename(ctx, **names: str) -> None:
+    with ctx.session() as s:
+        for name, display in names.items():
+            user(s, name).display_name = display
+
+
+def test_class_csv_opens_in_excel_utf8_with_bom_and_headers_in_the_teachers_language(ctx, school):
+    _, class_id = school
+    speak(ctx, teacher="zh")
+    rename(ctx, ava="王小明")
+    with ctx.session() as s:
+        data = reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+    assert data.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark Excel needs to read it as UTF-8
+    assert data.count(b"\xef\xbb\xbf") == 1
+    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert header[:4] == ["学生", "用户名", "年级", "技能"] and "掌握度(%)" in header
+    ava = next(r for r in rows if r[1] == "ava" and r[3] == "Adding fractions")
+    assert ava[0] == "王小明" and ava[header.index("已掌握")] == "是"
+
+
+def test_class_csv_follows_the_viewer_not_the_current_language(ctx, school):
+    """An English-speaking teacher gets English headers even from a run that speaks Chinese."""
+    _, class_id = school
+
+    def in_a_chinese_run():
+        i18n.set_language("zh")
+        with ctx.session() as s:
+            return reports.class_report_csv(session=s, viewer=user(s, "teacher"), class_id=class_id)
+
+    data = contextvars.copy_context().run(in_a_chinese_run)
+    assert data.decode("utf-8-sig").splitlines()[0].startswith("student,username,grade,skill,mastery_pct")
+
+
+def test_weekly_summary_is_in_the_parents_language_whatever_the_child_uses(ctx, school):
+    ids, _ = school
+    speak(ctx, parent_ava="zh", ava="en")
+    rename(ctx, ava="王小明")
+    before = i18n.current_language()
+    with ctx.session() as s:
+        week = reports.child_week(session=s, viewer=user(s, "parent.ava"), student_id=ids["ava"])
+    text = reports.weekly_summary_markdown(week)
+    assert text.startswith("# 王小明 的每周总结\n")
+    assert "## 本周" in text and "练习时间：11 分钟" in text and "连续练习：2 天" in text
+    assert "- Adding fractions：99%（已掌握）\n" in text  # skill titles come from the plugins, as they are
+    assert i18n.current_language() == before  # the caller's language is left alone
 
 
 def test_pdfs_are_valid_documents(ctx, school):

@@ -126,6 +126,18 @@ def test_a_refused_login_is_explained_in_chinese(school, monkeypatch):
     assert "用户名或密码不正确。" in texts(at)
 
 
+def test_without_a_cjk_font_export_says_what_to_install_and_still_offers_the_csv(ctx, school, monkeypatch):
+    from tutor.reports import pdf
+
+    monkeypatch.setattr(pdf, "cjk_font", lambda: None)  # as on a machine where the set-up did not run
+    set_language(ctx, "teacher", "zh")
+    at = open_page(log_in("teacher"), "export")
+    assert not broken(at)
+    assert i18n.translate("zh", "Download CSV") in labels(at)
+    assert i18n.translate("zh", "Download class PDF") not in labels(at)
+    assert any("fonts-wqy-microhei" in e.value and CJK.search(e.value) for e in at.error)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("username", list(PAGES))

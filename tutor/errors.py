@@ -51,3 +51,7 @@ class VerificationError(TutorError):
 
 class SandboxError(TutorError):
     """Code in the sandbox was stopped (timeout, memory, forbidden operation)."""
+
+
+class ReportError(TutorError):
+    """A report cannot be produced as asked (e.g. no installed font can print its text)."""

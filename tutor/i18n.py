@@ -155,7 +155,7 @@ def day_time(value: datetime, lang: str | None = None) -> str:
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAINS = {
-    DOMAIN: ("webapp", "streamlit_app.py"),
+    DOMAIN: ("webapp", "streamlit_app.py", "tutor/reports", "tutor/cli"),
     "agents": ("agents",),
 }
 """Each catalogue and where its strings are (relative to the repository root): ``tutor`` holds what the app

@@ -7,6 +7,7 @@ import streamlit as st
 
 from tutor import reports
 from tutor.classes import create_class, issue_link_code
+from tutor.errors import ReportError
 from tutor import i18n
 from tutor.i18n import N_, _
 from tutor.models import Classroom, Role
@@ -15,6 +16,7 @@ from webapp import charts
 from webapp.common import (
     MAX_SHORT,
     check_length,
+    error_text,
     friendly,
     get_ctx,
     pct,
@@ -254,17 +256,29 @@ def export_page() -> None:
         return
     slug = "".join(ch if ch.isalnum() else "-" for ch in classroom.name.lower())
     with get_ctx().session() as s:
-        csv_text = reports.class_report_csv(session=s, viewer=viewer, class_id=classroom.id)
-        class_pdf = reports.class_report_pdf(session=s, viewer=viewer, class_id=classroom.id)
+        csv_data = reports.class_report_csv(session=s, viewer=viewer, class_id=classroom.id)
     st.markdown("#### " + _("Class report"))
-    st.download_button(_("Download CSV"), csv_text, file_name=f"{slug}-report.csv", mime="text/csv",
+    st.download_button(_("Download CSV"), csv_data, file_name=f"{slug}-report.csv", mime="text/csv",
                        icon=":material/table:", key="csv")
-    st.download_button(_("Download class PDF"), class_pdf, file_name=f"{slug}-report.pdf", mime="application/pdf",
-                       icon=":material/picture_as_pdf:", key="class_pdf")
+    class_pdf = _pdf(lambda s: reports.class_report_pdf(session=s, viewer=viewer, class_id=classroom.id))
+    if class_pdf is not None:
+        st.download_button(_("Download class PDF"), class_pdf, file_name=f"{slug}-report.pdf",
+                           mime="application/pdf", icon=":material/picture_as_pdf:", key="class_pdf")
     st.markdown("#### " + _("One student"))
     student_id = pick_student(viewer, classroom, key="export_student")
+    pdf = None
     if student_id is not None:
-        with get_ctx().session() as s:
-            pdf = reports.student_report_pdf(session=s, viewer=viewer, student_id=student_id)
+        pdf = _pdf(lambda s: reports.student_report_pdf(session=s, viewer=viewer, student_id=student_id))
+    if pdf is not None:
         st.download_button(_("Download student PDF"), pdf, file_name=f"student-{student_id}-report.pdf",
                            mime="application/pdf", icon=":material/picture_as_pdf:", key="student_pdf")
+
+
+def _pdf(make) -> bytes | None:
+    """A PDF report, or None after saying why it cannot be made (no installed font can print its names)."""
+    try:
+        with get_ctx().session() as s:
+            return make(s)
+    except ReportError as exc:
+        st.error(error_text(exc), icon=":material/error:")
+        return None

@@ -1,4 +1,4 @@
-"""Shared helpers for the reports: time windows, skill titles, attempt loading.
+"""Shared helpers for the reports: time windows, skill titles, attempt loading, the viewer's language.
 
 Timestamps are stored in UTC; SQLite hands them back without a zone, so every
 value is normalised with :func:`aware` before arithmetic.
@@ -6,12 +6,20 @@ value is normalised with :func:`aware` before arithmetic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextvars
+import functools
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from typing import ParamSpec, TypeVar
 
+from babel.dates import format_date, format_skeleton, format_time
 from sqlmodel import Session, select
 
+from tutor import i18n
 from tutor.models import Attempt, MasteryState, Skill, User, Verdict, utcnow
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 STUCK_MIN_ATTEMPTS = 5
 """A skill is 'stuck' after this many attempts with mastery still below STUCK_BELOW."""
@@ -80,3 +88,37 @@ def streak_days(days: set[date], today: date) -> int:
 
 def display(user: User) -> str:
     return user.display_name or user.username
+
+
+def in_language(lang: str | None, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    """``fn(*args, **kwargs)`` with ``_()`` speaking ``lang``; the caller's language is left as it was."""
+
+    def run() -> T:
+        i18n.set_language(lang)
+        return fn(*args, **kwargs)
+
+    return contextvars.copy_context().run(run)
+
+
+def in_viewer_language(fn: Callable[P, T]) -> Callable[P, T]:
+    """Run a report function (keyword argument ``viewer``) in the viewer's own language: a parent or
+    teacher reads a report in their language, whatever language the child uses."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        return in_language(kwargs["viewer"].language, fn, *args, **kwargs)
+
+    return wrapper
+
+
+def long_day(value: date | datetime, lang: str | None = None) -> str:
+    """A day with its year: '05 Mar 2026' in English, '2026年3月5日' in Chinese."""
+    loc = i18n.locale(lang)
+    if loc.language == "en":
+        return format_date(value, "dd MMM yyyy", locale=loc)
+    return format_skeleton("yMMMd", value, locale=loc)
+
+
+def stamp(value: datetime, lang: str | None = None) -> str:
+    """When a report was made: its day with the year and the UTC time ('05 Mar 2026 14:05 UTC')."""
+    return f"{long_day(value, lang)} {format_time(value, 'HH:mm', locale=i18n.locale(lang))} UTC"

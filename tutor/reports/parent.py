@@ -7,10 +7,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from tutor import i18n
 from tutor.classes import children_of
 from tutor.errors import PermissionDenied
+from tutor.i18n import _, ngettext
 from tutor.models import Role, User
-from tutor.reports._common import WEEK, now_or
+from tutor.reports._common import WEEK, in_language, long_day, now_or
 from tutor.reports.student import (
     DayActivity,
     MasteryPoint,
@@ -38,6 +40,8 @@ class ChildWeek:
     stuck: list[SkillMastery]
     week_start: datetime
     week_end: datetime
+    language: str = "en"
+    """The viewer's language: the one the downloadable summary is written in."""
 
     @property
     def name(self) -> str:
@@ -65,45 +69,59 @@ def child_week(*, session: Session, viewer: User, student_id: int, now: datetime
         stuck=stuck_skills(session=session, viewer=viewer, student_id=student_id),
         week_start=since,
         week_end=now,
+        language=i18n.normalise(viewer.language),
     )
 
 
 def weekly_summary_markdown(week: ChildWeek) -> str:
-    """The downloadable weekly summary, as Markdown a parent can read in any text editor."""
+    """The downloadable weekly summary, as Markdown a parent can read in any text editor, in the language of
+    the parent who asked for it (``week.language``)."""
+    return in_language(week.language, _summary, week)
+
+
+def _summary(week: ChildWeek) -> str:
     p = week.progress
+    pct = i18n.percent
+    joined = _(", ").join
     lines = [
-        f"# Weekly summary for {p.name}",
+        "# " + _("Weekly summary for {name}").format(name=p.name),
         "",
-        f"{week.week_start:%d %b %Y} to {week.week_end:%d %b %Y}",
+        _("{start} to {end}").format(start=long_day(week.week_start), end=long_day(week.week_end)),
         "",
-        "## This week",
-        f"- Time practising: {p.minutes_this_week:.0f} minutes",
-        f"- Problems solved: {p.correct_this_week} correct of {p.problems_this_week}",
-        f"- Mastery gained: {week.mastery_gained * 100:+.0f} points across skills",
-        f"- Practice streak: {p.streak} day(s)",
+        "## " + _("This week"),
+        "- " + _("Time practising: {minutes} minutes").format(minutes=i18n.number(p.minutes_this_week)),
+        "- " + _("Problems solved: {correct} correct of {total}").format(correct=p.correct_this_week,
+                                                                         total=p.problems_this_week),
+        "- " + _("Mastery gained: {points} points across skills").format(points=f"{week.mastery_gained * 100:+.0f}"),
+        "- " + ngettext("Practice streak: {n} day", "Practice streak: {n} days", p.streak).format(n=p.streak),
     ]
     if p.mastered_this_week:
-        lines.append(f"- Newly mastered: {', '.join(p.mastered_this_week)}")
+        lines.append("- " + _("Newly mastered: {skills}").format(skills=joined(p.mastered_this_week)))
     if p.reviews_due:
-        lines.append(f"- Reviews due: {', '.join(p.reviews_due)}")
-    lines += ["", "## Skills"]
+        lines.append("- " + _("Reviews due: {skills}").format(skills=joined(p.reviews_due)))
+    lines += ["", "## " + _("Skills")]
     if p.skills:
-        lines += [f"- {s.title}: {s.p_mastery * 100:.0f}%{' (mastered)' if s.mastered else ''}" for s in p.skills]
+        lines += ["- " + (_("{skill}: {percent} (mastered)") if s.mastered else _("{skill}: {percent}")).format(
+            skill=s.title, percent=pct(s.p_mastery)) for s in p.skills]
     else:
-        lines.append("- No skills practised yet.")
-    lines += ["", "## Where to help"]
+        lines.append("- " + _("No skills practised yet."))
+    lines += ["", "## " + _("Where to help")]
     if week.stuck:
-        lines += [f"- {s.title}: {s.attempts} tries, mastery {s.p_mastery * 100:.0f}%" for s in week.stuck]
+        lines += ["- " + ngettext("{skill}: {n} try, mastery {percent}", "{skill}: {n} tries, mastery {percent}",
+                                  s.attempts).format(skill=s.title, n=s.attempts, percent=pct(s.p_mastery))
+                  for s in week.stuck]
     else:
-        lines.append("- Nothing stuck right now.")
-    lines += ["", "## Days practised"]
+        lines.append("- " + _("Nothing stuck right now."))
+    lines += ["", "## " + _("Days practised")]
     if week.activity:
         for d in week.activity:
-            skills = ", ".join(d.skills) or "tutor chat"
-            lines.append(f"- {d.day:%a %d %b}: {d.problems} problems ({d.correct} correct), {d.minutes:.0f} min - {skills}")
+            lines.append("- " + _("{day}: {problems} problems ({correct} correct), {minutes} min - {skills}").format(
+                day=i18n.day(d.day, weekday=True), problems=d.problems, correct=d.correct,
+                minutes=i18n.number(d.minutes), skills=joined(d.skills) or _("tutor chat")))
     else:
-        lines.append("- No practice yet this week.")
+        lines.append("- " + _("No practice yet this week."))
     if week.plan is not None:
-        lines += ["", "## Current lesson plan", f"{week.plan.done} of {week.plan.total} steps done"]
+        lines += ["", "## " + _("Current lesson plan"),
+                  _("{done} of {total} steps done").format(done=week.plan.done, total=week.plan.total)]
         lines += [f"- [{'x' if st == 'done' else ' '}] {title}" for _kind, title, _skill, st in week.plan.items]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from sqlmodel import Session, func, select
 
 from tutor.classes import class_students, get_class
 from tutor.errors import PermissionDenied
+from tutor.i18n import N_, _
 from tutor.learner.queries import is_mastered, seconds_on
 from tutor.models import Classroom, Message, Role, TutorSession, User, VerificationLog
 from tutor.permissions import require_class_access, require_role, require_student_access, visible_student_ids
@@ -21,6 +22,7 @@ from tutor.reports._common import (
     WEEK,
     aware,
     display,
+    in_viewer_language,
     is_correct,
     load_attempts,
     load_mastery,
@@ -279,6 +281,16 @@ def verifier_stats(*, session: Session, viewer: User, class_id: int | None = Non
 
 CSV_COLUMNS = ["student", "username", "grade", "skill", "mastery_pct", "mastered", "attempts", "correct",
                "accuracy_pct", "hints_used", "minutes", "last_active"]
+CSV_HEADERS = {
+    # i18n: column headers of the class report CSV (English keeps these names: scripts may read them)
+    "student": N_("student"), "username": N_("username"), "grade": N_("grade"), "skill": N_("skill"),
+    "mastery_pct": N_("mastery_pct"), "mastered": N_("mastered"), "attempts": N_("attempts"),
+    "correct": N_("correct"), "accuracy_pct": N_("accuracy_pct"), "hints_used": N_("hints_used"),
+    "minutes": N_("minutes"), "last_active": N_("last_active"),
+}
+"""Each CSV column's header (in the viewer's language); the rows of :func:`class_report_rows` use the keys."""
+CSV_VALUES = {"yes": N_("yes"), "no": N_("no")}
+"""Words in the cells (the ``mastered`` column), also written in the viewer's language."""
 
 
 def class_report_rows(*, session: Session, viewer: User, class_id: int) -> list[dict]:
@@ -315,15 +327,23 @@ def class_report_rows(*, session: Session, viewer: User, class_id: int) -> list[
     return rows
 
 
-def class_report_csv(*, session: Session, viewer: User, class_id: int) -> str:
-    """The class report as CSV text (opens in any spreadsheet)."""
+def _cell(value):
+    if value in CSV_VALUES:
+        return _(CSV_VALUES[value])
+    # A leading = + - @ would make a spreadsheet run the cell as a formula.
+    return "'" + value if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) else value
+
+
+@in_viewer_language
+def class_report_csv(*, session: Session, viewer: User, class_id: int) -> bytes:
+    """The class report as a CSV file: UTF-8 with a byte-order mark, so that Excel reads Chinese names
+    right (without it Excel guesses the ANSI code page); headers in the viewer's language."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([_(CSV_HEADERS[c]) for c in CSV_COLUMNS])
     for row in class_report_rows(session=session, viewer=viewer, class_id=class_id):
-        # A leading = + - @ would make a spreadsheet run the cell as a formula.
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
-    return buf.getvalue()
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def all_users(*, session: Session, viewer: User) -> list[User]:
