@@ -142,3 +142,11 @@ def test_a_minus_after_a_noun_is_not_a_negative_sign():
     assert statuses("Keaton's ladder length - 4 feet/ladder = 26 feet/ladder") == [Status.undetermined]
     assert statuses("The answer is -4 = 5 - 9") == [Status.verified]
     assert statuses("so -4 + 10 = 5") == [Status.refuted]
+
+
+def test_a_terminating_decimal_one_digit_off_is_not_rounding():
+    # the exact value fits in the digits written, so a last digit off by one is a slip, not rounding
+    assert [c.status for c in check_text("4.36 - 1.5 = 2.87")] == [Status.refuted]
+    assert [c.status for c in check_text("$4.05 x 3 = $12.16")] == [Status.refuted]
+    assert [c.status for c in check_text("4.365 - 1.5 = 2.87")] == [Status.verified]  # 2.865 rounded
+    assert [c.status for c in check_text("10 / 3 = 3.33")] == [Status.verified]

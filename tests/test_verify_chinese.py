@@ -12,7 +12,7 @@ import pytest
 
 from agents.checks import final_answer_of, final_answer_phrase
 from tutor.learner.grading import read_typed
-from tutor.verify import Status, check_text, compare_answers
+from tutor.verify import Status, check_steps, check_text, compare_answers
 from tutor.verify.chinese import (
     _MEASURE_RE,
     _UNIT_RE,
@@ -21,10 +21,12 @@ from tutor.verify.chinese import (
     has_chinese,
     prose_to_math,
     read_quantity,
+    restates_answer,
     to_ascii_math,
 )
 
 CMATH = Path(__file__).resolve().parents[1] / "bench" / "data" / "cmath_zh_dev.jsonl"  # a copy: see bench/data/README.md
+ZH_STEPS = CMATH.with_name("cmath_zh_steps.jsonl")  # built by bench/plant_zh.py
 
 
 def _statuses(text: str) -> list[tuple[str, str]]:
@@ -329,3 +331,77 @@ def test_cmath_answers_compare_with_their_measure_words():
         if "%" not in answer:
             wrong = str(Fraction(answer) + 1) + unit
             assert compare_answers(wrong, answer).status is Status.refuted, (row["id"], wrong)
+
+
+# ---------------------------------------------------------------- Chinese worked solutions (bench/data/cmath_zh_steps.jsonl)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("52÷6=8（根）……4（米）", [("verified", "( 52 - 4 ) / 6 = 8")]),
+        ("270÷25=10（块）……20（件）", [("verified", "( 270 - 20 ) / 25 = 10")]),
+        ("52÷6=9（根）……4（米）", [("refuted", "( 52 - 4 ) / 6 = 9")]),
+        ("52÷6=8（根）……5（米）", [("refuted", "( 52 - 5 ) / 6 = 8")]),
+        ("19÷2=9（盒）……2（个）", [("refuted", "19 / 2 = 9")]),  # a remainder as large as the divisor is none
+    ],
+)
+def test_division_with_a_remainder_is_not_read_as_a_wrong_quotient(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_wan_before_a_kilo_unit_stays_a_word():
+    assert _statuses("(30-2)÷7=4（万千米）") == [("verified", "( 30 - 2 ) / 7 = 4")]
+    assert to_ascii_math("30万千米") == "300000千米"
+    assert to_ascii_math("三千米") == "3千米"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6吨=6000千克", [("verified", "6 * 1000 = 6000")]),
+        ("2千克=0.002吨", [("verified", "2 * ( 1 / 1000 ) = 0.002")]),
+        ("567立方厘米=0.567立方分米", [("verified", "567 * ( 1 / 1000 ) = 0.567")]),
+        ("0.8公顷=8000平方米", [("verified", "0.8 * 10000 = 8000")]),
+        ("3小时=180分钟", [("verified", "3 * 60 = 180")]),
+        ("6吨=600千克", [("refuted", "6 * 1000 = 600")]),
+        ("2米 + 50厘米 = 250厘米", []),  # a sum of lengths, not a conversion of 50厘米
+        ("所以 3元5角 = 35角", []),  # a compound amount
+    ],
+)
+def test_unit_conversions_are_checked(text, expected):
+    assert _statuses(text) == expected
+
+
+def test_a_terminating_decimal_one_digit_off_is_not_rounding():
+    assert _statuses("4.36-1.5=2.87（吨）") == [("refuted", "4.36 - 1.5 = 2.87")]
+    assert _statuses("3.14×6×6=113.05（平方米）") == [("refuted", "3.14 * 6 * 6 = 113.05")]
+    assert _statuses("670÷7≈96（千克）") == [("verified", "670 / 7 ≈ 96")]
+    assert _statuses("12÷1.44≈8.33（张）") == [("verified", "12 / 1.44 ≈ 8.33")]
+
+
+def test_the_answer_line_does_not_vouch_for_a_wrong_final_answer():
+    steps = ["先算两个组一共种了多少棵：8+7=15（棵）", "再算还要种多少棵：18-15=3（棵）", "答：还有3棵需要种。"]
+    assert check_steps(steps, "3").status is Status.verified
+    wrong = [*steps[:-1], "答：还有4棵需要种。"]
+    result = check_steps(wrong, "4")
+    assert result.status is Status.refuted
+    assert result.first_error_step == 3
+    assert restates_answer("答：还剩9页。") and restates_answer("答案是12")
+    assert not restates_answer("答对了3题") and not restates_answer("回答：9")
+
+
+def _zh_steps(split: str) -> list[dict]:
+    rows = [json.loads(line) for line in ZH_STEPS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["meta"]["split"] == split]
+
+
+def test_right_chinese_solutions_verify_and_planted_errors_are_found():
+    # the development half only: the held-out half is measured by bench/verify_steps_zh.py, not tuned on
+    for row in _zh_steps("dev"):
+        result = check_steps(row["steps"], row["final_answer"], row["question"])
+        if row["label"] == "correct":
+            assert result.status is Status.verified, (row["id"], result.explanation)
+        else:
+            step = len(row["steps"]) if row["error_step"] is None else row["error_step"]
+            assert (result.status, result.first_error_step) == (Status.refuted, step), (row["id"], result.explanation)

@@ -311,6 +311,17 @@ def _decimal(value: sp.Rational) -> str:
     return s
 
 
+def _decimal_places(value: sp.Rational) -> int | None:
+    """Digits after the point of a terminating decimal (2.86 → 2, 3 → 0), None if it does not terminate."""
+    q = int(value.q)
+    twos = fives = 0
+    while q % 2 == 0:
+        q, twos = q // 2, twos + 1
+    while q % 5 == 0:
+        q, fives = q // 5, fives + 1
+    return max(twos, fives) if q == 1 else None
+
+
 def compare_numbers(left: sp.Expr, right: sp.Expr, right_text: str, approx: bool) -> Status:
     """Compare two numeric values, allowing for rounding in what was written on the right."""
     if left.has(sp.zoo, sp.nan) or right.has(sp.zoo, sp.nan):
@@ -327,6 +338,9 @@ def compare_numbers(left: sp.Expr, right: sp.Expr, right_text: str, approx: bool
     if relative <= 1e-12 and not (left.is_Rational and right.is_Rational):
         return Status.verified  # exact numbers that differ differ, however large (2^1633 + 1 vs 2^1633)
     places = decimals_written(right_text)
+    if places is not None and left.is_Rational and _decimal_places(left) is not None \
+            and _decimal_places(left) <= places:
+        return Status.refuted  # "4.36 - 1.5 = 2.87": the exact value fits in the digits written, so no rounding
     if places is not None and (places > 0 or approx):
         tol = 10.0 ** (-places)  # rounding or truncation at the precision written
         if approx and places == 0:

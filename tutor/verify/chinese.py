@@ -277,7 +277,9 @@ def _kilo(m: re.Match) -> str:
     s = m.group(0)
     rest = m.string[m.end():m.end() + 1]
     if s.endswith("千") and rest in ("米", "克", "瓦", "卡", "帕") and len(s) > 1:
-        return _numeral(s[:-1], "千") + "千"  # 三千米: 3 km
+        head = s[:-1]
+        # 三千米: 3 km; 4万千米 ("4 ten-thousand km"): a bare 万 stays a word, it is no number of its own
+        return (head if head in ("百", "万", "亿") else _numeral(head, "千")) + "千"
     if s in ("千", "百", "万", "亿"):
         return s  # a bare 千 (千米, 千克), 百 (百米), 万, 亿: not a number on its own
     return _numeral(s, rest)
@@ -462,6 +464,14 @@ def answer_pair(given: str, gold):
 
 # ---------------------------------------------------------------- claims in prose
 
+_ANSWER_LINE = re.compile(r"\s*(?:答|(?:最终|最后的?)?答案)\s*(?:[:：是为])")
+
+
+def restates_answer(step: str) -> bool:
+    """Whether a step is the closing answer line of a Chinese solution ("答：还剩9页。", "答案是12")."""
+    return isinstance(step, str) and bool(_ANSWER_LINE.match(step))
+
+
 _SIGN_BEFORE = set("是为得到从和与或及比加减乘除约等于:=([,;")
 """Characters after which a '-' starts a negative number ("气温是-3度"), not a minus with words on its left."""
 _KEEP = re.compile(r"倍|方|成|折|分之|多|少|以|第")
@@ -469,6 +479,41 @@ _KEEP = re.compile(r"倍|方|成|折|分之|多|少|以|第")
 _MARK = " zh "
 """An ASCII word put between Chinese words and a leading operator: the claim reader then treats the operand
 on its left as written in words ("苹果 - 3 = 2" is not the claim "-3 = 2"), as it does for English words."""
+
+
+_REMAINDER = re.compile(
+    rf"(?<![\d.)])(?P<a>\d+)\s*/\s*(?P<b>\d+)\s*=\s*(?P<q>\d+)(?P<unit>\s*(?:\([^()]*\))?)\s*(?:…+|\.{{3,}})\s*(?P<r>\d+)(?:\s*\([^()]*\))?")
+"""A division with a remainder as Chinese school math writes it: ``52÷6=8（根）……4（米）``."""
+
+
+def _remainder(m: re.Match) -> str:
+    """``52 / 6 = 8……4`` → ``(52 - 4) / 6 = 8``: true exactly when 52 = 6 × 8 + 4.
+
+    A remainder not smaller than the divisor is no remainder: the division is left as written (and is refuted).
+    """
+    if int(m.group("r")) >= int(m.group("b")) or re.search(r"[-+*/^]\s*$", m.string[:m.start()]):
+        return m.group(0)
+    return f"({m.group('a')} - {m.group('r')}) / {m.group('b')} = {m.group('q')}{m.group('unit')}"
+
+
+_CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*=\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
+"""A unit conversion: ``6吨=6000千克``, ``567立方厘米=0.567立方分米``."""
+
+
+def _conversion(m: re.Match) -> str:
+    """``6吨=6000千克`` → ``6 * 1000 = 6000千克``: the conversion checked as a product, its result in the new unit.
+
+    Left as written when the left number is part of a sum or of a compound quantity ("2米 + 50厘米 = 250厘米",
+    "3元5角 = 35角") or the units measure different things.
+    """
+    u, v = m.group("u"), m.group("v")
+    dims = _dims([u, v])
+    if u == v or not dims or re.search(rf"(?:[-+*/^(]|{_UNIT_RE})\s*$", m.string[:m.start()]):
+        return m.group(0)
+    dim = sorted(dims)[0]
+    f = dict(_UNITS[u])[dim] / dict(_UNITS[v])[dim]
+    factor = str(f.numerator) if f.denominator == 1 else f"({f.numerator}/{f.denominator})"
+    return f"{m.group('a')} * {factor} = {m.group('b')}{v}"
 
 
 def prose_to_math(text: str) -> str:
@@ -481,6 +526,8 @@ def prose_to_math(text: str) -> str:
     if not has_chinese(text):
         return text
     text = to_ascii_math(text)
+    text = _REMAINDER.sub(_remainder, text)
+    text = _CONVERSION.sub(_conversion, text)
     out = []
     for clause in re.split(r"(?<=[.;?!\n])(?!\d)", text):
         units = set(re.findall(rf"(?<=[\d%)])\s*({_UNIT_RE})", clause))
@@ -504,4 +551,4 @@ def prose_to_math(text: str) -> str:
 
 
 __all__ = ["answer_pair", "answer_text", "cn_integer", "cn_number", "has_chinese", "prose_to_math", "read_quantity",
-           "to_ascii_math"]
+           "restates_answer", "to_ascii_math"]

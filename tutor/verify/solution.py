@@ -17,6 +17,7 @@ from tutor.errors import VerificationError
 from tutor.verify.algebra import check_step_pair, solution_satisfies
 from tutor.verify.arithmetic import check_text, compare_numbers, find_claims, format_value
 from tutor.verify.bounded import MATH_ERRORS, reason
+from tutor.verify.chinese import restates_answer
 from tutor.verify.parse import parse_chain, safe_parse
 from tutor.verify.result import Check, SolutionCheck, Status, undetermined
 
@@ -54,6 +55,8 @@ def computed_results(steps: list[str]) -> tuple[sp.Expr | None, str | None, list
     last_step = steps[-1].replace("$", "") if steps else ""
     if re.search(r"[+*/×÷=]|\d\s*[-xX]\s*\d", last_step):
         stated = [_value(n) for n in re.findall(r"=\s*(" + _NUMBER.pattern + ")", last_step)]
+    elif restates_answer(last_step):
+        stated = []  # "答：还剩9页。" states the answer; it works nothing out, so it cannot vouch for it
     else:
         stated = [_value(n) for n in _NUMBER.findall(last_step)]
     numbers = [v for v in stated if v is not None]
