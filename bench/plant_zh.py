@@ -34,10 +34,70 @@ DATA = ROOT / "bench" / "data"
 SEED = 15
 
 _NUM = r"\d+(?:\.\d+)?(?:/\d+)?%?"
-_CALC = re.compile(
-    r"(?<![\dA-Za-z.)）])(?P<lhs>[(（]*\d[\d.+\-*/×÷＋－()（）%]*?)\s*(?P<eq>[=＝≈])\s*(?P<res>\d+(?:\.\d+)?(?:/\d+)?%?)"
-    r"(?![\d./])(?P<rem>\s*(?:[（(][^）)]*[）)])?\s*(?:……|\.\.\.|…)\s*(?P<r>\d+))?")
-"""A written calculation: left side with at least one operator, '=' (or '≈'), a result, maybe '……remainder'."""
+_SEGMENT = re.compile(r"(?<![\dA-Za-z.)）])[(（]*\d[\d.+\-*/×÷＋－()（）%]*")
+"""A run of written math (numbers, operators, brackets): one side of a calculation."""
+_EQ = re.compile(r"\s*([=＝≈])\s*")
+_REMAINDER = re.compile(r"\s*(?:[（(][^）)]*[）)])?\s*(?:……|\.\.\.|…)\s*(\d+)")
+
+
+class Link:
+    """One '=' of a written calculation: ``lhs = res``; in a chain ``a = b = c`` each '=' is one link.
+
+    Offers ``group``/``start``/``end`` for the names lhs, eq, res and r (a remainder: ``52÷6=8……4``).
+    """
+
+    def __init__(self, spans: dict[str, tuple[int, int]], text: str):
+        self.spans, self.text = spans, text
+
+    def group(self, name: str = "") -> str | None:
+        if not name:
+            return self.text[self.start():self.end()]
+        span = self.spans.get(name)
+        return None if span is None else self.text[span[0]:span[1]]
+
+    def start(self, name: str = "lhs") -> int:
+        return self.spans[name][0]
+
+    def end(self, name: str = "") -> int:
+        if name:
+            return self.spans[name][1]
+        return max(e for _, e in self.spans.values())
+
+
+def _segments(step: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SEGMENT.finditer(step):
+        start, end = m.span()
+        text = m.group(0)
+        # an opening bracket that starts a unit ("8（根）") or an operator at the end is not part of the math
+        while text and (text[-1] in "+-*/×÷＋－" or text.count("(") + text.count("（") > text.count(")") + text.count("）")):
+            text, end = text[:-1], end - 1
+        while text and text[-1] in "(（":
+            text, end = text[:-1], end - 1
+        if text:
+            out.append((start, end))
+    return out
+
+
+def calcs(step: str) -> list[Link]:
+    """The calculations written in one step (left sides with an operator only: ``6吨=6000千克`` is not one)."""
+    segs = _segments(step)
+    links = []
+    for (a0, a1), (b0, b1) in zip(segs, segs[1:]):
+        eq = _EQ.fullmatch(step, a1, b0)
+        if eq is None or not re.search(r"[-+*/×÷＋－]", step[a0:a1].lstrip("(（")):
+            continue
+        spans = {"lhs": (a0, a1), "eq": eq.span(1), "res": (b0, b1)}
+        rem = _REMAINDER.match(step, b1)
+        if rem is not None and re.fullmatch(_NUM, step[b0:b1]):
+            spans["r"] = rem.span(1)
+        links.append(Link(spans, step))
+    return links
+
+
+def plain(link: Link) -> bool:
+    """Whether the link's result is one number (``=12（元）``), not the next expression of a chain (``=88÷2``)."""
+    return bool(re.fullmatch(_NUM, link.group("res")))
 
 
 # ---------------------------------------------------------------- exact evaluation (no verifier involved)
@@ -74,12 +134,7 @@ def number(text: str) -> Fraction:
     return Fraction(text)
 
 
-def calcs(step: str) -> list[re.Match]:
-    """The calculations written in one step (left sides with an operator only: ``6吨=6000千克`` is not one)."""
-    return [m for m in _CALC.finditer(step) if re.search(r"[-+*/×÷＋－]", m.group("lhs").lstrip("(（"))]
-
-
-def calc_holds(m: re.Match) -> bool:
+def calc_holds(m: Link) -> bool:
     value = evaluate(m.group("lhs"))
     if m.group("r") is not None:
         # 52÷6=8……4: a division with a remainder
@@ -89,7 +144,7 @@ def calc_holds(m: re.Match) -> bool:
     if m.group("eq") == "≈":
         places = len(m.group("res").partition(".")[2])
         return abs(value - number(m.group("res"))) <= Fraction(1, 2 * 10**places)
-    return value == number(m.group("res"))
+    return value == evaluate(m.group("res"))
 
 
 # ---------------------------------------------------------------- reading the solutions file
@@ -213,8 +268,8 @@ def propagate(steps: list[str], k: int, j: int, new: str, answer: str) -> tuple[
                     new_lhs = _substitute(new_lhs, o, n)
                 if new_lhs == lhs:
                     continue
-                if m2.group("r") is not None or m2.group("eq") == "≈":
-                    return None  # a remainder or a rounding downstream: not carried cleanly
+                if m2.group("r") is not None or m2.group("eq") == "≈" or not plain(m2):
+                    return None  # a remainder, a rounding or a chain downstream: not carried cleanly
                 res = m2.group("res")
                 value = _text(evaluate(new_lhs), res)
                 if value is None:
@@ -269,7 +324,7 @@ def build() -> list[dict]:
 
         cases.append(case("right", steps, answer, "correct", None))
         targets = [(k, j) for k, step in enumerate(steps[:-1]) for j, m in enumerate(calcs(step))
-                   if m.group("eq") != "≈"]
+                   if m.group("eq") != "≈" and plain(m)]
         # arithmetic: one result wrong, the rest as written
         if targets:
             k, j = rng.choice(targets)
