@@ -2,6 +2,11 @@
 
 Only ``tutor.plugin_api`` and SymPy are used: the plugins know nothing of the
 tutor's storage or models.
+
+Every sentence a built-in plugin writes goes through ``_`` (one catalogue for
+all of them: ``plugins/locale/<lang>/LC_MESSAGES/plugins.po``), with named
+placeholders for the numbers, so a translation cannot change a number.
+Refresh the catalogue after changing a string: ``python -m plugins._common``.
 """
 
 from __future__ import annotations
@@ -9,12 +14,21 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sympy
 from sympy.printing.str import StrPrinter
 
-from tutor.plugin_api import Problem, Step, default_hints
+from tutor.plugin_api import N_, Problem, SkillSpec, Step, Translator, default_hints
+
+LANGUAGES = ("en", "zh")
+"""What every built-in plugin is written in: English, and Simplified Chinese from its catalogue."""
+LOCALE_DIR = Path(__file__).parent / "locale"
+_ = Translator(LOCALE_DIR, "plugins")
+
+__all__ = ["LANGUAGES", "N_", "Draft", "SeededGenerator", "_", "decimal_text", "nonzero", "plain", "skill", "step",
+           "tex", "x", "y"]
 
 # Real symbols: the verifier reads a student's "x" as a real variable.
 x, y = sympy.symbols("x y", real=True)
@@ -51,6 +65,12 @@ def decimal_text(value: sympy.Rational, places: int = 4) -> str:
     """A terminating decimal written without float noise: 7/20 -> '0.35'."""
     s = f"{float(value):.{places}f}".rstrip("0").rstrip(".")
     return s or "0"
+
+
+def skill(id: str, title: str, subject: str, grade_min: int, grade_max: int, prerequisites: tuple[str, ...] = (),
+          description: str = "") -> SkillSpec:
+    """A SkillSpec whose title, subject and description are msgids of the built-ins' catalogue."""
+    return SkillSpec(id, title, subject, grade_min, grade_max, prerequisites, description, translate=_)
 
 
 @dataclass
@@ -108,3 +128,10 @@ def nonzero(rng: random.Random, lo: int, hi: int) -> int:
         n = rng.randint(lo, hi)
         if n != 0:
             return n
+
+
+if __name__ == "__main__":  # python -m plugins._common: merge new strings into the catalogues
+    from tutor.plugin_i18n import update_catalogues
+
+    for lang, count in update_catalogues(Path(__file__).parent, _).items():
+        print(f"{lang}: {count} string(s) without a translation in {_.catalogue_path(lang)}")

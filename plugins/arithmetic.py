@@ -6,13 +6,13 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, step
+from plugins._common import N_, Draft, SeededGenerator, _, skill, step
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Whole numbers"
+SUBJECT = N_("Whole numbers")
 
 
 def _split(a: int, b: int, sign: int) -> list:
@@ -20,11 +20,14 @@ def _split(a: int, b: int, sign: int) -> list:
     big, ones = b - b % 10, b % 10
     if not big or not ones:
         return []
-    word = "Add" if sign > 0 else "Subtract"
     mid = a + sign * big
+    op = "+" if sign > 0 else "-"
+    first = (_("Add {big} first, the ones of {b} next: {a} {op} {big} = {mid}") if sign > 0 else
+             _("Subtract {big} first, the ones of {b} next: {a} {op} {big} = {mid}"))
     return [
-        step(f"{word} {big} first, the ones of {b} next: {a} {'+' if sign > 0 else '-'} {big} = {mid}", sympy.Add(a, sign * big, evaluate=False), mid),
-        step(f"Then the ones: {mid} {'+' if sign > 0 else '-'} {ones} = {mid + sign * ones}", sympy.Add(mid, sign * ones, evaluate=False), a + sign * b),
+        step(first.format(big=big, b=b, a=a, op=op, mid=mid), sympy.Add(a, sign * big, evaluate=False), mid),
+        step(_("Then the ones: {mid} {op} {ones} = {result}").format(mid=mid, op=op, ones=ones, result=mid + sign * ones),
+             sympy.Add(mid, sign * ones, evaluate=False), a + sign * b),
     ]
 
 
@@ -33,7 +36,8 @@ def _division_start(a: int, b: int) -> list:
     tens = b - b % 10
     if not tens or tens == b:
         return []
-    return [step(f"Take out {tens} groups of {a}: {a} × {tens} = {a * tens}, which leaves {a * (b - tens)} to share",
+    return [step(_("Take out {tens} groups of {a}: {a} × {tens} = {taken}, which leaves {left} to share").format(
+                 tens=tens, a=a, taken=a * tens, left=a * (b - tens)),
                  sympy.Mul(a, tens, evaluate=False), a * tens)]
 
 
@@ -43,19 +47,24 @@ def add_sub(rng: random.Random, level: int) -> Draft:
     if rng.random() < 0.5:
         ans = a + b
         return Draft(
-            f"What is {a} + {b}?", f"{a} + {b}", sympy.Integer(ans), str(ans),
-            _split(a, b, 1) or [step(f"Add the ones, then the tens (carry when a column passes 9): {a} + {b} = {ans}", sympy.Add(a, b, evaluate=False), ans)],
-            "Line the numbers up by place value.", method="Add column by column from the ones, carrying 1 into the next column when a column adds up to 10 or more.",
+            _("What is {a} + {b}?").format(a=a, b=b), f"{a} + {b}", sympy.Integer(ans), str(ans),
+            _split(a, b, 1) or [step(_("Add the ones, then the tens (carry when a column passes 9): {a} + {b} = {ans}").format(
+                a=a, b=b, ans=ans), sympy.Add(a, b, evaluate=False), ans)],
+            _("Line the numbers up by place value."),
+            method=_("Add column by column from the ones, carrying 1 into the next column when a column adds up to "
+                     "10 or more."),
         )
     a, b = max(a, b), min(a, b)
     ans = a - b
     return Draft(
-        f"What is {a} - {b}?", f"{a} - {b}", sympy.Integer(ans), str(ans),
+        _("What is {a} - {b}?").format(a=a, b=b), f"{a} - {b}", sympy.Integer(ans), str(ans),
         [
-            *(_split(a, b, -1) or [step(f"Subtract column by column, borrowing when needed: {a} - {b} = {ans}", sympy.Add(a, -b, evaluate=False), ans)]),
-            step(f"Check by adding back: {ans} + {b} = {a}", sympy.Add(ans, b, evaluate=False), a),
+            *(_split(a, b, -1) or [step(_("Subtract column by column, borrowing when needed: {a} - {b} = {ans}").format(
+                a=a, b=b, ans=ans), sympy.Add(a, -b, evaluate=False), ans)]),
+            step(_("Check by adding back: {ans} + {b} = {a}").format(ans=ans, b=b, a=a), sympy.Add(ans, b, evaluate=False), a),
         ],
-        "Line the numbers up by place value; you may need to borrow.", method="Subtract column by column from the ones; when the top digit is smaller, borrow 10 from the next column.",
+        _("Line the numbers up by place value; you may need to borrow."),
+        method=_("Subtract column by column from the ones; when the top digit is smaller, borrow 10 from the next column."),
     )
 
 
@@ -64,19 +73,23 @@ def mult_div(rng: random.Random, level: int) -> Draft:
     b = rng.randint(2, (9, 12, 99)[level - 1])
     if rng.random() < 0.5:
         return Draft(
-            f"What is {a} × {b}?", rf"{a} \times {b}", sympy.Integer(a * b), str(a * b),
-            [step(f"{a} groups of {b}: {a} × {b} = {a * b}", sympy.Mul(a, b, evaluate=False), a * b)],
-            f"Think of {a} groups of {b}.", method=f"Multiply: add {b} again and again, {a} times in all, or use the times table.",
+            _("What is {a} × {b}?").format(a=a, b=b), rf"{a} \times {b}", sympy.Integer(a * b), str(a * b),
+            [step(_("{a} groups of {b}: {a} × {b} = {product}").format(a=a, b=b, product=a * b),
+                  sympy.Mul(a, b, evaluate=False), a * b)],
+            _("Think of {a} groups of {b}.").format(a=a, b=b),
+            method=_("Multiply: add {b} again and again, {a} times in all, or use the times table.").format(a=a, b=b),
         )
     prod = a * b
     return Draft(
-        f"What is {prod} ÷ {a}?", rf"{prod} \div {a}", sympy.Integer(b), str(b),
+        _("What is {prod} ÷ {a}?").format(prod=prod, a=a), rf"{prod} \div {a}", sympy.Integer(b), str(b),
         [
             *_division_start(a, b),
-            step(f"Ask: {a} times what makes {prod}? {a} × {b} = {prod}", sympy.Mul(a, b, evaluate=False), prod),
-            step(f"So {prod} ÷ {a} = {b}", sympy.Mul(prod, sympy.Rational(1, a), evaluate=False), b),
+            step(_("Ask: {a} times what makes {prod}? {a} × {b} = {prod}").format(a=a, b=b, prod=prod),
+                 sympy.Mul(a, b, evaluate=False), prod),
+            step(_("So {prod} ÷ {a} = {b}").format(prod=prod, a=a, b=b), sympy.Mul(prod, sympy.Rational(1, a), evaluate=False), b),
         ],
-        "Division undoes multiplication.", method=f"Division undoes multiplication: find the number that {a} multiplies to make {prod}.",
+        _("Division undoes multiplication."),
+        method=_("Division undoes multiplication: find the number that {a} multiplies to make {prod}.").format(a=a, prod=prod),
     )
 
 
@@ -85,17 +98,20 @@ def order_ops(rng: random.Random, level: int) -> Draft:
     if level == 1:
         text, ltx = f"{a} + {b} × {c}", rf"{a} + {b} \times {c}"
         steps = [
-            step(f"Multiply first: {b} × {c} = {b * c}", sympy.Mul(b, c, evaluate=False), b * c),
-            step(f"Then add: {a} + {b * c} = {a + b * c}", sympy.Add(a, b * c, evaluate=False), a + b * c),
+            step(_("Multiply first: {b} × {c} = {bc}").format(b=b, c=c, bc=b * c), sympy.Mul(b, c, evaluate=False), b * c),
+            step(_("Then add: {a} + {bc} = {ans}").format(a=a, bc=b * c, ans=a + b * c),
+                 sympy.Add(a, b * c, evaluate=False), a + b * c),
         ]
         ans = a + b * c
     elif level == 2:
         d = rng.randint(1, 9)
         text, ltx = f"({a} + {b}) × {c} - {d}", rf"({a} + {b}) \times {c} - {d}"
         steps = [
-            step(f"Parentheses first: {a} + {b} = {a + b}", sympy.Add(a, b, evaluate=False), a + b),
-            step(f"Then multiply: {a + b} × {c} = {(a + b) * c}", sympy.Mul(a + b, c, evaluate=False), (a + b) * c),
-            step(f"Then subtract: {(a + b) * c} - {d} = {(a + b) * c - d}", sympy.Add((a + b) * c, -d, evaluate=False), (a + b) * c - d),
+            step(_("Parentheses first: {a} + {b} = {ab}").format(a=a, b=b, ab=a + b), sympy.Add(a, b, evaluate=False), a + b),
+            step(_("Then multiply: {ab} × {c} = {abc}").format(ab=a + b, c=c, abc=(a + b) * c),
+                 sympy.Mul(a + b, c, evaluate=False), (a + b) * c),
+            step(_("Then subtract: {abc} - {d} = {ans}").format(abc=(a + b) * c, d=d, ans=(a + b) * c - d),
+                 sympy.Add((a + b) * c, -d, evaluate=False), (a + b) * c - d),
         ]
         ans = (a + b) * c - d
     else:
@@ -104,22 +120,29 @@ def order_ops(rng: random.Random, level: int) -> Draft:
         num = q * c
         text, ltx = f"{a} + {b}^{e} - {num} ÷ {c}", rf"{a} + {b}^{{{e}}} - {num} \div {c}"
         steps = [
-            step(f"Exponents first: {b}^{e} = {b ** e}", sympy.Pow(b, e, evaluate=False), b**e),
-            step(f"Then divide: {num} ÷ {c} = {q}", sympy.Mul(num, sympy.Rational(1, c), evaluate=False), q),
-            step(f"Then add and subtract from left to right: {a} + {b ** e} - {q} = {a + b ** e - q}", sympy.Add(a, b**e, -q, evaluate=False), a + b**e - q),
+            step(_("Exponents first: {b}^{e} = {power}").format(b=b, e=e, power=b**e), sympy.Pow(b, e, evaluate=False), b**e),
+            step(_("Then divide: {num} ÷ {c} = {q}").format(num=num, c=c, q=q), sympy.Mul(num, sympy.Rational(1, c), evaluate=False), q),
+            step(_("Then add and subtract from left to right: {a} + {power} - {q} = {ans}").format(
+                a=a, power=b**e, q=q, ans=a + b**e - q), sympy.Add(a, b**e, -q, evaluate=False), a + b**e - q),
         ]
         ans = a + b**e - q
     return Draft(
-        f"Evaluate {text}.", ltx, sympy.Integer(ans), str(ans), steps,
-        "Remember the order: parentheses, exponents, multiplication and division, then addition and subtraction.", method="Work inside parentheses first, then powers, then multiplication and division from left to right, then addition and subtraction from left to right.",
+        _("Evaluate {expression}.").format(expression=text), ltx, sympy.Integer(ans), str(ans), steps,
+        _("Remember the order: parentheses, exponents, multiplication and division, then addition and subtraction."),
+        method=_("Work inside parentheses first, then powers, then multiplication and division from left to right, "
+                 "then addition and subtraction from left to right."),
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("arith.add_sub", "Add and subtract whole numbers", SUBJECT, 3, 4))
-    register(SkillSpec("arith.mult_div", "Multiply and divide whole numbers", SUBJECT, 3, 5, ("arith.add_sub",)))
-    register(SkillSpec("arith.order_ops", "Order of operations", SUBJECT, 5, 6, ("arith.mult_div",)))
+    register(skill("arith.add_sub", N_("Add and subtract whole numbers"), SUBJECT, 3, 4,
+                   description=N_("Add and subtract whole numbers up to the thousands, carrying and borrowing.")))
+    register(skill("arith.mult_div", N_("Multiply and divide whole numbers"), SUBJECT, 3, 5, ("arith.add_sub",),
+                   description=N_("Times tables and beyond; division as the inverse of multiplication.")))
+    register(skill("arith.order_ops", N_("Order of operations"), SUBJECT, 5, 6, ("arith.mult_div",),
+                   description=N_("Evaluate expressions with parentheses, powers and the four operations in the "
+                                  "right order.")))
 
 
 @hookimpl

@@ -10,17 +10,21 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
+from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, step, tex, x
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Derivatives"
+SUBJECT = N_("Derivatives")
+
+
+OUTER = {"power": N_("power"), "e^u": N_("e^u is its own derivative")}
+"""How the chain-rule step names an outside function (msgids; sin and cos are written as they are)."""
 
 
 def _ask(f) -> tuple[str, str]:
-    return f"Find the derivative of f(x) = {plain(f)}.", rf"\frac{{d}}{{dx}}\left({tex(f)}\right)"
+    return _("Find the derivative of f(x) = {f}.").format(f=plain(f)), rf"\frac{{d}}{{dx}}\left({tex(f)}\right)"
 
 
 def power_rule(rng: random.Random, level: int) -> Draft:
@@ -32,11 +36,15 @@ def power_rule(rng: random.Random, level: int) -> Draft:
     ans = sympy.diff(f, x)
     terms = sympy.Add.make_args(f)
     pieces = [sympy.diff(t, x) for t in terms]
-    steps = [step(f"d/dx of {plain(t)} is {plain(d)}", sympy.diff(t, x), d) for t, d in zip(terms, pieces)]
-    steps.append(step(f"Add the pieces: f'(x) = {plain(ans)}", sympy.Add(*pieces), ans))
+    steps = [step(_("d/dx of {term} is {derivative}").format(term=plain(t), derivative=plain(d)), sympy.diff(t, x), d)
+             for t, d in zip(terms, pieces)]
+    steps.append(step(_("Add the pieces: f'(x) = {result}").format(result=plain(ans)), sympy.Add(*pieces), ans))
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "d/dx of x^n is n·x^(n-1); differentiate term by term.", method="Differentiate one term at a time: c·x^n becomes c·n·x^(n-1), a constant becomes zero; then add the pieces.", answer_format="an expression in x",
+        _("d/dx of x^n is n·x^(n-1); differentiate term by term."),
+        method=_("Differentiate one term at a time: c·x^n becomes c·n·x^(n-1), a constant becomes zero; then add the "
+                 "pieces."),
+        answer_format=_("an expression in x"),
     )
 
 
@@ -60,11 +68,13 @@ def product_rule(rng: random.Random, level: int) -> Draft:
         step(f"u = {plain(u)}, u' = {plain(du)}", sympy.diff(u, x), du),
         step(f"v = {plain(v)}, v' = {plain(dv)}", sympy.diff(v, x), dv),
         step(f"(uv)' = u'v + uv' = ({plain(du)})({plain(v)}) + ({plain(u)})({plain(dv)})", du * v + u * dv, sympy.diff(u * v, x)),
-        step(f"Simplify: {plain(ans)}", du * v + u * dv, ans),
+        step(_("Simplify: {result}").format(result=plain(ans)), du * v + u * dv, ans),
     ]
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "This is a product: name the two factors u and v.", method="Product rule: (uv)' = u'v + uv'. Find u' and v' first, then put them together and simplify.", answer_format="an expression in x",
+        _("This is a product: name the two factors u and v."),
+        method=_("Product rule: (uv)' = u'v + uv'. Find u' and v' first, then put them together and simplify."),
+        answer_format=_("an expression in x"),
     )
 
 
@@ -82,27 +92,38 @@ def chain_rule(rng: random.Random, level: int) -> Draft:
         f, d_outer = sympy.cos(inner), -sympy.sin(inner)
     elif outer_name == "exp":
         f, d_outer = sympy.exp(inner), sympy.exp(inner)
-        outer_name = "e^u is its own derivative"
+        outer_name = "e^u"
     else:
         f, d_outer = inner**n, n * inner ** (n - 1)
     d_inner = sympy.diff(inner, x)
     ans = sympy.diff(f, x)
     steps = [
-        step(f"Inside: g(x) = {plain(inner)}, g'(x) = {plain(d_inner)}", sympy.diff(inner, x), d_inner),
-        step(f"Outside ({outer_name}) differentiated at g: {plain(d_outer)}", d_outer, d_outer),
-        step(f"Chain rule: f'(x) = {plain(d_outer)} · {plain(d_inner)} = {plain(ans)}", d_outer * d_inner, ans),
+        step(_("Inside: {working}").format(working=f"g(x) = {plain(inner)}, g'(x) = {plain(d_inner)}"),
+             sympy.diff(inner, x), d_inner),
+        step(_("Outside ({outer}) differentiated at g: {derivative}").format(outer=_(OUTER[outer_name]) if outer_name in OUTER else outer_name, derivative=plain(d_outer)),
+             d_outer, d_outer),
+        step(_("Chain rule: {working}").format(working=f"f'(x) = {plain(d_outer)} · {plain(d_inner)} = {plain(ans)}"),
+             d_outer * d_inner, ans),
     ]
     return Draft(
         *_ask(f), ans, plain(ans), steps,
-        "This is a function inside a function: what is the inside?", method="Chain rule: differentiate the outside function with the inside left as it is, then multiply by the derivative of the inside.", answer_format="an expression in x",
+        _("This is a function inside a function: what is the inside?"),
+        method=_("Chain rule: differentiate the outside function with the inside left as it is, then multiply by the "
+                 "derivative of the inside."),
+        answer_format=_("an expression in x"),
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("calc.power_rule", "Derivatives: the power rule", SUBJECT, 11, 12, ("poly.simplify",)))
-    register(SkillSpec("calc.product_rule", "Derivatives: the product rule", SUBJECT, 11, 12, ("calc.power_rule", "poly.expand")))
-    register(SkillSpec("calc.chain_rule", "Derivatives: the chain rule", SUBJECT, 11, 12, ("calc.power_rule",)))
+    register(skill("calc.power_rule", N_("Derivatives: the power rule"), SUBJECT, 11, 12, ("poly.simplify",),
+                   description=N_("Differentiate polynomials (and 1/x) term by term.")))
+    register(skill("calc.product_rule", N_("Derivatives: the product rule"), SUBJECT, 11, 12,
+                   ("calc.power_rule", "poly.expand"),
+                   description=N_("Differentiate a product of two functions: (uv)' = u'v + uv'.")))
+    register(skill("calc.chain_rule", N_("Derivatives: the chain rule"), SUBJECT, 11, 12, ("calc.power_rule",),
+                   description=N_("Differentiate a function inside a function: the outside's derivative times the "
+                                  "inside's.")))
 
 
 @hookimpl

@@ -9,13 +9,14 @@ import re
 import sympy
 from sympy import Rational as R
 
-from plugins._common import Draft, SeededGenerator, decimal_text, plain, step
+from plugins._common import N_, Draft, SeededGenerator, _, decimal_text, plain, skill, step
 from tutor import hookimpl
-from tutor.plugin_api import Grade, Problem, SkillSpec, compare_answers
+from tutor.plugin_api import Grade, Problem, compare_answers
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Fractions, decimals and percents"
+SUBJECT = N_("Fractions, decimals and percents")
 FRACTION = re.compile(r"^\s*(-?\d+)\s*/\s*(\d+)\s*$")
 
 
@@ -30,13 +31,15 @@ def simplify(rng: random.Random, level: int) -> Draft:
     n, d = base.p * k, base.q * k
     g = math.gcd(n, d)
     return Draft(
-        f"Write {n}/{d} in lowest terms.", rf"\frac{{{n}}}{{{d}}}", base, plain(base),
+        _("Write {n}/{d} in lowest terms.").format(n=n, d=d), rf"\frac{{{n}}}{{{d}}}", base, plain(base),
         [
-            step(f"The greatest common factor of {n} and {d} is {g}.", sympy.gcd(n, d), g),
-            step(f"Divide top and bottom by {g}: {n}/{d} = {base.p}/{base.q}", R(n, d), base),
+            step(_("The greatest common factor of {n} and {d} is {g}.").format(n=n, d=d, g=g), sympy.gcd(n, d), g),
+            step(_("Divide top and bottom by {g}: {n}/{d} = {p}/{q}").format(g=g, n=n, d=d, p=base.p, q=base.q),
+                 R(n, d), base),
         ],
-        "Find a number that divides both the top and the bottom.", method="Find the greatest common factor of the top and the bottom, then divide both by it.",
-        answer_format="a fraction in lowest terms, like 2/3",
+        _("Find a number that divides both the top and the bottom."),
+        method=_("Find the greatest common factor of the top and the bottom, then divide both by it."),
+        answer_format=_("a fraction in lowest terms, like 2/3"),
     )
 
 
@@ -51,17 +54,20 @@ def add_sub(rng: random.Random, level: int) -> Draft:
     ans = a - b if sub else a + b
     lcd = sympy.ilcm(a.q, b.q)
     steps = [
-        step(f"A common denominator of {a.q} and {b.q} is {lcd}.", sympy.ilcm(a.q, b.q), lcd),
+        step(_("A common denominator of {a} and {b} is {lcd}.").format(a=a.q, b=b.q, lcd=lcd), sympy.ilcm(a.q, b.q), lcd),
         step(
-            f"Rewrite: {a.p * lcd // a.q}/{lcd} {op} {b.p * lcd // b.q}/{lcd}",
+            _("Rewrite: {first} {op} {second}").format(first=f"{a.p * lcd // a.q}/{lcd}", op=op,
+                                                        second=f"{b.p * lcd // b.q}/{lcd}"),
             sympy.Add(R(a.p * lcd // a.q, lcd), -b if sub else b, evaluate=False), ans,
         ),
-        step(f"Combine the numerators and simplify: {plain(ans)}", a - b if sub else a + b, ans),
+        step(_("Combine the numerators and simplify: {result}").format(result=plain(ans)), a - b if sub else a + b, ans),
     ]
     return Draft(
-        f"What is {plain(a)} {op} {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} {op} \frac{{{b.p}}}{{{b.q}}}",
-        ans, plain(ans), steps, "Fractions can be added once they have the same denominator.", method="Rewrite both fractions over a common denominator, combine the numerators, then simplify.",
-        answer_format="a fraction in lowest terms (or a whole number)",
+        _("What is {a} {op} {b}?").format(a=plain(a), op=op, b=plain(b)),
+        rf"\frac{{{a.p}}}{{{a.q}}} {op} \frac{{{b.p}}}{{{b.q}}}",
+        ans, plain(ans), steps, _("Fractions can be added once they have the same denominator."),
+        method=_("Rewrite both fractions over a common denominator, combine the numerators, then simplify."),
+        answer_format=_("a fraction in lowest terms (or a whole number)"),
     )
 
 
@@ -70,23 +76,30 @@ def mult_div(rng: random.Random, level: int) -> Draft:
     if level >= 2 and rng.random() < 0.5:
         ans = a / b
         steps = [
-            step(f"Dividing by {plain(b)} is multiplying by its reciprocal {b.q}/{b.p}.", a / b, a * (1 / b)),
-            step(f"Multiply tops and bottoms: {a.p * b.q}/{a.q * b.p} = {plain(ans)}", R(a.p * b.q, a.q * b.p), ans),
+            step(_("Dividing by {b} is multiplying by its reciprocal {reciprocal}.").format(
+                b=plain(b), reciprocal=f"{b.q}/{b.p}"), a / b, a * (1 / b)),
+            step(_("Multiply tops and bottoms: {product} = {result}").format(
+                product=f"{a.p * b.q}/{a.q * b.p}", result=plain(ans)), R(a.p * b.q, a.q * b.p), ans),
         ]
         return Draft(
-            f"What is {plain(a)} ÷ {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} \div \frac{{{b.p}}}{{{b.q}}}",
-            ans, plain(ans), steps, "Keep, change, flip.", method="Keep the first fraction, change ÷ to ×, flip the second fraction; then multiply tops and bottoms and simplify.", answer_format="a fraction in lowest terms",
+            _("What is {a} ÷ {b}?").format(a=plain(a), b=plain(b)), rf"\frac{{{a.p}}}{{{a.q}}} \div \frac{{{b.p}}}{{{b.q}}}",
+            ans, plain(ans), steps, _("Keep, change, flip."),
+            method=_("Keep the first fraction, change ÷ to ×, flip the second fraction; then multiply tops and bottoms "
+                     "and simplify."),
+            answer_format=_("a fraction in lowest terms"),
         )
     ans = a * b
     steps = [
-        step(f"Multiply the tops: {a.p} × {b.p} = {a.p * b.p}, and the bottoms: {a.q} × {b.q} = {a.q * b.q}",
-             sympy.Mul(a.p, b.p, evaluate=False), a.p * b.p),
-        step(f"So the product is {a.p * b.p}/{a.q * b.q} = {plain(ans)}", R(a.p * b.p, a.q * b.q), ans),
+        step(_("Multiply the tops: {a} × {b} = {top}, and the bottoms: {c} × {d} = {bottom}").format(
+            a=a.p, b=b.p, top=a.p * b.p, c=a.q, d=b.q, bottom=a.q * b.q), sympy.Mul(a.p, b.p, evaluate=False), a.p * b.p),
+        step(_("So the product is {product} = {result}").format(product=f"{a.p * b.p}/{a.q * b.q}", result=plain(ans)),
+             R(a.p * b.p, a.q * b.q), ans),
     ]
     return Draft(
-        f"What is {plain(a)} × {plain(b)}?", rf"\frac{{{a.p}}}{{{a.q}}} \times \frac{{{b.p}}}{{{b.q}}}",
-        ans, plain(ans), steps, "Multiply the numerators together and the denominators together.", method="Multiply top by top and bottom by bottom, then simplify the fraction you get.",
-        answer_format="a fraction in lowest terms",
+        _("What is {a} × {b}?").format(a=plain(a), b=plain(b)), rf"\frac{{{a.p}}}{{{a.q}}} \times \frac{{{b.p}}}{{{b.q}}}",
+        ans, plain(ans), steps, _("Multiply the numerators together and the denominators together."),
+        method=_("Multiply top by top and bottom by bottom, then simplify the fraction you get."),
+        answer_format=_("a fraction in lowest terms"),
     )
 
 
@@ -98,20 +111,28 @@ def decimals(rng: random.Random, level: int) -> Draft:
         ans = a + b
         sa, sb = decimal_text(a), decimal_text(b)
         return Draft(
-            f"What is {sa} + {sb}?", f"{sa} + {sb}", ans, decimal_text(ans),
-            [step(f"Line up the decimal points and add: {sa} + {sb} = {decimal_text(ans)}", sympy.Add(a, b, evaluate=False), ans)],
-            "Line up the decimal points before adding.", method="Write the numbers with their decimal points lined up, add as with whole numbers, and keep the point in the same place.", answer_format="a decimal",
+            _("What is {a} + {b}?").format(a=sa, b=sb), f"{sa} + {sb}", ans, decimal_text(ans),
+            [step(_("Line up the decimal points and add: {a} + {b} = {ans}").format(a=sa, b=sb, ans=decimal_text(ans)),
+                  sympy.Add(a, b, evaluate=False), ans)],
+            _("Line up the decimal points before adding."),
+            method=_("Write the numbers with their decimal points lined up, add as with whole numbers, and keep the "
+                     "point in the same place."),
+            answer_format=_("a decimal"),
         )
     b = R(rng.randint(2, 9))
     ans = a * b
     sa = decimal_text(a)
     return Draft(
-        f"What is {sa} × {b}?", rf"{sa} \times {b}", ans, decimal_text(ans),
+        _("What is {a} × {b}?").format(a=sa, b=b), rf"{sa} \times {b}", ans, decimal_text(ans),
         [
-            step(f"Multiply as whole numbers: {a * 100} × {b} = {a * 100 * b}", sympy.Mul(a * 100, b, evaluate=False), a * 100 * b),
-            step(f"Put back two decimal places: {decimal_text(ans)}", a * 100 * b / 100, ans),
+            step(_("Multiply as whole numbers: {a} × {b} = {product}").format(a=a * 100, b=b, product=a * 100 * b),
+                 sympy.Mul(a * 100, b, evaluate=False), a * 100 * b),
+            step(_("Put back two decimal places: {ans}").format(ans=decimal_text(ans)), a * 100 * b / 100, ans),
         ],
-        "Multiply as if there were no decimal point, then place it.", method="Multiply the digits as whole numbers, then count the decimal places in the question and put that many back.", answer_format="a decimal",
+        _("Multiply as if there were no decimal point, then place it."),
+        method=_("Multiply the digits as whole numbers, then count the decimal places in the question and put that "
+                 "many back."),
+        answer_format=_("a decimal"),
     )
 
 
@@ -122,21 +143,29 @@ def percent(rng: random.Random, level: int) -> Draft:
     if level == 3:
         # Reverse: the part and the percent are known, find the whole.
         return Draft(
-            f"{decimal_text(part)} is {p}% of what number?", rf"{decimal_text(part)} = {p}\% \cdot n",
+            _("{part} is {p}% of what number?").format(part=decimal_text(part), p=p),
+            rf"{decimal_text(part)} = {p}\% \cdot n",
             R(whole), str(whole),
             [
-                step(f"{p}% means {p}/100, so {p}/100 × n = {decimal_text(part)}.", R(p, 100) * whole, part),
-                step(f"Divide: n = {decimal_text(part)} ÷ {p}/100 = {whole}", part / R(p, 100), whole),
+                step(_("{p}% means {p}/100, so {p}/100 × n = {part}.").format(p=p, part=decimal_text(part)),
+                     R(p, 100) * whole, part),
+                step(_("Divide: n = {part} ÷ {p}/100 = {whole}").format(part=decimal_text(part), p=p, whole=whole),
+                     part / R(p, 100), whole),
             ],
-            "Write the percent as a fraction of the unknown whole.", method="Write the percent as a fraction over one hundred: that fraction times the unknown whole is the part, so divide the part by it.", answer_format="a number",
+            _("Write the percent as a fraction of the unknown whole."),
+            method=_("Write the percent as a fraction over one hundred: that fraction times the unknown whole is the "
+                     "part, so divide the part by it."),
+            answer_format=_("a number"),
         )
     return Draft(
-        f"What is {p}% of {whole}?", rf"{p}\% \text{{ of }} {whole}", part, decimal_text(part),
+        _("What is {p}% of {whole}?").format(p=p, whole=whole), rf"{p}\% \text{{ of }} {whole}", part, decimal_text(part),
         [
             step(f"{p}% = {p}/100 = {decimal_text(R(p, 100))}", R(p, 100), R(p, 100)),
             step(f"{decimal_text(R(p, 100))} × {whole} = {decimal_text(part)}", sympy.Mul(R(p, 100), whole, evaluate=False), part),
         ],
-        "Percent means 'per hundred'.", method="Write the percent as a fraction over one hundred (or as a decimal), then multiply it by the whole.", answer_format="a number",
+        _("Percent means 'per hundred'."),
+        method=_("Write the percent as a fraction over one hundred (or as a decimal), then multiply it by the whole."),
+        answer_format=_("a number"),
     )
 
 
@@ -151,17 +180,23 @@ class LowestTermsChecker:
             return grade
         m = FRACTION.match(given)
         if m and math.gcd(int(m.group(1)), int(m.group(2))) != 1:
-            return Grade("refuted", f"{given.strip()} has the right value but is not in lowest terms.", "not_simplest_form")
+            return Grade("refuted", _("{given} has the right value but is not in lowest terms.").format(
+                given=given.strip()), "not_simplest_form")
         return grade
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("frac.simplify", "Simplify fractions", SUBJECT, 4, 5, ("arith.mult_div",)))
-    register(SkillSpec("frac.add_sub", "Add and subtract fractions", SUBJECT, 5, 6, ("frac.simplify",)))
-    register(SkillSpec("frac.mult_div", "Multiply and divide fractions", SUBJECT, 5, 6, ("frac.simplify",)))
-    register(SkillSpec("frac.decimals", "Decimal arithmetic", SUBJECT, 5, 6, ("arith.mult_div",)))
-    register(SkillSpec("frac.percent", "Percents", SUBJECT, 6, 7, ("frac.decimals", "frac.mult_div")))
+    register(skill("frac.simplify", N_("Simplify fractions"), SUBJECT, 4, 5, ("arith.mult_div",),
+                   description=N_("Write a fraction in lowest terms by dividing by the greatest common factor.")))
+    register(skill("frac.add_sub", N_("Add and subtract fractions"), SUBJECT, 5, 6, ("frac.simplify",),
+                   description=N_("Add and subtract fractions over a common denominator.")))
+    register(skill("frac.mult_div", N_("Multiply and divide fractions"), SUBJECT, 5, 6, ("frac.simplify",),
+                   description=N_("Multiply fractions, and divide by multiplying by the reciprocal.")))
+    register(skill("frac.decimals", N_("Decimal arithmetic"), SUBJECT, 5, 6, ("arith.mult_div",),
+                   description=N_("Add and multiply decimals, keeping track of the decimal point.")))
+    register(skill("frac.percent", N_("Percents"), SUBJECT, 6, 7, ("frac.decimals", "frac.mult_div"),
+                   description=N_("Find a percent of a number, and the whole from a part and its percent.")))
 
 
 @hookimpl

@@ -6,13 +6,14 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, nonzero, plain, tex, x
+from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, tex, x
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec, Step
+from tutor.plugin_api import Step
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Linear equations"
+SUBJECT = N_("Linear equations")
 
 
 def claim(text: str, lhs, rhs) -> Step:
@@ -30,12 +31,16 @@ def one_step(rng: random.Random, level: int) -> Draft:
     c = a * sol + b
     steps = []
     if b:
-        steps.append(claim(f"Undo the {'+' if b > 0 else '-'} {abs(b)}: {plain(a * x)} = {c - b}", a * x, c - b))
-    steps.append(claim(f"Divide both sides by {a}: x = {sol}", x, sympy.Integer(c - b) / a))
-    steps.append(claim(f"Check: with x = {sol}, {plain(lhs)} is {c}", lhs, c))
+        steps.append(claim(_("Undo the {op} {b}: {lhs} = {rhs}").format(op="+" if b > 0 else "-", b=abs(b), lhs=plain(a * x), rhs=c - b),
+                           a * x, c - b))
+    steps.append(claim(_("Divide both sides by {a}: x = {sol}").format(a=a, sol=sol), x, sympy.Integer(c - b) / a))
+    steps.append(claim(_("Check: with x = {sol}, {lhs} is {c}").format(sol=sol, lhs=plain(lhs), c=c), lhs, c))
     return Draft(
-        f"Solve for x: {plain(lhs)} = {c}", f"{tex(lhs)} = {c}", sympy.Integer(sol), str(sol), steps,
-        "What is being done to x? Undo it in reverse order.", method="Undo what is done to x in reverse order: first undo any adding or subtracting, then divide both sides by the number multiplying x.", bindings={x: sol}, answer_format="a number, like 4",
+        _("Solve for x: {equation}").format(equation=f"{plain(lhs)} = {c}"), f"{tex(lhs)} = {c}", sympy.Integer(sol),
+        str(sol), steps, _("What is being done to x? Undo it in reverse order."),
+        method=_("Undo what is done to x in reverse order: first undo any adding or subtracting, then divide both "
+                 "sides by the number multiplying x."),
+        bindings={x: sol}, answer_format=_("a number, like 4"),
     )
 
 
@@ -58,22 +63,27 @@ def multi_step(rng: random.Random, level: int) -> Draft:
     rc, rd = rhs.coeff(x, 1), rhs.coeff(x, 0)
     steps = []
     if level == 3:
-        steps.append(claim(f"Distribute: {plain(expanded)} = {plain(rhs)}", expanded, rhs))
+        steps.append(claim(_("Distribute: {equation}").format(equation=f"{plain(expanded)} = {plain(rhs)}"), expanded, rhs))
     steps += [
-        claim(f"Collect x on the left: {plain((ca - rc) * x + cb)} = {rd}", (ca - rc) * x + cb, rd),
-        claim(f"Move the constant: {plain((ca - rc) * x)} = {rd - cb}", (ca - rc) * x, rd - cb),
-        claim(f"Divide by {ca - rc}: x = {sol}", x, sympy.Integer(rd - cb) / (ca - rc)),
+        claim(_("Collect x on the left: {equation}").format(equation=f"{plain((ca - rc) * x + cb)} = {rd}"), (ca - rc) * x + cb, rd),
+        claim(_("Move the constant: {equation}").format(equation=f"{plain((ca - rc) * x)} = {rd - cb}"), (ca - rc) * x, rd - cb),
+        claim(_("Divide by {a}: x = {sol}").format(a=ca - rc, sol=sol), x, sympy.Integer(rd - cb) / (ca - rc)),
     ]
     return Draft(
-        f"Solve for x: {plain(lhs)} = {plain(rhs)}", f"{tex(lhs)} = {tex(rhs)}", sympy.Integer(sol), str(sol), steps,
-        "Get all the x terms on one side and the numbers on the other.", method="Expand any brackets, move the x terms to one side and the numbers to the other, then divide by the number in front of x.", bindings={x: sol}, answer_format="a number",
+        _("Solve for x: {equation}").format(equation=f"{plain(lhs)} = {plain(rhs)}"), f"{tex(lhs)} = {tex(rhs)}",
+        sympy.Integer(sol), str(sol), steps, _("Get all the x terms on one side and the numbers on the other."),
+        method=_("Expand any brackets, move the x terms to one side and the numbers to the other, then divide by the "
+                 "number in front of x."),
+        bindings={x: sol}, answer_format=_("a number"),
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("lin.one_step", "One- and two-step equations", SUBJECT, 6, 7, ("int.operations",)))
-    register(SkillSpec("lin.multi_step", "Multi-step equations", SUBJECT, 7, 8, ("lin.one_step",)))
+    register(skill("lin.one_step", N_("One- and two-step equations"), SUBJECT, 6, 7, ("int.operations",),
+                   description=N_("Solve ax + b = c by undoing each operation in reverse order.")))
+    register(skill("lin.multi_step", N_("Multi-step equations"), SUBJECT, 7, 8, ("lin.one_step",),
+                   description=N_("Solve equations with x on both sides and brackets.")))
 
 
 @hookimpl

@@ -6,13 +6,13 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
+from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, step, tex, x
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Polynomials"
+SUBJECT = N_("Polynomials")
 
 
 def _poly(rng: random.Random, degree: int, lim: int = 9) -> sympy.Expr:
@@ -27,13 +27,17 @@ def simplify(rng: random.Random, level: int) -> Draft:
     ans = sympy.expand(p - q if sub else p + q)
     shown = f"({plain(p)}) {op} ({plain(q)})"
     steps = [
-        step(f"Remove the parentheses{' (the minus sign flips every sign in the second)' if sub else ''}.",
+        step(_("Remove the parentheses (the minus sign flips every sign in the second).") if sub else
+             _("Remove the parentheses."),
              sympy.Add(p, -q if sub else q, evaluate=False), ans),
-        step(f"Combine like terms (same power of x): {plain(ans)}", p - q if sub else p + q, ans),
+        step(_("Combine like terms (same power of x): {result}").format(result=plain(ans)), p - q if sub else p + q, ans),
     ]
     return Draft(
-        f"Simplify {shown}.", rf"\left({tex(p)}\right) {op} \left({tex(q)}\right)", ans, plain(ans), steps,
-        "Terms are alike when they have the same power of x.", method="Remove the brackets (a minus sign in front flips every sign inside), then add the coefficients of terms with the same power of x.", answer_format="a polynomial, like 3x^2 - 2x + 1",
+        _("Simplify {expression}.").format(expression=shown), rf"\left({tex(p)}\right) {op} \left({tex(q)}\right)",
+        ans, plain(ans), steps, _("Terms are alike when they have the same power of x."),
+        method=_("Remove the brackets (a minus sign in front flips every sign inside), then add the coefficients of "
+                 "terms with the same power of x."),
+        answer_format=_("a polynomial, like 3x^2 - 2x + 1"),
     )
 
 
@@ -51,20 +55,25 @@ def expand(rng: random.Random, level: int) -> Draft:
     terms = sympy.Add.make_args(sympy.expand(b))
     partial = sympy.Add(*[sympy.expand(a * t) for t in terms], evaluate=False)
     steps = [
-        step(f"Multiply {plain(a)} by each term of {plain(b)}: {' + '.join(plain(sympy.expand(a * t)) for t in terms)}", product, partial),
-        step(f"Combine like terms: {plain(ans)}", partial, ans),
+        step(_("Multiply {a} by each term of {b}: {products}").format(
+            a=plain(a), b=plain(b), products=" + ".join(plain(sympy.expand(a * t)) for t in terms)), product, partial),
+        step(_("Combine like terms: {result}").format(result=plain(ans)), partial, ans),
     ]
     return Draft(
-        f"Expand ({plain(a)})({plain(b)}).", rf"\left({tex(a)}\right)\left({tex(b)}\right)", ans, plain(ans), steps,
-        "Every term in the first factor multiplies every term in the second.", method="Multiply every term of the first bracket by every term of the second, then combine like terms.",
-        answer_format="a polynomial, like x^2 + 5x + 6",
+        _("Expand {expression}.").format(expression=f"({plain(a)})({plain(b)})"),
+        rf"\left({tex(a)}\right)\left({tex(b)}\right)", ans, plain(ans), steps,
+        _("Every term in the first factor multiplies every term in the second."),
+        method=_("Multiply every term of the first bracket by every term of the second, then combine like terms."),
+        answer_format=_("a polynomial, like x^2 + 5x + 6"),
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("poly.simplify", "Combine like terms", SUBJECT, 7, 9, ("int.exponents",)))
-    register(SkillSpec("poly.expand", "Expand products of polynomials", SUBJECT, 8, 9, ("poly.simplify",)))
+    register(skill("poly.simplify", N_("Combine like terms"), SUBJECT, 7, 9, ("int.exponents",),
+                   description=N_("Add and subtract polynomials by combining terms with the same power of x.")))
+    register(skill("poly.expand", N_("Expand products of polynomials"), SUBJECT, 8, 9, ("poly.simplify",),
+                   description=N_("Multiply out brackets term by term and collect like terms.")))
 
 
 @hookimpl

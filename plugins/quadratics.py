@@ -7,13 +7,13 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, nonzero, plain, step, tex, x
+from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, step, tex, x
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Quadratics"
+SUBJECT = N_("Quadratics")
 
 
 def _roots_text(roots) -> str:
@@ -50,15 +50,18 @@ def factor(rng: random.Random, level: int) -> Draft:
     factored = sympy.Mul(a, x - r1, x - r2, evaluate=False) if a != 1 else sympy.Mul(x - r1, x - r2, evaluate=False)
     roots = frozenset({sympy.Integer(r1), sympy.Integer(r2)})
     steps = [
-        step(f"Factor: {plain(poly)} = {plain(factored)}", factored, poly),
-        step("A product is zero only when a factor is zero: x = " + " or x = ".join(str(r) for r in sorted(set((r1, r2))))
-             , sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)),
+        step(_("Factor: {equation}").format(equation=f"{plain(poly)} = {plain(factored)}"), factored, poly),
+        step(_("A product is zero only when a factor is zero: {roots}").format(
+                 roots=_(" or ").join(f"x = {r}" for r in sorted(set((r1, r2))))),
+             sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)),
     ]
     return Draft(
-        f"Solve by factoring: {plain(poly)} = 0. Give every solution.", f"{tex(poly)} = 0",
-        roots, _roots_text(roots), steps,
-        "Look for two numbers that multiply to the constant term and add to the x coefficient.", method="Take out any common factor, write the quadratic as a product of two brackets, then set each bracket equal to zero.",
-        answer_format="the solutions separated by commas, like 2, -3",
+        _("Solve by factoring: {equation}. Give every solution.").format(equation=f"{plain(poly)} = 0"),
+        f"{tex(poly)} = 0", roots, _roots_text(roots), steps,
+        _("Look for two numbers that multiply to the constant term and add to the x coefficient."),
+        method=_("Take out any common factor, write the quadratic as a product of two brackets, then set each bracket "
+                 "equal to zero."),
+        answer_format=_("the solutions separated by commas, like 2, -3"),
     )
 
 
@@ -77,38 +80,44 @@ def formula(rng: random.Random, level: int) -> Draft:
     roots = frozenset(sympy.Rational(-b, 2 * a) + s * sympy.sqrt(disc) / (2 * a) for s in (1, -1))
     steps = [
         step(f"a = {a}, b = {b}, c = {c}."),
-        step(f"Discriminant: b^2 - 4ac = ({b})^2 - 4·({a})·({c}) = {disc}", sympy.Integer(b) ** 2 - 4 * a * c, disc),
+        step(_("Discriminant: {working}").format(working=f"b^2 - 4ac = ({b})^2 - 4·({a})·({c}) = {disc}"), sympy.Integer(b) ** 2 - 4 * a * c, disc),
     ]
     if level < 3:
-        steps.append(step(f"x = (-b ± √{disc}) / (2·{a}) gives " + " or ".join(plain(r) for r in roots),
+        steps.append(step(_("{formula} gives {roots}").format(formula=f"x = (-b ± √{disc}) / (2·{a})",
+                                                             roots=_(" or ").join(plain(r) for r in roots)),
                           sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)))
-        answer_text, answer_format = _roots_text(roots), "the solutions separated by commas, like 3/2, -1"
-        ask = "Give every solution (exact values, as fractions if needed)."
+        answer_text, answer_format = _roots_text(roots), _("the solutions separated by commas, like 3/2, -1")
+        ask = _("Give every solution (exact values, as fractions if needed).")
     else:
         both, plus, minus = _radical_roots(a, b, disc)
         root = sympy.sqrt(disc)
         if root != sympy.sqrt(disc, evaluate=False):
-            steps.append(step(f"{disc} is not a perfect square; simplify: √{disc} = {plain(root)}",
+            steps.append(step(_("{disc} is not a perfect square; simplify: {working}").format(
+                                  disc=disc, working=f"√{disc} = {plain(root)}"),
                               sympy.sqrt(sympy.Integer(disc), evaluate=False), root))
         steps.append(step(f"x = (-b ± √(b^2 - 4ac)) / (2a) = ({-b} ± {plain(root)}) / {2 * a if a > 0 else f'({2 * a})'}",
                           sympy.FiniteSet(*[(-b + s * root) / (2 * a) for s in (1, -1)]), sympy.FiniteSet(*roots)))
-        steps.append(step(f"Simplify: x = {both}, that is {plus} and {minus}",
+        steps.append(step(_("Simplify: x = {both}, that is {plus} and {minus}").format(both=both, plus=plus, minus=minus),
                           sympy.FiniteSet(*sympy.solve(poly, x)), sympy.FiniteSet(*roots)))
         answer_text = f"{plus}, {minus}"
-        answer_format = "both exact solutions separated by a comma, like -2 + sqrt(11), -2 - sqrt(11)"
-        ask = "Give both solutions exactly, using sqrt (for example -2 ± sqrt(11))."
+        answer_format = _("both exact solutions separated by a comma, like -2 + sqrt(11), -2 - sqrt(11)")
+        ask = _("Give both solutions exactly, using sqrt (for example -2 ± sqrt(11)).")
     return Draft(
-        f"Use the quadratic formula to solve {plain(poly)} = 0. {ask}",
+        _("Use the quadratic formula to solve {equation}. {ask}").format(equation=f"{plain(poly)} = 0", ask=ask),
         f"{tex(poly)} = 0", roots, answer_text, steps,
-        "Identify a, b and c, then compute the discriminant b^2 - 4ac.", method="Use x = (-b ± √(b² - 4ac)) / (2a): read off a, b and c, work out the discriminant b² - 4ac first, then take the + and the - sign.",
+        _("Identify a, b and c, then compute the discriminant b^2 - 4ac."),
+        method=_("Use x = (-b ± √(b² - 4ac)) / (2a): read off a, b and c, work out the discriminant b² - 4ac first, "
+                 "then take the + and the - sign."),
         answer_format=answer_format,
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("quad.factor", "Solve quadratics by factoring", SUBJECT, 9, 10, ("poly.expand",)))
-    register(SkillSpec("quad.formula", "The quadratic formula", SUBJECT, 9, 10, ("quad.factor", "frac.simplify")))
+    register(skill("quad.factor", N_("Solve quadratics by factoring"), SUBJECT, 9, 10, ("poly.expand",),
+                   description=N_("Factor a quadratic and set each factor equal to zero.")))
+    register(skill("quad.formula", N_("The quadratic formula"), SUBJECT, 9, 10, ("quad.factor", "frac.simplify"),
+                   description=N_("Solve any quadratic with the discriminant and the quadratic formula, exactly.")))
 
 
 @hookimpl

@@ -6,13 +6,14 @@ import random
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, nonzero, plain, tex, x, y
+from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, tex, x, y
 from tutor import hookimpl
-from tutor.plugin_api import SkillSpec, Step
+from tutor.plugin_api import Step
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Systems of equations"
+SUBJECT = N_("Systems of equations")
 
 
 def claim(text: str, lhs, rhs) -> Step:
@@ -36,25 +37,31 @@ def two_linear(rng: random.Random, level: int) -> Draft:
     ey = (a2 * b1 - a1 * b2) * y
     ec = a2 * c1 - a1 * c2
     steps = [
-        claim(f"Multiply the first equation by {a2} and the second by {a1}, then subtract to remove x: {plain(ey)} = {ec}", ey, ec),
-        claim(f"So y = {ys}", y, sympy.Integer(ec) / (a2 * b1 - a1 * b2)),
-        claim(f"Put y = {ys} into the first equation: {plain(a1 * x)} + {b1 * ys} = {c1}", a1 * x + b1 * ys, c1),
-        claim(f"So x = {xs}", x, sympy.Integer(c1 - b1 * ys) / a1),
-        claim(f"Check in the second equation: {a2}·{xs} + {b2}·{ys} = {c2}", e2, c2),
+        claim(_("Multiply the first equation by {a2} and the second by {a1}, then subtract to remove x: {equation}").format(
+            a2=a2, a1=a1, equation=f"{plain(ey)} = {ec}"), ey, ec),
+        claim(_("So y = {y}").format(y=ys), y, sympy.Integer(ec) / (a2 * b1 - a1 * b2)),
+        claim(_("Put y = {y} into the first equation: {equation}").format(y=ys, equation=f"{plain(a1 * x)} + {b1 * ys} = {c1}"),
+              a1 * x + b1 * ys, c1),
+        claim(_("So x = {x}").format(x=xs), x, sympy.Integer(c1 - b1 * ys) / a1),
+        claim(_("Check in the second equation: {equation}").format(equation=f"{a2}·{xs} + {b2}·{ys} = {c2}"), e2, c2),
     ]
     answer = (sympy.Integer(xs), sympy.Integer(ys))
     return Draft(
-        f"Solve the system: {plain(e1)} = {c1} and {plain(e2)} = {c2}. Give (x, y).",
+        _("Solve the system: {first} and {second}. Give (x, y).").format(first=f"{plain(e1)} = {c1}",
+                                                                          second=f"{plain(e2)} = {c2}"),
         rf"\begin{{cases}} {tex(e1)} = {c1} \\ {tex(e2)} = {c2} \end{{cases}}",
         answer, f"({xs}, {ys})", steps,
-        "Can you add or subtract the equations so that one variable disappears?", method="Eliminate x: multiply the equations so the x terms match, subtract to get an equation in y alone, solve it, then put y back to find x.",
+        _("Can you add or subtract the equations so that one variable disappears?"),
+        method=_("Eliminate x: multiply the equations so the x terms match, subtract to get an equation in y alone, "
+                 "solve it, then put y back to find x."),
         bindings={x: xs, y: ys}, answer_format="(x, y)",
     )
 
 
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("sys.two_linear", "Systems of two linear equations", SUBJECT, 8, 9, ("lin.multi_step",)))
+    register(skill("sys.two_linear", N_("Systems of two linear equations"), SUBJECT, 8, 9, ("lin.multi_step",),
+                   description=N_("Solve two linear equations in x and y by elimination.")))
 
 
 @hookimpl

@@ -8,15 +8,30 @@ from typing import Any
 
 import sympy
 
-from plugins._common import Draft, SeededGenerator, plain, step, x
+from plugins._common import N_, Draft, SeededGenerator, _, plain, skill, step, x
 from tutor import hookimpl
-from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, SkillSpec
+from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, writing_in
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
+LANGUAGES = ("en", "zh")
 
-SUBJECT = "Word problems"
-NAMES = ["Maya", "Leo", "Aisha", "Tom", "Sofia", "Kenji", "Ana", "Sam", "Zara", "Eli"]
-ITEMS = [("stickers", "pack"), ("pencils", "box"), ("cookies", "tray"), ("marbles", "bag"), ("cards", "deck")]
+SUBJECT = N_("Word problems")
+NAMES = [N_("Maya"), N_("Leo"), N_("Aisha"), N_("Tom"), N_("Sofia"), N_("Kenji"), N_("Ana"), N_("Sam"), N_("Zara"),
+         N_("Eli")]
+"""People in the stories; each language's catalogue gives its own names (小丽, 小明 …), drawn by the same seed."""
+ITEMS = [
+    {"bought": N_("{packs} packs of stickers"), "each": N_("{per} stickers in each pack"), "counted": N_("{n} stickers"),
+     "question": N_("How many stickers does {name} have left?"), "left": N_("stickers left")},
+    {"bought": N_("{packs} boxes of pencils"), "each": N_("{per} pencils in each box"), "counted": N_("{n} pencils"),
+     "question": N_("How many pencils does {name} have left?"), "left": N_("pencils left")},
+    {"bought": N_("{packs} trays of cookies"), "each": N_("{per} cookies on each tray"), "counted": N_("{n} cookies"),
+     "question": N_("How many cookies does {name} have left?"), "left": N_("cookies left")},
+    {"bought": N_("{packs} bags of marbles"), "each": N_("{per} marbles in each bag"), "counted": N_("{n} marbles"),
+     "question": N_("How many marbles does {name} have left?"), "left": N_("marbles left")},
+    {"bought": N_("{packs} decks of cards"), "each": N_("{per} cards in each deck"), "counted": N_("{n} cards"),
+     "question": N_("How many cards does {name} have left?"), "left": N_("cards left")},
+]
+"""What is bought by the pack: whole phrases, so a language with measure words (3包贴纸, 每包8张) reads naturally."""
 
 
 _LATEX_SPECIAL = {c: "\\" + c for c in "$%&#_{}"}
@@ -33,22 +48,29 @@ def asked(what: str) -> str:
 
 
 def multi_step(rng: random.Random, level: int) -> Draft:
-    name = rng.choice(NAMES)
-    item, holder = rng.choice(ITEMS)
+    name = _(rng.choice(NAMES))
+    item = rng.choice(ITEMS)
     if level == 1:
         packs, per, gave = rng.randint(2, 6), rng.randint(5, 12), rng.randint(1, 9)
         total = packs * per
         ans = total - gave
+        counted = _(item["counted"])
         return Draft(
-            f"{name} buys {packs} {holder}s of {item} with {per} {item} in each {holder}. "
-            f"{name} gives {gave} {item} to a friend. How many {item} does {name} have left?",
-            asked(f"{item} left"), sympy.Integer(ans), str(ans),
+            _("{name} buys {bought} with {each}. {name} gives {gave} to a friend. {question}").format(
+                name=name, bought=_(item["bought"]).format(packs=packs), each=_(item["each"]).format(per=per),
+                gave=counted.format(n=gave), question=_(item["question"]).format(name=name)),
+            asked(_(item["left"])), sympy.Integer(ans), str(ans),
             [
-                step(f"{packs} {holder}s × {per} = {total} {item}", sympy.Mul(packs, per, evaluate=False), total),
-                step(f"{total} - {gave} = {ans} {item} left", sympy.Add(total, -gave, evaluate=False), ans),
+                step(_("{bought} × {per} = {total}").format(bought=_(item["bought"]).format(packs=packs), per=per,
+                                                            total=counted.format(n=total)),
+                     sympy.Mul(packs, per, evaluate=False), total),
+                step(_("{total} - {gave} = {result} left").format(total=total, gave=gave, result=counted.format(n=ans)),
+                     sympy.Add(total, -gave, evaluate=False), ans),
             ],
-            "First work out how many there were before any were given away.", method="Multiply to find how many there were in all, then subtract the ones given away.",
-            data={"setup": [("total bought", f"{packs} × {per}", total), ("left", f"total bought - {gave}", ans)]},
+            _("First work out how many there were before any were given away."),
+            method=_("Multiply to find how many there were in all, then subtract the ones given away."),
+            data={"setup": [(_("total bought"), f"{packs} × {per}", total),
+                            (_("left"), _("total bought - {gave}").format(gave=gave), ans)]},
         )
     if level == 2:
         price_a, price_b = rng.randint(2, 9), rng.randint(1, 5)
@@ -57,17 +79,25 @@ def multi_step(rng: random.Random, level: int) -> Draft:
         paid = (cost // 10 + 1 + rng.randint(0, 3)) * 10
         ans = paid - cost
         return Draft(
-            f"A notebook costs ${price_a} and a pen costs ${price_b}. {name} buys {na} notebooks and {nb} pens "
-            f"and pays with ${paid}. How many dollars of change does {name} get?",
-            asked("change in dollars"), sympy.Integer(ans), str(ans),
+            _("A notebook costs ${price_a} and a pen costs ${price_b}. {name} buys {na} notebooks and {nb} pens "
+              "and pays with ${paid}. How many dollars of change does {name} get?").format(
+                price_a=price_a, price_b=price_b, name=name, na=na, nb=nb, paid=paid),
+            asked(_("change in dollars")), sympy.Integer(ans), str(ans),
             [
-                step(f"Notebooks: {na} × ${price_a} = ${na * price_a}", sympy.Mul(na, price_a, evaluate=False), na * price_a),
-                step(f"Pens: {nb} × ${price_b} = ${nb * price_b}", sympy.Mul(nb, price_b, evaluate=False), nb * price_b),
-                step(f"Total: ${na * price_a} + ${nb * price_b} = ${cost}", sympy.Add(na * price_a, nb * price_b, evaluate=False), cost),
-                step(f"Change: ${paid} - ${cost} = ${ans}", sympy.Add(paid, -cost, evaluate=False), ans),
+                step(_("Notebooks: {n} × ${price} = ${cost}").format(n=na, price=price_a, cost=na * price_a),
+                     sympy.Mul(na, price_a, evaluate=False), na * price_a),
+                step(_("Pens: {n} × ${price} = ${cost}").format(n=nb, price=price_b, cost=nb * price_b),
+                     sympy.Mul(nb, price_b, evaluate=False), nb * price_b),
+                step(_("Total: ${a} + ${b} = ${cost}").format(a=na * price_a, b=nb * price_b, cost=cost),
+                     sympy.Add(na * price_a, nb * price_b, evaluate=False), cost),
+                step(_("Change: ${paid} - ${cost} = ${change}").format(paid=paid, cost=cost, change=ans),
+                     sympy.Add(paid, -cost, evaluate=False), ans),
             ],
-            "What does everything cost together?", method="Work out the cost of each kind of item, add them for the total, then subtract the total from the money paid.",
-            data={"setup": [("cost", f"{na}·{price_a} + {nb}·{price_b}", cost), ("change", f"{paid} - cost", ans)]},
+            _("What does everything cost together?"),
+            method=_("Work out the cost of each kind of item, add them for the total, then subtract the total from "
+                     "the money paid."),
+            data={"setup": [(_("cost"), f"{na}·{price_a} + {nb}·{price_b}", cost),
+                            (_("change"), _("{paid} - cost").format(paid=paid), ans)]},
         )
     rate, hours = rng.randint(2, 8) * 4, rng.randint(2, 6)
     made = rate * hours
@@ -77,53 +107,66 @@ def multi_step(rng: random.Random, level: int) -> Draft:
     boxes = rng.choice([b for b in (2, 3, 4, 5, 6) if left % b == 0] or [1])
     ans = left / boxes
     return Draft(
-        f"A bakery makes {rate} muffins an hour for {hours} hours. It sells {plain(frac)} of them in the morning "
-        f"and packs the rest equally into {boxes} boxes. How many muffins go in each box?",
-        asked("muffins in each box"), ans, plain(ans),
+        _("A bakery makes {rate} muffins an hour for {hours} hours. It sells {frac} of them in the morning "
+          "and packs the rest equally into {boxes} boxes. How many muffins go in each box?").format(
+            rate=rate, hours=hours, frac=plain(frac), boxes=boxes),
+        asked(_("muffins in each box")), ans, plain(ans),
         [
-            step(f"Muffins made: {rate} × {hours} = {made}", sympy.Mul(rate, hours, evaluate=False), made),
-            step(f"Sold: {plain(frac)} × {made} = {plain(sold)}", sympy.Mul(frac, made, evaluate=False), sold),
-            step(f"Left: {made} - {plain(sold)} = {plain(left)}", sympy.Add(made, -sold, evaluate=False), left),
-            step(f"Per box: {plain(left)} ÷ {boxes} = {plain(ans)}", left / boxes, ans),
+            step(_("Muffins made: {rate} × {hours} = {made}").format(rate=rate, hours=hours, made=made),
+                 sympy.Mul(rate, hours, evaluate=False), made),
+            step(_("Sold: {frac} × {made} = {sold}").format(frac=plain(frac), made=made, sold=plain(sold)),
+                 sympy.Mul(frac, made, evaluate=False), sold),
+            step(_("Left: {made} - {sold} = {left}").format(made=made, sold=plain(sold), left=plain(left)),
+                 sympy.Add(made, -sold, evaluate=False), left),
+            step(_("Per box: {left} ÷ {boxes} = {each}").format(left=plain(left), boxes=boxes, each=plain(ans)),
+                 left / boxes, ans),
         ],
-        "Break it into steps: made, sold, left, then per box.", method="Multiply to find how many were made, find the part sold, subtract to find how many are left, then divide by the number of boxes.",
-        data={"setup": [("made", f"{rate} × {hours}", made), ("left", f"made - {plain(frac)} of made", left),
-                       ("in each box", f"left ÷ {boxes}", ans)]},
+        _("Break it into steps: made, sold, left, then per box."),
+        method=_("Multiply to find how many were made, find the part sold, subtract to find how many are left, then "
+                 "divide by the number of boxes."),
+        data={"setup": [(_("made"), f"{rate} × {hours}", made),
+                        (_("left"), _("made - {frac} of made").format(frac=plain(frac)), left),
+                        (_("in each box"), _("left ÷ {boxes}").format(boxes=boxes), ans)]},
     )
 
 
 def equations(rng: random.Random, level: int) -> Draft:
-    name, other = rng.sample(NAMES, 2)
+    name, other = (_(n) for n in rng.sample(NAMES, 2))
     if level == 1:
         k, sister = rng.randint(2, 5), rng.randint(3, 12)
         total = sister * (k + 1)
-        lhs, unknown = x + k * x, f"{other}'s age"
-        statement = f"{name} is {k} times as old as {other}. Together their ages add up to {total}. How old is {other}?"
+        lhs, unknown = x + k * x, _("{name}'s age").format(name=other)
+        statement = _("{name} is {k} times as old as {other}. Together their ages add up to {total}. "
+                      "How old is {other}?").format(name=name, k=k, other=other, total=total)
         rhs, sol = total, sister
     elif level == 2:
         price, fee = rng.randint(3, 12), rng.randint(5, 20)
         n = rng.randint(3, 15)
         total = price * n + fee
-        lhs, unknown = price * x + fee, "the number of tickets"
-        statement = (f"A fair charges ${fee} to enter and ${price} per ride ticket. {name} spends ${total} in all. "
-                     "How many ride tickets did they buy?")
+        lhs, unknown = price * x + fee, _("the number of tickets")
+        statement = _("A fair charges ${fee} to enter and ${price} per ride ticket. {name} spends ${total} in all. "
+                      "How many ride tickets did they buy?").format(fee=fee, price=price, name=name, total=total)
         rhs, sol = total, n
     else:
         diff, small = rng.randint(2, 15), rng.randint(5, 30)
         total = 2 * small + diff
-        lhs, unknown = x + (x + diff), "the smaller number"
-        statement = f"Two numbers add up to {total}. One is {diff} more than the other. What is the smaller number?"
+        lhs, unknown = x + (x + diff), _("the smaller number")
+        statement = _("Two numbers add up to {total}. One is {diff} more than the other. "
+                      "What is the smaller number?").format(total=total, diff=diff)
         rhs, sol = total, small
     collected = sympy.expand(lhs)
     steps = [
-        step(f"Let x be {unknown}.", None),
-        step(f"Write the equation: {plain(lhs)} = {rhs}", lhs, rhs),
-        step(f"Simplify: {plain(collected)} = {rhs}", collected, rhs),
-        step(f"Solve: x = {sol}", x, sympy.Integer(rhs - collected.coeff(x, 0)) / collected.coeff(x, 1)),
+        step(_("Let x be {unknown}.").format(unknown=unknown), None),
+        step(_("Write the equation: {equation}").format(equation=f"{plain(lhs)} = {rhs}"), lhs, rhs),
+        step(_("Simplify: {result}").format(result=f"{plain(collected)} = {rhs}"), collected, rhs),
+        step(_("Solve: x = {x}").format(x=sol), x, sympy.Integer(rhs - collected.coeff(x, 0)) / collected.coeff(x, 1)),
     ]
     return Draft(
         statement, asked(unknown), sympy.Integer(sol), str(sol), steps,
-        "What do you not know yet? Call it x.", method="Let x be the unknown, turn the sentences into one equation in x, collect the x terms, then solve for x.", bindings={x: sol}, answer_format="a number",
+        _("What do you not know yet? Call it x."),
+        method=_("Let x be the unknown, turn the sentences into one equation in x, collect the x terms, then solve "
+                 "for x."),
+        bindings={x: sol}, answer_format=_("a number"),
         data={"unknown": unknown, "equation": (lhs, rhs), "variable": x},
     )
 
@@ -142,14 +185,14 @@ def _setup_lines(problem: Problem) -> list[str]:
     if "equation" in data:
         lhs, rhs = data["equation"]
         return [
-            f"Name the unknown: let x be {data['unknown']}.",
-            f"Turn the sentences into an equation: {plain(lhs)} = {plain(rhs)}.",
-            "Now solve it for x yourself: collect the x terms, undo what is done to x, "
-            "then check your x against the words of the problem.",
+            _("Name the unknown: let x be {unknown}.").format(unknown=data["unknown"]),
+            _("Turn the sentences into an equation: {equation}.").format(equation=f"{plain(lhs)} = {plain(rhs)}"),
+            _("Now solve it for x yourself: collect the x terms, undo what is done to x, "
+              "then check your x against the words of the problem."),
         ]
     if "setup" in data:
-        lines = ["List what you know and what you are asked for."]
-        lines += [f"{what.capitalize()}: {expr}." for what, expr, _ in data["setup"]]
+        lines = [_("List what you know and what you are asked for.")]
+        lines += [_("{what}: {expr}.").format(what=what.capitalize(), expr=expr) for what, expr, _value in data["setup"]]
         return lines
     return []
 
@@ -157,7 +200,8 @@ def _setup_lines(problem: Problem) -> list[str]:
 def _solution_line(problem: Problem) -> str:
     """The bottom-out: the rest of the generator's checked steps, down to the answer."""
     rest = problem.steps[2:] if "equation" in problem.data else problem.steps
-    return "Solving it: " + "; ".join(s.text for s in rest) + f". The answer is {problem.answer_text}."
+    return _("Solving it: {steps}. The answer is {answer}.").format(
+        steps=_("; ").join(s.text.rstrip(".。") for s in rest), answer=problem.answer_text)
 
 
 def make_setup_agent(deps: AgentDeps):
@@ -169,32 +213,43 @@ def make_setup_agent(deps: AgentDeps):
     Returns a partial state update with ``plugin_reply`` (text for the student),
     ``plugin_agent`` and ``handled`` (False when the problem carries no setup).
     Every line comes from the generator's checked steps, so nothing unverified is said.
+    The lines are in the problem's language.
     """
 
     def setup_word_problem(state: Mapping[str, Any]) -> dict[str, Any]:
         problem = state.get("problem")
         if problem is None and deps.generate is not None and state.get("skill_id"):
             problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
-        lines = _setup_lines(problem) if isinstance(problem, Problem) else []
-        if not lines:
-            return {"plugin_agent": "word_problem_setup", "handled": False,
-                    "plugin_reply": "I can set up equations for the tutor's word problems; this one has no setup I can check."}
-        level = state.get("hint_level")
-        if level is None:
-            shown = lines
-        elif int(level) >= BOTTOM_OUT:
-            shown = [*lines, _solution_line(problem)]
-        else:
-            shown = lines[: max(0, int(level)) + 1]
+        if not isinstance(problem, Problem):
+            return _declined()
+        with writing_in(problem.language):
+            lines = _setup_lines(problem)
+            if not lines:
+                return _declined()
+            level = state.get("hint_level")
+            if level is None:
+                shown = lines
+            elif int(level) >= BOTTOM_OUT:
+                shown = [*lines, _solution_line(problem)]
+            else:
+                shown = lines[: max(0, int(level)) + 1]
         return {"plugin_agent": "word_problem_setup", "handled": True, "plugin_reply": "\n".join(shown)}
 
     return setup_word_problem
 
 
+def _declined() -> dict[str, Any]:
+    return {"plugin_agent": "word_problem_setup", "handled": False,
+            "plugin_reply": _("I can set up equations for the tutor's word problems; this one has no setup I can check.")}
+
+
 @hookimpl
 def register_skills(register):
-    register(SkillSpec("word.multi_step", "Multi-step word problems", SUBJECT, 3, 6, ("arith.order_ops",)))
-    register(SkillSpec("word.equations", "Word problems with equations", SUBJECT, 6, 8, ("word.multi_step", "lin.one_step")))
+    register(skill("word.multi_step", N_("Multi-step word problems"), SUBJECT, 3, 6, ("arith.order_ops",),
+                   description=N_("Everyday stories solved in two or more arithmetic steps.")))
+    register(skill("word.equations", N_("Word problems with equations"), SUBJECT, 6, 8,
+                   ("word.multi_step", "lin.one_step"),
+                   description=N_("Turn a story into an equation in x, then solve it.")))
 
 
 @hookimpl

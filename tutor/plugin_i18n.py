@@ -31,8 +31,8 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 _writing: ContextVar[str | None] = ContextVar("tutor_content_language", default=None)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
-"""What Babel's extractor looks for in a plugin's source (``_.ngettext`` counts as ``ngettext``)."""
+KEYWORDS = {"_": None, "N_": None, "gettext": (1,), "ngettext": (1, 2)}
+"""What Babel's extractor looks for in a plugin's source (``_.gettext``, ``_.ngettext`` count too)."""
 
 
 def content_language() -> str:
