@@ -405,3 +405,15 @@ def test_right_chinese_solutions_verify_and_planted_errors_are_found():
         else:
             step = len(row["steps"]) if row["error_step"] is None else row["error_step"]
             assert (result.status, result.first_error_step) == (Status.refuted, step), (row["id"], result.explanation)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4个十分之一是0.4，4个千分之一是0.004。", [("verified", "4 * 1 / 10 = 0.4"), ("verified", "4 * 1 / 1000 = 0.004")]),
+        ("5个0.01是0.05", [("verified", "5 * 0.01 = 0.05")]),
+        ("4个十分之一是0.5", [("refuted", "4 * 1 / 10 = 0.5")]),
+    ],
+)
+def test_a_count_of_fractional_units_is_a_product(text, expected):
+    assert _statuses(text) == expected

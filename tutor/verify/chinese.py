@@ -264,6 +264,8 @@ def to_ascii_math(text: str) -> str:
     for words, op in _OP_WORDS:
         text = re.sub(num_end + f"(?:{words})" + num_start, f" {op} ", text)
     text = re.sub(num_end + r"的\s*(?=\(?\d+/\d+|\d+(?:\.\d+)?%)", " * ", text)
+    # "4个十分之一是0.4", "5个0.01": a count of fractional units is a product
+    text = re.sub(r"(?<![\d.])(\d+)\s*个\s*(?=(?:\d+/\d+|0\.\d+)(?![\d./]))", r"\1 * ", text)
     text = re.sub(num_end + r"的\s*(\d+(?:\.\d+)?)\s*倍(?!数)", r" * \1", text)
     text = re.sub(num_end + r"的\s*平方(?![米厘分千毫公])", "^2", text)
     text = re.sub(num_end + r"的\s*立方(?![米厘分千毫])", "^3", text)
