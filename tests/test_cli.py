@@ -122,3 +122,30 @@ def test_demo_seed_creates_school_once(cli, ctx):
     assert "parent.ava" in again.output and "demo-pass-2026" in again.output
     with ctx.session() as s:
         assert len(s.exec(select(User).where(User.role == "student")).all()) == 25
+
+
+def test_the_cli_speaks_tutor_language(cli, ctx, monkeypatch):
+    monkeypatch.setenv("TUTOR_LANGUAGE", "zh")
+    assert cli("db", "upgrade").output.startswith("数据库版本 ")
+    assert cli("user", "list").output == "还没有用户。请用 `tutor user add NAME --role teacher` 添加。\n"
+    r = cli("user", "add", "teach", "--role", "teacher", "--password", "password123")
+    assert r.exit_code == 0 and r.output.startswith("已添加老师 teach（编号 ")
+    r = cli("class", "create", "数学五班", "--teacher", "teach")
+    assert r.exit_code == 0 and r.output.startswith("已创建班级“数学五班”")
+    code = r.output.strip().split()[-1]  # the join code stays the last word, in every language
+    assert "老师 teach" in cli("class", "list").output and f"加入码 {code}" in cli("class", "list").output
+    assert cli("check", "1/2 + 1/3 = 2/5").output.startswith("不成立：")
+
+
+def test_cli_errors_are_in_tutor_language_and_exit_non_zero(tutor_home):
+    """Also a regression: `model install` of an unknown name printed its error and exited 0 (typer.Exit's code
+    was returned, not used, by main)."""
+    import os
+
+    env = dict(os.environ, TUTOR_LANGUAGE="zh")
+    out = subprocess.run(
+        [sys.executable, "-c", "from tutor.cli import main; main()", "model", "install", "no-such-model"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert out.returncode == 1
+    assert out.stderr.startswith("错误：'no-such-model' 既不是内置模型（") and "也不是文件" in out.stderr

@@ -10,6 +10,7 @@ import sys
 import typer
 
 from tutor.errors import TutorError
+from tutor.i18n import _
 
 app = typer.Typer(
     help="tutor: a personalized, verified, local AI math tutor.",
@@ -32,15 +33,16 @@ def _register() -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning TutorError into a one-line message."""
+    """Entry point: run the CLI, turning TutorError into a one-line message (in TUTOR_LANGUAGE where the
+    catalogue has the message)."""
     _register()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except TutorError as exc:
-        typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
+        typer.secho(_("Error: {message}").format(message=_(str(exc))), fg=typer.colors.RED, err=True)
         sys.exit(1)
     except typer.Abort:
-        typer.echo("Aborted.", err=True)
+        typer.echo(_("Aborted."), err=True)
         sys.exit(1)
     except SystemExit:
         raise
@@ -50,3 +52,6 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    # Without standalone mode Click returns a command's ``typer.Exit(code)`` instead of exiting with it.
+    if isinstance(code, int) and code:
+        sys.exit(code)

@@ -8,6 +8,7 @@ import typer
 
 from tutor.cli import app
 from tutor.context import TutorContext, configure_logging
+from tutor.i18n import _, ngettext
 from tutor.settings import Settings
 
 db_app = typer.Typer(help="Database commands.", no_args_is_help=True)
@@ -33,7 +34,8 @@ def db_upgrade() -> None:
     """Apply database migrations (creates the database if it does not exist)."""
     ctx = context()
     rev = ctx.upgrade_db()
-    typer.echo(f"Database at revision {rev}: {ctx.engine.url.render_as_string(hide_password=True)}")
+    typer.echo(_("Database at revision {revision}: {url}").format(
+        revision=rev, url=ctx.engine.url.render_as_string(hide_password=True)))
 
 
 @db_app.command("current")
@@ -42,7 +44,8 @@ def db_current() -> None:
     from tutor.migrate import current_revision, head_revision
 
     ctx = context()
-    typer.echo(f"current: {current_revision(ctx.engine) or '(empty)'}  head: {head_revision()}")
+    typer.echo(_("current: {current}  head: {head}").format(current=current_revision(ctx.engine) or _("(empty)"),
+                                                            head=head_revision()))
 
 
 @demo_app.command("seed")
@@ -58,14 +61,15 @@ def demo_seed(
     ctx = context()
     ctx.upgrade_db()
     if not is_loopback(address):
-        typer.echo(f"Not seeding the demo school: the app will be served on {address}, beyond this machine, and "
-                   "the demo password is public. Add real accounts with `tutor user add NAME --role admin`.")
+        typer.echo(_("Not seeding the demo school: the app will be served on {address}, beyond this machine, and "
+                     "the demo password is public. Add real accounts with `tutor user add NAME --role admin`.")
+                   .format(address=address))
         return
     result = seed_demo(ctx, force=force, seed=seed)
     if result is None:
         from tutor.demo import existing_demo
 
-        typer.echo("The database already has users; demo not seeded (use --force to add it anyway).")
+        typer.echo(_("The database already has users; demo not seeded (use --force to add it anyway)."))
         existing = existing_demo(ctx)
         if existing is not None:
             typer.echo(existing.describe())
@@ -81,11 +85,13 @@ def demo_remove(yes: bool = typer.Option(False, "--yes", help="Do not ask for co
     ctx = context()
     ctx.upgrade_db()
     if not yes:
-        typer.confirm("Delete the demo school's accounts, classes and progress?", abort=True)
+        typer.confirm(_("Delete the demo school's accounts, classes and progress?"), abort=True)
     removed = remove_demo(ctx)
-    typer.echo(f"Removed {len(removed.users)} demo account(s) and {len(removed.classes)} class(es).")
+    typer.echo(_("Removed {users} demo account(s) and {classes} class(es).").format(
+        users=len(removed.users), classes=len(removed.classes)))
     if removed.kept:
-        typer.echo("Kept (their password was changed, so someone may use them): " + ", ".join(removed.kept))
+        typer.echo(_("Kept (their password was changed, so someone may use them): {users}").format(
+            users=_(", ").join(removed.kept)))
 
 
 @demo_app.command("check-exposure")
@@ -118,7 +124,8 @@ def user_add(
         user = create_user(
             session=s, username=username, password=password, role=role, display_name=display_name, grade_level=grade
         )
-        typer.echo(f"Added {user.role} {user.username} (id {user.id}).")
+        typer.echo(_("Added {role} {username} (id {id}).").format(
+            role=_(str(user.role)), username=user.username, id=user.id))
 
 
 @user_app.command("reset-password")
@@ -131,7 +138,7 @@ def user_reset_password(
 
     with context().session() as s:
         user = reset_password(session=s, username=username, new_password=password)
-        typer.echo(f"Password of {user.username} changed.")
+        typer.echo(_("Password of {username} changed.").format(username=user.username))
 
 
 @user_app.command("list")
@@ -142,9 +149,9 @@ def user_list(role: str = typer.Option(None, help="Only this role")) -> None:
     with context().session() as s:
         users = list_users(session=s, role=role)
         if not users:
-            typer.echo("No users yet. Add one with `tutor user add NAME --role teacher`.")
+            typer.echo(_("No users yet. Add one with `tutor user add NAME --role teacher`."))
         for u in users:
-            grade = f" grade {u.grade_level}" if u.grade_level else ""
+            grade = " " + _("grade {n}").format(n=u.grade_level) if u.grade_level else ""
             typer.echo(f"{u.id:5d}  {u.username:20s} {u.role:8s} {u.display_name}{grade}")
 
 
@@ -155,7 +162,7 @@ def user_link_parent(parent: str, student: str) -> None:
 
     with context().session() as s:
         link_parent_by_name(session=s, parent_username=parent, student_username=student)
-        typer.echo(f"{parent} can now follow {student}.")
+        typer.echo(_("{parent} can now follow {student}.").format(parent=parent, student=student))
 
 
 @class_app.command("create")
@@ -168,7 +175,9 @@ def class_create(
 
     with context().session() as s:
         classroom = create_class(session=s, teacher=get_user_by_name(session=s, username=teacher), name=name)
-        typer.echo(f"Created class {classroom.name!r} (id {classroom.id}); join code: {classroom.join_code}")
+        # The join code stays last on the line, in every language: scripts take the last word.
+        typer.echo(_("Created class \"{name}\" (id {id}); join code: {code}").format(
+            name=classroom.name, id=classroom.id, code=classroom.join_code))
 
 
 @class_app.command("enroll")
@@ -179,7 +188,7 @@ def class_enroll(code: str, student: str) -> None:
 
     with context().session() as s:
         classroom = join_class(session=s, student=get_user_by_name(session=s, username=student), code=code)
-        typer.echo(f"{student} joined {classroom.name}.")
+        typer.echo(_("{student} joined {name}.").format(student=student, name=classroom.name))
 
 
 @class_app.command("list")
@@ -193,7 +202,10 @@ def class_list() -> None:
     with context().session() as s:
         rows = s.exec(select(Classroom, User).join(User, User.id == Classroom.teacher_id)).all()
         if not rows:
-            typer.echo("No classes yet. Create one with `tutor class create NAME --teacher USER`.")
+            typer.echo(_("No classes yet. Create one with `tutor class create NAME --teacher USER`."))
         for c, t in rows:
             n = len(class_students(session=s, class_id=c.id))
-            typer.echo(f"{c.id:4d}  {c.name:24s} teacher {t.username:16s} {n:3d} students  code {c.join_code}")
+            teacher = _("teacher {username}").format(username=f"{t.username:16s}")
+            students = ngettext("{n} student", "{n} students", n).format(n=f"{n:3d}")
+            code = _("join code {code}").format(code=c.join_code)
+            typer.echo(f"{c.id:4d}  {c.name:24s} {teacher} {students}  {code}")

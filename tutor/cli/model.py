@@ -8,6 +8,7 @@ import typer
 
 from tutor.cli import app
 from tutor.cli.core import context
+from tutor.i18n import N_, _
 
 model_app = typer.Typer(help="Language models: install, list, check.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
@@ -43,25 +44,30 @@ def model_install(
     models_dir = context().settings.models_dir
     if what in CATALOG:
         entry = CATALOG[what]
-        typer.echo(f"Installing the {what} model: {entry.upstream}, {entry.licence} ({entry.size / 1e6:,.0f} MB)")
-        bar = _Bar("assembling and verifying")
+        typer.echo(_("Installing the {name} model: {upstream}, {licence} ({size} MB)").format(
+            name=what, upstream=entry.upstream, licence=entry.licence, size=f"{entry.size / 1e6:,.0f}"))
+        bar = _Bar(_("assembling and verifying"))
         try:
             path, written = install_catalog_model(what, models_dir, progress=bar, force=force)
         finally:
             bar.close()
-        state = "installed" if written else "already installed"
-        typer.echo(f"The {what} model is {state} and verified (SHA-256 {entry.sha256[:16]}…): {path}")
+        done = (_("The {name} model is installed and verified (SHA-256 {digest}…): {path}") if written else
+                _("The {name} model is already installed and verified (SHA-256 {digest}…): {path}"))
+        typer.echo(done.format(name=what, digest=entry.sha256[:16], path=path))
         return
     source = Path(what).expanduser()
     if not source.exists():
-        typer.secho(f"Error: {what!r} is neither an embedded model ({', '.join(CATALOG)}) nor a file", fg="red", err=True)
+        problem = _("{what} is neither an embedded model ({models}) nor a file").format(
+            what=repr(what), models=", ".join(CATALOG))
+        typer.secho(_("Error: {message}").format(message=problem), fg="red", err=True)
         raise typer.Exit(1)
-    bar = _Bar("copying")
+    bar = _Bar(_("copying"))
     try:
         path, digest = install_file(source, models_dir, progress=bar)
     finally:
         bar.close()
-    typer.echo(f"Copied to {path} (SHA-256 {digest}). Use it with TUTOR_MODEL_PATH={path}")
+    typer.echo(_("Copied to {path} (SHA-256 {digest}). Use it with TUTOR_MODEL_PATH={path}").format(
+        path=path, digest=digest))
 
 
 @model_app.command("list")
@@ -76,13 +82,14 @@ def model_list() -> None:
         path = settings.models_dir / entry.filename
         known.add(path.name)
         if not path.exists():
-            state = "not installed"
+            state = N_("not installed")
         elif path.stat().st_size == entry.size:
-            state = "installed"
+            state = N_("installed")
         else:
-            state = "damaged (wrong size)"
+            state = N_("damaged (wrong size)")
         mark = "*" if active == path else " "
-        typer.echo(f"{mark} {entry.key:8s} {state:22s} {entry.size / 1e6:7,.0f} MB  {entry.upstream} ({entry.licence})")
+        typer.echo(f"{mark} {entry.key:8s} {_(state):22s} {entry.size / 1e6:7,.0f} MB  "
+                   f"{entry.upstream} ({entry.licence})")
     if settings.models_dir.is_dir():
         for path in sorted(settings.models_dir.glob("*.gguf")):
             if path.name not in known:
@@ -91,7 +98,8 @@ def model_list() -> None:
     if active is not None and active.parent != settings.models_dir:
         typer.echo(f"* TUTOR_MODEL_PATH {active}")
     if settings.model_backend == "openai":
-        typer.echo(f"Backend openai: {settings.openai_model} at {settings.openai_base_url}")
+        typer.echo(_("Backend openai: {model} at {url}").format(model=settings.openai_model,
+                                                                 url=settings.openai_base_url))
 
 
 @model_app.command("check")
@@ -106,31 +114,33 @@ def model_check(
     from tutor.llm.install import verify
 
     settings = context().settings
-    typer.echo(f"backend: {settings.model_backend}")
+    typer.echo(_("backend: {backend}").format(backend=settings.model_backend))
     if settings.model_backend == "openai":
         from tutor.llm.openai import connect
 
         models = connect(settings).models()
-        typer.echo(f"server {settings.openai_base_url} is up; models: {', '.join(models) or '(none listed)'}")
+        typer.echo(_("server {url} is up; models: {models}").format(
+            url=settings.openai_base_url, models=", ".join(models) or _("(none listed)")))
     else:
         path = model_path(settings)
         info = read_model_info(path)
-        typer.echo(f"file: {path}\n      {info.describe()}")
+        typer.echo(_("file: {path}").format(path=path) + f"\n      {info.describe()}")
         entry = next((e for e in CATALOG.values() if path == settings.models_dir / e.filename), None)
         if entry is not None:
-            bar = _Bar("checking SHA-256")
+            bar = _Bar(_("checking SHA-256"))
             try:
                 verify(path, entry, progress=bar)
             finally:
                 bar.close()
-            typer.echo(f"SHA-256 matches the pinned {entry.sha256}")
+            typer.echo(_("SHA-256 matches the pinned {digest}").format(digest=entry.sha256))
         if settings.model_backend == "ctransformers":
             from tutor.llm.ctransformers import check_supported
 
             check_supported(info)
-            typer.echo("ctransformers can read this file")
+            typer.echo(_("ctransformers can read this file"))
     if load:
         model = load_model(settings)
         reply = model.complete([ChatMessage("user", "What is 2 + 3?")], GenerationParams(max_tokens=16, temperature=0))
-        typer.echo(f"loaded {model.name} (context {model.context_window}); sample reply: {reply.strip()!r}")
+        typer.echo(_("loaded {name} (context {context}); sample reply: {reply}").format(
+            name=model.name, context=model.context_window, reply=repr(reply.strip())))
     typer.echo("OK")

@@ -6,6 +6,7 @@ import typer
 
 from tutor.cli import app
 from tutor.cli.core import context
+from tutor.i18n import _
 
 plugins_app = typer.Typer(help="Subject plugins.", no_args_is_help=True)
 learner_app = typer.Typer(help="The learner model (BKT mastery, FSRS review).", no_args_is_help=True)
@@ -18,18 +19,19 @@ def plugins_list() -> None:
     """Show each plugin, its version, skills and agents; broken plugins with their error."""
     manager = context().plugins
     if not manager.plugins:
-        typer.echo("No plugins installed.")
+        typer.echo(_("No plugins installed."))
     for name, info in sorted(manager.plugins.items()):
-        status = "ok" if info.ok else ("FAILED" if not info.loaded else "errors")
+        status = _("ok") if info.ok else (_("FAILED") if not info.loaded else _("errors"))
         typer.echo(f"{name} {info.version}  [{status}]  {info.module}")
         if info.skills:
-            typer.echo(f"  skills: {', '.join(info.skills)}")
+            typer.echo("  " + _("skills: {skills}").format(skills=", ".join(info.skills)))
         if info.agents:
-            typer.echo(f"  agents: {', '.join(info.agents)}")
+            typer.echo("  " + _("agents: {agents}").format(agents=", ".join(info.agents)))
         for err in info.errors:
-            typer.secho(f"  error: {err}", fg=typer.colors.RED)
+            typer.secho("  " + _("error: {error}").format(error=err), fg=typer.colors.RED)
     ok = sum(1 for p in manager.plugins.values() if p.ok)
-    typer.echo(f"{ok} of {len(manager.plugins)} plugins ok; {len(manager.skills)} skills, {len(manager.agents)} agents.")
+    typer.echo(_("{ok} of {total} plugins ok; {skills} skills, {agents} agents.").format(
+        ok=ok, total=len(manager.plugins), skills=len(manager.skills), agents=len(manager.agents)))
 
 
 @app.command("practice")
@@ -43,20 +45,21 @@ def practice(
     problem = manager.generate(skill, seed=seed, difficulty=difficulty)
     typer.echo(problem.statement)
     if problem.answer_format:
-        typer.echo(f"(Answer as {problem.answer_format}.)")
-    answer = typer.prompt("Your answer", default="", show_default=False)
+        typer.echo(_("(Answer as {format}.)").format(format=problem.answer_format))
+    answer = typer.prompt(_("Your answer"), default="", show_default=False)
     from tutor.learner.grading import grade_for_problem  # read as Practice and the chat read it
 
     grade, _reading = grade_for_problem(manager, problem, answer)
     if grade.status == "verified":
-        typer.secho("Right!", fg=typer.colors.GREEN)
+        typer.secho(_("Right!"), fg=typer.colors.GREEN)
     elif grade.status == "refuted":
-        extra = f" {grade.explanation}" if grade.mistake else ""
-        typer.secho(f"Not quite.{extra} The answer is {problem.answer_text}.", fg=typer.colors.YELLOW)
+        said = (_("Not quite. {why} The answer is {answer}.") if grade.mistake
+                else _("Not quite. The answer is {answer}."))
+        typer.secho(said.format(why=grade.explanation, answer=problem.answer_text), fg=typer.colors.YELLOW)
     else:
-        typer.secho(f"I couldn't read that answer, so it is not marked. The answer is {problem.answer_text}.",
-                    fg=typer.colors.YELLOW)
-    typer.echo("Worked solution:")
+        typer.secho(_("I couldn't read that answer, so it is not marked. The answer is {answer}.").format(
+            answer=problem.answer_text), fg=typer.colors.YELLOW)
+    typer.echo(_("Worked solution:"))
     typer.echo(problem.worked_solution())
 
 
@@ -71,15 +74,15 @@ def learner_fit(
     with context().session() as s:
         results = fit_bkt(session=s, min_attempts=min_attempts, min_students=min_students)
     if not results:
-        typer.echo("No graded attempts yet; nothing to fit.")
+        typer.echo(_("No graded attempts yet; nothing to fit."))
     for r in results:
         if r.params is None:
-            typer.echo(f"{r.skill_id:20s} {r.n_attempts:5d} attempts  skipped: {r.skipped}")
+            typer.echo(f"{r.skill_id:20s} " + _("{n} attempts  skipped: {reason}").format(
+                n=f"{r.n_attempts:5d}", reason=r.skipped))
         else:
             p = r.params
-            typer.echo(
-                f"{r.skill_id:20s} {r.n_attempts:5d} attempts  prior {p.prior:.2f} learn {p.learn:.2f} "
-                f"guess {p.guess:.2f} slip {p.slip:.2f}  AUC {r.auc:.3f} RMSE {r.rmse:.3f}"
-            )
+            attempts = _("{n} attempts").format(n=f"{r.n_attempts:5d}")
+            typer.echo(f"{r.skill_id:20s} {attempts}  prior {p.prior:.2f} learn {p.learn:.2f} "
+                       f"guess {p.guess:.2f} slip {p.slip:.2f}  AUC {r.auc:.3f} RMSE {r.rmse:.3f}")
     fitted = sum(r.params is not None for r in results)
-    typer.echo(f"Fitted {fitted} of {len(results)} skills.")
+    typer.echo(_("Fitted {fitted} of {total} skills.").format(fitted=fitted, total=len(results)))

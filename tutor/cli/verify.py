@@ -14,9 +14,13 @@ import typer
 
 from tutor.cli import app
 from tutor.errors import TutorError
+from tutor.i18n import N_, _
 from tutor.verify import SolutionCheck, Status, check_step_pair, check_steps, check_text
 
 VERDICTS = {Status.verified: "correct", Status.refuted: "wrong", Status.undetermined: "undetermined"}
+
+STATUS_WORDS = {Status.verified: N_("verified"), Status.refuted: N_("refuted"), Status.undetermined: N_("undetermined")}
+"""What ``tutor check`` prints for each result, in TUTOR_LANGUAGE (the JSONL verdicts stay as VERDICTS)."""
 
 Resolver = Callable[[dict, SolutionCheck], SolutionCheck]
 """Optional second opinion on a case (e.g. an independent re-solve): takes the input record
@@ -76,7 +80,7 @@ def run_verify_steps(input_path: Path, output: Path, resolver: Resolver | None =
             n = verify_lines(lines, out, resolver)
     except OSError as exc:
         raise TutorError(f"cannot write {output}: {exc.strerror or exc}") from None
-    typer.echo(f"{n} cases checked; verdicts in {output}", err=True)
+    typer.echo(_("{n} cases checked; verdicts in {output}").format(n=n, output=output), err=True)
     return n
 
 
@@ -89,8 +93,10 @@ def check(text: str = typer.Argument(..., help='A claim like "48/2 = 24" or a st
     else:
         results = check_text(text) or []
     if not results:
-        typer.echo("undetermined: I found no math to check.")
+        typer.echo(_("undetermined: I found no math to check."))
         return
     for c in results:
-        expected = f" (expected {c.expected})" if c.expected and c.status is Status.refuted else ""
-        typer.echo(f"{c.status.value}: {c.claim}{expected} - {c.explanation}")
+        expected = " " + _("(expected {expected})").format(expected=c.expected) if (
+            c.expected and c.status is Status.refuted) else ""
+        typer.echo(_("{status}: {claim}{expected} - {explanation}").format(
+            status=_(STATUS_WORDS[c.status]), claim=c.claim, expected=expected, explanation=c.explanation))
