@@ -82,6 +82,16 @@ def test_without_a_cjk_font_the_report_says_what_to_install_never_prints_questio
         reports.student_report_pdf(session=s, viewer=user(s, "teacher"), student_id=ids["ava"])
 
 
+def test_an_unreadable_font_file_is_a_clear_error(ctx, school, monkeypatch, tmp_path):
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+    monkeypatch.setattr(pdf, "cjk_font", lambda: fonts.FontFile(broken))
+    speak(ctx, teacher="zh")
+    _, class_id = school
+    with ctx.session() as s, pytest.raises(ReportError, match="broken.ttf"):
+        reports.class_report_pdf(session=s, viewer=user(s, "teacher"), class_id=class_id)
+
+
 def test_the_lookup_prefers_a_full_cjk_family_and_skips_monospaced_and_bitmap_faces(tmp_path):
     files = {name: tmp_path / name for name in ("microhei.ttc", "noto.ttc", "mono.ttc", "song.pcf")}
     for path in files.values():

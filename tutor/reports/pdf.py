@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from fpdf import FPDF
+from fontTools.ttLib import TTLibError
 from fpdf.enums import TextMode
 from sqlmodel import Session
 
@@ -50,7 +51,11 @@ class _Report(FPDF):
         super().__init__(format="A4")
         self.unicode = font is not None
         if font is not None:
-            self.add_font(UNICODE_FAMILY, "", str(font.path), collection_font_number=font.index)
+            try:
+                self.add_font(UNICODE_FAMILY, "", str(font.path), collection_font_number=font.index)
+            except (OSError, ValueError, TTLibError) as exc:
+                raise ReportError(_("The font {path} cannot be read ({error}). Install another one: {hint}").format(
+                    path=font.path, error=exc, hint=INSTALL_HINT)) from exc
         self.report_title, self.subtitle = self.fit(title), self.fit(subtitle)
         self.set_auto_page_break(True, margin=15)
         self.set_title(title)
