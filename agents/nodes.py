@@ -116,7 +116,8 @@ async def new_problem(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     if plugins is None or not getattr(plugins, "generators", None):
         return {"draft": prompts.say(state.reply_lang, prompts.NO_PLUGIN), "status": "no_math"}
     try:
-        problem = await next_problem_for(ctx.tutor, plugins, state.student_id, current=state.problem)
+        problem = await next_problem_for(ctx.tutor, plugins, state.student_id, current=state.problem,
+                                         language=state.reply_lang)  # the problem in the reply's language
     except TutorError:
         return {"draft": prompts.say(state.reply_lang, prompts.NO_PLUGIN), "status": "no_math"}
     problem = with_hints(plugins, problem)

@@ -79,13 +79,15 @@ def _submit_attempt(tutor: Any, plugins: Any, *, student_id: int, problem: Any, 
                                      student_id=student_id, problem=problem, answer=answer, hints_used=hints_used)
 
 
-async def next_problem_for(tutor: Any, plugins: Any, student_id: int | None, *, current: Any = None) -> Any:
-    """The learner's next problem for this student (no database: as for a new learner)."""
-    return await asyncio.to_thread(_next_problem, tutor, plugins, student_id, current)
+async def next_problem_for(tutor: Any, plugins: Any, student_id: int | None, *, current: Any = None,
+                           language: str | None = None) -> Any:
+    """The learner's next problem for this student (no database: as for a new learner), written in ``language``."""
+    return await asyncio.to_thread(_next_problem, tutor, plugins, student_id, current, language)
 
 
-def _next_problem(tutor: Any, plugins: Any, student_id: int | None, current: Any) -> Any:
+def _next_problem(tutor: Any, plugins: Any, student_id: int | None, current: Any, language: str | None) -> Any:
     if tutor is None or student_id is None:
-        return learner.next_problem(session=None, plugins=plugins, student_id=None, current=current)
+        return learner.next_problem(session=None, plugins=plugins, student_id=None, current=current, language=language)
     with tutor.session() as s:
-        return learner.next_problem(session=s, plugins=plugins, student_id=student_id, current=current)
+        return learner.next_problem(session=s, plugins=plugins, student_id=student_id, current=current,
+                                    language=language)

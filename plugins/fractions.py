@@ -13,7 +13,7 @@ from plugins._common import N_, Draft, SeededGenerator, _, decimal_text, plain, 
 from tutor import hookimpl
 from tutor.plugin_api import Grade, Problem, compare_answers
 
-__version__ = "1.1.0"
+__version__ = "1.0.0"
 LANGUAGES = ("en", "zh")
 
 SUBJECT = N_("Fractions, decimals and percents")

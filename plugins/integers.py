@@ -10,7 +10,7 @@ from sympy import Rational as R
 from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, step
 from tutor import hookimpl
 
-__version__ = "1.1.0"
+__version__ = "1.0.0"
 LANGUAGES = ("en", "zh")
 
 SUBJECT = N_("Integers and exponents")

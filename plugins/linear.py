@@ -10,7 +10,7 @@ from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill
 from tutor import hookimpl
 from tutor.plugin_api import Step
 
-__version__ = "1.1.0"
+__version__ = "1.0.0"
 LANGUAGES = ("en", "zh")
 
 SUBJECT = N_("Linear equations")

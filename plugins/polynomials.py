@@ -9,7 +9,7 @@ import sympy
 from plugins._common import N_, Draft, SeededGenerator, _, nonzero, plain, skill, step, tex, x
 from tutor import hookimpl
 
-__version__ = "1.1.0"
+__version__ = "1.0.0"
 LANGUAGES = ("en", "zh")
 
 SUBJECT = N_("Polynomials")

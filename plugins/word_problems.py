@@ -12,7 +12,7 @@ from plugins._common import N_, Draft, SeededGenerator, _, plain, skill, step, x
 from tutor import hookimpl
 from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, writing_in
 
-__version__ = "1.1.0"
+__version__ = "1.0.0"
 LANGUAGES = ("en", "zh")
 
 SUBJECT = N_("Word problems")

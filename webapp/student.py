@@ -6,7 +6,8 @@ import streamlit as st
 
 from tutor import learner, reports
 from tutor.classes import issue_link_code, join_class, student_classes
-from tutor.i18n import N_, _, ngettext
+from tutor.i18n import N_, _, current_language, ngettext
+from tutor.problems import language_notice
 from tutor.models import Role
 from webapp import charts, common
 from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
@@ -173,7 +174,7 @@ DUE = "__due__"
 
 
 def offered_skills() -> dict[str, str]:
-    return {s.id: s.title for s in learner.offered_skills(get_ctx().plugins)}
+    return {s.id: s.title for s in learner.offered_skills(get_ctx().plugins, language=current_language())}
 
 
 def new_problem(student, skill_id: str | None, current=None):
@@ -181,7 +182,7 @@ def new_problem(student, skill_id: str | None, current=None):
     ctx = get_ctx()
     with ctx.session() as s:
         return learner.next_problem(session=s, plugins=ctx.plugins, student_id=student.id, skill_id=skill_id,
-                                    current=current)
+                                    current=current, language=current_language())
 
 
 @friendly
@@ -204,6 +205,8 @@ def practice_page() -> None:
                 + (" · " + _("from today's lesson") if current.lesson_item else ""))
     if current.intro:
         st.info(math_markdown(current.intro), icon=":material/school:")
+    if notice := language_notice(problem):  # the skill's plugin lacks the student's language
+        st.caption(notice)
     common.show_math(problem.statement)
     if formula_helps(problem):
         st.latex(problem.latex)

@@ -22,9 +22,10 @@ from tutor.models import MasteryState, User, utcnow
 from tutor.repo import mastery_for
 
 
-def offered_skills(plugins) -> list:
-    """Skills a problem can be generated for, in prerequisite order."""
-    return [s for s in plugins.topological_skills() if s.id in plugins.generators]
+def offered_skills(plugins, language: str | None = None) -> list:
+    """Skills a problem can be generated for, in prerequisite order; titles in ``language`` when given."""
+    skills = [s for s in plugins.topological_skills() if s.id in plugins.generators]
+    return [s.localized(language) for s in skills] if language else skills
 
 
 def choose_skill(
@@ -64,6 +65,7 @@ def next_problem(
     current=None,
     rng: random.Random | None = None,
     now: datetime | None = None,
+    language: str | None = None,
 ):
     """The next problem for a student (a plugin ``Problem``, verified by the plugin manager).
 
@@ -72,6 +74,8 @@ def next_problem(
         skill_id: the skill the student picked, if any.
         current: the problem the student is on (a ``Problem`` or its ``problem_ref`` dict), if any.
         rng: where the seed comes from (tests pass a seeded one); default: the system's randomness.
+        language: the student's language (default: the app's current one); the skill's plugin
+            writes in its own first language when it lacks this one (``Problem.requested_language``).
     """
     offered = offered_skills(plugins)
     if skill_id is not None and skill_id not in {s.id for s in offered}:
@@ -93,7 +97,7 @@ def next_problem(
     rng = rng or random.SystemRandom()
     problem = None
     for _ in range(5):
-        problem = plugins.generate(skill, rng.randrange(1, 1_000_000), difficulty)
+        problem = plugins.generate(skill, rng.randrange(1, 1_000_000), difficulty, language=language)
         if problem.id != current_id:
             break
     return problem
