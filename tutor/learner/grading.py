@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 ANSWER_LEAD = re.compile(
-    r"^\s*(my answer is|the answer is|answer:?|i got|i get|i think it'?s|i think|it'?s|it is|is it|maybe|"
+    r"^\s*(?:(?:my answer is|the answer is|answer:?|i got|i get|i think it'?s|i think|it'?s|it is|is it|maybe|"
     r"so|final answer:?"
     r"|(?:我的)?答案(?:是|为|[:：])|我(?:算出来|算出|算得|得出|得到|觉得|认为|猜)(?:的)?(?:是|为|得)?|"
-    r"应该是|是不是|结果(?:是|为)|等于|所以(?:是)?)\s*",
+    r"应该是|是不是|结果(?:是|为)|等于|所以(?:是)?)\s*)+",
     re.I,
 )
-"""Words a student puts before an answer (English and Chinese: "the answer is 12", "我算出来是12")."""
+"""Words a student puts before an answer, one or several ("so the answer is 12", "所以答案是12", "我算出来是12")."""
 
 _NUMBER = r"[-+−]?\d[\d,]*(?:\.\d+)?(?:\s*/\s*\d+)?|[-+−]?\.\d+"
 _CURRENCY = re.compile(rf"^\s*([-+−]?)\s*[$€£¥]\s*({_NUMBER})\s*$")
@@ -73,7 +73,7 @@ def read_typed(text: str) -> TypedAnswer:
     if not lines:
         return TypedAnswer(text, (), ())
     answer = lines[-1] if len(lines) >= 2 else text
-    answer = ANSWER_LEAD.sub("", answer).strip().rstrip(".!").strip()
+    answer = ANSWER_LEAD.sub("", answer).strip().rstrip(".!。！").strip()
     readings = [answer] if answer else []
     if "=" in answer:
         rhs = answer.split("=")[-1].strip()

@@ -46,7 +46,7 @@ MATH_ERRORS: tuple[type[BaseException], ...] = (
 
 _CTX = multiprocessing.get_context("forkserver")
 # Workers fork from a server that has already imported SymPy: a replacement starts in milliseconds
-_CTX.set_forkserver_preload(["sympy", "tutor.verify.bounded", "tutor.verify"])
+_CTX.set_forkserver_preload(["sympy", "tutor.verify.bounded", "tutor.verify", "tutor.verify.warm"])
 # (the whole verifier is imported once in the fork server, so no call pays for importing the module of the
 # function it runs)
 WORKER_START_SECONDS = 60.0
@@ -106,6 +106,7 @@ def limited(fn: Callable[..., Any], *args, seconds: float) -> Any:
     has sized. Raises VerificationError when the bound is reached.
     """
     if in_main_thread():
+        import tutor.verify.warm  # noqa: F401 - once per process: SymPy's first call is not the caller's to pay
         with time_limit(seconds):
             return fn(*args)
     return isolated(fn, *args, cpu_seconds=seconds)

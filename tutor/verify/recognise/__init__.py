@@ -26,6 +26,7 @@ from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
 from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
 from tutor.verify.recognise.chat import unwrap
+from tutor.verify.recognise.chinese import as_english
 from tutor.verify.recognise.arithmetic import degrees, operations, rounding, substitute
 from tutor.verify.recognise.counting import bag_probability, die_roll, divisors, next_prime
 from tutor.verify.recognise.calculus import derivative, integral, limit
@@ -57,7 +58,8 @@ def solve_question(question: str) -> Solution | None:
     if not isinstance(question, str) or len(question) > MAX_QUESTION_CHARS:
         return None
     try:
-        text = normalise(question)
+        english = as_english(question)  # "计算 3/4 + 1/6" is asked as "what is 3/4 + 1/6"; other Chinese: None
+        text = normalise(english if english is not None else question)
         if not text or _AMBIGUOUS_POWER.search(text):
             return None
         solution = _first_form(text)
