@@ -53,7 +53,7 @@ from tutor.verify import Status, check_steps, check_text, compare_answers  # noq
 DATA = ROOT / "bench" / "data" / "gsm8k_train_steps.jsonl"
 DATA_ZH = ROOT / "bench" / "data" / "cmath_zh_dev.jsonl"
 SOCRATIC_ASKS = ("How should I start this problem?", "What should I work out first?")
-SOCRATIC_ASKS_ZH = ("这道题我该怎么开始？", "我应该先算什么？")
+SOCRATIC_ASKS_ZH = ("这道题是什么意思？我应该先想什么？", "我应该先算什么？")
 
 
 class CachingModel:
