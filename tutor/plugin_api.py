@@ -34,6 +34,8 @@ __all__ = [
 SOURCE_LANGUAGE = "en"
 """The language a plugin is assumed to be written in when it declares no ``LANGUAGES``."""
 _ = Translator(Path(__file__).parent / "locale", "plugin_api")
+"""The few sentences the tutor itself adds to a problem (general hint rungs, "The answer is …"):
+``tutor/locale/<lang>/LC_MESSAGES/plugin_api.po``."""
 
 HINT_LEVELS = ("nudge", "hint", "worked_step", "bottom_out")
 """A hint ladder climbs from a gentle nudge to the full answer, in this order."""
