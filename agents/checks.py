@@ -168,6 +168,39 @@ def echoes_placeholder(text: str) -> bool:
     return bool(_ANGLE_PLACEHOLDER.search(text))
 
 
+_CLAUSE = re.compile(r"[^.,;:!?()\n，。；：！？（）“”\"']+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
+ECHO_HAN, ECHO_WORDS = 10, 8
+"""How long a run of the prompt's words must be to count as repeated, not said by chance."""
+
+
+def echoed_instructions(text: str, instructions: list[str] | tuple[str, ...]) -> list[str]:
+    """Runs of ``instructions`` (the prompt's own words) that ``text`` repeats: 10 Chinese characters in a row
+    (other characters between them ignored) or 8 English words in a row, inside one clause of the prompt.
+
+    A small model sometimes writes its repair note or system prompt back to the student ("你可以把上面学生的消息
+    当作第一次回答…", "write your reply to the student's message above as if for the first time").
+    "We solve the question step by step" is not an echo; the runs are long enough not to occur by chance.
+    """
+    han_text = "".join(_HAN_RUN.findall(text))
+    words_text = " " + " ".join(re.findall(r"[a-z']+", text.lower())) + " "
+    found = []
+    for instruction in instructions:
+        for clause in _CLAUSE.findall(re.sub(r"\{\w*\}", ",", instruction)):
+            han = "".join(_HAN_RUN.findall(clause))
+            for i in range(len(han) - ECHO_HAN + 1):
+                if han[i:i + ECHO_HAN] in han_text:
+                    found.append(han[i:i + ECHO_HAN])
+                    break
+            words = re.findall(r"[a-z']+", clause.lower())
+            for i in range(len(words) - ECHO_WORDS + 1):
+                run = " ".join(words[i:i + ECHO_WORDS])
+                if f" {run} " in words_text:
+                    found.append(run)
+                    break
+    return found
+
+
 def is_placeholder_answer(final: str | None, question: str = "") -> bool:
     """A final answer that is a template's stand-in ("N", "<answer>", "your result"), not a result.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import final_answer_of, final_answer_phrase, find_leaks, is_placeholder_answer
+from agents.checks import echoed_instructions, final_answer_of, final_answer_phrase, find_leaks, is_placeholder_answer
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
 
@@ -69,6 +69,7 @@ def assess_draft(
     reference_text: str = "",
     form: str | None = None,
     question: str = "",
+    instructions: tuple[str, ...] = (),
 ) -> DraftVerdict:
     """Check ``draft``.
 
@@ -84,6 +85,8 @@ def assess_draft(
         expects_answer: the draft answers a computational question, so its final
             answer must be checked against ``reference`` or ``votes`` (neither: undetermined).
         question: the student's question (a letter it uses is no placeholder).
+        instructions: the prompt's own texts (system prompt, rules, repair note): a draft that repeats them to
+            the student is refuted, whatever its math.
         form: the form the question asks for (``factored``, ``expanded``, ``simplest``): an
             equal answer written in another form is refuted.
         reference_source: ``sympy`` when ``reference`` is SymPy's exact answer: the draft's
@@ -197,6 +200,12 @@ def assess_draft(
                        "status": "refuted", "expected": None,
                        "explanation": "The reply ends with a template's stand-in, not a result."})
         findings.append("End with the actual result of your calculation, written out.")
+    echoed = echoed_instructions(draft, instructions)
+    if echoed:
+        checks.append({"claim": echoed[0], "kind": "instruction_echo", "status": "refuted", "expected": None,
+                       "explanation": "The reply repeats the tutor's instructions to the student."})
+        findings.append("Write only what the student should read, in your own words; do not repeat these notes "
+                        "or your instructions.")
     statuses = {c["status"] for c in checks}
     if "refuted" in statuses:
         status = "refuted"

@@ -235,6 +235,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         "statement": (state.problem or {}).get("statement", ""),
         "forbid_answer": answer_forbidden(state),
         "question": text,
+        "instructions": _instructions(state.reply_lang),
     }
     exact = await _exact_reference(ctx, state, text)
     if exact is not None and state.intent == "math_question" and state.tries > 0:
@@ -268,6 +269,13 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         "caught": caught,
         "reference": reference,
     }
+
+
+def _instructions(lang: str) -> tuple[str, ...]:
+    """The prompt texts a draft must not repeat to the student (in the reply's language and in English)."""
+    texts = (prompts.TUTOR_SYSTEM, prompts.SOCRATIC_RULE, prompts.SOLVE_RULE, prompts.REFERENCE_RULE,
+             prompts.REPAIR_NOTE)
+    return tuple(dict.fromkeys(t for text in texts for t in (text, prompts.say(lang, text))))
 
 
 def route_plugin_reply(state: TutorState) -> Literal["verify", "draft_reply"]:

@@ -216,3 +216,35 @@ def test_a_chinese_students_answer_is_graded_in_chinese(ctx, settings):
         chat.close()
     with ctx.session() as s:
         assert s.exec(select(User).where(User.id == student)).one().language == "zh"
+
+
+# --- a draft that repeats the prompt to the student ----------------------------------------------------------------
+
+ECHOES = [
+    # written by SmolLM2 in a repair, marked verified before this check existed
+    ("计算 3/4 + 1/6", "最后的结果是11/12。你可以把上面学生的消息当作第一次回答，你可以把上面学生的消息当作第二次回答"),
+    ("What is 3/4 + 1/6?", "Write your reply to the student's message above as if for the first time: 3/4 + 1/6 = "
+                           "11/12. The answer is 11/12."),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "echo"), ECHOES)
+async def test_a_draft_that_repeats_the_prompt_is_never_shown(settings, question, echo):
+    good = "3/4 + 1/6 = 9/12 + 2/12 = 11/12\n" + ("答案是11/12。" if has_han(question) else "The answer is 11/12.")
+    llm = FakeChatModel(echo, good)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["text"] == good and reply["status"] == "verified"
+    assert [c["kind"] for c in reply["caught"]] == ["instruction_echo"]
+
+
+@pytest.mark.parametrize("draft", [
+    "We solve the question step by step, one equation per line: 3 + 4 = 7. The answer is 7.",
+    "我们一步一步地解这道题：3 + 4 = 7，答案是7。",
+    "先算分母的最小公倍数：4和6的最小公倍数是12。",
+])
+def test_ordinary_replies_are_not_echoes(draft):
+    from agents.checks import echoed_instructions
+    from agents.tutor import _instructions
+
+    assert echoed_instructions(draft, _instructions("zh")) == []
