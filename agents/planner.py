@@ -23,10 +23,12 @@ from agents.checks import echoes_placeholder
 from agents.context import AgentContext
 from agents.lesson import decide_structure
 from agents.llm_io import complete
+from agents.prompts import say
 from agents.replycheck import check_dict
 from agents.state import PlannerState
 from tutor import learner, repo
 from tutor.errors import TutorError
+from tutor.i18n import N_, normalise
 
 PERSONAL_SYSTEM = (
     "You write the friendly parts of a math lesson for a school student. Be brief and warm. "
@@ -34,6 +36,11 @@ PERSONAL_SYSTEM = (
     "GREETING: <one or two sentences greeting the student by name>\n"
     "{skill_lines}"
 )
+WRITE_IN = N_("Write in English.")
+"""The language line of the personal prompt (the line labels GREETING, WHY, EXAMPLE stay as they are)."""
+TODAY_YOU_START = N_("Today you start {title}.")
+GREETING = N_("Hi {name}! Here is today's lesson. Let's warm up and then learn something new.")
+EXAMPLE = N_("Example: {example}")
 SKILL_LINES = "WHY {sid}: <one sentence: why {title} is useful>\nEXAMPLE {sid}: <one short example of {title} about {interest}, with any calculation written as an equation>\n"
 
 
@@ -66,17 +73,19 @@ def _snapshot(tutor: Any, plugins: Any, student_id: int) -> dict[str, Any]:
                                                             grade=user.grade_level, offered=offered)]
         errors = learner.recent_errors(session=s, student_id=student_id, last=RECENT)
         accuracy = learner.recent_accuracy(session=s, student_id=student_id, days=None, last=RECENT).accuracy
-        info = {"name": user.display_name, "grade": user.grade_level, "interests": user.interests}
+        info = {"name": user.display_name, "grade": user.grade_level, "interests": user.interests,
+                "language": normalise(user.language)}
     mastery = {m.skill_id: m.p_mastery for m in states}
     mastered = sorted(m.skill_id for m in states if learner.is_mastered(m))
+    localized = getattr(plugins, "localized_skill", None)
     skills = [
         {
             "id": spec.id,
-            "title": spec.title,
+            "title": localized(spec.id, info["language"]).title if localized else spec.title,
             "prerequisites": list(spec.prerequisites),
             "grade_min": spec.grade_min,
             "grade_max": spec.grade_max,
-            "description": spec.description,
+            "description": localized(spec.id, info["language"]).description if localized else spec.description,
             "difficulties": list(getattr(plugins.generators.get(spec.id), "difficulties", (1, 2, 3))),
         }
         for spec in plugins.topological_skills()
@@ -113,14 +122,15 @@ async def add_problems(state: PlannerState, runtime: Runtime[AgentContext]) -> d
     """Each review/practice/check item gets its plugin problem (verified by the plugin manager)."""
     plugins = runtime.context.plugins
     skills = {s["id"]: s for s in state.learner["skills"]}
+    lang = state.learner.get("language")
     items = []
     for it in state.items:
         it = dict(it)
         if it["kind"] == "new":
             desc = skills[it["skill_id"]].get("description") or ""
-            it["content"] = desc or f"Today you start {skills[it['skill_id']]['title'].lower()}."
+            it["content"] = desc or say(lang, TODAY_YOU_START, title=skills[it["skill_id"]]["title"].lower())
         else:
-            problem = plugins.generate(it["skill_id"], it["problem_seed"], it["difficulty"])
+            problem = plugins.generate(it["skill_id"], it["problem_seed"], it["difficulty"], language=lang)
             it["content"] = problem.statement
         items.append(it)
     return {"items": items}
@@ -149,7 +159,8 @@ async def write_personal(state: PlannerState, runtime: Runtime[AgentContext]) ->
     new = [it["skill_id"] for it in state.items if it["kind"] == "new"]
     lines = "".join(SKILL_LINES.format(sid=sid, title=titles[sid].lower(), interest=interest) for sid in new)
     messages = [
-        {"role": "system", "content": PERSONAL_SYSTEM.format(skill_lines=lines)},
+        {"role": "system", "content": PERSONAL_SYSTEM.format(skill_lines=lines) + say(learner.get("language"),
+                                                                                        WRITE_IN)},
         {"role": "user", "content": f"Student: {learner.get('name')}, grade {learner.get('grade') or '?'}, "
                                     f"likes {learner.get('interests') or 'many things'}. New today: "
                                     + ", ".join(titles[s] for s in new)},
@@ -158,8 +169,8 @@ async def write_personal(state: PlannerState, runtime: Runtime[AgentContext]) ->
     return {"personal": parse_personal(text)}
 
 
-def greeting_template(name: str) -> str:
-    return f"Hi {name}! Here is today's lesson. Let's warm up and then learn something new."
+def greeting_template(name: str, lang: str | None = None) -> str:
+    return say(lang, GREETING, name=name)
 
 
 async def check_personal(state: PlannerState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -180,7 +191,8 @@ async def check_personal(state: PlannerState, runtime: Runtime[AgentContext]) ->
             return template
         return text
 
-    greeting = safe("greeting", personal.get("greeting", ""), greeting_template(state.learner.get("name", "")))
+    lang = state.learner.get("language")
+    greeting = safe("greeting", personal.get("greeting", ""), greeting_template(state.learner.get("name", ""), lang))
     items = []
     for it in state.items:
         it = dict(it)
@@ -188,7 +200,8 @@ async def check_personal(state: PlannerState, runtime: Runtime[AgentContext]) ->
             sid = it["skill_id"]
             why = safe(f"why {sid}", personal.get("why", {}).get(sid, ""), "")
             example = safe(f"example {sid}", personal.get("example", {}).get(sid, ""), "")
-            it["content"] = "\n\n".join(p for p in (it["content"], why, example and f"Example: {example}") if p)
+            it["content"] = "\n\n".join(p for p in (it["content"], why, example and say(lang, EXAMPLE, example=example))
+                                          if p)
         items.append(it)
     return {"personal": {**personal, "greeting": greeting}, "items": items, "dropped": dropped}
 

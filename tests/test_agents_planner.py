@@ -94,3 +94,28 @@ async def test_a_greeting_that_copies_the_prompts_placeholder_is_replaced(ctx, s
     assert "<" not in plan.greeting and plan.greeting.startswith("Hi ")
     assert all("<" not in i["content"] for i in plan.items)
     assert {d["part"] for d in plan.dropped} >= {"greeting"}
+
+
+@pytest.mark.asyncio
+async def test_a_chinese_students_lesson_is_planned_in_chinese(ctx, settings):
+    """Issue 15: the plan's titles, problems, fixed texts and the model's instructions are in the student's
+    language; the same seed gives the same plan structure as in English."""
+    import re
+
+    from tutor.models import User
+
+    student = make_student(ctx, "xiaohong")
+    with ctx.session() as s:
+        s.get(User, student).language = "zh"
+    llm = FakeChatModel("GREETING: <one or two sentences greeting the student by name>")
+    context = make_context(settings, llm, tutor=ctx, plugins=builtin_plugins())
+    plan = await aplan_lesson(ctx, student, seed=11, agent_context=context)
+    han = re.compile("[\u4e00-\u9fff]")
+    assert plan.greeting.startswith("Xiaohong，你好")  # the fallback greeting, in Chinese
+    assert all(han.search(i["title"]) and han.search(i["content"]) for i in plan.items)
+    assert "简体中文" in llm.history[0].messages[0].content
+    english = make_student(ctx, "sam")
+    plan_en = await aplan_lesson(ctx, english, seed=11, agent_context=make_context(
+        settings, FakeChatModel("GREETING: Hello!"), tutor=ctx, plugins=builtin_plugins()))
+    assert [(i["kind"], i["skill_id"], i["difficulty"]) for i in plan_en.items] == \
+        [(i["kind"], i["skill_id"], i["difficulty"]) for i in plan.items]
