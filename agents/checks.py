@@ -124,6 +124,10 @@ FINAL_PATTERNS = (
 )
 
 
+_ZH_RESULT = re.compile(r"共有|一共|总共|合计|还剩|剩下|等于|是|为")
+"""Words after which a Chinese answer sentence states its result (a restated question comes before them)."""
+
+
 def final_answer_of(text: str) -> str | None:
     """The final answer stated in ``text``: boxed, ``####``, "final answer is", else the last number."""
     for pattern in FINAL_PATTERNS:
@@ -131,7 +135,12 @@ def final_answer_of(text: str) -> str | None:
         if found:
             value = found[-1]
             # "The answer is 17 x 7 = 119": the result is after the last '='.
-            nums = numbers_in(value.rsplit("=", 1)[-1]) or numbers_in(value)
+            value = value.rsplit("=", 1)[-1] if numbers_in(value.rsplit("=", 1)[-1]) else value
+            # "答案是：6个三角形和1个四边形共有13个角": the result follows the last word that states one
+            result = [m for m in _ZH_RESULT.finditer(value) if numbers_in(value[m.end():])]
+            if result:
+                value = value[result[-1].end():]
+            nums = numbers_in(value)
             if nums:
                 return nums[0]
             value = value.strip().rstrip(".").strip("*$ ")

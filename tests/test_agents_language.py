@@ -248,3 +248,16 @@ def test_ordinary_replies_are_not_echoes(draft):
     from agents.tutor import _instructions
 
     assert echoed_instructions(draft, _instructions("zh")) == []
+
+
+@pytest.mark.parametrize(("text", "final"), [
+    ("答案是：6个三角形纸片和1个四边形共有13个角。", "13"),  # the question restated before the result
+    ("答案是12元。", "12"),
+    ("答：还剩9页没有看。", "9"),
+    ("答案是：一共需要3辆车，每辆车坐5人。", "3"),
+    ("The answer is 17 x 7 = 119.", "119"),
+])
+def test_the_final_answer_of_a_chinese_answer_sentence_is_its_result(text, final):
+    from agents.checks import final_answer_of
+
+    assert final_answer_of(text) == final
