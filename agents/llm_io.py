@@ -8,6 +8,7 @@ the graph keeps serving other work and the caller sees tokens as they come.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -30,19 +31,32 @@ async def complete(
     seed: int | None = 0,
     stop: list[str] | None = None,
     on_token: Callable[[str], None] | None = None,
+    stop_when: Callable[[str], bool] | None = None,
 ) -> str:
-    """The model's reply to ``messages``; each token also goes to ``on_token`` as it arrives."""
+    """The model's reply to ``messages``; each token also goes to ``on_token`` as it arrives.
+
+    ``stop_when(text_so_far)`` returning True ends the generation there (a draft whose verdict can no longer
+    change is not worth another token); the text so far is the reply.
+    """
     params = GenerationParams(max_tokens=max_tokens, temperature=temperature, seed=seed, stop=tuple(stop or ()))
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[Any] = asyncio.Queue()
 
+    halt = threading.Event()
+
     def produce() -> None:
+        tokens = _stream_tokens(llm, messages, params)
         try:
-            for token in _stream_tokens(llm, messages, params):
+            for token in tokens:
+                if halt.is_set():
+                    break
                 loop.call_soon_threadsafe(queue.put_nowait, token)
         except BaseException as exc:  # handed to the awaiting coroutine, which re-raises it
             loop.call_soon_threadsafe(queue.put_nowait, exc)
         finally:
+            close = getattr(tokens, "close", None)
+            if close is not None:
+                close()  # a generator stops its generation here
             loop.call_soon_threadsafe(queue.put_nowait, _DONE)
 
     worker = loop.run_in_executor(None, produce)
@@ -55,9 +69,13 @@ async def complete(
         if isinstance(item, BaseException):
             error = item
             continue
+        if halt.is_set():
+            continue  # tokens already on their way when the generation was stopped
         parts.append(item)
         if on_token is not None and item:
             on_token(item)
+        if stop_when is not None and stop_when("".join(parts)):
+            halt.set()
     await worker
     if error is not None:
         raise error

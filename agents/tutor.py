@@ -203,13 +203,65 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     messages.append({"role": "user", "content": user})
     gold = gold_answer(ctx, state.problem) if answer_forbidden(state) else None
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
+    watch = DraftWatch(ctx.check_text)
     draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
-                           seed=state.tries, on_token=sink)
+                           seed=state.tries, on_token=sink, stop_when=watch)
     sink.flush()
-    draft = draft.strip()
+    draft = (watch.without_repeats(draft) if watch.repeated else draft).strip()
     if state.findings:  # a repair reads as a first reply: the student never saw the draft it replaces
         draft = prompts.APOLOGY.sub("", draft, count=1).strip() or draft
     return {"draft": draft, "tries": state.tries + 1}
+
+
+class DraftWatch:
+    """Stops a draft once its verdict cannot change: a finished line holds a refuted claim (the draft will be
+    repaired or replaced whatever follows), or the model has started repeating itself (a line said a third time).
+
+    Lines are checked as they are completed, each once, by the verifier's ``check_text``.
+    """
+
+    LINE_END = re.compile(r"[\n。！？!?]|\.(?:\s|$)")
+    REPEATS = 3
+
+    def __init__(self, check_text: Any):
+        self.check_text = check_text
+        self.done = 0  # characters already looked at
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, text: str) -> bool:
+        ends = [m.end() for m in self.LINE_END.finditer(text, self.done)]
+        if not ends:
+            return False
+        chunk, self.done = text[self.done:ends[-1]], ends[-1]
+        for line in (ln.strip() for ln in self.LINE_END.split(chunk)):
+            if len(line) >= 6:
+                self.seen[line] = self.seen.get(line, 0) + 1
+                if self.seen[line] >= self.REPEATS:
+                    return True
+        # a refutation counts only if it holds in the whole text so far too (a line read without the lines
+        # before it could be misread), so the verdict of the stopped draft is the one verify will give
+        return self._refutes(chunk) and self._refutes(text[:self.done])
+
+    def _refutes(self, text: str) -> bool:
+        try:
+            checks = self.check_text(text)
+        except Exception:  # noqa: BLE001 - a line the verifier cannot read does not stop the draft
+            return False
+        return any(getattr(getattr(c, "status", None), "value", getattr(c, "status", None)) == "refuted"
+                   for c in checks)
+
+    @property
+    def repeated(self) -> bool:
+        return any(n >= self.REPEATS for n in self.seen.values())
+
+    @staticmethod
+    def without_repeats(text: str) -> str:
+        """The draft with each line kept once (a stopped repetition leaves no loop on the page)."""
+        kept: list[str] = []
+        for line in text.splitlines():
+            if not line.strip() or line.strip() not in {k.strip() for k in kept}:
+                kept.append(line)
+        return "\n".join(kept)
 
 
 async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
