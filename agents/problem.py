@@ -32,7 +32,9 @@ def gold_problem(ctx: AgentContext, ref: dict[str, Any] | None) -> Any:
     if not ref or ctx.plugins is None or not ref.get("skill_id"):
         return None
     try:
-        problem = ctx.plugins.generate(ref["skill_id"], int(ref.get("seed", 0)), int(ref.get("difficulty", 1)))
+        kwargs = {"language": ref["language"]} if ref.get("language") else {}  # the language it was shown in
+        problem = ctx.plugins.generate(ref["skill_id"], int(ref.get("seed", 0)), int(ref.get("difficulty", 1)),
+                                       **kwargs)
     except TutorError as exc:
         log.warning("cannot regenerate problem %s: %s", ref.get("id"), exc)
         return None

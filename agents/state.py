@@ -48,6 +48,7 @@ def problem_ref(problem: Any, plugin: str = "") -> dict[str, Any]:
         "seed": problem.seed,
         "plugin": plugin,
         "data": _plain(dict(getattr(problem, "data", {}) or {})),
+        "language": getattr(problem, "language", "") or "",
     }
 
 

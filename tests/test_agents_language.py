@@ -261,3 +261,16 @@ def test_the_final_answer_of_a_chinese_answer_sentence_is_its_result(text, final
     from agents.checks import final_answer_of
 
     assert final_answer_of(text) == final
+
+
+def test_the_current_problem_is_regenerated_in_the_language_it_was_shown_in(settings):
+    from agents.problem import gold_problem
+    from agents.state import problem_ref
+
+    pm = builtin_plugins()
+    for lang in ("zh", "en"):
+        shown = pm.generate("word.multi_step", 0, 2, language=lang)
+        ref = problem_ref(shown, "word_problems")
+        assert ref["language"] == lang
+        again = gold_problem(make_context(settings, FakeChatModel(), plugins=pm), ref)
+        assert again.statement == shown.statement and again.answer == shown.answer
