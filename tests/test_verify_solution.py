@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tutor.verify import Status, check_steps
 
 STEPS = [
@@ -55,3 +57,20 @@ def test_algebra_solution_with_question_equation():
 
 def test_no_final_answer_number_is_undetermined():
     assert check_steps(STEPS, "lots").status is Status.undetermined
+
+
+@pytest.mark.parametrize("steps", [
+    # CMATH cmath-dev-228, written by the default model: the last multiplication is said in words only
+    ["因为每根木料被锯成3段，所以需要锯的次数是3-1=2次。", "每锯开一处需要5分钟。",
+     "最后，我们将锯的次数乘以每锯一次的时间，得到总时间。", "答案是：10分钟"],
+    ["She needs 5 - 1 = 4 cuts.", "Each cut takes 3 minutes.", "Multiply the number of cuts by the minutes per cut.",
+     "The answer is 12."],
+])
+def test_a_calculation_said_in_words_after_the_last_one_is_not_a_wrong_final_answer(steps):
+    result = check_steps(steps, steps[-1].rsplit(" ", 1)[-1].strip("答案是：分钟."), "")
+    assert result.status is not Status.refuted
+
+
+def test_a_final_answer_unlike_the_last_calculation_is_still_wrong_when_nothing_follows_it():
+    result = check_steps(["She needs 5 - 1 = 4 cuts.", "Each cut takes 3 minutes, so 4 x 3 = 12 minutes."], "15", "")
+    assert result.status is Status.refuted

@@ -92,8 +92,31 @@ def check_final(steps: list[str], final_answer: str) -> Check:
     if any(n == given for n in numbers):
         return Check(Status.verified, final_answer, "final_answer", format_value(last),
                      "The final answer is a number the last step worked out.", index)
+    if _computes_in_words_after(steps, last_text):
+        return undetermined(final_answer, "final_answer",
+                            "A step after the last calculation works something out in words, so the final answer "
+                            "may come from there: there is no calculation to check it against.", index)
     return Check(Status.refuted, final_answer, "final_answer", format_value(last),
                  f"The steps work out {format_value(last)}, but the final answer says {final_answer.strip()}.", index)
+
+
+_OPERATION_WORDS = re.compile(
+    r"\b(?:multipl\w*|times|divid\w*|add(?:s|ed|ing)?|sum|subtract\w*|minus|plus|product|quotient)\b"
+    r"|乘|除以|除|加上|相加|减去|相减|的积|的商|的和|的差")
+"""Words that describe a calculation ("multiply the cuts by the minutes per cut", "将锯的次数乘以每次的时间")."""
+
+
+def _computes_in_words_after(steps: list[str], last_text: str | None) -> bool:
+    """Whether a step after the one holding the last calculation describes a calculation in words only
+    (no claim the checker could read), so the final answer may be its unwritten result."""
+    last_at = None
+    for i, step in enumerate(steps):
+        if any(last_text is not None and claim.parts[-1] == last_text for claim in find_claims(step)):
+            last_at = i
+    if last_at is None:
+        return False
+    return any(_OPERATION_WORDS.search(step) and not find_claims(step) and not restates_answer(step)
+               for step in steps[last_at + 1:])
 
 
 def check_steps(steps: list[str], final_answer: str | None = None, question: str = "") -> SolutionCheck:
