@@ -193,3 +193,50 @@ def test_student_parent_and_teacher_in_a_real_browser(app_url, browser, tmp_path
     shutil.copy(pdf_path, ARTIFACTS / "06-class-report.pdf")
     shot(page, "06-teacher-export")
     page.context.close()
+
+
+def test_a_chinese_student_and_teacher_in_a_real_browser(app_url, ctx, browser, tmp_path):
+    """Issue 15 end to end in Chinese: a student whose language is Chinese asks a Chinese question and sees a
+    checked Chinese reply; a Chinese-speaking teacher downloads the class PDF and the Chinese names are in its
+    text."""
+    from pypdf import PdfReader
+    from sqlmodel import select
+
+    from tutor.accounts import create_user, set_language
+    from tutor.classes import enroll
+    from tutor.i18n import translate
+    from tutor.models import Classroom, User
+
+    def zh(text: str) -> str:
+        return translate("zh", text)
+
+    with ctx.session() as s:
+        kid = create_user(session=s, username="xiaoming", role="student", display_name="王小明",
+                          password=DEMO_PASSWORD, grade_level=4, language="zh")
+        teacher = s.exec(select(User).where(User.username == "teacher")).one()
+        enroll(session=s, classroom=s.exec(select(Classroom)).first(), student=kid)
+        set_language(session=s, user_id=teacher.id, language="zh")
+
+    page = log_in(browser, app_url, "xiaoming")
+    go(page, zh("Learn"), zh("Learn with the tutor"))
+    page.get_by_placeholder(zh("Ask a question or type your answer")).fill("计算 3/4 + 1/6")
+    page.keyboard.press("Enter")
+    try:
+        page.get_by_text(zh("checked by the verifier")).wait_for(timeout=MODEL_WAIT_MS)
+    finally:
+        shot(page, "07-student-learn-chinese")
+    reply = page.locator("[data-testid='stChatMessage']").last.inner_text()
+    assert "11/12" in reply and re.search("[\u4e00-\u9fff]", reply)
+    page.context.close()
+
+    page = log_in(browser, app_url, "teacher")
+    go(page, zh("Export"), zh("Export"))
+    with page.expect_download() as dl:
+        page.get_by_role("button", name=zh("Download class PDF")).click()
+    pdf_path = tmp_path / dl.value.suggested_filename
+    dl.value.save_as(pdf_path)
+    text = "".join(p.extract_text() or "" for p in PdfReader(str(pdf_path)).pages)
+    assert "王小明" in text
+    shutil.copy(pdf_path, ARTIFACTS / "08-class-report-chinese.pdf")
+    shot(page, "08-teacher-export-chinese")
+    page.context.close()
