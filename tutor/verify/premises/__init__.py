@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tutor.verify.premises.comparisons import _comparison_direction
 from tutor.verify.premises.definitions import _biology, _definitions, _pi_exact
 from tutor.verify.premises.equations import (
     _absolute_negative,
@@ -74,5 +75,6 @@ DETECTORS: tuple[Callable[[str], list[str]], ...] = (
     _triangle_sides, _ladder, _equal_sides, _square_segments, _rectangle_diagonal, _rectangle_perimeter,
     _negative_length, _probability_range, _complements, _outcomes_total, _percent_parts, _negative_quantity,
     _over_capacity, _uneven_split, _heads_and_legs, _consecutive, _definitions, _pi_exact, _biology,
+    _comparison_direction,
 )
 """Every kind of contradiction looked for, in the order reasons are given."""
