@@ -78,6 +78,7 @@ NO_PLUGIN = N_("I don't have any practice problems available right now, but you 
 
 STATUS_SYMPY = N_("Worked out with SymPy: {answer} ✓")
 STATUS_CHECKING = N_("checking")
+STATUS_QUEUED = N_("The tutor is writing another reply first ({n} ahead of you); yours starts right after.")
 STATUS_CHECKED = N_("Checked: {claims}")
 STATUS_PROGRAM = N_("Checking with an independent program")
 STATUS_WRITING_ONE = N_("Writing a checking program ({first} of at most {samples})")

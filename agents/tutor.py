@@ -202,6 +202,11 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
                                       findings="\n".join(f"- {f}" for f in state.findings[-4:]))
     messages.append({"role": "user", "content": user})
     gold = gold_answer(ctx, state.problem) if answer_forbidden(state) else None
+    ahead = getattr(ctx.llm, "queue_ahead", None)
+    writer = runtime.stream_writer
+    if ctx.stream and writer is not None and callable(ahead) and (n := ahead()) > 0:
+        # one model serves every student in turn: say so instead of a silent wait
+        writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_QUEUED, n=n)})
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
     watch = DraftWatch(ctx.check_text)
     draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,

@@ -29,16 +29,41 @@ class SerializedChatModel(StreamingChatModel):
         self.context_window = inner.context_window
         self.lock = threading.Lock()
         self.decodes_batches = bool(getattr(inner, "decodes_batches", False))
+        self._count_lock = threading.Lock()
+        self._in_line = 0  # generations running or waiting for the model
+
+    def queue_ahead(self) -> int:
+        """How many generations a new request would wait for (0: the model is free). Requests are served one
+        at a time in the order the lock grants them; a page shows this while it waits."""
+        with self._count_lock:
+            return self._in_line
+
+    def _turn(self):
+        """Hold the model for one generation (or one batch), counted in the line while waiting and running."""
+        owner = self
+
+        class _Turn:
+            def __enter__(self):
+                with owner._count_lock:
+                    owner._in_line += 1
+                owner.lock.acquire()
+
+            def __exit__(self, *exc):
+                owner.lock.release()
+                with owner._count_lock:
+                    owner._in_line -= 1
+
+        return _Turn()
 
     def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
         # The lock is taken when iteration starts and released when the reply ends, fails or the
         # consumer closes the generator (e.g. a Streamlit session stops mid-reply).
-        with self.lock:
+        with self._turn():
             yield from self.inner.stream(messages, params)
 
     def complete_many(self, requests: Sequence[Request]) -> list[str]:
         # One lock for the whole batch: the batch's sequences share the model with every other caller.
-        with self.lock:
+        with self._turn():
             many = getattr(self.inner, "complete_many", None)
             if many is None:  # a ChatModel written before complete_many: in turn
                 return [self.inner.complete(messages, params) for messages, params in requests]
