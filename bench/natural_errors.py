@@ -9,6 +9,11 @@ Two steps:
     python bench/natural_errors.py generate --model default   # appends to bench/data/natural_errors.jsonl
     python bench/natural_errors.py score                      # reads it, prints the summary
 
+In Chinese (issue 15), on CMATH grade 1-6 problems, asked the way the tutor asks a Chinese question:
+
+    python bench/natural_errors.py generate --set cmath-zh -n 60 --data bench/data/natural_errors_zh.jsonl
+    python bench/natural_errors.py score --data bench/data/natural_errors_zh.jsonl
+
 ``generate`` asks the model exactly what the tutor's first draft asks (the tutor's system prompt and solving rule,
 greedy), for each distinct question of ``bench/data/gsm8k_train_steps.jsonl``, and labels each solution by its final
 answer against GSM8K's gold answer. It resumes where it stopped (one line per question and model).
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SOURCE = ROOT / "bench" / "data" / "gsm8k_train_steps.jsonl"
+SOURCE_ZH = ROOT / "bench" / "data" / "cmath_zh_dev.jsonl"
 DATA = ROOT / "bench" / "data" / "natural_errors.jsonl"
 
 
@@ -47,6 +53,23 @@ def questions() -> list[dict]:
     return list(seen.values())
 
 
+def questions_zh() -> list[dict]:
+    """The CMATH problems, spread over grades 1-6 (every 5th, then the rest), with their gold answers."""
+    cases = [json.loads(line) for line in SOURCE_ZH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    order = cases[::5] + [c for i, c in enumerate(cases) if i % 5]
+    return [{"source_id": c["id"], "question": c["question"], "gold": str(c["answer"])} for c in order]
+
+
+def _same(final: str | None, gold: str) -> bool:
+    from tutor.verify import Status, compare_answers
+
+    if final is None:
+        return False
+    if compare_answers(final, gold).status is Status.verified:
+        return True
+    return gold.endswith("%") and compare_answers(final, gold[:-1]).status is Status.verified
+
+
 def _done(path: Path) -> set[tuple[str, str]]:
     if not path.exists():
         return set()
@@ -60,7 +83,6 @@ def generate(args) -> None:
     from tutor.context import TutorContext
     from tutor.llm.base import ChatMessage, GenerationParams
     from tutor.settings import Settings
-    from tutor.verify import Status, compare_answers
 
     import os
 
@@ -68,8 +90,10 @@ def generate(args) -> None:
     settings = Settings.from_env()
     llm = TutorContext(settings).llm
     done = _done(args.data)
-    todo = [q for q in questions() if (q["source_id"], args.model) not in done][: args.n]
-    system = prompts.TUTOR_SYSTEM + "\n" + prompts.SOLVE_RULE
+    lang = "zh" if args.set == "cmath-zh" else "en"
+    source = questions_zh() if lang == "zh" else questions()
+    todo = [q for q in source if (q["source_id"], args.model) not in done][: args.n]
+    system = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.SOLVE_RULE)
     params = GenerationParams(max_tokens=400, temperature=0.0, seed=0)
     args.data.parent.mkdir(parents=True, exist_ok=True)
     with args.data.open("a", encoding="utf-8") as f:
@@ -77,7 +101,7 @@ def generate(args) -> None:
             start = time.monotonic()
             text = llm.complete([ChatMessage("system", system), ChatMessage("user", q["question"])], params).strip()
             final = final_answer_of(text)
-            right = final is not None and compare_answers(final, q["gold"]).status is Status.verified
+            right = _same(final, q["gold"])
             row = {"id": f"{q['source_id']}-{args.model}", "source_id": q["source_id"], "model": args.model,
                    "model_file": getattr(llm, "name", ""), "question": q["question"], "gold": q["gold"],
                    "solution": text, "final_answer": final, "label": "right" if right else "wrong",
@@ -141,6 +165,8 @@ def main() -> None:
     g.add_argument("--model", default="default", choices=("default", "small"))
     g.add_argument("-n", type=int, default=1000, help="at most this many new questions")
     g.add_argument("--data", type=Path, default=DATA)
+    g.add_argument("--set", choices=("gsm8k", "cmath-zh"), default="gsm8k",
+                   help="GSM8K train questions (English) or CMATH problems (Chinese)")
     s = sub.add_parser("score", help="run the verifier over the set")
     s.add_argument("--model", default=None, help="only this model's solutions")
     s.add_argument("--data", type=Path, default=DATA)
