@@ -126,6 +126,15 @@ def load_questions_zh(n: int) -> list[dict]:
             for c in picked]
 
 
+def raw_reply(llm, question: str) -> str:
+    from agents import prompts
+
+    lang = prompts.reply_language(question, None)
+    system = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.SOLVE_RULE)
+    return llm.complete([ChatMessage("system", system), ChatMessage("user", question)],
+                        GenerationParams(max_tokens=400, temperature=0.0, seed=0, stop=()))
+
+
 def same(a: str | None, b: str) -> bool:
     """Equal as mathematics; a percent gold ("12%") also takes the bare number a "百分之几" answer writes."""
     if a is None:
@@ -153,8 +162,10 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int, asks=
                               context=context)
     reply = out["reply"]
     reply_seconds = time.monotonic() - t0
-    # The raw model's reply is the first draft: the cache holds it under the draft prompt.
-    raw = next(v for k, v in context.llm.cache.items() if k[0][-1] == ("user", q["question"]))
+    # The raw model's reply: one greedy reply to the tutor's solving prompt. It is the tutor's first draft when
+    # that draft ran to its end (the cache then holds it); a draft stopped early at a false line, or a question
+    # answered without the model (a false premise), gets it generated here.
+    raw = await asyncio.to_thread(raw_reply, context.llm, q["question"])
     raw_final = final_answer_of(raw)
     shown_final = final_answer_of(reply["text"]) if reply["status"] != "withheld" else None
     shown_refuted = [c.claim for c in check_text(reply["text"]) if c.status is Status.refuted]
