@@ -57,6 +57,10 @@ TOOL_ANSWER = N_(
     "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}.\n\n"
     "Ask me if you'd like to go through the steps together."
 )
+PROGRAM_ANSWER = N_(
+    "I couldn't write out steps that pass my checks, but {n} independent programs I wrote and ran for this "
+    "question agree: the answer is {answer}.\n\nAsk me if you'd like to work out the steps together."
+)
 NOT_SURE = N_(
     "I'm not sure my working is right, and I won't show you steps I couldn't check. "
     "Let's work it out together: what is the question asking for, and which numbers do we know?"

@@ -383,3 +383,24 @@ async def test_one_turn_works_the_question_out_once(settings, monkeypatch):
         assert calls == ["integrate cos x"]
     finally:
         agent_context._remembered_solve.cache_clear()
+
+
+@pytest.mark.asyncio
+async def test_when_every_draft_fails_the_programs_agreed_answer_is_shown_from_its_source(settings):
+    """gsm8k-train-4402: four programs got 92, the drafts kept 44 and the reply was withheld. The programs' vote
+    is what verifies a draft's answer, so after the repairs it is shown as theirs."""
+    wrong = "Each box holds 4 + 4 = 8 pens. The answer is 8."
+    llm = FakeChatModel(wrong, *[pot("3 * 4")] * 4, wrong, wrong)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                       "There are 3 boxes with 4 pens in each box. How many pens are there?")
+    assert reply["status"] == "verified" and "12" in reply["text"] and "8" not in reply["text"]
+    assert reply["reference"] == {"answer": "12", "source": "program"}
+
+
+@pytest.mark.asyncio
+async def test_programs_that_do_not_agree_enough_never_stand_in_for_the_answer(settings):
+    wrong = "Each box holds 4 + 4 = 8 pens. The answer is 8."
+    llm = FakeChatModel(wrong, pot("3 * 4"), pot("3 * 4"), pot("3 + 4"), pot("3 + 4"), wrong, wrong)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                       "There are 3 boxes with 4 pens in each box. How many pens are there?")
+    assert reply["status"] != "verified" and "12" not in reply["text"]
