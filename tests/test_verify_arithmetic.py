@@ -150,3 +150,18 @@ def test_a_terminating_decimal_one_digit_off_is_not_rounding():
     assert [c.status for c in check_text("$4.05 x 3 = $12.16")] == [Status.refuted]
     assert [c.status for c in check_text("4.365 - 1.5 = 2.87")] == [Status.verified]  # 2.865 rounded
     assert [c.status for c in check_text("10 / 3 = 3.33")] == [Status.verified]
+
+
+@pytest.mark.parametrize(("text", "claim", "status"), [
+    ("1. 计算计划每天挖的长度：\\(1200 \\div 15 = 80\\)米", "1200 / 15 = 80", "verified"),  # a Qwen CMATH solution
+    ("The length is \\(1200 \\div 15 = 80\\) m", "1200 / 15 = 80", "verified"),
+    ("\\(3 \\times 4 = 12\\)", "3 * 4 = 12", "verified"),
+    ("$$12 \\cdot 3 = 36$$", "12 * 3 = 36", "verified"),
+    ("\\(\\text{Total} = 3 + 4 = 7\\)", "3 + 4 = 7", "verified"),
+    ("\\(1200 \\div 15 = 90\\)", "1200 / 15 = 90", "refuted"),
+])
+def test_latex_inside_prose_is_read_as_math(text, claim, status):
+    """LaTeX family: '\\div' was dropped, so '\\(1200 \\div 15 = 80\\)' became the claim '15 = 80' and a right
+    solution was called wrong."""
+    checks = check_text(text)
+    assert [(c.claim, c.status.value) for c in checks] == [(claim, status)]

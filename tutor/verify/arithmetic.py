@@ -90,7 +90,21 @@ _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
 """A list marker at the start of a line ("- 1/3 = 4/12", "2. 4 + 3 = 7"): not a minus, not a number."""
 
 
+_LATEX = [
+    (re.compile(r"\\[()\[\]]|\$\$"), " "),  # inline and display delimiters; a single $ is money
+    (re.compile(r"\\(?:text|mathrm|textbf|mathbf|boxed)\{([^{}]*)\}"), r" \1 "),
+    (re.compile(r"\\[dt]?frac\{([^{}]+)\}\{([^{}]+)\}"), r"(\1)/(\2)"),
+    (re.compile(r"\\(?:times|cdot)(?![A-Za-z])"), " * "),
+    (re.compile(r"\\div(?![A-Za-z])"), " / "),
+    (re.compile(r"\\(?:left|right)(?![A-Za-z])|\\[,;!: ]|\\quad(?![A-Za-z])"), " "),
+]
+"""LaTeX a model writes inside prose ("\\(1200 \\div 15 = 80\\)米", "\\frac{3}{4}"), as plain math."""
+
+
 def _normalise(text: str) -> str:
+    if "\\" in text or "$$" in text:
+        for pattern, repl in _LATEX:
+            text = pattern.sub(repl, text)
     # Chinese math prose (issue 15): full-width forms, numerals, 三分之二, 加/减/等于, Chinese punctuation as
     # ASCII math first; text without Chinese or full-width characters comes back unchanged
     text = prose_to_math(text)
