@@ -120,7 +120,7 @@ FINAL_PATTERNS = (
     re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
                r"([^\n。；;！!？?]+)"),
     re.compile(r"(?:^|\n)\s*\**答\s*[:：](?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*([^\n。；;！!？?]+)"),
-    re.compile(r"所以[^\n。；;！!？?]*?(?:是|为|等于|得)\s*\**\s*\$?\s*([^\n。；;！!？?，,]+)"),
+    re.compile(r"所以[^\n。；;！!？?]*?(?:是|为|等于|得)\s*[:：]?\s*\**\s*\$?\s*([^\n。；;！!？?，,:：]+)"),
 )
 
 
@@ -144,7 +144,7 @@ def final_answer_of(text: str) -> str | None:
             if nums:
                 return nums[0]
             value = value.strip().rstrip(".").strip("*$ ")
-            if value:
+            if re.search(r"\w", value):  # "所以……是：" with nothing read after it is no answer
                 return value
     nums = numbers_in(text)
     return nums[-1] if nums else None

@@ -256,6 +256,7 @@ def test_ordinary_replies_are_not_echoes(draft):
     ("答：还剩9页没有看。", "9"),
     ("答案是：一共需要3辆车，每辆车坐5人。", "3"),
     ("The answer is 17 x 7 = 119.", "119"),
+    ("所以，羊吃草的面积是：\n6米 × 1米 = 6平方米", "6"),  # cmath-dev-264: the colon was read as the answer
 ])
 def test_the_final_answer_of_a_chinese_answer_sentence_is_its_result(text, final):
     from agents.checks import final_answer_of
