@@ -250,3 +250,15 @@ def test_parent_can_read_the_latest_conversation(ctx, school):
         with pytest.raises(PermissionDenied):
             reports.latest_conversation(session=s, viewer=user(s, "parent.ben"), student_id=ids["ava"])
     assert convo == [("student", "what is 1/2+1/3?"), ("tutor", "5/6")]
+
+
+def test_skill_titles_in_reports_are_in_the_viewers_language(ctx):
+    """A built-in skill's title is stored in English; a Chinese-speaking parent or teacher reads it in Chinese."""
+    from tutor.models import Skill
+    from tutor.reports._common import skill_titles
+
+    with ctx.session() as s:
+        s.add(Skill(id="frac.add_sub", title="Add and subtract fractions", subject="Fractions", plugin="fractions"))
+    with ctx.session() as s:
+        assert skill_titles(session=s, language="zh")["frac.add_sub"] == "分数加减法"
+        assert skill_titles(session=s, language="en")["frac.add_sub"] == "Add and subtract fractions"

@@ -60,6 +60,20 @@ def N_(message: str) -> str:
     return message
 
 
+_TRANSLATORS: list[Translator] = []
+"""Every plugin Translator made in this process (a plugin makes one when it is imported)."""
+
+
+def translate_any(message: str, language: str) -> str:
+    """``message`` (a plugin's own text, e.g. a skill title stored in the database) in ``language``, from
+    whichever loaded plugin's catalogue has it; as written when none does. Reports use it for skill titles."""
+    for translator in _TRANSLATORS:
+        out = translator.gettext(message, language)
+        if out != message:
+            return out
+    return message
+
+
 class Translator:
     """``_(message)``: ``message`` in the content language, from ``<locale_dir>/<lang>/LC_MESSAGES/<domain>.po``.
 
@@ -70,6 +84,7 @@ class Translator:
     def __init__(self, locale_dir: str | Path, domain: str) -> None:
         self.locale_dir = Path(locale_dir)
         self.domain = domain
+        _TRANSLATORS.append(self)
 
     def __call__(self, message: str) -> str:
         return self.gettext(message)

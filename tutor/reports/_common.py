@@ -41,9 +41,17 @@ def now_or(now: datetime | None) -> datetime:
     return aware(now) if now is not None else utcnow()
 
 
-def skill_titles(*, session: Session) -> dict[str, str]:
-    """Skill id -> human title, for every skill the plugins registered."""
-    return {s.id: s.title for s in session.exec(select(Skill))}
+def skill_titles(*, session: Session, language: str | None = None) -> dict[str, str]:
+    """Skill id -> human title, for every skill the plugins registered, in ``language`` (default: the current
+    one, which is the viewer's inside a report) when a loaded plugin's catalogue translates it."""
+    from tutor import plugin_i18n
+
+    lang = language or i18n.current_language()
+    if lang != "en" and not plugin_i18n._TRANSLATORS:  # no plugin imported in this process yet: load them
+        from tutor.plugins import load_plugins
+
+        load_plugins()
+    return {s.id: plugin_i18n.translate_any(s.title, lang) for s in session.exec(select(Skill))}
 
 
 def title_of(titles: dict[str, str], skill_id: str) -> str:
