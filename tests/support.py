@@ -14,7 +14,21 @@ def missing_dependency(reason: str):
     """
     if os.environ.get("CI"):
         pytest.fail(f"{reason}; under CI this means a set-up step is missing")
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def require_module(name: str):
+    """The module ``name``, imported; without it, ``missing_dependency`` (skip locally, fail under CI).
+
+    Use instead of ``pytest.importorskip``: ``make test`` installs every optional dependency a test needs,
+    so under CI a missing one is a broken set-up step, never a silent skip.
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        missing_dependency(f"{name} is not installed ({exc})")
 
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")

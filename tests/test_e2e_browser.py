@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support import missing_dependency
+from tests.support import missing_dependency, require_module
 from tutor.demo import DEMO_PASSWORD, seed_demo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.real_model, pytest.mark.timeout(900)]
@@ -41,7 +41,7 @@ def app_url(ctx, tmp_path):
     """A fresh demo school and the small model in this test's TUTOR_HOME, served by `streamlit run`."""
     if shutil.which("chromium") is None:
         missing_dependency("Debian's chromium is not installed (scripts/setup.sh dev installs it)")
-    pytest.importorskip("playwright.sync_api")
+    require_module("playwright.sync_api")
     from tutor.errors import ModelError
     from tutor.llm.install import install_catalog_model
 

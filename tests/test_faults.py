@@ -22,7 +22,7 @@ from sqlmodel import select
 
 from bench.load import SKILL, submit_answer
 from tests.pg import free_port
-from tests.support import crashes
+from tests.support import crashes, require_module
 from tutor import repo
 from tutor.accounts import create_user
 from tutor.context import TutorContext
@@ -271,7 +271,7 @@ def test_broken_model_files_give_a_clear_error_not_a_crash(tmp_path):
     """Each broken file is loaded as at app start-up and must end in a ModelError naming
     the file. The one that reaches llama.cpp is loaded in a fresh process, so a native
     abort would show as a crash instead of taking the test run down."""
-    pytest.importorskip("gguf")
+    require_module("gguf")
     from tutor.llm.factory import load_model
 
     script = tmp_path / "loader.py"
@@ -388,7 +388,7 @@ def test_model_server_dying_mid_reply_is_clear_and_recoverable(ctx, tmp_path):
 def test_broken_model_file_at_start_up_leaves_practice_working(ctx, tmp_path, monkeypatch):
     """The app starts with a truncated model file: the chat says what is wrong, and
     practice (problems, grading, progress) works without the model."""
-    pytest.importorskip("gguf")
+    require_module("gguf")
     from tests.test_reports_data import seed_school
     from tests.test_webapp import log_in, open_page, texts
 

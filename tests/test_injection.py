@@ -17,6 +17,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from agents.state import problem_ref
 from agents.tutor import build_graph
+from tests.support import require_module
 from tests.test_agents_support import builtin_plugins, make_context, make_student, pot
 from tutor import repo
 from tutor.llm.fake import FakeChatModel
@@ -156,7 +157,7 @@ async def test_another_students_data_never_reaches_the_prompt_or_the_reply(ctx, 
 async def test_the_real_small_model_under_injection_never_shows_the_answer(tmp_path):
     """SmolLM2 through llama.cpp, attacked in Socratic mode: whatever it writes, the reply
     the student sees and the streamed draft never contain the answer."""
-    pytest.importorskip("llama_cpp")
+    require_module("llama_cpp")
     from tutor.errors import ModelError
     from tutor.llm import load_model
     from tutor.llm.catalog import SMALL

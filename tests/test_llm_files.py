@@ -11,12 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.support import require_module
 from tutor.errors import ModelError
 from tutor.llm import ChatMessage, GenerationParams, load_model
 from tutor.llm.ctransformers import check_supported
 from tutor.llm.gguf_info import read_model_info
 
-gguf = pytest.importorskip("gguf")
+gguf = require_module("gguf")
 
 N_EMBD, N_HEAD, N_LAYER, N_FF, N_CTX = 32, 4, 2, 64, 128
 
@@ -215,7 +216,7 @@ def test_ctransformers_backend_refuses_bad_files(settings, fixture, request, no_
 
 @pytest.fixture(scope="session")
 def needs_ctransformers():
-    pytest.importorskip("ctransformers")
+    require_module("ctransformers")
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ from tutor.llm import ChatMessage, GenerationParams, load_model
 from tutor.llm.openai import OpenAIChatModel
 from tutor.llm.langchain import TutorChatModel
 
+from tests.support import require_module
+
 Q = [ChatMessage("user", "What is 2 + 3?")]
 
 
@@ -186,7 +188,7 @@ def test_bad_base_url_is_refused(settings):
 
 @pytest.fixture(scope="session")
 def llama_server(tmp_path_factory):
-    pytest.importorskip("llama_cpp.server")
+    require_module("llama_cpp.server")
     from tutor.llm.catalog import SMALL
     from tutor.llm.install import package_sources
 

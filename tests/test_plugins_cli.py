@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 from tutor.cli import _register, app
 from tutor.cli.core import context
 
+from tests.support import require_module
+
 runner = CliRunner()
 
 
@@ -58,7 +60,7 @@ def test_practice_with_an_unknown_skill_lists_the_known_ones():
 
 
 def test_learner_fit_reports_skipped_and_fitted_skills(ctx):
-    pytest.importorskip("pyBKT")
+    require_module("pyBKT")
     from tutor.accounts import create_user
     from tutor.learner import record_attempt
 
