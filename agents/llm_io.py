@@ -74,8 +74,8 @@ async def complete(
         parts.append(item)
         if on_token is not None and item:
             on_token(item)
-        if stop_when is not None and stop_when("".join(parts)):
-            halt.set()
+        if stop_when is not None and await asyncio.to_thread(stop_when, "".join(parts)):
+            halt.set()  # (asked off the event loop: a check may run SymPy, and the loop serves every student)
     await worker
     if error is not None:
         raise error

@@ -123,5 +123,11 @@ def say(lang: str | None, message: str, /, **values: object) -> str:
     return out.format(**values) if values else out
 
 
+def solving_prompt(lang: str | None) -> str:
+    """The system prompt of a first draft to a computational question with no tool answer (benchmarks ask
+    the model exactly this for its raw solution)."""
+    return say(lang, TUTOR_SYSTEM) + "\n" + say(lang, SOLVE_RULE)
+
+
 def problem_block(problem: dict, lang: str | None = None) -> str:
     return say(lang, PROBLEM, statement=problem["statement"])

@@ -93,7 +93,7 @@ def generate(args) -> None:
     lang = "zh" if args.set == "cmath-zh" else "en"
     source = questions_zh() if lang == "zh" else questions()
     todo = [q for q in source if (q["source_id"], args.model) not in done][: args.n]
-    system = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.SOLVE_RULE)
+    system = prompts.solving_prompt(lang)
     params = GenerationParams(max_tokens=400, temperature=0.0, seed=0)
     args.data.parent.mkdir(parents=True, exist_ok=True)
     with args.data.open("a", encoding="utf-8") as f:

@@ -129,8 +129,7 @@ def load_questions_zh(n: int) -> list[dict]:
 def raw_reply(llm, question: str) -> str:
     from agents import prompts
 
-    lang = prompts.reply_language(question, None)
-    system = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.SOLVE_RULE)
+    system = prompts.solving_prompt(prompts.reply_language(question, None))
     return llm.complete([ChatMessage("system", system), ChatMessage("user", question)],
                         GenerationParams(max_tokens=400, temperature=0.0, seed=0, stop=()))
 

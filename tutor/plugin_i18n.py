@@ -64,6 +64,11 @@ _TRANSLATORS: list[Translator] = []
 """Every plugin Translator made in this process (a plugin makes one when it is imported)."""
 
 
+def translators_loaded() -> bool:
+    """Whether any plugin has made its Translator in this process (its catalogue is readable)."""
+    return bool(_TRANSLATORS)
+
+
 def translate_any(message: str, language: str) -> str:
     """``message`` (a plugin's own text, e.g. a skill title stored in the database) in ``language``, from
     whichever loaded plugin's catalogue has it; as written when none does. Reports use it for skill titles."""

@@ -47,7 +47,7 @@ def skill_titles(*, session: Session, language: str | None = None) -> dict[str, 
     from tutor import plugin_i18n
 
     lang = language or i18n.current_language()
-    if lang != "en" and not plugin_i18n._TRANSLATORS:  # no plugin imported in this process yet: load them
+    if lang != "en" and not plugin_i18n.translators_loaded():  # no plugin imported in this process yet: load them
         from tutor.plugins import load_plugins
 
         load_plugins()

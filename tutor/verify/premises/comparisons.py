@@ -49,32 +49,29 @@ def _amounts(text: str, ask: re.Match, a: str, b: str) -> tuple[Fraction, Fracti
     return values[a][0], values[b][0], unit
 
 
-def _comparison_direction(text: str) -> list[str]:
-    """A "how many more/fewer" question asked the wrong way round (both languages)."""
-    for ask in _ZH_ASK.finditer(text):
-        a, b, more = ask.group("a"), ask.group("b"), ask.group("dir") == "多"
+def _wrong_way(text: str, asks: re.Pattern[str], more_word: str, say) -> list[str]:
+    """The reason ``say`` gives for the first question of ``asks`` whose direction the story contradicts."""
+    for ask in asks.finditer(text):
+        a, b, more = ask.group("a"), ask.group("b"), ask.group("dir") == more_word
         if a == b or _NUMBER.search(ask.group(0)):
             continue
         found = _amounts(text, ask, a, b)
-        if found is None:
-            continue
-        x, y, u = found
-        if more and x < y:
-            return [f"{a}有{_show(x)}{u}，比{b}的{_show(y)}{u}少，所以{a}不比{b}多：{a}比{b}少{_show(y - x)}{u}。"]
-        if not more and x > y:
-            return [f"{a}有{_show(x)}{u}，比{b}的{_show(y)}{u}多，所以{a}不比{b}少：{a}比{b}多{_show(x - y)}{u}。"]
-    for ask in _EN_ASK.finditer(text):
-        a, b, more = ask.group("a"), ask.group("b"), ask.group("dir") == "more"
-        if a == b:
-            continue
-        found = _amounts(text, ask, a, b)
-        if found is None:
-            continue
-        x, y, _unit = found
-        if more and x < y:
-            return [f"{a} has {_show(x)}, fewer than {b}'s {_show(y)}, so {a} does not have more: "
-                    f"{a} has {_show(y - x)} fewer."]
-        if not more and x > y:
-            return [f"{a} has {_show(x)}, more than {b}'s {_show(y)}, so {a} does not have fewer: "
-                    f"{a} has {_show(x - y)} more."]
+        if found is not None and (found[0] < found[1] if more else found[0] > found[1]):
+            return [say(a, b, *found, more)]
     return []
+
+
+def _say_zh(a: str, b: str, x: Fraction, y: Fraction, u: str, more: bool) -> str:
+    fewer, asked = ("少", "多") if more else ("多", "少")
+    return f"{a}有{_show(x)}{u}，比{b}的{_show(y)}{u}{fewer}，所以{a}不比{b}{asked}：{a}比{b}{fewer}{_show(abs(y - x))}{u}。"
+
+
+def _say_en(a: str, b: str, x: Fraction, y: Fraction, _unit: str, more: bool) -> str:
+    fewer, asked = ("fewer", "more") if more else ("more", "fewer")
+    return (f"{a} has {_show(x)}, {fewer} than {b}'s {_show(y)}, so {a} does not have {asked}: "
+            f"{a} has {_show(abs(y - x))} {fewer}.")
+
+
+def _comparison_direction(text: str) -> list[str]:
+    """A "how many more/fewer" question asked the wrong way round (both languages)."""
+    return _wrong_way(text, _ZH_ASK, "多", _say_zh) or _wrong_way(text, _EN_ASK, "more", _say_en)
