@@ -20,15 +20,15 @@ from typing import Any
 import sympy
 from sympy.printing.str import StrPrinter
 
-from tutor.plugin_api import N_, Problem, SkillSpec, Step, Translator, default_hints
+from tutor.plugin_api import N_, Figure, Misconception, Problem, SkillSpec, Step, Translator, default_hints
 
 LANGUAGES = ("en", "zh")
 """What every built-in plugin is written in: English, and Simplified Chinese from its catalogue."""
 LOCALE_DIR = Path(__file__).parent / "locale"
 _ = Translator(LOCALE_DIR, "plugins")
 
-__all__ = ["LANGUAGES", "N_", "Draft", "SeededGenerator", "_", "decimal_text", "nonzero", "plain", "skill", "step",
-           "tex", "x", "y"]
+__all__ = ["LANGUAGES", "N_", "Draft", "Figure", "Misconception", "SeededGenerator", "_", "decimal_text", "nonzero",
+           "plain", "skill", "step", "tex", "x", "y"]
 
 # Real symbols: the verifier reads a student's "x" as a real variable.
 x, y = sympy.symbols("x y", real=True)
@@ -68,9 +68,12 @@ def decimal_text(value: sympy.Rational, places: int = 4) -> str:
 
 
 def skill(id: str, title: str, subject: str, grade_min: int, grade_max: int, prerequisites: tuple[str, ...] = (),
-          description: str = "") -> SkillSpec:
-    """A SkillSpec whose title, subject and description are msgids of the built-ins' catalogue."""
-    return SkillSpec(id, title, subject, grade_min, grade_max, prerequisites, description, translate=_)
+          description: str = "", *, standards: tuple[str, ...] = (), domain: str = "",
+          translate: Translator | None = None) -> SkillSpec:
+    """A SkillSpec whose title, subject and description are msgids of ``translate`` (default: the built-ins'
+    catalogue); ``standards`` are its Common Core codes."""
+    return SkillSpec(id, title, subject, grade_min, grade_max, prerequisites, description,
+                     translate=translate or _, standards=tuple(standards), domain=domain)
 
 
 @dataclass
@@ -89,6 +92,11 @@ class Draft:
     bindings: dict | None = None
     answer_format: str = ""
     data: dict | None = None
+    figure: Figure | None = None
+    """A picture drawn from ``data`` (see ``tutor.figures``)."""
+    misconceptions: list[Misconception] | None = None
+    """Common wrong answers; one equal to the right answer (it happens for some numbers) is dropped."""
+    answer_unit: str = ""
 
 
 class SeededGenerator:
@@ -117,10 +125,28 @@ class SeededGenerator:
             bindings=d.bindings or {},
             answer_format=d.answer_format,
             data=d.data or {},
+            figure=d.figure,
+            misconceptions=_distinct_misconceptions(d.misconceptions or [], d.answer),
+            answer_unit=d.answer_unit,
         )
 
     def __repr__(self) -> str:
         return f"SeededGenerator({self.skill_id!r})"
+
+
+def _distinct_misconceptions(items: list[Misconception], answer: Any) -> tuple[Misconception, ...]:
+    """The misconceptions whose wrong answer is really wrong, and each wrong answer once (the first tag wins)."""
+    from tutor.plugin_api import claim_holds
+
+    kept: list[Misconception] = []
+    for m in items:
+        try:
+            same = [claim_holds(m.answer, other) is True for other in [answer, *(k.answer for k in kept)]]
+        except Exception:  # an answer SymPy cannot compare is kept out rather than guessed
+            continue
+        if not any(same):
+            kept.append(m)
+    return tuple(kept)
 
 
 def nonzero(rng: random.Random, lo: int, hi: int) -> int:

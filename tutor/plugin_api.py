@@ -26,9 +26,9 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from tutor.plugin_i18n import N_, Translator, content_language, writing_in
 
 __all__ = [
-    "HINT_LEVELS", "AgentDeps", "AgentSpec", "AnswerChecker", "Generator", "Grade", "Hint", "HintLadder", "N_",
-    "Problem", "SkillSpec", "Step", "Translator", "claim_holds", "compare_answers", "content_language",
-    "default_hints", "writing_in",
+    "CC_DOMAINS", "HINT_LEVELS", "AgentDeps", "AgentSpec", "AnswerChecker", "Figure", "Generator", "Grade", "Hint",
+    "HintLadder", "Misconception", "N_", "Problem", "SkillSpec", "Step", "Translator", "claim_holds", "compare_answers",
+    "content_language", "default_hints", "writing_in",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -41,6 +41,37 @@ HINT_LEVELS = ("nudge", "hint", "worked_step", "bottom_out")
 """A hint ladder climbs from a gentle nudge to the full answer, in this order."""
 
 GradeStatus = Literal["verified", "refuted", "undetermined"]
+
+CC_DOMAINS: dict[str, str] = {
+    "CC": N_("Counting & cardinality"),
+    "OA": N_("Operations & algebraic thinking"),
+    "NBT": N_("Number & operations in base ten"),
+    "NF": N_("Number & operations: fractions"),
+    "MD": N_("Measurement & data"),
+    "G": N_("Geometry"),
+    "RP": N_("Ratios & proportional relationships"),
+    "NS": N_("The number system"),
+    "EE": N_("Expressions & equations"),
+    "F": N_("Functions"),
+    "SP": N_("Statistics & probability"),
+    "HSA": N_("High school algebra"),
+    "HSF": N_("High school functions"),
+    "HSN": N_("High school number & quantity"),
+    "CALC": N_("Calculus"),
+}
+"""Common Core domains by code (a skill's ``domain``), with their names (msgids of the ``plugin_api`` catalogue).
+High-school conceptual categories and calculus are listed so every built-in skill has a domain."""
+_STANDARD = re.compile(r"^(?:K|[1-8])\.(CC|OA|NBT|NF|MD|G|RP|NS|EE|F|SP)\.[A-Z]\.\d{1,2}[a-e]?$"
+                       r"|^HS(A|F|N)-[A-Z]{2,4}\.[A-Z]\.\d{1,2}[a-e]?$")
+"""A Common Core code: "3.NF.A.1", "7.G.B.4", "HSA-REI.B.4b"."""
+
+
+def standard_domain(code: str) -> str:
+    """The domain of a Common Core code ("3.NF.A.1" -> "NF", "HSA-REI.B.4" -> "HSA"); "" when it is not one."""
+    m = _STANDARD.match(code or "")
+    if m is None:
+        return ""
+    return m.group(1) or f"HS{m.group(2)}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +87,20 @@ class SkillSpec:
     description: str = ""
     translate: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
     """The plugin's ``_`` (a :class:`Translator`): ``title``, ``subject`` and ``description`` are its msgids."""
+    standards: tuple[str, ...] = ()
+    """Common Core codes this skill practises ("4.NF.A.1"), so teachers can see mastery by standard."""
+    domain: str = ""
+    """Common Core domain code (a key of :data:`CC_DOMAINS`); by default the domain of the first standard."""
+
+    def __post_init__(self) -> None:
+        if not self.domain and self.standards:
+            object.__setattr__(self, "domain", standard_domain(self.standards[0]))
+
+    @property
+    def domain_name(self) -> str:
+        """The domain's name in the content language ("Geometry", "几何")."""
+        name = CC_DOMAINS.get(self.domain)
+        return _(name) if name else self.domain
 
     def localized(self, language: str) -> SkillSpec:
         """This skill with its title, subject and description in ``language`` (as written when not translated)."""
@@ -89,6 +134,38 @@ class Step:
     latex: str = ""
     lhs: Any = None
     rhs: Any = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture of a problem, drawn from the problem's own data (SVG, with alt text for screen readers).
+
+    ``data`` is what the figure was drawn from: each of its keys must be a key of the problem's ``data`` with
+    the same value. In the SVG every ``<text>`` that is not an axis tick (``data-role="tick"``) and every
+    element with a ``data-value`` attribute may only show numbers found in ``data``, and no label may state
+    the answer unless the statement does. Build figures with :mod:`tutor.figures`; the tutor checks all of
+    this before the problem is served, and removes anything active from the SVG before showing it.
+    """
+
+    kind: str
+    """What is drawn: "number_line", "clock", "bar_graph", "shape", ... (shown to teachers, used in tests)."""
+    svg: str
+    alt: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A common wrong answer to one problem and the misconception behind it.
+
+    When a student's answer equals ``answer`` (and is wrong), the feedback is ``explanation`` and the attempt
+    is recorded with ``tag``. ``tag`` is a short English phrase marked with ``N_`` ("added the denominators"),
+    so a teacher reads it in their own language.
+    """
+
+    tag: str
+    answer: Any
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -126,6 +203,12 @@ class Problem:
     data: Mapping[str, Any] = field(default_factory=dict)
     language: str = SOURCE_LANGUAGE
     requested_language: str = ""
+    figure: Figure | None = None
+    """A picture, where a child would draw one (number line, clock, shape, graph)."""
+    misconceptions: tuple[Misconception, ...] = ()
+    """The common wrong answers to this problem, recognised when a student gives one."""
+    answer_unit: str = ""
+    """The unit the answer is in ("min", "cm", "$", "cm²"): "3 h 20 min" and "200" are then read for 200 min."""
 
     @property
     def in_requested_language(self) -> bool:

@@ -81,15 +81,45 @@ def check(registry: Registry, problem: Problem, given: str) -> Grade:
 
     checker = registry.checkers.get(problem.skill_id)
     if checker is None:
-        return compare_answers(given, problem.answer)
-    with writing_in(problem.language):  # a checker's explanation is in the problem's language
-        try:
-            grade = checker.check(given, problem)
-        except Exception as exc:  # a checker's bug becomes "could not decide", never "correct"
-            registry.report(registry.skill_plugin.get(problem.skill_id, "?"),
-                            f"checker for {problem.skill_id!r} raised {exc!r}")
-            return Grade("undetermined", _("The answer checker failed; your answer was not graded."))
-        return grade if isinstance(grade, Grade) else Grade("undetermined", _("The answer checker gave no verdict."))
+        grade = compare_answers(given, _measured_gold(problem))
+    else:
+        with writing_in(problem.language):  # a checker's explanation is in the problem's language
+            try:
+                grade = checker.check(given, problem)
+            except Exception as exc:  # a checker's bug becomes "could not decide", never "correct"
+                registry.report(registry.skill_plugin.get(problem.skill_id, "?"),
+                                f"checker for {problem.skill_id!r} raised {exc!r}")
+                return Grade("undetermined", _("The answer checker failed; your answer was not graded."))
+        if not isinstance(grade, Grade):
+            return Grade("undetermined", _("The answer checker gave no verdict."))
+    if grade.status == "refuted" and not grade.mistake:
+        return _misconception(problem, given) or grade
+    return grade
+
+
+def _measured_gold(problem: Problem) -> Any:
+    """The ground truth with its unit as text ("200 min"), so "3 h 20 min" and "200" are both read; else as is."""
+    if not problem.answer_unit or isinstance(problem.answer, (tuple, list, set, frozenset)):
+        return problem.answer
+    value = problem.answer
+    if getattr(value, "is_Rational", False) or isinstance(value, int):
+        from fractions import Fraction
+
+        f = Fraction(int(value.p), int(value.q)) if hasattr(value, "p") else Fraction(value)
+        text = str(f.numerator) if f.denominator == 1 else (
+            f"{float(f):.10g}" if 10**10 % f.denominator == 0 else f"{f.numerator}/{f.denominator}")
+        return f"{text} {problem.answer_unit}"
+    return value
+
+
+def _misconception(problem: Problem, given: str) -> Grade | None:
+    """A refuted answer that is one of the problem's common wrong answers: the grade names the misconception."""
+    from tutor.plugin_api import compare_answers
+
+    for m in problem.misconceptions:
+        if compare_answers(given, m.answer).status == "verified":
+            return Grade("refuted", m.explanation, m.tag)
+    return None
 
 
 def hints(registry: Registry, problem: Problem) -> tuple[Hint, ...]:
@@ -133,6 +163,15 @@ def validate_problem(problem: Any, skill_id: str) -> list[str]:
     levels = [h.level for h in problem.hints]
     if levels and (any(lv not in HINT_LEVELS for lv in levels) or levels != sorted(levels, key=HINT_LEVELS.index)):
         errors.append(f"hint ladder levels {levels} are not in the order {HINT_LEVELS}")
+    if problem.figure is not None:
+        from tutor.figures import figure_problems
+
+        errors += figure_problems(problem.figure, problem.data, answer=problem.answer, statement=problem.statement)
+    for m in problem.misconceptions:
+        if not m.tag or not m.explanation:
+            errors.append("a misconception needs a tag and an explanation")
+        elif _holds(m.answer, problem.answer):
+            errors.append(f"misconception {m.tag!r} gives the right answer")
     if not errors:
         grade = _readback(problem)
         if grade is not None and grade.status != "verified":
@@ -140,12 +179,19 @@ def validate_problem(problem: Any, skill_id: str) -> list[str]:
     return errors
 
 
+def _holds(a: Any, b: Any) -> bool:
+    try:
+        return claim_holds(a, b) is True
+    except Exception:  # values SymPy cannot compare are not equal as far as serving goes
+        return False
+
+
 def _readback(problem: Problem) -> Grade | None:
     if not verifier_ready():
         return None
     from tutor.plugin_api import compare_answers
 
-    return compare_answers(problem.answer_text, problem.answer)
+    return compare_answers(problem.answer_text, _measured_gold(problem))
 
 
 @functools.cache

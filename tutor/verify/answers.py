@@ -235,6 +235,9 @@ def _compare_answers(given: str, gold) -> Check:
     # Chinese answers (issue 15): "27只", "三分之二", "１２", "1元5角" read as plain math (units weighed) first;
     # answers and golds without Chinese or full-width characters come back unchanged
     given, gold = answer_pair(given, gold)
+    from tutor.verify.units import improper
+
+    given = improper(given)  # "2 1/2", "2½", "2 and 1/2": a mixed number, never 2 × 1/2
     truth = _truth_value(gold)
     if truth is not None:
         said = _read_yes_no(given)
@@ -345,6 +348,22 @@ def _compare_relations(given: str, gold):
         except VerificationError:
             return None, None
         gold = gold if read is None else read
+    if isinstance(gold, sp.Interval | sp.Union) and _INEQUALITY_SIGN.search(given):
+        # an interval gold answered with an inequality ("x > 3" for (3, oo)): compare the sets
+        try:
+            mine = _read_relation(given)
+        except VerificationError:
+            return None, None
+        if mine is None or len(mine.free_symbols) != 1:
+            return None, None
+        (var,) = mine.free_symbols
+        try:
+            mine_set = limited(_relation_set, mine, var, seconds=RELATION_SECONDS)
+        except VerificationError:
+            return Status.undetermined, None
+        if mine_set is None:
+            return None, None
+        return (Status.verified if mine_set == gold else Status.refuted), None
     if isinstance(gold, str) or not isinstance(gold, sp.Rel | sp.And | sp.Or) or isinstance(gold, sp.Eq | sp.Ne):
         return None, None
     if len(gold.free_symbols) != 1:

@@ -54,17 +54,89 @@ _add("money", "1/100", "cent", "cents", "¢")
 _add("area", "1/10000", "cm²", "cm^2", "cm2", "square centimeters", "square centimetres", "sq cm")
 _add("area", 1, "m²", "m^2", "m2", "square meters", "square metres", "sq m")
 _add("angle", 1, "°", "degree", "degrees", "deg")
+_add("volume", "3.785411784", "gal", "gallon", "gallons")
+_add("volume", "0.946352946", "qt", "quart", "quarts")
+_add("volume", "0.473176473", "pt", "pint", "pints")
+_add("volume", "0.2365882365", "cup", "cups", "c")
+_add("volume", "0.0295735295625", "fl oz", "fluid ounce", "fluid ounces")
+_add("volume", "1/1000", "cm³", "cm^3", "cm3", "cubic centimeters", "cubic centimetres")
+_add("volume", 1000, "m³", "m^3", "m3", "cubic meters", "cubic metres")
+_add("volume", "0.016387064", "in³", "in^3", "in3", "cubic inches")
+_add("volume", "28.316846592", "ft³", "ft^3", "ft3", "cubic feet")
+_add("area", "0.00064516", "in²", "in^2", "in2", "square inches", "sq in")
+_add("area", "0.09290304", "ft²", "ft^2", "ft2", "square feet", "sq ft")
+_add("area", "0.83612736", "yd²", "yd^2", "yd2", "square yards", "sq yd")
+_add("area", 1000000, "km²", "km^2", "km2", "square kilometers", "square kilometres")
+_add("time", 2629800, "month", "months")
+_add("time", 31557600, "year", "years")
 
 _NUMBER = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*/\s*\d+)?"
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _QUANTITY = re.compile(rf"^\s*(?P<pre>\$)?\s*(?P<n>{_NUMBER})\s*(?P<u>{_UNIT_NAMES})?\s*\.?\s*$", re.I)
 
 
+_MIXED = re.compile(r"^\s*(?P<sign>[-−]?)\s*(?P<whole>\d+)(?:\s+and\s+|\s+|\s*又\s*)(?P<num>\d+)\s*/\s*(?P<den>\d+)"
+                    r"(?P<tail>\s*[^\d\s/*^+\-−=.(),].*)?$", re.I)
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
+           "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
+_VULGAR_AFTER = re.compile(r"(\d)\s*([" + "".join(_VULGAR) + "])")
+
+
+def improper(text: str) -> str:
+    """A mixed number as a child writes it, as an improper fraction: "2 1/2" -> "5/2", "2 and 1/2 cups" ->
+    "5/2 cups", "2½" -> "5/2", "-1 3/4" -> "-7/4", "2又1/2" -> "5/2". Other text comes back unchanged.
+
+    In a typed answer a whole number, a space and a fraction is a mixed number (never "2 × 1/2")."""
+    if not isinstance(text, str) or len(text) > 80:
+        return text
+    text2 = _VULGAR_AFTER.sub(lambda m: f"{m.group(1)} {_VULGAR[m.group(2)]}", text)
+    text2 = "".join(_VULGAR.get(ch, ch) for ch in text2)
+    m = _MIXED.match(text2)
+    if m is None:
+        return text2 if text2 != text else text
+    whole, num, den = int(m.group("whole")), int(m.group("num")), int(m.group("den"))
+    if den == 0:
+        return text
+    sign = "-" if m.group("sign") else ""
+    return f"{sign}{whole * den + num}/{den}{m.group('tail') or ''}"
+
+
+_PART = re.compile(rf"\s*(?P<n>{_NUMBER})\s*(?P<u>{_UNIT_NAMES})(?![a-z])\s*(?:and\s+|,\s*)?", re.I)
+
+
+def _compound(text: str) -> tuple[Fraction, str] | None:
+    """ "3 h 20 min", "2 m 5 cm", "5 ft 3 in", "4 dollars 5 cents": one quantity in its last unit, or None."""
+    pos, parts = 0, []
+    while pos < len(text):
+        m = _PART.match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        parts.append((m.group("n"), m.group("u").lower()))
+        pos = m.end()
+    if len(parts) < 2:
+        return None
+    kinds = {_UNITS[u][0] for _, u in parts if u in _UNITS}
+    if len(kinds) != 1 or any(u not in _UNITS for _, u in parts):
+        return None
+    total = Fraction(0)
+    for n, u in parts:
+        try:
+            total += Fraction(n.replace(",", "").replace("−", "-").replace(" ", "")) * _UNITS[u][1]
+        except (ValueError, ZeroDivisionError):
+            return None
+    last = parts[-1][1]
+    return total / _UNITS[last][1], last
+
+
 def split_quantity(text: str) -> tuple[Fraction, str | None] | None:
-    """("2400 meters") -> (2400, "meters"); ("$4.05") -> (81/20, "$"); ("2400") -> (2400, None); else None."""
+    """("2400 meters") -> (2400, "meters"); ("$4.05") -> (81/20, "$"); ("2400") -> (2400, None);
+    ("3 h 20 min") -> (200, "min"); ("2 1/2 cups") -> (5/2, "cups"); else None."""
     if not isinstance(text, str) or len(text) > 60:
         return None
+    text = improper(text)
     m = _QUANTITY.match(text)
+    if m is None:
+        return _compound(text.strip().rstrip("."))
     if m is None:
         return None
     raw = m.group("n").replace(",", "").replace("−", "-").replace(" ", "")

@@ -1,0 +1,4 @@
+"""Curriculum plugin fraction_models (being written)."""
+
+__version__ = "0.1.0"
+LANGUAGES = ("en", "zh")
