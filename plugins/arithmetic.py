@@ -137,12 +137,15 @@ def order_ops(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("arith.add_sub", N_("Add and subtract whole numbers"), SUBJECT, 3, 4,
-                   description=N_("Add and subtract whole numbers up to the thousands, carrying and borrowing.")))
+                   description=N_("Add and subtract whole numbers up to the thousands, carrying and borrowing."),
+                   standards=("3.NBT.A.2", "4.NBT.B.4")))
     register(skill("arith.mult_div", N_("Multiply and divide whole numbers"), SUBJECT, 3, 5, ("arith.add_sub",),
-                   description=N_("Times tables and beyond; division as the inverse of multiplication.")))
+                   description=N_("Times tables and beyond; division as the inverse of multiplication."),
+                   standards=("3.OA.C.7", "4.NBT.B.5", "4.NBT.B.6")))
     register(skill("arith.order_ops", N_("Order of operations"), SUBJECT, 5, 6, ("arith.mult_div",),
                    description=N_("Evaluate expressions with parentheses, powers and the four operations in the "
-                                  "right order.")))
+                                  "right order."),
+                   standards=("5.OA.A.1",)))
 
 
 @hookimpl

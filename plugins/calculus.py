@@ -117,13 +117,16 @@ def chain_rule(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("calc.power_rule", N_("Derivatives: the power rule"), SUBJECT, 11, 12, ("poly.simplify",),
-                   description=N_("Differentiate polynomials (and 1/x) term by term.")))
+                   description=N_("Differentiate polynomials (and 1/x) term by term."),
+                   domain="CALC"))
     register(skill("calc.product_rule", N_("Derivatives: the product rule"), SUBJECT, 11, 12,
                    ("calc.power_rule", "poly.expand"),
-                   description=N_("Differentiate a product of two functions: (uv)' = u'v + uv'.")))
+                   description=N_("Differentiate a product of two functions: (uv)' = u'v + uv'."),
+                   domain="CALC"))
     register(skill("calc.chain_rule", N_("Derivatives: the chain rule"), SUBJECT, 11, 12, ("calc.power_rule",),
                    description=N_("Differentiate a function inside a function: the outside's derivative times the "
-                                  "inside's.")))
+                                  "inside's."),
+                   domain="CALC"))
 
 
 @hookimpl

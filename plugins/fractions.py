@@ -188,15 +188,20 @@ class LowestTermsChecker:
 @hookimpl
 def register_skills(register):
     register(skill("frac.simplify", N_("Simplify fractions"), SUBJECT, 4, 5, ("arith.mult_div",),
-                   description=N_("Write a fraction in lowest terms by dividing by the greatest common factor.")))
+                   description=N_("Write a fraction in lowest terms by dividing by the greatest common factor."),
+                   standards=("4.NF.A.1",)))
     register(skill("frac.add_sub", N_("Add and subtract fractions"), SUBJECT, 5, 6, ("frac.simplify",),
-                   description=N_("Add and subtract fractions over a common denominator.")))
+                   description=N_("Add and subtract fractions over a common denominator."),
+                   standards=("5.NF.A.1",)))
     register(skill("frac.mult_div", N_("Multiply and divide fractions"), SUBJECT, 5, 6, ("frac.simplify",),
-                   description=N_("Multiply fractions, and divide by multiplying by the reciprocal.")))
+                   description=N_("Multiply fractions, and divide by multiplying by the reciprocal."),
+                   standards=("5.NF.B.4", "6.NS.A.1")))
     register(skill("frac.decimals", N_("Decimal arithmetic"), SUBJECT, 5, 6, ("arith.mult_div",),
-                   description=N_("Add and multiply decimals, keeping track of the decimal point.")))
+                   description=N_("Add and multiply decimals, keeping track of the decimal point."),
+                   standards=("5.NBT.B.7",)))
     register(skill("frac.percent", N_("Percents"), SUBJECT, 6, 7, ("frac.decimals", "frac.mult_div"),
-                   description=N_("Find a percent of a number, and the whole from a part and its percent.")))
+                   description=N_("Find a percent of a number, and the whole from a part and its percent."),
+                   standards=("6.RP.A.3c",)))
 
 
 @hookimpl

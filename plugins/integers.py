@@ -98,9 +98,11 @@ def exponents(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("int.operations", N_("Operations with integers"), SUBJECT, 6, 7, ("arith.order_ops",),
-                   description=N_("Add, subtract and multiply positive and negative numbers.")))
+                   description=N_("Add, subtract and multiply positive and negative numbers."),
+                   standards=("7.NS.A.1", "7.NS.A.2")))
     register(skill("int.exponents", N_("Exponents and powers"), SUBJECT, 6, 8, ("int.operations",),
-                   description=N_("Powers, the product of powers with the same base, and negative exponents.")))
+                   description=N_("Powers, the product of powers with the same base, and negative exponents."),
+                   standards=("8.EE.A.1", "6.EE.A.1")))
 
 
 @hookimpl

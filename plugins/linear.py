@@ -81,9 +81,11 @@ def multi_step(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("lin.one_step", N_("One- and two-step equations"), SUBJECT, 6, 7, ("int.operations",),
-                   description=N_("Solve ax + b = c by undoing each operation in reverse order.")))
+                   description=N_("Solve ax + b = c by undoing each operation in reverse order."),
+                   standards=("7.EE.B.4a", "6.EE.B.7")))
     register(skill("lin.multi_step", N_("Multi-step equations"), SUBJECT, 7, 8, ("lin.one_step",),
-                   description=N_("Solve equations with x on both sides and brackets.")))
+                   description=N_("Solve equations with x on both sides and brackets."),
+                   standards=("8.EE.C.7b",)))
 
 
 @hookimpl

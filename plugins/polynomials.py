@@ -71,9 +71,11 @@ def expand(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("poly.simplify", N_("Combine like terms"), SUBJECT, 7, 9, ("int.exponents",),
-                   description=N_("Add and subtract polynomials by combining terms with the same power of x.")))
+                   description=N_("Add and subtract polynomials by combining terms with the same power of x."),
+                   standards=("7.EE.A.1", "HSA-APR.A.1")))
     register(skill("poly.expand", N_("Expand products of polynomials"), SUBJECT, 8, 9, ("poly.simplify",),
-                   description=N_("Multiply out brackets term by term and collect like terms.")))
+                   description=N_("Multiply out brackets term by term and collect like terms."),
+                   standards=("HSA-APR.A.1",)))
 
 
 @hookimpl

@@ -115,9 +115,11 @@ def formula(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("quad.factor", N_("Solve quadratics by factoring"), SUBJECT, 9, 10, ("poly.expand",),
-                   description=N_("Factor a quadratic and set each factor equal to zero.")))
+                   description=N_("Factor a quadratic and set each factor equal to zero."),
+                   standards=("HSA-REI.B.4b", "HSA-SSE.A.2")))
     register(skill("quad.formula", N_("The quadratic formula"), SUBJECT, 9, 10, ("quad.factor", "frac.simplify"),
-                   description=N_("Solve any quadratic with the discriminant and the quadratic formula, exactly.")))
+                   description=N_("Solve any quadratic with the discriminant and the quadratic formula, exactly."),
+                   standards=("HSA-REI.B.4b",)))
 
 
 @hookimpl

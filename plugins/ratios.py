@@ -140,9 +140,11 @@ def unit_rate(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("ratio.equivalent", N_("Equivalent ratios"), SUBJECT, 6, 7, ("frac.simplify",),
-                   description=N_("Scale a ratio up, and share a total in a given ratio.")))
+                   description=N_("Scale a ratio up, and share a total in a given ratio."),
+                   standards=("6.RP.A.1", "6.RP.A.3a")))
     register(skill("ratio.unit_rate", N_("Unit rates"), SUBJECT, 6, 7, ("ratio.equivalent", "frac.decimals"),
-                   description=N_("Find the amount for one, then use it for any amount.")))
+                   description=N_("Find the amount for one, then use it for any amount."),
+                   standards=("6.RP.A.2", "6.RP.A.3b")))
 
 
 @hookimpl

@@ -61,7 +61,8 @@ def two_linear(rng: random.Random, level: int) -> Draft:
 @hookimpl
 def register_skills(register):
     register(skill("sys.two_linear", N_("Systems of two linear equations"), SUBJECT, 8, 9, ("lin.multi_step",),
-                   description=N_("Solve two linear equations in x and y by elimination.")))
+                   description=N_("Solve two linear equations in x and y by elimination."),
+                   standards=("8.EE.C.8b",)))
 
 
 @hookimpl

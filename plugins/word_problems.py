@@ -245,11 +245,13 @@ def _declined() -> dict[str, Any]:
 
 @hookimpl
 def register_skills(register):
-    register(skill("word.multi_step", N_("Multi-step word problems"), SUBJECT, 3, 6, ("arith.order_ops",),
-                   description=N_("Everyday stories solved in two or more arithmetic steps.")))
+    register(skill("word.multi_step", N_("Multi-step word problems"), SUBJECT, 3, 6, ("arith.mult_div",),
+                   description=N_("Everyday stories solved in two or more arithmetic steps."),
+                   standards=("3.OA.D.8", "4.OA.A.3")))
     register(skill("word.equations", N_("Word problems with equations"), SUBJECT, 6, 8,
                    ("word.multi_step", "lin.one_step"),
-                   description=N_("Turn a story into an equation in x, then solve it.")))
+                   description=N_("Turn a story into an equation in x, then solve it."),
+                   standards=("7.EE.B.4a",)))
 
 
 @hookimpl
