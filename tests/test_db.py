@@ -112,3 +112,23 @@ def test_locked_database_gives_clear_error_and_keeps_data(ctx, monkeypatch):
 
 def test_current_revision_of_fresh_copy(ctx):
     assert current_revision(ctx.engine) == head_revision()
+
+
+def test_a_database_from_before_standards_gains_them_and_keeps_its_skills(tmp_path):
+    """0001 -> head adds skill.standards and skill.domain; the skill sync then fills them from the plugins."""
+    from tutor.models import Skill
+    from tutor.plugins import PluginManager
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO skill (id, title, subject, plugin, grade_min, grade_max, prerequisites) "
+                          "VALUES ('frac.simplify', 'Simplify fractions', 'Fractions', 'fractions', 4, 5, '')"))
+    assert upgrade(engine) == head_revision()
+    with session_scope(engine) as s:
+        assert s.get(Skill, "frac.simplify").standards == ""
+        PluginManager.load(third_party=False).sync_skills(session=s)
+    with session_scope(engine) as s:
+        row = s.get(Skill, "frac.simplify")
+        assert (row.standards, row.domain, row.title) == ("4.NF.A.1", "NF", "Simplify fractions")

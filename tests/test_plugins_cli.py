@@ -30,7 +30,7 @@ def test_plugins_list_shows_versions_skills_and_agents():
     assert result.exit_code == 0, result.output
     assert "fractions 1.0.0  [ok]" in result.output
     assert "frac.simplify" in result.output and "agents: word_problem_setup" in result.output
-    assert "11 of 11 plugins ok" in result.output  # the ten subjects and the agents plugin
+    assert "19 of 19 plugins ok" in result.output  # the ten subjects, the eight curriculum plugins and agents
 
 
 def test_plugins_list_reports_an_unknown_plugin_name(monkeypatch):
@@ -104,3 +104,29 @@ def test_restricting_subjects_keeps_the_agents_commands(tutor_home, monkeypatch)
         assert f" {command} " in help_out.stdout, command
     listing = subprocess.run([*run, "plugins", "list"], capture_output=True, text=True, timeout=120)
     assert "1 of 1 plugins ok; 3 skills" in listing.stdout, listing.stdout + listing.stderr
+
+
+def test_plugins_list_json_gives_every_skill_with_domain_grades_standards_and_languages():
+    import json
+
+    result = runner.invoke(app, ["plugins", "list", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    skills = {s["id"]: s for s in data["skills"]}
+    frac = skills["frac.simplify"]
+    assert frac["title"] == "Simplify fractions" and frac["domain"] == "NF"
+    assert (frac["grade_min"], frac["grade_max"]) == (4, 5) and frac["standards"] == ["4.NF.A.1"]
+    assert frac["languages"] == ["en", "zh"] and frac["plugin"] == "fractions"
+    assert skills["word.multi_step"]["agents"] == ["word_problem_setup"]
+    order = [s["id"] for s in data["skills"]]  # teaching order: a prerequisite before the skill
+    assert all(order.index(p) < order.index(sid) for sid, s in skills.items() for p in s["prerequisites"])
+    assert {p["name"] for p in data["plugins"]} >= {"fractions", "shapes", "statistics"}
+
+
+def test_plugins_list_json_speaks_the_language_asked_for(monkeypatch):
+    import json
+
+    monkeypatch.setenv("TUTOR_LANGUAGE", "zh")
+    data = json.loads(runner.invoke(app, ["plugins", "list", "--json"]).output)
+    frac = next(s for s in data["skills"] if s["id"] == "frac.simplify")
+    assert data["language"] == "zh" and frac["title"] == "约分" and frac["domain_name"] == "分数与运算"

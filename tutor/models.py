@@ -92,6 +92,10 @@ class Skill(SQLModel, table=True):
     grade_max: int = 12
     prerequisites: str = Field(default="", max_length=1000)
     """Comma-separated prerequisite skill ids."""
+    standards: str = Field(default="", max_length=400)
+    """Comma-separated Common Core codes ("4.NF.A.1"), so teachers see mastery by standard."""
+    domain: str = Field(default="", max_length=16)
+    """Common Core domain code ("NF"); see ``tutor.plugin_api.CC_DOMAINS``."""
 
 
 class BKTParams(SQLModel, table=True):

@@ -17,6 +17,7 @@ def skill_rows(registry: Registry) -> list[Skill]:
         Skill(
             id=s.id, title=s.title[:120], subject=s.subject[:64], plugin=registry.skill_plugin[s.id][:64],
             grade_min=s.grade_min, grade_max=s.grade_max, prerequisites=",".join(s.prerequisites),
+            standards=",".join(s.standards)[:400], domain=s.domain[:16],
         )
         for s in registry.topological_skills()
     ]

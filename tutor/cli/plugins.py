@@ -15,9 +15,17 @@ app.add_typer(learner_app, name="learner")
 
 
 @plugins_app.command("list")
-def plugins_list() -> None:
+def plugins_list(
+    as_json: bool = typer.Option(False, "--json", help="Print plugins and every skill (id, title, domain, grades, "
+                                                       "standards, languages) as JSON"),
+) -> None:
     """Show each plugin, its version, skills and agents; broken plugins with their error."""
     manager = context().plugins
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(catalogue_json(manager), ensure_ascii=False, indent=2))
+        return
     if not manager.plugins:
         typer.echo(_("No plugins installed."))
     for name, info in sorted(manager.plugins.items()):
@@ -32,6 +40,34 @@ def plugins_list() -> None:
     ok = sum(1 for p in manager.plugins.values() if p.ok)
     typer.echo(_("{ok} of {total} plugins ok; {skills} skills, {agents} agents.").format(
         ok=ok, total=len(manager.plugins), skills=len(manager.skills), agents=len(manager.agents)))
+
+
+def catalogue_json(manager) -> dict:
+    """Every plugin and every skill as plain data (titles in the current language), skills in teaching order."""
+    from tutor.i18n import current_language
+
+    lang = current_language()
+    skills = []
+    for spec in manager.topological_skills():
+        local = manager.localized_skill(spec.id, lang)
+        skills.append({
+            "id": spec.id, "title": local.title, "subject": local.subject, "plugin": manager.plugin_of(spec.id),
+            "domain": spec.domain, "domain_name": _domain_name(spec, lang),
+            "grade_min": spec.grade_min, "grade_max": spec.grade_max, "standards": list(spec.standards),
+            "prerequisites": list(spec.prerequisites), "languages": list(manager.languages_of(spec.id)),
+            "agents": [a.name for a in manager.agents_for(spec.id) if spec.id in a.skills],
+        })
+    plugins = [{"name": name, "version": info.version, "ok": info.ok, "module": info.module,
+                "languages": list(info.languages), "skills": list(info.skills), "agents": list(info.agents),
+                "errors": list(info.errors)} for name, info in sorted(manager.plugins.items())]
+    return {"language": lang, "plugins": plugins, "skills": skills}
+
+
+def _domain_name(spec, lang: str) -> str:
+    from tutor.plugin_api import writing_in
+
+    with writing_in(lang):
+        return spec.domain_name
 
 
 @app.command("practice")
