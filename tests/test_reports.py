@@ -105,7 +105,7 @@ def test_drilldown_lists_common_mistakes(ctx, school):
     with ctx.session() as s:
         d = reports.student_drilldown(session=s, viewer=user(s, "teacher"), student_id=ids["ben"])
     assert (d.attempts, d.correct, d.hints_used) == (6, 1, 5)
-    assert d.mistakes == [("sign_error", 5)]
+    assert d.mistakes == [("sign error", 5)]  # a tag reads as words
     assert len(d.series) == 6
 
 
@@ -262,3 +262,33 @@ def test_skill_titles_in_reports_are_in_the_viewers_language(ctx):
     with ctx.session() as s:
         assert skill_titles(session=s, language="zh")["frac.add_sub"] == "分数加减法"
         assert skill_titles(session=s, language="en")["frac.add_sub"] == "Add and subtract fractions"
+
+
+def test_class_mastery_by_standard_counts_each_code_a_skill_names(ctx, school):
+    ids, class_id = school
+    with ctx.session() as s:
+        rows = reports.mastery_by_standard(session=s, viewer=user(s, "teacher"), class_id=class_id)
+    by_code = {r.standard: r for r in rows}
+    assert list(by_code) == ["5.NF.A.1", "6.EE.B.7", "7.EE.B.4a"]  # grade order
+    assert by_code["6.EE.B.7"] == by_code["7.EE.B.4a"].__class__(**{**by_code["7.EE.B.4a"].__dict__,
+                                                                  "standard": "6.EE.B.7"})
+    fractions = by_code["5.NF.A.1"]
+    assert fractions.domain == "NF" and fractions.skills == 1 and fractions.students == fractions.pairs >= 1
+    assert 0 <= fractions.mean_mastery <= 1 and fractions.mastered <= fractions.pairs
+
+
+def test_class_misconceptions_are_counted_and_named_in_the_teachers_language(ctx, school):
+    import datetime as dt
+
+    from tests.test_reports_data import practise
+
+    ids, class_id = school
+    with ctx.session() as s:
+        teacher, ava = user(s, "teacher"), user(s, "ava")
+        practise(s, ava, "fractions.add", "xx", mistake="added the numerators and the denominators")
+        found = reports.class_misconceptions(session=s, viewer=teacher, class_id=class_id,
+                                             now=dt.datetime.now(dt.timezone.utc))
+    named = {m.misconception: m for m in found}
+    assert named["added the numerators and the denominators"].times == 2
+    assert named["added the numerators and the denominators"].students == 1
+    assert named["sign error"].students == 1 and "One-step equations" in named["sign error"].skills

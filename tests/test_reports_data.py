@@ -13,8 +13,10 @@ from tutor.demo import DEMO_PASSWORD
 from tutor.models import MasteryState, Skill, User, VerificationLog, utcnow
 
 SKILLS = [
-    Skill(id="fractions.add", title="Adding fractions", subject="fractions", plugin="test"),
-    Skill(id="linear.one_step", title="One-step equations", subject="algebra", plugin="test"),
+    Skill(id="fractions.add", title="Adding fractions", subject="fractions", plugin="test", standards="5.NF.A.1",
+          domain="NF"),
+    Skill(id="linear.one_step", title="One-step equations", subject="algebra", plugin="test",
+          standards="7.EE.B.4a,6.EE.B.7", domain="EE"),
 ]
 
 

@@ -35,6 +35,28 @@ def mastery_bars(skills) -> alt.Chart:
     )
 
 
+def standard_bars(rows) -> alt.Chart:
+    """One bar per Common Core standard: the class's mean mastery of the skills that practise it."""
+    df = pd.DataFrame({"standard": [r.standard for r in rows], "domain": [r.domain for r in rows],
+                       "mastery": [r.mean_mastery for r in rows], "skills": [r.skills for r in rows],
+                       "students": [r.students for r in rows], "mastered": [r.mastered for r in rows],
+                       "pairs": [r.pairs for r in rows]})
+    return (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X("mastery:Q", scale=MASTERY_SCALE, axis=mastery_axis()),
+            y=alt.Y("standard:N", sort=list(df["standard"]), title=None),
+            color=alt.Color("mastery:Q", scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"), legend=None),
+            tooltip=[alt.Tooltip("standard:N", title=_("standard")), alt.Tooltip("domain:N", title=_("domain")),
+                     alt.Tooltip("mastery:Q", format=".0%", title=_("mean mastery")),
+                     alt.Tooltip("skills:Q", title=_("skills")), alt.Tooltip("students:Q", title=_("students")),
+                     alt.Tooltip("mastered:Q", title=_("mastered"))],
+        )
+        .properties(height=max(80, 22 * len(df)))
+    )
+
+
 def mastery_lines(points) -> alt.Chart:
     """Mastery of each skill after each answer, over time."""
     df = pd.DataFrame({"when": [p.at for p in points], "skill": [p.title for p in points],

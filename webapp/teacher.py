@@ -73,6 +73,8 @@ def class_page() -> None:
         rows = reports.roster(session=s, viewer=viewer, class_id=classroom.id)
         cells = reports.mastery_heatmap(session=s, viewer=viewer, class_id=classroom.id)
         struggles = reports.struggling_skills(session=s, viewer=viewer, class_id=classroom.id)
+        standards = reports.mastery_by_standard(session=s, viewer=viewer, class_id=classroom.id)
+        misconceptions = reports.class_misconceptions(session=s, viewer=viewer, class_id=classroom.id)
     st.subheader(classroom.name)
     st.markdown(_("Join code: **`{code}`** – students enter it on *My classes & family*.").format(
         code=classroom.join_code))
@@ -102,6 +104,20 @@ def class_page() -> None:
                                     _("mean mastery"): pct(x.mean_mastery), _("students"): x.students,
                                     _("below 50%"): x.struggling_students}
                                    for x in struggles[:8]]), hide_index=True, width="stretch")
+
+    st.markdown("#### " + _("Mastery by standard"))
+    if not standards:
+        st.caption(_("Mastery by Common Core standard appears once students practise."))
+    else:
+        charts.draw(charts.standard_bars(standards), room=70)
+
+    st.markdown("#### " + _("Misconceptions (last 4 weeks)"))
+    if not misconceptions:
+        st.caption(_("No common wrong answers recognised in the last four weeks."))
+    else:
+        st.dataframe(pd.DataFrame([{_("misconception"): m.misconception, _("times"): m.times,
+                                    _("students"): m.students, _("skills"): _(", ").join(m.skills)}
+                                   for m in misconceptions[:10]]), hide_index=True, width="stretch")
 
     st.markdown("#### " + _("Not practised recently"))
     days = st.slider(_("Days without practice"), 1, 30, 7, key="idle_days")

@@ -18,10 +18,12 @@ from tutor.reports.student import (
 )
 from tutor.reports.teacher import (
     all_users,
+    class_misconceptions,
     class_report_csv,
     class_report_rows,
     classes_for,
     inactive_students,
+    mastery_by_standard,
     mastery_heatmap,
     roster,
     struggling_skills,
@@ -30,6 +32,7 @@ from tutor.reports.teacher import (
 )
 
 __all__ = [
+    "class_misconceptions", "mastery_by_standard",
     "ChildWeek", "all_users", "child_week", "class_report_csv", "class_report_pdf", "class_report_rows",
     "classes_for", "current_plan", "latest_conversation", "inactive_students", "linked_children", "mastery_by_skill", "mastery_gained",
     "mastery_heatmap", "mastery_over_time", "recent_activity", "roster", "struggling_skills", "student_drilldown",

@@ -15,7 +15,7 @@ from tutor.classes import class_students, get_class
 from tutor.errors import PermissionDenied
 from tutor.i18n import N_, _
 from tutor.learner.queries import is_mastered, seconds_on
-from tutor.models import Classroom, Message, Role, TutorSession, User, VerificationLog
+from tutor.models import Classroom, Message, Role, Skill, TutorSession, User, VerificationLog
 from tutor.permissions import require_class_access, require_role, require_student_access, visible_student_ids
 from tutor.reports._common import (
     TUTOR_ROLES,
@@ -199,6 +199,81 @@ def struggling_skills(
     return sorted(out, key=lambda s: (s.accuracy, s.mean_mastery, s.title))
 
 
+@dataclass(frozen=True)
+class StandardMastery:
+    """A class's mastery of one Common Core standard, over the skills that practise it."""
+
+    standard: str
+    domain: str
+    skills: int
+    """Skills naming this standard that someone in the class has a mastery estimate for."""
+    students: int
+    mean_mastery: float
+    mastered: int
+    """(student, skill) pairs mastered."""
+    pairs: int
+
+
+def mastery_by_standard(*, session: Session, viewer: User, class_id: int) -> list[StandardMastery]:
+    """Class mastery per Common Core standard (a skill counts for each code it names), in code order."""
+    students = [s.id for s in _class_students(session, viewer, class_id)]
+    codes = {k.id: [c for c in k.standards.split(",") if c] for k in session.exec(select(Skill))}
+    domains = {k.id: k.domain for k in session.exec(select(Skill))}
+    per: dict[str, list] = defaultdict(list)
+    for m in load_mastery(session=session, student_ids=students):
+        for code in codes.get(m.skill_id, []):
+            per[code].append(m)
+    out = []
+    for code, rows in per.items():
+        out.append(StandardMastery(
+            standard=code, domain=next((domains[m.skill_id] for m in rows if domains.get(m.skill_id)), ""),
+            skills=len({m.skill_id for m in rows}), students=len({m.student_id for m in rows}),
+            mean_mastery=round(sum(m.p_mastery for m in rows) / len(rows), 3),
+            mastered=sum(1 for m in rows if is_mastered(m)), pairs=len(rows)))
+    return sorted(out, key=lambda r: _standard_order(r.standard))
+
+
+def _standard_order(code: str) -> tuple:
+    grade, _sep, rest = code.partition(".")
+    return (int(grade) if grade.isdigit() else 99, rest)
+
+
+@dataclass(frozen=True)
+class MisconceptionCount:
+    """A recognised misconception in a class: how often, by how many students, in which skills."""
+
+    misconception: str
+    """The plugin's tag, in the viewer's language."""
+    times: int
+    students: int
+    skills: tuple[str, ...]
+
+
+def class_misconceptions(*, session: Session, viewer: User, class_id: int, since_days: int = 28,
+                         now: datetime | None = None) -> list[MisconceptionCount]:
+    """The misconceptions the answer checkers recognised in the class's answers, most frequent first."""
+    now = now_or(now)
+    ids = [s.id for s in _class_students(session, viewer, class_id)]
+    titles = skill_titles(session=session)
+    per: dict[str, list] = defaultdict(list)
+    for a in load_attempts(session=session, student_ids=ids, since=now - timedelta(days=since_days)):
+        if a.mistake:
+            per[a.mistake].append(a)
+    out = [MisconceptionCount(misconception=mistake_name(tag), times=len(rows),
+                              students=len({a.student_id for a in rows}),
+                              skills=tuple(sorted({title_of(titles, a.skill_id) for a in rows})))
+           for tag, rows in per.items()]
+    return sorted(out, key=lambda r: (-r.times, r.misconception))
+
+
+def mistake_name(tag: str) -> str:
+    """A recorded mistake tag as a teacher reads it: the plugin's phrase in the viewer's language
+    ("added the denominators" -> 把分母也相加了); an older identifier-like tag with its underscores as spaces."""
+    from tutor import i18n, plugin_i18n
+
+    return plugin_i18n.translate_any(tag, i18n.current_language()).replace("_", " ")
+
+
 def inactive_students(
     *, session: Session, viewer: User, class_id: int, days: int = INACTIVE_DAYS, now: datetime | None = None
 ) -> list[RosterRow]:
@@ -221,7 +296,7 @@ def student_drilldown(*, session: Session, viewer: User, student_id: int, recent
     per: dict[str, list] = defaultdict(list)
     for a in attempts:
         per[a.skill_id].append(a)
-    mistakes = Counter(a.mistake for a in attempts if a.mistake)
+    mistakes = Counter(mistake_name(a.mistake) for a in attempts if a.mistake)
     return StudentDrilldown(
         student_id=student_id,
         name=display(student),
