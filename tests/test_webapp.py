@@ -207,12 +207,18 @@ def test_teacher_class_page(school):
     at.radio(key="heat_sort").set_value("lowest mastery first").run()
     assert not crashes(at) and not at.error
     assert heatmap_rows(at) == ["Ben B.", "Ava A."]  # ben is stuck on equations; ava is strong on fractions
+    # mastery by Common Core standard: one bar per code the practised skills name
+    [by_standard] = [spec for c in at.get("vega_lite_chart") if "standard" in (spec := json.loads(c.proto.spec))[
+        "encoding"].get("y", {}).get("field", "")]
+    assert by_standard["encoding"]["y"]["sort"] == ["5.NF.A.1", "6.EE.B.7", "7.EE.B.4a"]
+    assert "Mastery by standard" in shown and "sign error" in str([df.value for df in at.dataframe])
 
 
 def heatmap_rows(at: AppTest) -> list[str]:
     """The students down the class heatmap, top to bottom."""
-    [chart] = at.get("vega_lite_chart")
-    return json.loads(chart.proto.spec)["encoding"]["y"]["sort"]
+    heatmaps = [spec for c in at.get("vega_lite_chart") if (spec := json.loads(c.proto.spec))["mark"]["type"] == "rect"]
+    [heatmap] = heatmaps
+    return heatmap["encoding"]["y"]["sort"]
 
 
 def test_teacher_adds_and_removes_a_student(ctx, school):
@@ -236,7 +242,7 @@ def test_teacher_drilldown_and_guessed_id(school):
     at = open_page(log_in("teacher"), "drilldown", student=school["ben"])
     shown = texts(at)
     assert "Ben B." in shown and "Hints used 5" in shown
-    assert any("sign_error" in str(df.value) for df in at.dataframe)
+    assert any("sign error" in str(df.value) for df in at.dataframe)
     at = open_page(log_in("teacher"), "drilldown", student=school["parent.ava"])
     assert "Not allowed" in texts(at)
     at = open_page(log_in("teacher"), "drilldown", student="abc")
