@@ -36,6 +36,8 @@ MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
 
 def problem_ref(problem: Any, plugin: str = "") -> dict[str, Any]:
     """The serialisable part of a plugin ``Problem`` kept in the conversation state."""
+    from tutor.figures import figure_data
+
     return {
         "id": problem.id,
         "skill_id": problem.skill_id,
@@ -49,6 +51,7 @@ def problem_ref(problem: Any, plugin: str = "") -> dict[str, Any]:
         "plugin": plugin,
         "data": _plain(dict(getattr(problem, "data", {}) or {})),
         "language": getattr(problem, "language", "") or "",
+        "figure": figure_data(getattr(problem, "figure", None)),
     }
 
 
@@ -85,6 +88,8 @@ class Reply:
     reference: dict[str, Any] = field(default_factory=dict)
     """What the final answer was checked against: {answer, source: plugin / sympy / program}."""
     thread_id: str = ""
+    figure: dict[str, str] = field(default_factory=dict)
+    """The picture of a problem this reply serves ({kind, svg, alt}), shown under the text."""
 
     def to_state(self) -> dict[str, Any]:
         return asdict(self)

@@ -448,6 +448,7 @@ async def finalize(state: TutorState, runtime: Runtime[AgentContext], config: Ru
         tries=state.tries,
         reference=_shown_reference(state),
         thread_id=thread_id,
+        figure=(state.problem or {}).get("figure") or {} if state.intent == "new_problem" else {},
     )
     ctx = runtime.context
     if ctx.tutor is not None and state.student_id is not None:

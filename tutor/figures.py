@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from tutor.plugin_api import Figure
 
-__all__ = ["Canvas", "bar_graph", "coordinate_plane", "figure_numbers", "figure_problems", "number_line",
+__all__ = ["Canvas", "bar_graph", "coordinate_plane", "figure_data", "figure_numbers", "figure_problems", "number_line",
            "numbers_in", "safe_svg"]
 
 INK = "#1f2937"
@@ -360,6 +360,15 @@ def figure_problems(figure: Figure, problem_data: Mapping[str, Any], *, answer: 
     if safe_svg(figure.svg) == "":
         errors.append("figure SVG was rejected by the sanitiser")
     return errors
+
+
+def figure_data(figure: Figure | None) -> dict[str, str]:
+    """A figure as plain data ({kind, svg, alt}) for a conversation's state or a page, its SVG sanitised;
+    {} without a figure (or with one the sanitiser rejects)."""
+    if figure is None:
+        return {}
+    svg = safe_svg(figure.svg)
+    return {"kind": figure.kind, "svg": svg, "alt": figure.alt} if svg else {}
 
 
 def safe_svg(svg: str) -> str:

@@ -224,6 +224,22 @@ def show_math(text: str) -> None:
     st.markdown(math_markdown(text))
 
 
+def show_figure(figure) -> None:
+    """A problem's picture: its SVG (sanitised again here, whoever made it) inline, with its alt text for screen
+    readers; a figure that does not survive the sanitiser is left out rather than shown broken."""
+    from html import escape
+
+    from tutor.figures import safe_svg
+
+    if not figure:
+        return
+    svg, alt = (figure.get("svg", ""), figure.get("alt", "")) if isinstance(figure, dict) else (figure.svg, figure.alt)
+    svg = safe_svg(svg)
+    if svg:
+        st.markdown(f'<div class="tutor-figure" role="img" aria-label="{escape(alt)}" '
+                    f'style="max-width:100%;overflow-x:auto">{svg}</div>', unsafe_allow_html=True)
+
+
 def pct(value: float | None) -> str:
     """A share as a percentage in the current language's format; '–' for none."""
     return i18n.percent(value)

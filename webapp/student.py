@@ -7,6 +7,7 @@ import streamlit as st
 from tutor import learner, reports
 from tutor.classes import issue_link_code, join_class, student_classes
 from tutor.i18n import N_, _, current_language, ngettext
+from tutor.figures import figure_data
 from tutor.problems import language_notice
 from tutor.models import Role
 from webapp import charts, common
@@ -103,6 +104,7 @@ def render_entry(entry: dict) -> None:
     st.markdown(math_markdown(entry["text"]))
     if entry["role"] != "assistant":
         return
+    common.show_figure(entry.get("figure"))
     mark = STATUS_MARK.get(entry.get("status", ""))
     if mark:
         st.markdown(mark[0].format(_(mark[1])))
@@ -145,7 +147,7 @@ def send(student, text: str) -> None:
         return
     st.session_state["thread_id"] = reply.thread_id
     log.append({"role": "assistant", "text": reply.text, "status": reply.status, "verified": reply.verified,
-                "reference": reply.reference})
+                "reference": reply.reference, "figure": reply.figure})
     st.rerun()
 
 
@@ -155,7 +157,8 @@ def serve_problem(student) -> None:
     st.session_state["thread_id"] = chat.start_problem(student.id, problem, st.session_state.get("thread_id"))
     st.session_state["chat_problem"] = problem
     st.session_state["chat_log"].append(
-        {"role": "assistant", "text": _("Here's a problem for you:") + f"\n\n{problem_markdown(problem)}", "status": ""}
+        {"role": "assistant", "text": _("Here's a problem for you:") + f"\n\n{problem_markdown(problem)}", "status": "",
+         "figure": figure_data(problem.figure)}
     )
 
 
@@ -210,6 +213,7 @@ def practice_page() -> None:
     common.show_math(problem.statement)
     if formula_helps(problem):
         st.latex(problem.latex)
+    common.show_figure(problem.figure)
     if problem.answer_format:
         st.caption(_("Answer as {format}.").format(format=problem.answer_format))
     ladder = get_ctx().plugins.hints(problem)
