@@ -292,3 +292,29 @@ def test_class_misconceptions_are_counted_and_named_in_the_teachers_language(ctx
     assert named["added the numerators and the denominators"].times == 2
     assert named["added the numerators and the denominators"].students == 1
     assert named["sign error"].students == 1 and "One-step equations" in named["sign error"].skills
+
+
+def test_skill_map_colours_a_grades_skills_by_mastery_with_earlier_prerequisites(ctx, school):
+    from tutor.models import Skill
+
+    ids, _class = school
+    with ctx.session() as s:
+        s.add(Skill(id="fractions.mult", title="Multiplying fractions", subject="fractions", plugin="test",
+                    grade_min=7, grade_max=7, prerequisites="fractions.add", domain="NF", standards="7.NS.A.2"))
+        s.add(Skill(id="linear.two_step", title="Two-step equations", subject="algebra", plugin="test",
+                    grade_min=7, grade_max=8, prerequisites="linear.one_step,fractions.mult", domain="EE"))
+        s.add(Skill(id="shapes.area", title="Area", subject="geometry", plugin="test", grade_min=3, grade_max=5,
+                    domain="MD"))
+        s.commit()
+        ava = user(s, "ava")
+        seven = reports.skill_map(session=s, viewer=ava, student_id=ava.id, grade=7)
+        parent_view = reports.skill_map(session=s, viewer=user(s, "parent.ava"), student_id=ava.id, grade=7)
+        with pytest.raises(PermissionDenied):
+            reports.skill_map(session=s, viewer=ava, student_id=ids["ben"], grade=7)
+    state = {x.skill_id: x.state for x in seven.skills}
+    assert "shapes.area" not in state  # grade 3-5 only
+    assert state["fractions.mult"] == "ready"  # its prerequisite (fractions.add) is mastered
+    assert state["linear.two_step"] in ("later", "learning")  # fractions.mult is not mastered yet
+    assert state["fractions.add"] == "mastered"
+    assert ("fractions.add", "fractions.mult") in seven.edges and ("fractions.mult", "linear.two_step") in seven.edges
+    assert parent_view == seven

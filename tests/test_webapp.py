@@ -103,6 +103,10 @@ def test_parent_sees_their_childs_week_chart_and_summary(school):
     assert "Ava A." in shown and "Problems solved 10 of 11" in shown
     assert len(at.get("vega_lite_chart")) == 1
     assert at.get("download_button")[0].proto.label == "Download weekly summary"
+    # the child's skill map: Adding fractions mastered (green), the grade picker defaults to grade 6
+    [graph] = at.get("graphviz_chart")
+    assert '"fractions.add" [label="Adding fractions", fillcolor="#54a24b"' in graph.proto.spec
+    assert "Skill map" in shown and "of grade 6 mastered" in shown
 
 
 def test_a_bug_in_a_page_is_a_calm_message_that_tests_see(school, monkeypatch):
@@ -171,6 +175,10 @@ def test_student_progress_page(school):
     shown = texts(at)
     assert "Reviews due 1" in shown and "Time to review: Adding fractions" in shown
     assert len(at.get("vega_lite_chart")) == 2
+    [graph] = at.get("graphviz_chart")
+    assert '"linear.one_step" [label="One-step equations' in graph.proto.spec and "->" not in graph.proto.spec
+    at.selectbox(key="my_map_grade").set_value(2).run()  # the seeded skills start in grade 3
+    assert not crashes(at) and "No installed subject has skills for grade 2 yet." in texts(at)
 
 
 def test_student_progress_empty_state(school):

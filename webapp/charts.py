@@ -108,3 +108,64 @@ def draw(chart: alt.Chart, *, room: int = 90) -> None:
     """Show a chart at full width and at its own height plus ``room`` for axes and legend
     (Streamlit otherwise squeezes it, and row labels start to disappear)."""
     st.altair_chart(chart, width="stretch", height=int(chart.height) + room)
+
+
+MAP_COLOURS = {"mastered": "#54a24b", "learning": "#f2cf5b", "ready": "#9ecae9", "later": "#e5e7eb",
+               "earlier": "#ffffff"}
+"""Fill of each state on the skill map (the legend under the map says what each means)."""
+
+
+def skill_map_dot(skill_map) -> str:
+    """The skill map as a Graphviz graph: one box per skill, grouped by Common Core domain, filled by the
+    student's state (learning boxes say their mastery), arrows from each prerequisite."""
+    from tutor.plugin_api import CC_DOMAINS
+    from tutor.plugin_i18n import writing_in
+    from tutor.plugin_api import _ as api
+
+    def q(text: str, *, lines: list[str] | None = None) -> str:
+        """A DOT string: backslashes dropped from the text, quotes escaped; ``lines`` joined by DOT's newline."""
+        parts = lines if lines is not None else [text]
+        return '"' + "\\n".join(str(p).replace("\\", "").replace('"', '\\"') for p in parts) + '"'
+
+    lines = ["digraph skills {", "  rankdir=LR; nodesep=0.15; ranksep=0.5;",
+             '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=11, color="#6b7280"];',
+             '  edge [color="#9ca3af", arrowsize=0.6];']
+    by_domain: dict[str, list] = {}
+    for s in skill_map.skills:
+        by_domain.setdefault(s.domain or "?", []).append(s)
+    for i, (domain, members) in enumerate(sorted(by_domain.items())):
+        with writing_in(i18n_language()):
+            name = api(CC_DOMAINS[domain]) if domain in CC_DOMAINS else domain
+        lines.append(f"  subgraph cluster_{i} {{ label={q(name)}; fontname=\"sans-serif\"; fontsize=12; "
+                     'color="#d1d5db"; style=rounded;')
+        for s in members:
+            label = _wrap(s.title)
+            if s.state == "learning" and s.p_mastery is not None:
+                label.append(f"{round(s.p_mastery * 100)}%")
+            style = '"rounded,filled,dashed"' if s.state == "earlier" else '"rounded,filled"'
+            lines.append(f"    {q(s.skill_id)} [label={q('', lines=label)}, fillcolor={q(MAP_COLOURS[s.state])}, "
+                         f"style={style}, tooltip={q(s.title)}];")
+        lines.append("  }")
+    for pre, sid in skill_map.edges:
+        lines.append(f"  {q(pre)} -> {q(sid)};")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def i18n_language() -> str:
+    from tutor.i18n import current_language
+
+    return current_language()
+
+
+def _wrap(title: str, width: int = 22) -> list[str]:
+    """A title on lines of about ``width`` characters (words kept whole; CJK titles are short anyway)."""
+    words, lines, line = title.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return lines

@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from tutor import reports
+from tutor.accounts import get_user
 from tutor.classes import redeem_link_code
 from tutor import i18n
 from tutor.i18n import _, ngettext
 from tutor.models import Role
 from webapp import charts
 from webapp.common import MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, query_int, require, run_action
+from webapp.skillmap import show_skill_map
 
 
 @friendly
@@ -32,6 +34,10 @@ def children_page() -> None:
         week = reports.child_week(session=s, viewer=parent, student_id=wanted)  # refuses other families' children
         conversation = reports.latest_conversation(session=s, viewer=parent, student_id=wanted)
     show_child_week(week)
+    st.markdown("#### " + _("Skill map"))
+    with ctx.session() as s:
+        grade_level = get_user(session=s, user_id=wanted).grade_level
+    show_skill_map(parent, wanted, grade_level=grade_level, key=f"map_{wanted}")
     with st.expander(_("Latest conversation with the tutor")):
         if not conversation:
             st.caption(_("No conversations yet."))

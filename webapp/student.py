@@ -9,6 +9,7 @@ from tutor.classes import issue_link_code, join_class, student_classes
 from tutor.i18n import N_, _, current_language, ngettext
 from tutor.figures import figure_data
 from tutor.problems import language_notice
+from webapp.skillmap import show_skill_map
 from tutor.models import Role
 from webapp import charts, common
 from webapp.common import MAX_MESSAGE, MAX_SHORT, check_length, friendly, get_ctx, math_markdown, pct, require, run_action
@@ -282,6 +283,8 @@ def progress_page() -> None:
                                                                           total=p.problems_this_week))
     a.metric(_("Mastered this week"), len(p.mastered_this_week))
     b.metric(_("Reviews due"), len(p.reviews_due))
+    st.markdown("#### " + _("My skill map"))
+    show_skill_map(student, student.id, grade_level=student.grade_level, key="my_map")
     if not p.skills:
         st.info(_("No practice yet – solve a few problems and your skills will show up here."))
         return

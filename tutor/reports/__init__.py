@@ -13,6 +13,7 @@ from tutor.reports.student import (
     mastery_gained,
     mastery_over_time,
     recent_activity,
+    skill_map,
     student_progress,
     stuck_skills,
 )
@@ -32,6 +33,7 @@ from tutor.reports.teacher import (
 )
 
 __all__ = [
+    "skill_map",
     "class_misconceptions", "mastery_by_standard",
     "ChildWeek", "all_users", "child_week", "class_report_csv", "class_report_pdf", "class_report_rows",
     "classes_for", "current_plan", "latest_conversation", "inactive_students", "linked_children", "mastery_by_skill", "mastery_gained",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from fpdf import FPDF
 from fontTools.ttLib import TTLibError
@@ -121,6 +122,29 @@ class _Report(FPDF):
     def line_text(self, text: str):
         self.use_font(9)
         self.multi_cell(0, 5, self.fit(text), new_x="LMARGIN", new_y="NEXT")
+
+    def figure(self, svg: str, *, width: float = 110) -> bool:
+        """Draw a problem's figure (its sanitised SVG) at ``width`` mm; False when fpdf2 cannot draw it."""
+        import io
+        import re as _re
+
+        from tutor.figures import safe_svg
+
+        svg = safe_svg(svg)
+        if not svg:
+            return False
+        svg = _re.sub(r"<title>.*?</title>", "", svg, flags=_re.S)  # alt text goes in the line above, not the SVG
+        if self.unicode:
+            svg = svg.replace('font-family="sans-serif"', f'font-family="{UNICODE_FAMILY}"')
+        elif not _latin1(svg):
+            raise _NeedsUnicodeFont
+        try:
+            if self.will_page_break(width * 0.7):
+                self.add_page()
+            self.image(io.BytesIO(svg.encode()), w=width)
+        except Exception:  # an SVG fpdf2 cannot draw is left out; the statement above still says it all
+            return False
+        return True
 
     def table(self, headers: list[str], rows: list[list], widths: list[float]):
         self.use_font(8)
@@ -268,6 +292,7 @@ def student_report_pdf(*, session: Session, viewer: User, student_id: int, now: 
     now = now_or(now)
     progress = student_progress(session=session, viewer=viewer, student_id=student_id, now=now)  # checks access
     drill = student_drilldown(session=session, viewer=viewer, student_id=student_id)
+    pictured = _pictured_problems(session=session, student_id=student_id)
     series: dict[str, list] = {}
     for p in drill.series:
         series.setdefault(p.title, []).append((p.at, p.p_mastery))
@@ -290,6 +315,48 @@ def student_report_pdf(*, session: Session, viewer: User, student_id: int, now: 
         pdf.section(_("Per skill"))
         pdf.table([_("skill"), _("attempts"), _("correct"), _("hints")], [list(r) for r in drill.per_skill],
                   [80, 30, 30, 30])
+        if pictured:
+            pdf.section(_("Recent problems with pictures"))
+            for statement, verdict, figure in pictured:
+                pdf.line_text(f"{statement} ({verdict})")
+                pdf.figure(figure.svg)
         return pdf
 
     return _render(build)
+
+
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _pictured_problems(*, session: Session, student_id: int, limit: int = 3) -> list[tuple[str, str, Any]]:
+    """The student's latest problems that have a figure: (statement, verdict, figure), newest first.
+
+    A problem is made again from its id (skill, difficulty, seed) in the viewer's language; one whose plugin is
+    gone or that no longer has a figure is skipped."""
+    from tutor.plugins import load_plugins
+    from tutor.reports._common import load_attempts
+
+    plugins = None
+    out: list[tuple[str, str, Any]] = []
+    seen: set[str] = set()
+    for a in reversed(load_attempts(session=session, student_ids=[student_id])):
+        if len(out) >= limit or a.problem_id in seen:
+            continue
+        seen.add(a.problem_id)
+        parts = a.problem_id.rsplit(":", 2)  # "<skill id>:<difficulty>:<seed>"
+        if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+            continue
+        plugins = plugins or load_plugins()
+        try:
+            problem = plugins.generate(parts[0], int(parts[2]), int(parts[1]), language=i18n.current_language())
+        except Exception:  # a skill no longer installed, or a generator that fails: no picture for it
+            continue
+        if problem.figure is not None:
+            verdict = {"correct": _("correct"), "incorrect": _("incorrect")}.get(a.verdict, _("not checked"))
+            out.append((problem.statement, verdict, problem.figure))
+    return out

@@ -276,3 +276,67 @@ def latest_conversation(*, session: Session, viewer, student_id: int, limit: int
         return []
     msgs = session.exec(select(Message).where(Message.session_id == latest.id).order_by(Message.id.desc()).limit(limit))
     return [("tutor" if m.role in TUTOR_ROLES else "student", m.content) for m in reversed(list(msgs))]
+
+
+@dataclass(frozen=True)
+class MapSkill:
+    """One skill on a student's skill map."""
+
+    skill_id: str
+    title: str
+    domain: str
+    grade_min: int
+    grade_max: int
+    p_mastery: float | None
+    """None: not practised yet."""
+    state: str
+    """mastered / learning / ready (every prerequisite mastered, not started) / later (not started, a
+    prerequisite not yet mastered) / earlier (a prerequisite from an earlier grade, shown for context)."""
+
+
+@dataclass(frozen=True)
+class SkillMap:
+    grade: int
+    skills: list[MapSkill]
+    edges: list[tuple[str, str]]
+    """(prerequisite, skill) pairs among the skills on the map."""
+
+    def count(self, state: str) -> int:
+        return sum(1 for s in self.skills if s.state == state)
+
+
+MAP_STATES = ("mastered", "learning", "ready", "later", "earlier")
+
+
+def skill_map(*, session: Session, viewer, student_id: int, grade: int | None = None) -> SkillMap:
+    """The skills of ``grade`` (default: the student's grade; 6 when none is set) with their prerequisites from
+    earlier grades, each coloured by the student's mastery, and the prerequisite arrows between them."""
+    from tutor.models import Skill
+
+    student = _student(session, viewer, student_id)
+    grade = grade or student.grade_level or 6
+    titles = skill_titles(session=session)
+    rows = {k.id: k for k in session.exec(select(Skill))}
+    of_grade = {sid for sid, k in rows.items() if k.grade_min <= grade <= k.grade_max}
+    prereqs = {sid: [p for p in rows[sid].prerequisites.split(",") if p in rows] for sid in rows}
+    earlier = {p for sid in of_grade for p in prereqs[sid] if p not in of_grade}
+    mastery = {m.skill_id: m for m in load_mastery(session=session, student_ids=[student_id])}
+    skills = []
+    for sid in sorted(of_grade | earlier, key=lambda s: (rows[s].grade_min, rows[s].domain, titles.get(s, s))):
+        m = mastery.get(sid)
+        if m is not None and is_mastered(m):
+            state = "mastered"
+        elif m is not None and m.n_attempts:
+            state = "learning"
+        elif sid in earlier:
+            state = "earlier"
+        elif all((pm := mastery.get(p)) is not None and is_mastered(pm) for p in prereqs[sid]):
+            state = "ready"
+        else:
+            state = "later"
+        k = rows[sid]
+        skills.append(MapSkill(sid, title_of(titles, sid), k.domain, k.grade_min, k.grade_max,
+                               float(m.p_mastery) if m is not None and m.n_attempts else None, state))
+    on_map = {s.skill_id for s in skills}
+    edges = [(p, sid) for sid in on_map for p in prereqs[sid] if p in on_map]
+    return SkillMap(grade, skills, sorted(edges))
