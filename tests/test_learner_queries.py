@@ -144,3 +144,13 @@ def test_time_on_task_caps_each_answer_like_the_reports(ctx):
 def test_difficulty_follows_mastery():
     assert [difficulty_for(p) for p in (None, 0.2, 0.5, 0.9)] == [1, 1, 2, 3]
     assert difficulty_for(0.9, (1, 2)) == 2
+
+
+def test_ready_skills_below_a_students_grade_come_nearest_grade_first():
+    """A seventh-grader with nothing mastered starts with grade 7, then grade 6, and only then grade 1."""
+    from tutor.plugin_api import SkillSpec
+
+    specs = [SkillSpec("count", "Count", "n", 1, 1), SkillSpec("place", "Place value", "n", 2, 3),
+             SkillSpec("ratio", "Ratios", "n", 6, 6), SkillSpec("eq", "Equations", "n", 7, 8),
+             SkillSpec("fn", "Functions", "n", 8, 8)]
+    assert [s.id for s in ready_from(specs, set(), grade=7)] == ["eq", "ratio", "place", "count", "fn"]

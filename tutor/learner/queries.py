@@ -61,14 +61,21 @@ def in_reach(spec, grade: int | None) -> bool:
 def ready_from(specs: Iterable, mastered: set[str], grade: int | None = None) -> list:
     """Of ``specs`` (in prerequisite order): not mastered, every prerequisite mastered, within reach of the grade.
 
-    Skills whose grade band contains the student's grade come first; the order is otherwise kept.
+    Skills whose grade band contains the student's grade come first; then skills of earlier grades, the nearest
+    grade first (a seventh-grader missing a grade-6 prerequisite is not sent back to grade-1 counting); then
+    the next grade's. The order is otherwise kept.
     """
     ready = [
         spec for spec in specs
         if spec.id not in mastered and all(p in mastered for p in spec.prerequisites) and in_reach(spec, grade)
     ]
     if grade is not None:
-        ready.sort(key=lambda s: 0 if s.grade_min <= grade <= s.grade_max else 1)
+        def place(s) -> tuple[int, int]:
+            if s.grade_min <= grade <= s.grade_max:
+                return (0, 0)
+            return (1, grade - s.grade_max) if s.grade_max < grade else (2, s.grade_min - grade)
+
+        ready.sort(key=place)
     return ready
 
 
