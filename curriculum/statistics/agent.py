@@ -42,7 +42,7 @@ def reading_lines(problem: Problem) -> list[str]:
     """The three lines before the bottom-out: what is shown, the values needed, the computation left open."""
     what = problem.figure.alt if problem.figure is not None else _("The numbers are all in the question.")
     nudge = problem.hints[0].text if problem.hints else ""
-    lines = [" ".join(t for t in (what, nudge) if t)]
+    lines = [_("{what} {nudge}").format(what=what, nudge=nudge) if nudge else what]
     values = [s.text.rstrip(".。") for s in problem.steps if not _is_result(s, problem)
               and not _states_answer(s.text, problem)]
     method = problem.hints[1].text if len(problem.hints) > 1 else ""

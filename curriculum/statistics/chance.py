@@ -84,13 +84,13 @@ TROUSERS = [N_("jeans"), N_("shorts"), N_("skirt")]
 
 def sample_space(rng: random.Random, level: int) -> Draft:
     if level == 1:
-        a, b = rng.choice([(2, 3), (3, 2), (3, 3), (2, 2)])
+        a, b = rng.choice([(2, 3), (3, 2), (3, 3)])
         first, second = [_(t) for t in SHIRTS[:a]], [_(t) for t in TROUSERS[:b]]
         ans = a * b
         data = {"first": first, "second": second}
         return Draft(
             _("Mia chooses one top ({tops}) and one bottom ({bottoms}). How many different outfits can she make?").format(
-                tops=", ".join(first), bottoms=", ".join(second)),
+                tops=_(", ").join(first), bottoms=_(", ").join(second)),
             r"\#\text{outcomes} = ?", sympy.Integer(ans), str(ans),
             [step(_("Each of the {a} tops goes with each of the {b} bottoms: {a} × {b} = {n}").format(a=a, b=b, n=ans),
                   sympy.Mul(a, b, evaluate=False), ans)],
@@ -234,6 +234,8 @@ def experimental(rng: random.Random, level: int) -> Draft:
             misconception(N_("probability written as odds"), R(hits, rolls - hits),
                           _("You compared the rolls you want with the other rolls. Compare them with all the "
                             "rolls.")),
+            misconception(N_("gave the count instead of the probability"), sympy.Integer(hits),
+                          _("That is how many times it happened. Write it as a fraction of all the rolls.")),
         ]
     else:
         ans = exp - R(1, 6)
@@ -312,6 +314,8 @@ def scatter(rng: random.Random, level: int) -> Draft:
         misconceptions=[
             misconception(N_("forgot the intercept"), sympy.Integer(m * x0),
                           _("You used the slope but not the starting value. Add the intercept too.")),
+            misconception(N_("forgot to multiply by the slope"), sympy.Integer(x0 + b),
+                          _("The x-value has to be multiplied by the slope before you add the intercept.")),
             misconception(N_("added the slope instead of multiplying"), sympy.Integer(m + x0 + b),
                           _("The slope is how much y grows for each 1 of x, so multiply it by the x-value.")),
         ],
@@ -350,6 +354,8 @@ def two_way(rng: random.Random, level: int) -> Draft:
                               _("You added across a row. The question asks about a column: add downwards.")),
                 misconception(N_("added the whole table"), sympy.Integer(grand),
                               _("That is everyone in the table. Add only the column asked about.")),
+                misconception(N_("gave a single cell"), sympy.Integer(cells[0][j]),
+                              _("That is one cell of the column. The column total adds every row's number in it.")),
             ],
         )
     if level == 2:
@@ -385,5 +391,7 @@ def two_way(rng: random.Random, level: int) -> Draft:
                           _("You divided by everyone in the table. Divide by the total of the group the question "
                             "is about.")),
             other,
+            misconception(N_("gave the count instead of the fraction"), sympy.Integer(cell),
+                          _("That is the count in the cell. Write it as a fraction of the right total.")),
         ],
     )

@@ -126,7 +126,7 @@ def box_plot(summary: Sequence[int], lo: int, hi: int, step: int, *, alt: str, d
 def scatter_plot(points: Sequence[tuple[int, int]], xmax: int, ymax: int, *, line: tuple[Any, Any] | None,
                  axes: tuple[str, str], alt: str, data: Mapping[str, Any]) -> Figure:
     """Points on a first-quadrant grid with ticked axes, and a line of best fit y = m·x + b when given."""
-    width, height, left, bottom, top, right = 420, 340, 50, 46, 14, 16
+    width, height, left, bottom, top, right = 420, 350, 50, 46, 30, 16
     xstep = 1 if xmax <= 12 else 2
     ystep = next(s for s in (1, 2, 5, 10, 20, 25, 50) if ymax / s <= 10)
 
@@ -146,7 +146,7 @@ def scatter_plot(points: Sequence[tuple[int, int]], xmax: int, ymax: int, *, lin
     c.line(px(0), py(0), px(xmax), py(0), width=1.5)
     c.line(px(0), py(0), px(0), py(ymax), width=1.5)
     c.text((left + width - right) / 2, height - 8, axes[0], size=12)
-    c.text(14, (top + height - bottom) / 2, axes[1], size=12, anchor="start")
+    c.text(left - 40, 16, axes[1], size=12, anchor="start")
     if line is not None:
         m, b = line
         x_end = min(xmax, (ymax - float(b)) / float(m)) if float(m) > 0 else xmax

@@ -88,6 +88,8 @@ def tally(rng: random.Random, level: int) -> Draft:
                             "bundle as five.")),
             misconception(N_("left out a category"), sympy.Integer(counts[0] + counts[1]),
                           _("You added only two of the rows. 'In all' means every row of the chart.")),
+            misconception(N_("counted only the longest row"), sympy.Integer(max(counts)),
+                          _("That is only one row. 'In all' means adding every row of the chart.")),
         ],
     )
 

@@ -61,6 +61,8 @@ def mean(rng: random.Random, level: int) -> Draft:
                             "shared out equally.")),
             misconception(N_("forgot to divide by the count"), sympy.Integer(total),
                           _("That is the total. To find the mean, share the total out equally among the numbers.")),
+            misconception(N_("divided by the wrong count"), R(total, n - 1),
+                          _("Divide by how many numbers there are: count every one of them.")),
         ],
     )
 
@@ -157,6 +159,8 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
                 misconception(N_("used the first and last numbers as written"), sympy.Abs(values[-1] - values[0]),
                               _("The first and last numbers of the list are not always the largest and smallest. "
                                 "Find those first.")),
+                misconception(N_("added instead of subtracting"), sympy.Integer(s[-1] + s[0]),
+                              _("The range is the largest number minus the smallest, not their sum.")),
             ],
         )
     q1, q3 = _quartiles(values)
@@ -183,6 +187,8 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
                             "from Q1 to Q3.")),
             misconception(N_("gave Q3 instead of Q3 − Q1"), q3,
                           _("That is the upper quartile. The IQR is the distance from Q1 up to Q3.")),
+            misconception(N_("read the median instead of the IQR"), median_of(values),
+                          _("That is the median of all the numbers. The IQR is Q3 minus Q1.")),
         ],
     )
 
@@ -281,6 +287,8 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
                           _("That is the range, from whisker end to whisker end. The IQR is the length of the box.")),
             misconception(N_("gave Q3 instead of Q3 − Q1"), sympy.Integer(q3),
                           _("That is where the box ends, Q3. The IQR is the length of the box, from Q1 to Q3.")),
+            misconception(N_("read the median instead of the IQR"), sympy.Integer(med),
+                          _("That is the median, the line inside the box. The IQR is the length of the box.")),
         ],
     )
 
@@ -305,6 +313,8 @@ def distribution(rng: random.Random, level: int) -> Draft:
             misconceptions=[
                 misconception(N_("counted the columns instead of the dots"), sympy.Integer(len(set(values))),
                               _("That is the number of columns. Every dot is one plant, so count the dots.")),
+                misconception(N_("added the values instead of counting"), sympy.Integer(sum(values)),
+                              _("You added the heights. Each dot is one plant: count the dots, not their values.")),
                 misconception(N_("gave the largest value"), sympy.Integer(max(values)),
                               _("That is the tallest height on the plot. The question asks how many plants, so "
                                 "count the dots.")),
@@ -333,6 +343,8 @@ def distribution(rng: random.Random, level: int) -> Draft:
                           _("'At least' includes the plants exactly at that height. Count that column too.")),
             misconception(N_("counted the wrong side"), sympy.Integer(sum(v < k for v in values)),
                           _("Those are the shorter plants. Count the dots at that height and to its right.")),
+            misconception(N_("counted only one column"), sympy.Integer(values.count(k)),
+                          _("That is just the plants at exactly that height. Taller plants count too.")),
         ],
     )
 
@@ -350,6 +362,7 @@ def compare(rng: random.Random, level: int) -> Draft:
             continue
         break
     data = {"a": a, "b": b}
+    backwards = _("Subtract class B's value from class A's: the question asks how much greater A is.")
     intro = _("Two classes counted the push-ups their students could do. Class A: {a}. Class B: {b}.").format(
         a=listing(a), b=listing(b))
     if level == 1:
@@ -369,6 +382,7 @@ def compare(rng: random.Random, level: int) -> Draft:
                               _("You compared the middle values. The question asks about the means.")),
                 misconception(N_("compared the totals instead of the means"), sympy.Integer(sum(a) - sum(b)),
                               _("That is the difference of the totals. Share each total out first to get the means.")),
+                misconception(N_("subtracted the wrong way round"), -ans, backwards),
             ],
         )
     if level == 2:
@@ -393,6 +407,7 @@ def compare(rng: random.Random, level: int) -> Draft:
                               _("You took the middle of each list as written. Put each class in order first.")),
                 misconception(N_("mean and median mixed up"), R(sum(a) - sum(b), n),
                               _("You compared the means. The question asks about the medians, the middle values.")),
+                misconception(N_("subtracted the wrong way round"), -ans, backwards),
             ],
         )
     ra, rb = max(a) - min(a), max(b) - min(b)
@@ -414,5 +429,6 @@ def compare(rng: random.Random, level: int) -> Draft:
                             "smallest.")),
             misconception(N_("compared centres instead of spreads"), median_of(a) - median_of(b),
                           _("You compared the middle values. The range is about spread: largest minus smallest.")),
+            misconception(N_("subtracted the wrong way round"), -ans, backwards),
         ],
     )
