@@ -26,3 +26,25 @@ def test_seed_history_is_consistent_with_the_learner_model(ctx):
             assert (st.mastered_at is None) == (st.card == "") == (st.due_at is None)
         assert any(st.mastered_at is not None for st in states)
         assert s.exec(select(User)).first() is not None
+
+
+def test_the_demo_school_has_grades_2_5_and_7_practising_their_own_grades_skills(ctx):
+    """Ava (grade 5), Ben (grade 7) and a second-grader each work on skills of their grade, and some wrong
+    answers are the common ones the checkers name (so the teacher's misconception table is not empty)."""
+    from tutor.demo import seed_demo
+
+    result = seed_demo(ctx, students=4, seed=3)
+    assert result.attempts > 40 and result.other_classes[0][0] == "Class 2A"
+    with ctx.session() as s:
+        users = {u.username: u for u in s.exec(select(User))}
+        grades = {u.grade_level for u in users.values() if u.role == "student"}
+        assert {2, 5, 7} <= grades
+        skills = {k.id: k for k in s.exec(select(__import__("tutor.models", fromlist=["Skill"]).Skill))}
+        attempts = list(s.exec(select(Attempt)))
+    for name in ("ava", "ben", "mia"):
+        grade = users[name].grade_level
+        mine = [a for a in attempts if a.student_id == users[name].id]
+        assert mine, name
+        assert all(skills[a.skill_id].grade_min <= grade + 1 and skills[a.skill_id].grade_max >= grade
+                   for a in mine), (name, {a.skill_id for a in mine})
+    assert any(a.mistake for a in attempts)

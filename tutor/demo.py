@@ -23,6 +23,9 @@ FIRST_NAMES = [
     "Ava", "Ben", "Chloe", "Diego", "Emma", "Farah", "Gabe", "Hana", "Ivan", "Jade", "Kofi", "Lena", "Milo",
     "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wes", "Xin", "Yara",
 ]
+YOUNG_NAMES = ["Mia", "Leo", "Zoe", "Noah", "Lily", "Sam"]
+"""The second-graders of the demo school's second class."""
+YOUNG_CLASS = "Class 2A"
 INTERESTS = ["soccer", "music", "dinosaurs", "space", "cooking", "video games", "horses", "drawing", "basketball"]
 
 
@@ -35,6 +38,8 @@ class DemoResult:
     parents: list[tuple[str, str]]
     attempts: int = 0
     notes: list[str] = field(default_factory=list)
+    other_classes: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """(name, join code, students) of the teacher's other classes."""
 
     def describe(self) -> str:
         lines = [
@@ -45,6 +50,8 @@ class DemoResult:
         for parent, child in self.parents:
             lines.append(f"  parent   {parent}   (child {child})")
         lines.append(f"  student  {self.students[0]}   (and {len(self.students) - 1} more: {self.students[1]}, ...)")
+        for name, code, kids in self.other_classes:
+            lines.append(f"  student  {kids[0]}   (class {name!r}, join code {code}, and {len(kids) - 1} more)")
         lines.append("  admin    admin")
         if self.attempts:
             lines.append(f"  {self.attempts} synthetic practice attempts over the last weeks.")
@@ -67,16 +74,24 @@ def seed_demo(ctx: TutorContext, *, force: bool = False, seed: int = 7, students
         teacher = make("teacher", "teacher", display_name="Ms. Rivera")
         classroom = create_class(session=s, teacher=teacher, name="Math 6B")
         kids: list[User] = []
+        fixed_grades = {0: 5, 1: 7}  # ava is in grade 5 and ben in grade 7 (their parents' views show both)
         for i, first in enumerate(FIRST_NAMES[:students]):
             kid = make(
                 first.lower(),
                 "student",
                 display_name=f"{first} {chr(65 + i)}.",
-                grade_level=rng.choice([5, 6, 6, 6, 7]),
+                grade_level=fixed_grades.get(i, rng.choice([5, 6, 6, 7])),
                 interests=rng.choice(INTERESTS),
             )
             enroll(session=s, classroom=classroom, student=kid)
             kids.append(kid)
+        young_class = create_class(session=s, teacher=teacher, name=YOUNG_CLASS)
+        young: list[User] = []
+        for i, first in enumerate(YOUNG_NAMES[: max(1, min(len(YOUNG_NAMES), students // 4))]):
+            kid = make(first.lower(), "student", display_name=f"{first} {chr(65 + i)}.", grade_level=2,
+                       interests=rng.choice(INTERESTS))
+            enroll(session=s, classroom=young_class, student=kid)
+            young.append(kid)
         parents = []
         for pname, child in (("parent.ava", kids[0]), ("parent.ben", kids[1])):
             parent = make(pname, "parent", display_name=f"Parent of {child.display_name.split()[0]}")
@@ -88,8 +103,9 @@ def seed_demo(ctx: TutorContext, *, force: bool = False, seed: int = 7, students
             join_code=classroom.join_code,
             students=[k.username for k in kids],
             parents=parents,
+            other_classes=[(young_class.name, young_class.join_code, [k.username for k in young])],
         )
-        student_ids = [k.id for k in kids]
+        student_ids = [k.id for k in kids + young]
     result.attempts = seed_history(ctx, student_ids=student_ids, seed=seed)
     return result
 
@@ -154,6 +170,8 @@ def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int
     path = [s for s in plugins.topological_skills() if s.grade_min <= HISTORY_MAX_GRADE and s.id in plugins.generators]
     if not path or not student_ids:
         return 0
+    with ctx.session() as s:
+        grades = {u.id: u.grade_level for u in s.exec(select(User).where(User.id.in_(student_ids)))}
     cache: dict[tuple[str, int], object] = {}
 
     def problem_for(sid: str, k: int):
@@ -174,22 +192,32 @@ def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int
         mastered: set[str] = set()
         due: dict[str, object] = {}
         used: dict[str, int] = {}
+        grade = grades.get(student)
+        # skills of earlier grades count as learned before the history began; the student works at their grade
+        before = {sp.id for sp in path if grade is not None and sp.grade_max < grade}
+        mine = [sp for sp in path if sp.id not in before and (grade is None or sp.grade_min <= grade + 1)]
         with ctx.session() as s:
             for day in range(HISTORY_DAYS):
                 if rng.random() > (0.6 if day % 7 < 5 else 0.2):
                     continue
                 now = start + timedelta(days=day, minutes=rng.randint(0, 180))
                 todo = [sid for sid, when in due.items() if when <= now][:2]
-                frontier = [sp.id for sp in path if sp.id not in mastered and all(p in mastered for p in sp.prerequisites)]
-                todo += frontier[:1] * rng.randint(3, 6)
+                frontier = [sp.id for sp in mine if sp.id not in mastered
+                            and all(p in mastered or p in before for p in sp.prerequisites)]
+                # students of one grade spread over its skills rather than all start on the first
+                todo += frontier[: rng.randint(1, 3)][-1:] * rng.randint(3, 6)
                 for sid in todo:
                     problem = problem_for(sid, used.get(sid, 0))
                     used[sid] = used.get(sid, 0) + 1
                     knows = sid in known
                     hints = 0 if knows or rng.random() < 0.7 else rng.randint(1, 2)
                     correct = rng.random() < (0.92 if knows else 0.25 + 0.3 * (hints > 0))
-                    answer = problem.answer_text
-                    if not correct:
+                    answer, mistake = problem.answer_text, ""
+                    if not correct and problem.misconceptions and rng.random() < 0.6:
+                        # the common wrong answers of the skill, as the checker names them
+                        m = rng.choice(problem.misconceptions)
+                        answer, mistake = _typed(m.answer), m.tag
+                    elif not correct:
                         wrong = problem.answer + rng.choice([1, -1, 2]) if isinstance(problem.answer, sympy.Number) else None
                         answer = sympy.sstr(wrong) if wrong is not None else "0"
                     secs = max(5.0, rng.gauss(35 if knows else 70, 15))
@@ -198,6 +226,7 @@ def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int
                         problem_text=problem.statement, expected_answer=problem.answer_text, answer_given=answer,
                         verdict="correct" if correct else "incorrect",
                         difficulty=problem.difficulty, time_taken_s=round(secs, 1), hints_used=hints, now=now,
+                        mistake=mistake,
                     )
                     total += 1
                     now += timedelta(seconds=secs + 20)
@@ -209,12 +238,26 @@ def seed_history(ctx: TutorContext, *, student_ids: list[int], seed: int) -> int
     return total
 
 
+def _typed(value) -> str:
+    """A wrong answer as a child would type it."""
+    import sympy
+
+    def plain(v) -> str:
+        return sympy.sstr(v).replace("**", "^")
+
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return "(" + ", ".join(plain(v) for v in value) + ")"
+    return plain(value)
+
+
 DEMO_STAFF = ("admin", "teacher", "parent.ava", "parent.ben")
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def _demo_names() -> set[str]:
-    return set(DEMO_STAFF) | {first.lower() for first in FIRST_NAMES}
+    return set(DEMO_STAFF) | {first.lower() for first in FIRST_NAMES + YOUNG_NAMES}
 
 
 def _is_demo_name(username: str) -> bool:
