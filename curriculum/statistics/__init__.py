@@ -13,8 +13,8 @@ _ = catalogue(__file__, "statistics")
 
 SUBJECT = N_("Statistics and probability")
 
-from curriculum.statistics import chance, md, measures  # noqa: E402  (they use ``_`` above)
-from curriculum.statistics.agent import AGENT  # noqa: E402
+from curriculum.statistics import chance, md, measures
+from curriculum.statistics.agent import AGENT
 
 SKILLS = [
     ("sp.tally_charts", N_("Tally charts"), 1, 2, (), N_("Read a tally chart: how many in all, and how many more."),

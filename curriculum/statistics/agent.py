@@ -14,7 +14,14 @@ from typing import Any
 import sympy
 
 from curriculum.statistics import _
-from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, claim_holds, writing_in
+from tutor.plugin_api import (
+    HINT_LEVELS,
+    AgentDeps,
+    AgentSpec,
+    Problem,
+    claim_holds,
+    writing_in,
+)
 
 NAME = "graph_reader"
 BOTTOM_OUT = HINT_LEVELS.index("bottom_out")
@@ -34,7 +41,7 @@ def _states_answer(text: str, problem: Problem) -> bool:
 def _is_result(step, problem: Problem) -> bool:
     try:
         return step.lhs is not None and claim_holds(step.rhs, problem.answer) is True
-    except Exception:  # a claim SymPy cannot compare is not the answer
+    except (TypeError, ValueError, sympy.SympifyError):  # a claim SymPy cannot compare is not the answer
         return False
 
 

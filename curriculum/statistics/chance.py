@@ -10,7 +10,12 @@ from sympy import Rational as R
 
 from curriculum.kit import N_, Draft, misconception, plain, step
 from curriculum.statistics import _
-from curriculum.statistics.figures import scatter_plot, spinner, tree_diagram, two_way_table
+from curriculum.statistics.figures import (
+    scatter_plot,
+    spinner,
+    tree_diagram,
+    two_way_table,
+)
 from tutor.figures import bar_graph
 
 COLOUR_NAMES = {"red": N_("red"), "blue": N_("blue"), "green": N_("green"), "yellow": N_("yellow"),

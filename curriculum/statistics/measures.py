@@ -3,6 +3,7 @@ comparing two groups."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import sympy
@@ -232,7 +233,7 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
     stp = (1, 2, 5)[level - 1]
     while True:
         cuts = sorted(rng.sample(range(1, 19), 5))
-        if len({b - a for a, b in zip(cuts, cuts[1:])}) > 1 and cuts[2] - cuts[0] != cuts[4] - cuts[2]:
+        if len({b - a for a, b in itertools.pairwise(cuts)}) > 1 and cuts[2] - cuts[0] != cuts[4] - cuts[2]:
             break
     summary = [c * stp for c in cuts]
     lo, hi = 0, 20 * stp
