@@ -240,3 +240,36 @@ def test_a_chinese_student_and_teacher_in_a_real_browser(app_url, ctx, browser, 
     shutil.copy(pdf_path, ARTIFACTS / "08-class-report-chinese.pdf")
     shot(page, "08-teacher-export-chinese")
     page.context.close()
+
+
+FIGURE_SKILLS = [  # (skill title in the Practice list, the figure kind its problems draw)
+    ("Tell time to five minutes", "clock"),
+    ("Bar graphs", "bar_graph"),
+    ("Fractions on a number line", "number_line"),
+    ("Compare fractions", "fraction_bar"),
+    ("Area of triangles, parallelograms and trapezoids", "shape"),
+]
+
+
+def test_practice_problems_show_their_pictures_on_desktop_and_phone(app_url, browser):
+    """Issue 16: figures drawn from the problem's own numbers, in Practice, at desktop and phone width."""
+    for phone in (False, True):
+        page = log_in(browser, app_url, "ava", phone=phone)
+        page.get_by_role("heading", name="Hi Ava!").wait_for()
+        if phone:
+            page.get_by_test_id("stExpandSidebarButton").click()
+        go(page, "Practice", "Practice")
+        if phone and page.get_by_test_id("stSidebarCollapseButton").is_visible():
+            page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+        for title, kind in FIGURE_SKILLS:
+            page.locator("[data-testid='stSelectbox']").filter(has_text="Skill").click()
+            page.keyboard.type(title)
+            page.get_by_role("option", name=title, exact=True).click()
+            page.get_by_role("button", name="New problem").click()
+            figure = page.locator(f".tutor-figure[data-kind='{kind}'] svg")
+            figure.wait_for()
+            box = figure.bounding_box()
+            assert box["width"] > 100 and box["width"] <= (390 if phone else 1280), (kind, box)
+            assert page.locator(f".tutor-figure[data-kind='{kind}']").get_attribute("aria-label")
+            shot(page, f"09-practice-figure-{kind}-{'phone' if phone else 'desktop'}")
+        page.context.close()

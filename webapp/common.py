@@ -233,10 +233,13 @@ def show_figure(figure) -> None:
 
     if not figure:
         return
-    svg, alt = (figure.get("svg", ""), figure.get("alt", "")) if isinstance(figure, dict) else (figure.svg, figure.alt)
+    if isinstance(figure, dict):
+        svg, alt, kind = figure.get("svg", ""), figure.get("alt", ""), figure.get("kind", "")
+    else:
+        svg, alt, kind = figure.svg, figure.alt, figure.kind
     svg = safe_svg(svg)
     if svg:
-        st.markdown(f'<div class="tutor-figure" role="img" aria-label="{escape(alt)}" '
+        st.markdown(f'<div class="tutor-figure" data-kind="{escape(kind)}" role="img" aria-label="{escape(alt)}" '
                     f'style="max-width:100%;overflow-x:auto">{svg}</div>', unsafe_allow_html=True)
 
 
