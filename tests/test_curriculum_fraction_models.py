@@ -46,7 +46,7 @@ def test_a_mixed_number_answer_is_written_and_read_as_a_child_types_it(pm):
     whole, part = problem.answer_text.split(" ")
     assert int(whole) == int(problem.answer) and "/" in part
     assert pm.check(problem, problem.answer_text).status == "verified"
-    assert pm.check(problem, sympy.sstr(problem.answer)).status == "verified"  # 7/3 is the same number
+    assert compare_answers(sympy.sstr(problem.answer), problem.answer).status == "verified"  # same value
 
 
 def test_mixed_to_improper_misconceptions_are_named(pm):
@@ -161,3 +161,23 @@ async def test_plugin_agent_is_reached_through_routing(settings, pm):
     reply = state.values["reply"]
     assert reply["agent"] == "fraction_models"
     assert reply["text"] == "The whole is one strip."
+
+
+def test_the_asked_form_of_a_mixed_number_is_checked(pm):
+    to_mixed = pm.generate("nf.mixed_numbers", 0, 2)
+    improper = f"{to_mixed.answer.p}/{to_mixed.answer.q}"
+    grade = pm.check(to_mixed, improper)
+    assert grade.status == "refuted" and grade.mistake == "not_a_mixed_number"
+    assert pm.check(to_mixed, to_mixed.answer_text).status == "verified"
+    to_fraction = pm.generate("nf.mixed_numbers", 0, 1)
+    w, n, d = (to_fraction.data[k] for k in ("whole", "numerator", "denominator"))
+    assert pm.check(to_fraction, f"{w} {n}/{d}").mistake == "not_a_fraction"
+    assert pm.check(to_fraction, to_fraction.answer_text).status == "verified"
+    zh = pm.generate("nf.mixed_numbers", 0, 2, language="zh")
+    assert CJK.search(pm.check(zh, improper).explanation)
+
+
+def test_unlike_fractions_are_drawn_as_strips_with_a_common_cut(pm):
+    problem = pm.generate("nf.add_unlike", 0, 2)
+    assert problem.figure.kind == "fraction_bar"
+    assert problem.figure.data["common_denominator"] % problem.data["first"].q == 0

@@ -12,7 +12,15 @@ from typing import Any
 from curriculum.fraction_models import gen
 from curriculum.kit import N_, SeededGenerator, catalogue, skill
 from tutor import hookimpl
-from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Problem, writing_in
+from tutor.plugin_api import (
+    HINT_LEVELS,
+    AgentDeps,
+    AgentSpec,
+    Grade,
+    Problem,
+    compare_answers,
+    writing_in,
+)
 
 __version__ = "0.1.0"
 LANGUAGES = ("en", "zh")
@@ -59,6 +67,28 @@ SKILLS = [
 ]
 
 BOTTOM_OUT = HINT_LEVELS.index("bottom_out")
+IMPROPER = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+MIXED = re.compile(r"^\s*\d+\s+\d+\s*/\s*\d+\s*$")
+
+
+class MixedNumberChecker:
+    """The right value in the other form is not what was asked: 11/4 when a mixed number is asked for, and
+    2 3/4 when a fraction is asked for, are refuted with a tag (any wrong value goes to the misconceptions)."""
+
+    skill_id = "nf.mixed_numbers"
+
+    def check(self, given: str, problem: Problem) -> Grade:
+        grade = compare_answers(given, problem.answer)
+        if grade.status != "verified":
+            return grade
+        m = IMPROPER.match(given)
+        if problem.data.get("ask") == "mixed" and m and int(m.group(1)) >= int(m.group(2)):
+            return Grade("refuted", _("{given} has the right value, but the question asks for a mixed number: "
+                                      "take the wholes out.").format(given=given.strip()), "not_a_mixed_number")
+        if problem.data.get("ask") == "fraction" and MIXED.match(given):
+            return Grade("refuted", _("{given} has the right value, but the question asks for a fraction: turn "
+                                      "the wholes into parts.").format(given=given.strip()), "not_a_fraction")
+        return grade
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?")
 
 
@@ -137,6 +167,11 @@ def register_skills(register):
 def register_generators(register):
     for sid, *_rest, make in SKILLS:
         register(SeededGenerator(sid, make))
+
+
+@hookimpl
+def register_checkers(register):
+    register(MixedNumberChecker())
 
 
 @hookimpl

@@ -308,7 +308,8 @@ def mixed_numbers(rng: random.Random, level: int) -> Draft:
         nudge = _("Each whole can be cut into the same parts as the fraction.")
         method = _("Multiply the whole number by the denominator, add the numerator, and keep the denominator.")
     return Draft(statement, latex, value, answer_text, steps, nudge, method=method, answer_format=fmt,
-                 data={**data, "model": model(CIRCLE, d, n, wholes=w)}, figure=fig, misconceptions=wrong)
+                 data={**data, "ask": "mixed" if level == 2 else "fraction", "model": model(CIRCLE, d, n, wholes=w)},
+                 figure=fig, misconceptions=wrong)
 
 
 def add_like(rng: random.Random, level: int) -> Draft:
@@ -480,7 +481,7 @@ def add_unlike(rng: random.Random, level: int) -> Draft:
     while True:
         b, d = rng.sample(dens, 2)
         f, g = R(rng.randint(1, b - 1), b), R(rng.randint(1, d - 1), d)
-        if f.q == b and g.q == d and (level < 3 or f != g):
+        if f.q == b and g.q == d and (level < 3 or (f != g and f != 2 * g and g != 2 * f)):
             break
     sub = level == 3
     if sub and f < g:
@@ -505,11 +506,15 @@ def add_unlike(rng: random.Random, level: int) -> Draft:
              misconception(T_KEPT_NUMS, R(f.p - g.p if sub else f.p + g.p, lcd),
                            _("When you change a denominator, multiply the numerator by the same number too."))]
     wrong = [m for m in wrong if m.answer.is_finite]
+    data = {"first": f, "second": g, "common_denominator": lcd}
+    fig = fraction_bars([(f.q, f.p, 0), (g.q, g.p, 0), (lcd, 0, 0)],
+                        alt=_("Three equal strips: {f} shaded, {g} shaded, and one cut into {lcd} equal parts.").format(
+                            f=plain(f), g=plain(g), lcd=lcd), data=data, labels=[plain(f), plain(g), ""])
     return Draft(statement, rf"\frac{{{f.p}}}{{{f.q}}} {op} \frac{{{g.p}}}{{{g.q}}}", ans, plain(ans), steps,
                  _("The fractions have different denominators: the parts are different sizes."),
                  method=_("Rewrite both fractions with a common denominator, then add or subtract the numerators."),
                  answer_format=_("a fraction in lowest terms (or a whole number)"),
-                 data={"first": f, "second": g, "model": model(BAR, lcd, f2)}, misconceptions=wrong)
+                 data={**data, "model": model(BAR, lcd, f2)}, figure=fig, misconceptions=wrong)
 
 
 def multiply(rng: random.Random, level: int) -> Draft:

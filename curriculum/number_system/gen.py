@@ -18,7 +18,7 @@ from curriculum.kit import (
     plain,
     step,
 )
-from tutor.figures import INK, SOFT, Canvas, number_line
+from tutor.figures import ACCENT, INK, SOFT, Canvas, number_line
 
 _ = catalogue(__file__, "number_system")
 
@@ -63,6 +63,18 @@ def signed(v) -> str:
     return f"({text})" if v < 0 else text
 
 
+def fraction_bars(rows, *, alt: str, data: dict):
+    """Strips ``(parts, shaded, 0)`` of equal length, cut into equal parts, ``shaded`` of them filled."""
+    width, strip, gap = 440, 30, 12
+    c = Canvas(width + 20, 10 + len(rows) * (strip + gap))
+    for i, (parts, shaded, _more) in enumerate(rows):
+        y = 10 + i * (strip + gap)
+        w = width / parts
+        for k in range(parts):
+            c.rect(10 + k * w, y, w, strip, fill=ACCENT if k < shaded else "white", stroke=INK, width=1.5)
+    return c.figure("fraction_bar", alt, data)
+
+
 def num(v) -> str:
     return decimal_text(v) if v.q != 1 and 10 ** 4 % v.q == 0 else plain(v)
 
@@ -96,11 +108,16 @@ def divide_fractions(rng: random.Random, level: int) -> Draft:
                                                           "divide by.")),
              misconception(T_NO_FLIP, f * g, _("Dividing is not multiplying: multiply by the reciprocal of the "
                                                "divisor."))]
+    lcd = math.lcm(f.q, g.q)
+    wholes = math.ceil(f)
+    rows = [(lcd, min(lcd, int(f * lcd) - lcd * i), 0) for i in range(wholes)]
+    fig = fraction_bars(rows, alt=_("Strips cut into {lcd} equal parts; the shaded parts make {a}.").format(
+        lcd=lcd, a=ft), data={"dividend": f, "divisor": g, "common_denominator": lcd}) if wholes <= 3 else None
     return Draft(statement, rf"\frac{{{f.p}}}{{{f.q}}} \div \frac{{{g.p}}}{{{g.q}}}", ans, plain(ans), steps,
                  _("How many of the second amount fit into the first?"),
                  method=_("Keep the first fraction, change ÷ to ×, flip the second fraction, then multiply and "
-                          "simplify."), answer_format=_(FRACTION_FORMAT), data={"dividend": f, "divisor": g},
-                 misconceptions=wrong)
+                          "simplify."), answer_format=_(FRACTION_FORMAT),
+                 data={"dividend": f, "divisor": g, "common_denominator": lcd}, figure=fig, misconceptions=wrong)
 
 
 def gcf_lcm(rng: random.Random, level: int) -> Draft:
@@ -345,8 +362,12 @@ def add_sub_rational(rng: random.Random, level: int) -> Draft:
                                                "larger size.")),
                  misconception(T_ADD_ABS, (abs(a) + abs(b)) * (1 if a + b > 0 else -1),
                                _("When the signs differ, the numbers pull opposite ways: subtract the sizes."))]
+    data = {"start": a}
+    fig = number_line(-20, 20, step=5, points=[a], labels={a: num(a)}, alt=_("A number line from -20 to 20 with "
+                                                                             "{a} marked.").format(a=num(a)),
+                      data=data) if level < 3 else None
     return Draft(statement, f"{num(a)} {op} {signed(b)}", ans, num(ans), steps,
-                 _("Think of moves on a number line."),
+                 _("Think of moves on a number line."), data=data, figure=fig,
                  method=_("Rewrite subtraction as adding the opposite; same signs add the sizes, different signs "
                           "subtract them and keep the sign of the larger size."),
                  answer_format=_(NUMBER_FORMAT), misconceptions=wrong)
