@@ -318,3 +318,32 @@ def test_skill_map_colours_a_grades_skills_by_mastery_with_earlier_prerequisites
     assert state["fractions.add"] == "mastered"
     assert ("fractions.add", "fractions.mult") in seven.edges and ("fractions.mult", "linear.two_step") in seven.edges
     assert parent_view == seven
+
+
+def test_the_student_pdf_shows_recent_problems_with_their_pictures(ctx, school):
+    """A problem with a figure (a clock) is made again from its id and drawn into the PDF, in the viewer's
+    language; problems without a figure or whose skill is not installed are left out."""
+    import re
+
+    from pypdf import PdfReader
+
+    from tutor import repo
+    from tutor.plugins import PluginManager
+
+    ids, _class = school
+    plugins = PluginManager.load(third_party=False)
+    clock = plugins.generate("md.time_five", 3, 1, language="en")
+    with ctx.session() as s:
+        plugins.sync_skills(session=s)
+        repo.add_attempt(session=s, student_id=ids["ava"], skill_id="md.time_five", problem_id=clock.id,
+                         problem_text=clock.statement, expected_answer=clock.answer_text, answer_given="1",
+                         verdict="incorrect", time_taken_s=30, hints_used=0, mistake="", mastery_before=0.3,
+                         mastery_after=0.28)
+        s.commit()
+        doc = reports.student_report_pdf(session=s, viewer=user(s, "teacher"), student_id=ids["ava"])
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(doc)).pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "Recent problems with pictures" in flat and "(incorrect)" in flat
+    assert re.sub(r"\s+", " ", clock.statement)[:30] in flat
+    # the clock face's numbers are drawn from the SVG (the hour labels 1-12 are on the dial)
+    assert "12" in flat.split("Recent problems with pictures", 1)[1]
