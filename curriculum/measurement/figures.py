@@ -25,11 +25,11 @@ def clock(hour: int, minute: int, *, alt: str, data: Mapping[str, Any]) -> Any:
                width=2.5 if k % 5 == 0 else 1)
     for n in range(1, 13):
         a = math.radians(n * 30)
-        c.text(cx + 72 * math.sin(a), cy - 72 * math.cos(a) + 6, n, size=17, tick=True)
+        c.text(cx + 74 * math.sin(a), cy - 74 * math.cos(a) + 6, n, size=16, tick=True)
     hour_angle = math.radians((hour % 12) * 30 + minute * 0.5)
     minute_angle = math.radians(minute * 6)
-    c.line(cx, cy, cx + 48 * math.sin(hour_angle), cy - 48 * math.cos(hour_angle), width=7, value=hour)
-    c.line(cx, cy, cx + 80 * math.sin(minute_angle), cy - 80 * math.cos(minute_angle), stroke=ACCENT, width=4,
+    c.line(cx, cy, cx + 40 * math.sin(hour_angle), cy - 40 * math.cos(hour_angle), width=7, value=hour)
+    c.line(cx, cy, cx + 62 * math.sin(minute_angle), cy - 62 * math.cos(minute_angle), stroke=ACCENT, width=4,
            value=minute)
     c.circle(cx, cy, 5, fill=INK, stroke=INK)
     return c.figure("clock", alt, data)
@@ -83,8 +83,8 @@ def strips(lengths: Sequence[int], names: Sequence[str], *, unit: str, alt: str,
     for i, (n, name) in enumerate(zip(lengths, names)):
         y = 22 + i * 46
         c.text(8, y + 19, name, size=13, anchor="start")
-        c.rect(90, y, 300 * n / top, 26, fill=SOFT if i % 2 == 0 else "#fcd34d", stroke=ACCENT, value=n)
-        c.text(96 + 300 * n / top, y + 19, f"{n} {unit}", size=13, anchor="start", bold=True)
+        c.rect(110, y, 270 * n / top, 26, fill=SOFT if i % 2 == 0 else "#fcd34d", stroke=ACCENT, value=n)
+        c.text(116 + 270 * n / top, y + 19, f"{n} {unit}", size=13, anchor="start", bold=True)
     return c.figure("strips", alt, data)
 
 
@@ -114,7 +114,8 @@ def polygon(sides: Sequence[Any], *, unit: str, alt: str, data: Mapping[str, Any
     n = len(sides)
     c = Canvas(300, 260)
     cx, cy, r = 150, 132, 95
-    pts = [(cx + r * math.cos(math.radians(-90 + 360 * k / n)), cy + r * math.sin(math.radians(-90 + 360 * k / n)))
+    turn = -90 + (180 / n if n % 2 == 0 else 0)  # a flat base: a square, not a diamond
+    pts = [(cx + r * math.cos(math.radians(turn + 360 * k / n)), cy + r * math.sin(math.radians(turn + 360 * k / n)))
            for k in range(n)]
     c.polygon(pts, fill="#eff6ff", stroke=ACCENT, width=3)
     for k, s in enumerate(sides):
@@ -150,8 +151,8 @@ def protractor(angle: int, *, alt: str, data: Mapping[str, Any]) -> Any:
 
 def split_angle(whole: int, part: int, *, alt: str, data: Mapping[str, Any], show_whole: bool = True) -> Any:
     """An angle ``whole``° cut by a ray into ``part``° and the rest; the rest is marked "?"."""
-    c = Canvas(300, 200)
-    cx, cy, r = 40, 170, 200
+    c = Canvas(340, 200)
+    cx, cy, r = 170, 180, 150
     rays = [0, part, whole]
     for d in rays:
         a = math.radians(d)
@@ -162,14 +163,14 @@ def split_angle(whole: int, part: int, *, alt: str, data: Mapping[str, Any], sho
         c.path(f"M {cx + rad * math.cos(a0):.1f} {cy - rad * math.sin(a0):.1f} A {rad} {rad} 0 0 0 "
                f"{cx + rad * math.cos(a1):.1f} {cy - rad * math.sin(a1):.1f}", stroke=color, width=2)
 
-    arc(0, part, 60, ACCENT)
-    arc(part, whole, 90, "#b45309")
+    arc(0, part, 45, ACCENT)
+    arc(part, whole, 70, "#b45309")
     mid1, mid2 = math.radians(part / 2), math.radians((part + whole) / 2)
-    c.text(cx + 78 * math.cos(mid1), cy - 78 * math.sin(mid1) + 5, f"{part}°", size=13, bold=True, color=ACCENT)
-    c.text(cx + 112 * math.cos(mid2), cy - 112 * math.sin(mid2) + 5, "?", size=15, bold=True, color="#b45309")
+    c.text(cx + 62 * math.cos(mid1), cy - 62 * math.sin(mid1) + 5, f"{part}°", size=13, bold=True, color=ACCENT)
+    c.text(cx + 90 * math.cos(mid2), cy - 90 * math.sin(mid2) + 5, "?", size=15, bold=True, color="#b45309")
     if show_whole:
-        arc(0, whole, 150, GRID)
-        c.text(cx + 166 * math.cos(math.radians(whole * 0.75)), cy - 166 * math.sin(math.radians(whole * 0.75)),
+        arc(0, whole, 115, GRID)
+        c.text(cx + 130 * math.cos(math.radians(whole * 0.8)), cy - 130 * math.sin(math.radians(whole * 0.8)) + 5,
                f"{whole}°", size=13, bold=True)
     return c.figure("angle", alt, data)
 
