@@ -61,7 +61,8 @@ def probability(rng: random.Random, level: int) -> Draft:
         [
             step(_("Equally likely outcomes in all: {total}").format(total=total), sympy.Integer(total), total),
             step(_("Outcomes you want: {fav}").format(fav=fav), sympy.Integer(fav), fav),
-            step(_("Probability = {fav}/{total} = {p}").format(fav=fav, total=total, p=plain(ans)), R(fav, total), ans),
+            step(_("Probability = {fav}/{total} = {p}").format(fav=fav, total=total, p=plain(ans)) if ans.q != total
+                 else _("Probability = {fav}/{total}").format(fav=fav, total=total), R(fav, total), ans),
         ],
         _("A probability compares the outcomes you want with all the equally likely outcomes."),
         method=_("Count the outcomes you want and all the outcomes, write wanted over all, and simplify."),
@@ -228,7 +229,8 @@ def experimental(rng: random.Random, level: int) -> Draft:
         ans = exp
         steps = [step(_("The bar for {face} shows {k} of the {n} rolls.").format(face=face, k=hits, n=rolls),
                       sympy.Integer(hits), hits),
-                 step(_("Experimental probability = {k}/{n} = {p}").format(k=hits, n=rolls, p=plain(ans)),
+                 step(_("Experimental probability = {k}/{n} = {p}").format(k=hits, n=rolls, p=plain(ans))
+                      if ans.q != rolls else _("Experimental probability = {k}/{n}").format(k=hits, n=rolls),
                       R(hits, rolls), ans)]
         question = _("A number cube was rolled {n} times; the bar graph shows the results. What is the experimental "
                      "probability of rolling a {face}?")
@@ -244,7 +246,8 @@ def experimental(rng: random.Random, level: int) -> Draft:
         ]
     else:
         ans = exp - R(1, 6)
-        steps = [step(_("Experimental: {k}/{n} = {p}").format(k=hits, n=rolls, p=plain(exp)), R(hits, rolls), exp),
+        steps = [step(_("Experimental: {k}/{n} = {p}").format(k=hits, n=rolls, p=plain(exp)) if exp.q != rolls
+                      else _("Experimental: {k}/{n}").format(k=hits, n=rolls), R(hits, rolls), exp),
                  step(_("Theoretical: 1/6"), R(1, 6), R(1, 6)),
                  step(_("Difference: {e} - 1/6 = {d}").format(e=plain(exp), d=plain(ans)), exp - R(1, 6), ans)]
         question = _("A number cube was rolled {n} times; the bar graph shows the results. How much greater or "

@@ -54,7 +54,7 @@ def tally(rng: random.Random, level: int) -> Draft:
     top = (9, 12, 15)[level - 1]
     while True:  # three different counts, at least one a full bundle of five
         counts = rng.sample(range(3, top + 1), 3)
-        if max(counts) >= 6:
+        if max(counts) >= 6 and (level > 1 or sum(counts) <= 20):  # grade 1 adds within 20
             break
     data = {"counts": counts}
     fig = tally_chart(names, counts, header=(_(topic["header"]), _("Tally")),

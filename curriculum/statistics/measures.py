@@ -15,6 +15,11 @@ from curriculum.statistics.figures import box_plot, dot_plot
 
 
 def listing(values) -> str:
+    """Numbers in a sentence: "3, 5, 8" ("3、5、8" in Chinese)."""
+    return _(", ").join(str(v) for v in values)
+
+
+def tex_list(values) -> str:
     return ", ".join(str(v) for v in values)
 
 
@@ -46,7 +51,7 @@ def mean(rng: random.Random, level: int) -> Draft:
     data = {"values": values}
     return Draft(
         _("Find the mean of these numbers: {values}.").format(values=listing(values)),
-        r"\text{mean}(" + listing(values) + ")", ans, num(ans),
+        r"\text{mean}(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("Add them: {sum} = {total}").format(sum=" + ".join(map(str, values)), total=total),
                  sympy.Add(*values, evaluate=False), total),
@@ -85,7 +90,7 @@ def median_mode(rng: random.Random, level: int) -> Draft:
                 a=s[n // 2 - 1], b=s[n // 2], median=num(ans)), R(s[n // 2 - 1] + s[n // 2], 2), ans)
         return Draft(
             _("Find the median of these numbers: {values}.").format(values=listing(values)),
-            r"\text{median}(" + listing(values) + ")", ans, num(ans),
+            r"\text{median}(" + tex_list(values) + ")", ans, num(ans),
             [step(_("Put them in order: {sorted}").format(sorted=listing(s)), sympy.Integer(len(s)), n), last],
             _("The median is the middle value, but only once the numbers are in order."),
             method=_("Write the numbers from least to greatest, then find the middle one (or the mean of the middle "
@@ -148,7 +153,7 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
         ans = sympy.Integer(s[-1] - s[0])
         return Draft(
             _("Find the range of these numbers: {values}.").format(values=listing(values)),
-            r"\text{range}(" + listing(values) + ")", ans, str(ans),
+            r"\text{range}(" + tex_list(values) + ")", ans, str(ans),
             [step(_("Largest {max}, smallest {min}: {max} - {min} = {range}").format(max=s[-1], min=s[0], range=ans),
                   sympy.Add(s[-1], -s[0], evaluate=False), ans)],
             _("The range tells how spread out the numbers are."),
@@ -169,7 +174,7 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
     half = n // 2
     return Draft(
         _("Find the interquartile range (IQR) of these numbers: {values}.").format(values=listing(values)),
-        r"\text{IQR}(" + listing(values) + ")", ans, num(ans),
+        r"\text{IQR}(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("In order: {sorted}").format(sorted=listing(s)), sympy.Integer(n), n),
             step(_("Lower half {lower}: Q1 = {q1}").format(lower=listing(s[:half]), q1=num(q1)),
@@ -206,7 +211,7 @@ def mad(rng: random.Random, level: int) -> Draft:
     ans = R(total, n)
     return Draft(
         _("Find the mean absolute deviation (MAD) of these numbers: {values}.").format(values=listing(values)),
-        r"\text{MAD}(" + listing(values) + ")", ans, num(ans),
+        r"\text{MAD}(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("Mean: {sum} ÷ {n} = {mean}").format(sum=sum(values), n=n, mean=m), R(sum(values), n), m),
             step(_("Distances from the mean: {devs}; they add up to {total}").format(devs=listing(devs), total=total),
@@ -246,7 +251,7 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
         ans = sympy.Integer(med)
         return Draft(
             _("{intro} What is the median?").format(intro=intro), r"\text{median} = ?", ans, str(ans),
-            [step(_("The line inside the box marks the median: {median}").format(median=med), ans, med)],
+            [*read, step(_("The line inside the box marks the median: {median}").format(median=med), ans, med)],
             _("A box plot has five marks: the ends of the whiskers, the ends of the box, and a line inside the box."),
             method=_("Find the line inside the box and read where it meets the scale."),
             data=data, figure=fig, answer_format=_("a whole number"),
