@@ -93,8 +93,8 @@ def tens_ones(rng: random.Random, level: int) -> Draft:
                      _("Think about which digit changes when you add or take away a ten."),
                      method=_("Change the tens digit by one and keep the ones digit."),
                      answer_format=_("a whole number"), misconceptions=wrong, data={"n": n})
-    t = rng.randint(1, 9) if level == 1 else rng.randint(2, 8)
-    o = rng.choice([d for d in range(0, 10) if d != t]) if level == 1 else rng.randint(10, 19)
+    t = rng.randint(2, 9) if level == 1 else rng.randint(2, 8)
+    o = rng.choice([d for d in range(10) if d != t]) if level == 1 else rng.randint(10, 19)
     ans = 10 * t + o
     statement = _("What number has {t} tens and {o} ones?").format(t=t, o=o)
     steps = [step(_("{t} tens are {tv}.").format(t=t, tv=10 * t), mul(t, 10), 10 * t),
@@ -309,7 +309,7 @@ def add_sub_1000(rng: random.Random, level: int) -> Draft:
                  step(_("{a} + {b} = {ans}").format(a=a, b=b, ans=ans), add(a, b), ans)]
         wrong = [misconception(N_("forgot the carried ten"), I(forgot_carry(a, b)),
                                _("When a column makes ten or more, carry one to the next place and add it there.")),
-                 misconception(N_("subtracted instead of adding"), I(a - b),
+                 misconception(N_("subtracted instead of adding"), I(abs(a - b)),
                                _("The sign is plus: put the two amounts together."))]
         nudge = _("Line the numbers up by place value and start with the ones.")
         method = _("Add ones, then tens, then hundreds; when a column makes ten or more, carry one to the next place.")

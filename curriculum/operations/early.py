@@ -7,9 +7,17 @@ import random
 from sympy import Integer as I
 
 from curriculum.kit import N_, Draft, misconception, step
-from curriculum.operations.common import _, add, array_figure, item, mul, names, sub, ten_frames
+from curriculum.operations.common import (
+    _,
+    add,
+    array_figure,
+    item,
+    mul,
+    names,
+    sub,
+    ten_frames,
+)
 from tutor.figures import number_line
-
 
 # --------------------------------------------------------------------------- oa.facts_20 (grades 1–2)
 

@@ -9,8 +9,17 @@ from sympy import Integer as I
 from sympy import Rational as R
 
 from curriculum.kit import N_, Draft, misconception, step
-from curriculum.operations.common import _, add, container, div, groups_figure, item, mul, names, sub
-
+from curriculum.operations.common import (
+    _,
+    add,
+    container,
+    div,
+    groups_figure,
+    item,
+    mul,
+    names,
+    sub,
+)
 
 # --------------------------------------------------------------------------- oa.mult_groups (grade 3)
 
