@@ -249,6 +249,7 @@ def integers_line(rng: random.Random, level: int) -> Draft:
         latex = rf"-({n})"
     elif level == 2:
         d = rng.randint(2, 9)
+        d += d == n  # never 0: an explanation mentions 0
         ans = n - d
         data = {"start": n, "move": d}
         fig = number_line(-20, 10, step=2, points=[n], labels={n: str(n)},
