@@ -262,7 +262,7 @@ def _fraction(v: Any) -> Fraction:
 
 # --------------------------------------------------------------------------- checking and showing
 
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:/\d+)?")  # ASCII: "和6/10" is a number after a CJK character
 _ALLOWED = {"svg", "g", "line", "rect", "circle", "ellipse", "path", "polygon", "polyline", "text", "tspan", "title",
             "desc"}
 _ALLOWED_ATTRS = {"xmlns", "viewBox", "width", "height", "style", "role", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy",
