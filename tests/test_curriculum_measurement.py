@@ -260,3 +260,11 @@ async def test_a_question_about_a_measurement_problem_reaches_the_units_agent(se
     reply = state.values["reply"]
     assert reply["agent"] == "measurement_units"
     assert reply["text"] == f"The answer is asked in {problem.data['unit']}."
+
+
+def test_a_clock_answer_is_shown_as_a_clock_time_only_at_the_bottom_out():
+    problem = MANAGER.generate("md.time_five", 2, 2)
+    h, m = (int(v) for v in problem.answer)
+    ladder = MANAGER.hints(problem)
+    assert ladder[-1].text == f"The answer is {h}:{m:02d} (you may also type {problem.answer_text})."
+    assert all(f"{h}:{m:02d}" not in rung.text for rung in ladder[:-1])

@@ -89,6 +89,25 @@ def register_checkers(register):
         register(MeasureChecker(sid))
 
 
+def clock_ladder(problem):
+    """The problem's own ladder, its bottom-out showing a time of day as a clock does (9:30) as well as typed."""
+    from tutor.plugin_api import Hint
+
+    hints = tuple(problem.hints)
+    if not isinstance(problem.answer, tuple) or not hints:
+        return hints
+    hour, minute = (int(v) for v in problem.answer)
+    bottom = _("The answer is {time} (you may also type {answer}).").format(
+        time=f"{hour}:{minute:02d}", answer=problem.answer_text)
+    return (*hints[:-1], Hint("bottom_out", bottom))
+
+
+@hookimpl
+def register_hints(register):
+    for sid in ("md.time_hour", "md.time_five", "md.elapsed_time"):
+        register(sid, clock_ladder)
+
+
 @hookimpl
 def register_agents(register):
     register(AgentSpec(
