@@ -63,6 +63,7 @@ def test_every_text_is_chinese_when_asked_with_the_same_numbers(pm):
             for seed in range(3):
                 en, zh = pm.generate(sid, seed, d, language="en"), pm.generate(sid, seed, d, language="zh")
                 assert CJK.search(zh.statement), zh.statement
+                assert sorted(NUMBER.findall(en.latex)) == sorted(NUMBER.findall(zh.latex)), (en.latex, zh.latex)
                 assert not CJK.search(" ".join(texts(en, pm))), en.statement
                 for a, b in zip(texts(en, pm), texts(zh, pm), strict=True):
                     assert not english_words(b), (zh.id, b)

@@ -16,6 +16,7 @@ from curriculum.statistics.figures import (
     tree_diagram,
     two_way_table,
 )
+from curriculum.statistics.measures import tex_word
 from tutor.figures import bar_graph
 
 COLOUR_NAMES = {"red": N_("red"), "blue": N_("blue"), "green": N_("green"), "yellow": N_("yellow"),
@@ -97,7 +98,7 @@ def sample_space(rng: random.Random, level: int) -> Draft:
         return Draft(
             _("Mia chooses one top ({tops}) and one bottom ({bottoms}). How many different outfits can she make?").format(
                 tops=_(", ").join(first), bottoms=_(", ").join(second)),
-            r"\#\text{outcomes} = ?", sympy.Integer(ans), str(ans),
+            tex_word(_("number of outcomes")) + " = ?", sympy.Integer(ans), str(ans),
             [step(_("Each of the {a} tops goes with each of the {b} bottoms: {a} × {b} = {n}").format(a=a, b=b, n=ans),
                   sympy.Mul(a, b, evaluate=False), ans)],
             _("A tree diagram shows every top branching to every bottom."),
@@ -131,7 +132,7 @@ def sample_space(rng: random.Random, level: int) -> Draft:
                       sympy.Mul(a, b, c, evaluate=False), ans)]
         wrong_partial = sympy.Integer(a * b + c)
     return Draft(
-        statement, r"\#\text{outcomes} = ?", sympy.Integer(ans), str(ans), steps,
+        statement, tex_word(_("number of outcomes")) + " = ?", sympy.Integer(ans), str(ans), steps,
         _("Picture a tree diagram: every choice of one kind branches to every choice of the next."),
         method=_("Use the counting principle: multiply the numbers of choices at each stage."),
         data={"choices": [a, b, c]}, answer_format=_("a whole number"),
@@ -175,7 +176,7 @@ def compound(rng: random.Random, level: int) -> Draft:
              step(_("Multiply: {a} × {b} = {p}").format(a=plain(pa), b=plain(pb), p=plain(ans)),
                   sympy.Mul(pa, pb, evaluate=False), ans)]
     return Draft(
-        statement, r"P(A \text{ and } B) = ?", ans, plain(ans), steps,
+        statement, "P(A" + tex_word(_(" and ")) + "B) = ?", ans, plain(ans), steps,
         _("The two events do not affect each other: they are independent."),
         method=_("Find the probability of each event on its own, then multiply them."),
         data={"p": [pa, pb]}, answer_format=_(FRACTION),
@@ -198,7 +199,7 @@ def experimental(rng: random.Random, level: int) -> Draft:
         return Draft(
             _("A fair number cube (1 to 6) is rolled {n} times. About how many times would you expect to roll a "
               "{face}?").format(n=rolls, face=face),
-            r"\text{expected} = ?", ans, str(ans),
+            tex_word(_("expected count")) + " = ?", ans, str(ans),
             [step(_("Theoretical probability of a {face}: 1/6").format(face=face), R(1, 6), R(1, 6)),
              step(_("Expected count: 1/6 × {n} = {e}").format(n=rolls, e=ans), sympy.Mul(R(1, 6), rolls, evaluate=False),
                   ans)],
@@ -351,7 +352,7 @@ def two_way(rng: random.Random, level: int) -> Draft:
         ans = sympy.Integer(col_total)
         return Draft(
             _("{intro} How many {who} in all are in the column '{col}'?").format(intro=intro, who=who, col=cols[j]),
-            r"\text{total} = ?", ans, str(ans),
+            tex_word(_("total")) + " = ?", ans, str(ans),
             [step(_("Add down the column: {a} + {b} = {t}").format(a=cells[0][j], b=cells[1][j], t=col_total),
                   sympy.Add(cells[0][j], cells[1][j], evaluate=False), ans)],
             _("A column total adds the numbers down one column."),

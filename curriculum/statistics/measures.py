@@ -19,6 +19,11 @@ def listing(values) -> str:
     return _(", ").join(str(v) for v in values)
 
 
+def tex_word(text: str) -> str:
+    """A word in the problem's LaTeX, in the problem's language."""
+    return r"\text{" + text + "}"
+
+
 def tex_list(values) -> str:
     return ", ".join(str(v) for v in values)
 
@@ -51,7 +56,7 @@ def mean(rng: random.Random, level: int) -> Draft:
     data = {"values": values}
     return Draft(
         _("Find the mean of these numbers: {values}.").format(values=listing(values)),
-        r"\text{mean}(" + tex_list(values) + ")", ans, num(ans),
+        tex_word(_("mean")) + "(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("Add them: {sum} = {total}").format(sum=" + ".join(map(str, values)), total=total),
                  sympy.Add(*values, evaluate=False), total),
@@ -90,7 +95,7 @@ def median_mode(rng: random.Random, level: int) -> Draft:
                 a=s[n // 2 - 1], b=s[n // 2], median=num(ans)), R(s[n // 2 - 1] + s[n // 2], 2), ans)
         return Draft(
             _("Find the median of these numbers: {values}.").format(values=listing(values)),
-            r"\text{median}(" + tex_list(values) + ")", ans, num(ans),
+            tex_word(_("median")) + "(" + tex_list(values) + ")", ans, num(ans),
             [step(_("Put them in order: {sorted}").format(sorted=listing(s)), sympy.Integer(len(s)), n), last],
             _("The median is the middle value, but only once the numbers are in order."),
             method=_("Write the numbers from least to greatest, then find the middle one (or the mean of the middle "
@@ -121,7 +126,7 @@ def median_mode(rng: random.Random, level: int) -> Draft:
     return Draft(
         _("The dot plot shows how many books each of {n} students read this month. What is the mode?").format(
             n=len(values)),
-        r"\text{mode} = ?", ans, str(ans),
+        tex_word(_("mode")) + " = ?", ans, str(ans),
         [step(_("The tallest column of dots has {count} dots.").format(count=top), sympy.Integer(top), top),
          step(_("That column is above {mode}, so the mode is {mode}.").format(mode=ans), ans, ans)],
         _("The mode is the value that appears most often."),
@@ -153,7 +158,7 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
         ans = sympy.Integer(s[-1] - s[0])
         return Draft(
             _("Find the range of these numbers: {values}.").format(values=listing(values)),
-            r"\text{range}(" + tex_list(values) + ")", ans, str(ans),
+            tex_word(_("range")) + "(" + tex_list(values) + ")", ans, str(ans),
             [step(_("Largest {max}, smallest {min}: {max} - {min} = {range}").format(max=s[-1], min=s[0], range=ans),
                   sympy.Add(s[-1], -s[0], evaluate=False), ans)],
             _("The range tells how spread out the numbers are."),
@@ -174,7 +179,7 @@ def range_iqr(rng: random.Random, level: int) -> Draft:
     half = n // 2
     return Draft(
         _("Find the interquartile range (IQR) of these numbers: {values}.").format(values=listing(values)),
-        r"\text{IQR}(" + tex_list(values) + ")", ans, num(ans),
+        tex_word(_("IQR")) + "(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("In order: {sorted}").format(sorted=listing(s)), sympy.Integer(n), n),
             step(_("Lower half {lower}: Q1 = {q1}").format(lower=listing(s[:half]), q1=num(q1)),
@@ -211,7 +216,7 @@ def mad(rng: random.Random, level: int) -> Draft:
     ans = R(total, n)
     return Draft(
         _("Find the mean absolute deviation (MAD) of these numbers: {values}.").format(values=listing(values)),
-        r"\text{MAD}(" + tex_list(values) + ")", ans, num(ans),
+        tex_word(_("MAD")) + "(" + tex_list(values) + ")", ans, num(ans),
         [
             step(_("Mean: {sum} ÷ {n} = {mean}").format(sum=sum(values), n=n, mean=m), R(sum(values), n), m),
             step(_("Distances from the mean: {devs}; they add up to {total}").format(devs=listing(devs), total=total),
@@ -250,7 +255,7 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
     if level == 1:
         ans = sympy.Integer(med)
         return Draft(
-            _("{intro} What is the median?").format(intro=intro), r"\text{median} = ?", ans, str(ans),
+            _("{intro} What is the median?").format(intro=intro), tex_word(_("median")) + " = ?", ans, str(ans),
             [*read, step(_("The line inside the box marks the median: {median}").format(median=med), ans, med)],
             _("A box plot has five marks: the ends of the whiskers, the ends of the box, and a line inside the box."),
             method=_("Find the line inside the box and read where it meets the scale."),
@@ -265,7 +270,8 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
     if level == 2:
         ans = sympy.Integer(mx - mn)
         return Draft(
-            _("{intro} What is the range of the scores?").format(intro=intro), r"\text{range} = ?", ans, str(ans),
+            _("{intro} What is the range of the scores?").format(intro=intro), tex_word(_("range")) + " = ?", ans,
+            str(ans),
             [step(_("The whiskers end at {min} and {max}.").format(min=mn, max=mx), sympy.Integer(mx), mx),
              step(_("Range = {max} - {min} = {range}").format(max=mx, min=mn, range=ans),
                   sympy.Add(mx, -mn, evaluate=False), ans)],
@@ -282,7 +288,8 @@ def box_plot_problem(rng: random.Random, level: int) -> Draft:
         )
     ans = sympy.Integer(q3 - q1)
     return Draft(
-        _("{intro} What is the interquartile range (IQR)?").format(intro=intro), r"\text{IQR} = ?", ans, str(ans),
+        _("{intro} What is the interquartile range (IQR)?").format(intro=intro), tex_word(_("IQR")) + " = ?", ans,
+        str(ans),
         [*read, step(_("IQR = {q3} - {q1} = {iqr}").format(q3=q3, q1=q1, iqr=ans), sympy.Add(q3, -q1, evaluate=False),
                      ans)],
         _("The box itself holds the middle half of the scores."),
@@ -420,7 +427,7 @@ def compare(rng: random.Random, level: int) -> Draft:
     ans = sympy.Integer(ra - rb)
     return Draft(
         _("{intro} How much greater is the range of class A than the range of class B?").format(intro=intro),
-        r"\text{range}(A) - \text{range}(B) = ?", ans, str(ans),
+        tex_word(_("range")) + "(A) - " + tex_word(_("range")) + "(B) = ?", ans, str(ans),
         [step(_("Range of A: {max} - {min} = {range}").format(max=max(a), min=min(a), range=ra),
               sympy.Add(max(a), -min(a), evaluate=False), ra),
          step(_("Range of B: {max} - {min} = {range}").format(max=max(b), min=min(b), range=rb),
