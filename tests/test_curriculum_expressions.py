@@ -119,8 +119,14 @@ def test_percent_change_is_measured_against_the_original_amount():
     problem = first("rp.percent_change", 2, lambda p: "went up" in p.statement)
     old, new = problem.data["old"], problem.data["new"]
     assert tag_of(problem, str(sympy.Rational((new - old) * 100, new))) == "divided by the new value"
+    for typed in (problem.answer_text, f"{problem.answer_text}%", f"{problem.answer_text} %"):
+        assert MANAGER.check(problem, typed).status == "verified", typed
+    assert MANAGER.check(problem, f"{problem.answer + 1}%").status == "refuted"
     sale = first("rp.percent_change", 1, lambda p: "on sale" in p.statement)
-    assert MANAGER.check(sale, f"${sale.answer_text}").status == "verified"
+    for typed in (f"${sale.answer_text}", sale.answer_text, f"{sale.answer_text} $"):
+        assert MANAGER.check(sale, typed).status == "verified", typed
+    zh = MANAGER.generate("rp.percent_change", sale.seed, 1, language="zh")
+    assert MANAGER.check(zh, f"{zh.answer_text}元").status == "verified"
     assert tag_of(sale, str(sale.data["price"] - sale.data["p"])) == "subtracted the percent as a number"
 
 

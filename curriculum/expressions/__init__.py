@@ -139,6 +139,22 @@ class ScientificNotationChecker:
         return grade
 
 
+class PercentChecker:
+    """Percent problems: a percent answer may be typed with its sign ("25%" and "25" both read as 25); an amount
+    of money is compared with its unit, as the tutor does for any answer with a unit ("$12.50", "12.5")."""
+
+    skill_id = "rp.percent_change"
+
+    def check(self, given: str, problem: Problem) -> Grade:
+        text = given.strip()
+        if problem.data.get("percent") and text.endswith("%"):
+            return compare_answers(text[:-1].strip(), problem.answer)
+        if problem.answer_unit:
+            return compare_answers(given, f"{problem.answer_text} {problem.answer_unit}")
+        return compare_answers(given, problem.answer)
+
+
 @hookimpl
 def register_checkers(register):
     register(ScientificNotationChecker())
+    register(PercentChecker())

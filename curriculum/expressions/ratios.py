@@ -251,7 +251,7 @@ def percent_change(rng: random.Random, level: int) -> Draft:
                  change=change, old=old, p=p), R(change, old) * 100, p)],
             _("A percent change compares the change with the original amount."),
             method=_("Find the change, divide it by the original (starting) amount, then multiply by 100."),
-            answer_format=_("a percent, as a number (25 for 25%)"), data={"old": old, "new": new},
+            answer_format=_("a percent, as a number (25 for 25%)"), data={"old": old, "new": new, "percent": True},
             misconceptions=[
                 misconception(N_("divided by the new value"), R(change * 100, new),
                               _("You divided by the new amount. A percent change is measured against the original "
