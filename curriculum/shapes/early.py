@@ -228,7 +228,8 @@ def quadrilaterals(rng: random.Random, level: int) -> Draft:
         step(_("The ones that belong: {names}.").format(names=listing([name(s) for s in members])), I(len(members)), ans),
     ]
     return Draft(
-        _("Here are some shapes: {names}.").format(names=names) + " " + _(FAMILY_QUESTIONS[family]),
+        _("{intro} {question}").format(intro=_("Here are some shapes: {names}.").format(names=names),
+                                       question=_(FAMILY_QUESTIONS[family])),
         r"\text{?}", I(ans), str(ans), steps,
         _("Think about what every shape of that family must have."),
         method=_("Go through the shapes one at a time and check each against the definition, not against how it "
