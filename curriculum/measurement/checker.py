@@ -55,6 +55,7 @@ _HALF = re.compile(r"^\s*(\d+)\s*(?:点|時|时)\s*半\s*$")
 _CLOCK = re.compile(r"^\s*(?:上午|下午|中午|晚上|早上)?\s*(\d{1,2})\s*(?::|：|点|时|\.)\s*(\d{1,2})?\s*(?:分)?\s*"
                     r"(?:a\.?m\.?|p\.?m\.?)?\s*$", re.I)
 _OCLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:o'?clock|点钟?|点整|时整)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*$", re.I)
+_DURATION = re.compile(r"^\s*(\d+)\s*:\s*(\d{2})\s*$")
 _HALF_PAST = re.compile(r"^\s*half\s+past\s+(\d{1,2})\s*$", re.I)
 
 
@@ -135,6 +136,10 @@ class MeasureChecker:
         if value is None:
             return grade
         if _same(value, problem.answer):
+            m = _DURATION.match(given)
+            if problem.answer_unit == "min" and m and int(m.group(2)) >= 60:
+                return Grade("refuted", _("An hour has only 60 minutes: write fewer than 60 minutes after the "
+                                          "colon, or give the time in minutes only."))
             return Grade("verified", _("This answer matches the right answer."))
         for m in problem.misconceptions:
             if _same(value, m.answer):
@@ -147,6 +152,8 @@ class MeasureChecker:
         if isinstance(problem.answer, tuple):
             clock = read_clock(given)
             return None if clock is None else clock
+        if problem.answer_unit == "min" and (m := _DURATION.match(given)):
+            return Fraction(int(m.group(1)) * 60 + int(m.group(2)))  # "1:20" for a time that lasts 80 minutes
         if problem.answer_unit:
             return read_quantity(given, problem.answer_unit)
         return None
