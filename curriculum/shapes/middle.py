@@ -142,6 +142,31 @@ def area_polygons(rng: random.Random, level: int) -> Draft:
         rule = _("Area of a parallelogram = base × height.")
         nudge = _("Which line meets the base at a right angle?")
         method = _("Multiply the base by the height measured at a right angle to it, not by the slanted side.")
+    elif rng.random() < 0.5:
+        W, H = rng.randint(6, 16), rng.randint(5, 14)
+        w, k = rng.randint(2, W - 2), rng.randint(2, H - 2)
+        ans = I(W * H - w * k)
+        pts = [(0, 0), (W, 0), (W, H - k), (W - w, H - k), (W - w, H), (0, H)]
+        fdata = {"width": W, "height": H, "cut_width": w, "cut_height": k}
+        statement = _("A figure is a {W} cm by {H} cm rectangle with a {w} cm by {k} cm rectangle cut out of one "
+                      "corner. What is its area?").format(W=W, H=H, w=w, k=k)
+        steps = [
+            step(_("The whole rectangle: {W} × {H} = {big}").format(W=W, H=H, big=W * H), sympy.Mul(W, H, evaluate=False), W * H),
+            step(_("The cut-out corner: {w} × {k} = {small}").format(w=w, k=k, small=w * k), sympy.Mul(w, k, evaluate=False), w * k),
+            step(_("Take it away: {big} - {small} = {area}").format(big=W * H, small=w * k, area=ans),
+                 sympy.Add(W * H, -w * k, evaluate=False), ans),
+        ]
+        wrong = [
+            misconception(N_("forgot to take away the cut-out corner"), I(W * H), _(
+                "That is the area of the whole rectangle, before the corner was cut out.")),
+            misconception(N_("found the perimeter instead of the area"), I(2 * (W + H)), _(
+                "Adding the sides around the edge gives the perimeter; the area counts the squares inside.")),
+        ]
+        fig = figs.polygon(pts, {0: cm(W), 5: cm(H), 2: cm(w), 3: cm(k)},
+                           alt=_("A rectangle with a smaller rectangle cut out of one corner."), data=fdata)
+        rule = _("The area of a composite figure is the whole rectangle's area minus the part cut out.")
+        nudge = _("Picture the whole rectangle before the corner was cut out.")
+        method = _("Find the area of the whole rectangle, find the area of the cut-out corner, then subtract.")
     else:
         top = rng.randint(2, 9)
         b = top + off + rng.randint(1, 6)
