@@ -14,12 +14,13 @@ LANGUAGES = ("en", "zh")
 _ = catalogue(__file__, "measurement")
 SUBJECT = N_("Measurement")
 
-from curriculum.measurement import data as _data  # noqa: E402  (the generators use ``_`` above)
-from curriculum.measurement import lengths as _lengths  # noqa: E402
-from curriculum.measurement import shapes as _shapes  # noqa: E402
-from curriculum.measurement import time_money as _time_money  # noqa: E402
-from curriculum.measurement.agent import make_units_agent  # noqa: E402
-from curriculum.measurement.checker import MeasureChecker  # noqa: E402
+# The generator modules import ``_`` from this package, so they come after it.
+from curriculum.measurement import data as _data
+from curriculum.measurement import lengths as _lengths
+from curriculum.measurement import shapes as _shapes
+from curriculum.measurement import time_money as _time_money
+from curriculum.measurement.agent import make_units_agent
+from curriculum.measurement.checker import MeasureChecker
 
 SKILLS = [
     # id, title, grade_min, grade_max, prerequisites, description, standards, generator

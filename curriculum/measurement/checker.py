@@ -53,10 +53,10 @@ _ZH_WORDS = sorted((u for u in UNIT_FACTORS if not u.isascii()), key=len, revers
 _ZH_PART = re.compile(r"\s*(\d+(?:\.\d+)?(?:/\d+)?)\s*(" + "|".join(map(re.escape, _ZH_WORDS)) + r")(?:钟|整)?\s*")
 _HALF = re.compile(r"^\s*(\d+)\s*(?:点|時|时)\s*半\s*$")
 _CLOCK = re.compile(r"^\s*(?:上午|下午|中午|晚上|早上)?\s*(\d{1,2})\s*(?::|：|点|时|\.)\s*(\d{1,2})?\s*(?:分)?\s*"
-                    r"(?:a\.?m\.?|p\.?m\.?)?\s*$", re.I)
-_OCLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:o'?clock|点钟?|点整|时整)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*$", re.I)
+                    r"(?:a\.?m\.?|p\.?m\.?)?\s*$", re.IGNORECASE)
+_OCLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:o'?clock|点钟?|点整|时整)?\s*(?:a\.?m\.?|p\.?m\.?)?\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(\d+)\s*:\s*(\d{2})\s*$")
-_HALF_PAST = re.compile(r"^\s*half\s+past\s+(\d{1,2})\s*$", re.I)
+_HALF_PAST = re.compile(r"^\s*half\s+past\s+(\d{1,2})\s*$", re.IGNORECASE)
 
 
 def measured_gold(problem: Problem) -> Any:

@@ -10,7 +10,7 @@ from sympy import Rational as R
 from curriculum.kit import N_, Draft, misconception, step
 from curriculum.measurement import _
 from curriculum.measurement import figures as fig
-from curriculum.measurement.common import add, mul, num, qty, sub, unit, words
+from curriculum.measurement.common import add, mul, qty, sub, unit, words
 
 OBJECTS = [N_("pencil"), N_("crayon"), N_("straw"), N_("paintbrush"), N_("marker")]
 

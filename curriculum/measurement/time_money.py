@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import random
 
-import sympy
 from sympy import Integer as I
 from sympy import Rational as R
 
 from curriculum.kit import N_, Draft, misconception, step
 from curriculum.measurement import _
 from curriculum.measurement import figures as fig
-from curriculum.measurement.common import (add, clock_text, dollars_text, later, money, mul, qty, sub, time_answer,
-                                           time_answer_text, words)
+from curriculum.measurement.common import (
+    add,
+    clock_text,
+    dollars_text,
+    later,
+    money,
+    mul,
+    qty,
+    sub,
+    time_answer,
+    time_answer_text,
+    words,
+)
 
 # ----------------------------------------------------------------------------------------------- clocks
 
