@@ -91,3 +91,18 @@ def test_place_value_zero_is_not_left_out():
             assert MANAGER.check(p, f"{h}{o}").mistake == "left out the zero place"
             return
     pytest.fail("no problem with zero tens")
+
+
+def test_an_order_may_be_written_with_less_than_signs():
+    p = gen("nbt.compare", 0, 1)
+    a, b, c = p.answer
+    assert MANAGER.check(p, f"{a} < {b} < {c}").status == "verified"
+    assert MANAGER.check(p, f"{a}<{b}<{c}").status == "verified"
+    assert MANAGER.check(p, f"{c} < {b} < {a}").mistake == "ordered from greatest to least"
+    assert MANAGER.check(p, f"{a}, {b}, {c}").status == "verified"
+
+
+def test_a_remainder_too_big_is_named_in_the_form_a_child_writes():
+    p = gen("nbt.divide", 3, 1)
+    q, r = p.answer
+    assert MANAGER.check(p, f"{q - 1} R {r + p.data['d']}").mistake == "remainder bigger than the divisor"

@@ -51,6 +51,17 @@ SKILLS = [
 _REMAINDER = re.compile(r"^\s*(\d+)\s*(?:r|R|rem|remainder|余|……|…|\.\.\.\.\.\.|\.\.\.)\s*(\d+)\s*$")
 
 
+def graded(text: str, problem: Problem) -> Grade:
+    """``text`` (already rewritten in the verifier's form) against the answer; a wrong one that is a common
+    misconception is named here, since the tutor would compare the student's own spelling."""
+    grade = compare_answers(text, problem.answer)
+    if grade.status == "refuted":
+        for m in problem.misconceptions:
+            if compare_answers(text, m.answer).status == "verified":
+                return Grade("refuted", m.explanation, m.tag)
+    return grade
+
+
 class RemainderChecker:
     """Reads a quotient with a remainder as a child writes it: "26 R 1", "26 remainder 1", "26……1", "26, 1"."""
 
@@ -59,7 +70,19 @@ class RemainderChecker:
     def check(self, given: str, problem: Problem) -> Grade:
         m = _REMAINDER.match(given or "")
         text = f"{m.group(1)}, {m.group(2)}" if m else given
-        return compare_answers(text, problem.answer)
+        return graded(text, problem)
+
+
+class OrderChecker:
+    """An order written with signs reads as the list: "39 < 47 < 74" is "39, 47, 74"."""
+
+    skill_id = "nbt.compare"
+
+    def check(self, given: str, problem: Problem) -> Grade:
+        text = given or ""
+        if "<" in text and not re.search(r"[^\d\s<]", text):
+            text = ", ".join(part.strip() for part in text.split("<"))
+        return graded(text, problem)
 
 
 @hookimpl
@@ -77,3 +100,4 @@ def register_generators(register):
 @hookimpl
 def register_checkers(register):
     register(RemainderChecker())
+    register(OrderChecker())
