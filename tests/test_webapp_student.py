@@ -249,3 +249,17 @@ def test_learn_shows_the_answer_sympy_worked_out_and_checks_the_reply_against_it
     assert "checked by the verifier" in shown
     assert "Answer checked against SymPy's exact working: 7/12" in shown
     assert at.session_state["chat_log"][-1]["reference"] == {"answer": "7/12", "source": "sympy"}
+
+
+def test_a_formula_is_typeset_only_when_it_says_something_the_statement_does_not_show_as_math():
+    from types import SimpleNamespace as P
+
+    from webapp.student import formula_helps
+
+    assert formula_helps(P(statement="What is 25 + 7?", latex="25 + 7"))
+    assert formula_helps(P(statement="Solve for x.", latex=r"3x + 2 = 8x - 13"))
+    assert not formula_helps(P(statement="Look at the clock. What time is it?", latex=r"\text{?}"))
+    assert not formula_helps(P(statement="Plot A.", latex=r"(x,\ y) = ?"))
+    assert not formula_helps(P(statement="Round 45 to the nearest ten.", latex="Round 45 to the nearest ten."))
+    assert not formula_helps(P(statement="把45四舍五入到十位。", latex="把45四舍五入到十位"))
+    assert formula_helps(P(statement="Convert.", latex=r"3\,\mathrm{min} = ?\,\mathrm{s}"))

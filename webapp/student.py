@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from tutor import learner, reports
@@ -167,9 +169,21 @@ def problem_markdown(problem) -> str:
     return problem.statement + (f"\n\n$${problem.latex}$$" if formula_helps(problem) else "")
 
 
+_LATEX_WORDS = re.compile(r"\\(?:text|mathrm|operatorname)\{[^{}]*\}")
+_PROSE = re.compile(r"[A-Za-z]{2,}[,.]?\s+[A-Za-z]{2,}[,.]?\s+[A-Za-z]{2,}|[\u4e00-\u9fff]")
+
+
 def formula_helps(problem) -> bool:
-    """Typeset the problem's LaTeX under a short statement; under a word problem it would give the setup away."""
-    return bool(problem.latex) and len(problem.statement) <= 3 * len(problem.latex) + 40
+    """Typeset the problem's LaTeX under a short statement; under a word problem it would give the setup away.
+
+    A LaTeX that is only a placeholder ("\\text{?}", "(x, y) = ?" says nothing the statement does not) or
+    prose (a sentence typeset as math loses its spaces) is not shown."""
+    latex = (problem.latex or "").strip()
+    if not latex or _PROSE.search(_LATEX_WORDS.sub("", latex)):
+        return False
+    if not re.search(r"\d", _LATEX_WORDS.sub("", latex)):
+        return False
+    return len(problem.statement) <= 3 * len(latex) + 40
 
 
 # --- Practice -------------------------------------------------------------------------------------
