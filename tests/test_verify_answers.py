@@ -309,3 +309,36 @@ def test_a_measured_answer_is_compared_as_a_quantity(given, gold, status):
     """Misreading family (everyday held-out): "2400" for "convert 2.4 km to meters" and "2400 meters" against
     "2400 m" were refuted, while "60" for "60 mph" was verified: units are now read one way."""
     assert compare_answers(given, gold).status is status
+
+
+def test_a_mixed_number_is_read_as_a_whole_and_a_fraction_never_as_a_product():
+    """Issue 16: "2 1/2" is 5/2 as a child means it, in every spelling, with or without a unit."""
+    import sympy
+
+    from tutor.verify import compare_answers
+
+    for given in ("2 1/2", "2 and 1/2", "2½", "2又1/2", "2 1/2 cups"):
+        gold = "5/2 cups" if "cups" in given else sympy.Rational(5, 2)
+        assert compare_answers(given, gold).status.name == "verified", given
+    assert compare_answers("-1 3/4", sympy.Rational(-7, 4)).status.name == "verified"
+    assert compare_answers("2 1/2", sympy.Integer(1)).status.name == "refuted"
+    assert compare_answers("2 1/2 + 3", sympy.Rational(7, 2)).status.name == "refuted"  # an expression: 2·(1/2) + 3 = 4
+
+
+def test_a_compound_quantity_is_added_up_in_one_unit():
+    """Issue 16: "3 h 20 min" for 200 minutes, "2 m 5 cm", "5 ft 3 in", "4 dollars 5 cents"."""
+    from tutor.verify import compare_answers
+
+    for given, gold in [("3 h 20 min", "200 min"), ("3 hours and 20 minutes", "200 minutes"), ("2 m 5 cm", "205 cm"),
+                        ("5 ft 3 in", "63 in"), ("4 dollars 5 cents", "$4.05"), ("2 kg 300 g", "2.3 kg")]:
+        assert compare_answers(given, gold).status.name == "verified", (given, gold)
+    assert compare_answers("3 h 10 min", "200 min").status.name == "refuted"
+
+
+def test_an_inequality_answer_matches_an_interval_gold():
+    import sympy
+
+    from tutor.verify import compare_answers
+
+    assert compare_answers("x > 3", sympy.Interval.open(3, sympy.oo)).status.name == "verified"
+    assert compare_answers("x >= 3", sympy.Interval.open(3, sympy.oo)).status.name == "refuted"

@@ -419,3 +419,15 @@ def test_right_chinese_solutions_verify_and_planted_errors_are_found():
 )
 def test_a_count_of_fractional_units_is_a_product(text, expected):
     assert _statuses(text) == expected
+
+
+def test_a_chinese_quantity_against_a_gold_with_an_english_unit_is_read_in_the_golds_unit():
+    """Issue 16: a Chinese student answers a measured problem whose ground truth is "200 min" or "$4.05"."""
+    from tutor.verify import compare_answers
+
+    right = [("3小时20分钟", "200 min"), ("3小时20分", "200 min"), ("3千克", "3000 g"), ("5千米", "5000 m"),
+             ("2升", "2000 ml"), ("405分", "$4.05"), ("4角", "$0.40"), ("4元5分", "$4.05"), ("200分钟", "200 min")]
+    for given, gold in right:
+        assert compare_answers(given, gold).status.name == "verified", (given, gold)
+    for given, gold in [("3小时", "200 min"), ("3千克", "3 g"), ("4元", "$4.05"), ("3小时10分钟", "200 min")]:
+        assert compare_answers(given, gold).status.name == "refuted", (given, gold)

@@ -442,6 +442,10 @@ def answer_pair(given: str, gold):
     """
     given_q = read_quantity(given) if has_chinese(given) else None
     gold_q = read_quantity(gold) if isinstance(gold, str) and has_chinese(gold) else None
+    if given_q and gold_q is None and isinstance(gold, str):
+        measured = _against_measured_gold(given_q[1], gold)  # "3小时20分钟" for "200 min", "3千克" for "3000 g"
+        if measured is not None:
+            return measured
     if given_q and gold_q:
         gu = [u for _, u in given_q[1] if u]
         ou = [u for _, u in gold_q[1] if u]
@@ -462,6 +466,33 @@ def answer_pair(given: str, gold):
     new_given = answer_text(given)
     new_gold = answer_text(gold) if isinstance(gold, str) else gold
     return new_given, new_gold
+
+
+_KIND_TO_DIM = {"length": ("length", 1), "mass": ("mass", 1), "time": ("time", 1), "area": ("area", 1),
+                "volume": ("volume", Fraction(1, 1000)), "money": ("money", 1), "angle": ("angle", 1)}
+"""An English unit kind (``tutor.verify.units``) -> (the Chinese dimension, the English base unit in the Chinese
+base unit): a litre is 1/1000 立方米; money in 元 is the problem's own currency."""
+
+
+def _against_measured_gold(parts: list[tuple[Fraction, str | None]], gold: str) -> tuple[str, str] | None:
+    """A Chinese quantity against a gold written with an English unit ("200 min", "$4.05"): both as numbers
+    in the gold's unit, when the answer's units measure what the gold's unit does; else None. A unit that
+    names two things (分: minutes or fen) is read as the one the gold measures."""
+    from tutor.verify.units import _UNITS as ENGLISH
+    from tutor.verify.units import split_quantity
+
+    read = split_quantity(gold)
+    if read is None or read[1] is None or any(u is None for _, u in parts):
+        return None
+    gold_value, gold_unit = read
+    kind, factor = ENGLISH.get(gold_unit, (None, None))
+    if kind not in _KIND_TO_DIM:
+        return None
+    dim, base = _KIND_TO_DIM[kind]
+    if dim not in _dims([u for _, u in parts]):
+        return None
+    value = _in_unit(parts, dim) / (Fraction(base) * factor)
+    return _text(value), _text(gold_value)
 
 
 # ---------------------------------------------------------------- claims in prose
