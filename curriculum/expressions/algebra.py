@@ -6,7 +6,9 @@ from __future__ import annotations
 import random
 
 import sympy
+from plugins._common import x
 from sympy import Rational as R
+from tutor.figures import number_line
 
 from curriculum.expressions import _
 from curriculum.expressions.shared import (
@@ -15,13 +17,12 @@ from curriculum.expressions.shared import (
     STRICT,
     linear_text,
     num,
+    paren,
     pick,
     solution,
     tape_diagram,
 )
 from curriculum.kit import N_, Draft, misconception, nonzero, plain, step
-from plugins._common import x
-from tutor.figures import number_line
 
 INEQUALITY_FORMAT = N_("an inequality, like x > 2 or x ≤ -1")
 
@@ -92,7 +93,7 @@ def equivalent(rng: random.Random, level: int) -> Draft:
         c, d = rng.randint(1, 9), rng.randint(1, 12)
         text = f"{a}(x + {b}) + {c}x + {d}"
         ans = sympy.expand(a * (x + b) + c * x + d)
-        steps = [step(_("Distribute: {a}(x + {b}) = {expanded}.").format(a=a, b=b, expanded=plain(a * x + a * b)),
+        steps = [step(_("Distribute: {a}(x + {b}) = {expanded}.").format(a=a, b=b, expanded=linear_text(a, a * b)),
                       a * (x + b), a * x + a * b),
                  step(_("Combine the x terms and the numbers: {a}x + {c}x and {ab} + {d}.").format(
                      a=a, c=c, ab=a * b, d=d), a * x + c * x, (a + c) * x)]
@@ -105,9 +106,9 @@ def equivalent(rng: random.Random, level: int) -> Draft:
         c, d = rng.randint(2, 6), rng.randint(1, 9)
         text = f"{a}(x - {b}) - {c}(x + {d})"
         ans = sympy.expand(a * (x - b) - c * (x + d))
-        steps = [step(_("Distribute {a}: {a}(x - {b}) = {first}.").format(a=a, b=b, first=plain(a * x - a * b)),
+        steps = [step(_("Distribute {a}: {a}(x - {b}) = {first}.").format(a=a, b=b, first=linear_text(a, -a * b)),
                       a * (x - b), a * x - a * b),
-                 step(_("Distribute -{c}: -{c}(x + {d}) = {second}.").format(c=c, d=d, second=plain(-c * x - c * d)),
+                 step(_("Distribute -{c}: -{c}(x + {d}) = {second}.").format(c=c, d=d, second=linear_text(-c, -c * d)),
                       -c * (x + d), -c * x - c * d)]
         wrong = [misconception(N_("did not distribute the minus sign"), a * x - a * b - c * x + c * d,
                                _("The minus sign in front of the second bracket multiplies both of its terms, so "
@@ -115,9 +116,10 @@ def equivalent(rng: random.Random, level: int) -> Draft:
                  misconception(N_("distributed to the first term only"), a * x - b - c * x - d,
                                _("Each number outside a bracket multiplies every term inside it, not only the "
                                  "first."))]
-    steps.append(step(_("So the expression is {ans}.").format(ans=plain(ans)), sympy.expand(ans), ans))
+    written = linear_text(ans.coeff(x), ans.subs(x, 0))
+    steps.append(step(_("So the expression is {ans}.").format(ans=written), sympy.expand(ans), ans))
     return Draft(
-        _("Write {expr} without brackets, with like terms combined.").format(expr=text), text, ans, plain(ans), steps,
+        _("Write {expr} without brackets, with like terms combined.").format(expr=text), text, ans, written, steps,
         _("Use the distributive property, then collect like terms."),
         method=_("Multiply the number outside each bracket by every term inside, then add the x terms together and "
                  "the numbers together."),
@@ -210,7 +212,7 @@ def two_step_eq(rng: random.Random, level: int) -> Draft:
     rest = r - q
     steps = [step((_("Subtract {q} from both sides: {r} - {q} = {rest}.") if q > 0 else
                    _("Add {q} to both sides: {r} + {q} = {rest}.")).format(q=abs(q), r=r, rest=rest), r - q, rest),
-             step(_("Divide both sides by {p}: {rest} ÷ {p} = {sol}.").format(p=p, rest=rest, sol=sol),
+             step(_("Divide both sides by {p}: {rest} ÷ {d} = {sol}.").format(p=p, d=paren(p), rest=rest, sol=sol),
                   R(rest, p), sol)]
     data = {"p": p, "q": q, "r": r} if level == 1 else None
     fig = None
@@ -245,9 +247,9 @@ def two_step_ineq(rng: random.Random, level: int) -> Draft:
     rest = r - q
     steps = [step((_("Subtract {q} from both sides: {r} - {q} = {rest}.") if q > 0 else
                    _("Add {q} to both sides: {r} + {q} = {rest}.")).format(q=abs(q), r=r, rest=rest), r - q, rest),
-             step((_("Divide both sides by {p}: {rest} ÷ {p} = {sol}.") if p > 0 else
+             step((_("Divide both sides by {p}: {rest} ÷ {d} = {sol}.") if p > 0 else
                    _("Divide both sides by {p} and flip the inequality sign, because {p} is negative: "
-                     "{rest} ÷ {p} = {sol}.")).format(p=p, rest=rest, sol=sol), R(rest, p), sol)]
+                     "{rest} ÷ {d} = {sol}.")).format(p=p, d=paren(p), rest=rest, sol=sol), R(rest, p), sol)]
     wrong = [misconception(N_("added instead of subtracting"), solution(x, final, R(r + q, p)),
                            _("To undo adding a number, subtract it from both sides (and to undo subtracting, add)."))]
     if p < 0:
@@ -462,7 +464,7 @@ def multi_side(rng: random.Random, level: int) -> Draft:
                    a * x - c * x, (a - c) * x),
               step(_("Collect the numbers on the other side: {d} - ({b}) = {rest}.").format(d=d, b=bb, rest=d - bb),
                    sympy.Integer(d - bb), (a - c) * sol),
-              step(_("Divide: {rest} ÷ {diff} = {sol}.").format(rest=d - bb, diff=a - c, sol=sol), R(d - bb, a - c),
+              step(_("Divide: {rest} ÷ {diff} = {sol}.").format(rest=d - bb, diff=paren(a - c), sol=sol), R(d - bb, a - c),
                    sol)]
     wrong = [misconception(N_("moved a term without changing its sign"), R(d + bb, a - c),
                            _("When a term moves to the other side it changes sign: subtract it from both sides.")),

@@ -6,13 +6,13 @@ from __future__ import annotations
 import random
 
 import sympy
+from plugins._common import x
 from sympy import Rational as R
+from tutor.figures import coordinate_plane
 
 from curriculum.expressions import _
-from curriculum.expressions.shared import linear_text, pick, xy_table
-from curriculum.kit import N_, Draft, misconception, nonzero, plain, step
-from plugins._common import x
-from tutor.figures import coordinate_plane
+from curriculum.expressions.shared import linear_text, pick, sentences, xy_table
+from curriculum.kit import N_, Draft, misconception, nonzero, step
 
 
 def _frac_text(v) -> str:
@@ -223,7 +223,7 @@ def fn_linear(rng: random.Random, level: int) -> Draft:
                   ys[0] - xs[0] * m, b)]
     if level == 1:
         return Draft(
-            context + " " + table + " " + _("What is the initial value (y when x = 0)?"), r"y = mx + b,\ b = ?",
+            sentences(context, table, _("What is the initial value (y when x = 0)?")), r"y = mx + b,\ b = ?",
             sympy.Integer(b), str(b), steps, _("The initial value is the output when the input is 0."),
             method=_("Find how much y changes for each 1 of x, then work backwards from the first row to x = 0."),
             answer_format=_("a number"), data=data, figure=fig,
@@ -237,8 +237,8 @@ def fn_linear(rng: random.Random, level: int) -> Draft:
     ans = m * x + b
     steps.append(step(_("So y = {rule}.").format(rule=linear_text(m, b)), m * x + b, ans))
     return Draft(
-        context + " " + table + " " + _("Write the equation of the function in the form y = mx + b."),
-        r"y = mx + b", ans, f"y = {plain(ans)}", steps,
+        sentences(context, table, _("Write the equation of the function in the form y = mx + b.")),
+        r"y = mx + b", ans, f"y = {linear_text(m, b)}", steps,
         _("Find the rate of change m and the initial value b."),
         method=_("The rate of change is the change in y for each 1 of x; the initial value is y at x = 0; then write "
                  "y = mx + b."),

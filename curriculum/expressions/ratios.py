@@ -7,6 +7,7 @@ import random
 
 import sympy
 from sympy import Rational as R
+from tutor.figures import coordinate_plane
 
 from curriculum.expressions import _
 from curriculum.expressions.shared import (
@@ -14,11 +15,11 @@ from curriculum.expressions.shared import (
     num,
     pick,
     ratio_table,
+    sentences,
     tape_diagram,
     xy_table,
 )
 from curriculum.kit import N_, Draft, misconception, step
-from tutor.figures import coordinate_plane
 
 RATIO_CONTEXTS = [
     {"rows": (N_("flour (cups)"), N_("sugar (cups)")),
@@ -76,7 +77,7 @@ def ratio_tables(rng: random.Random, level: int) -> Draft:
                  step(_("From {p} to {c} is multiplying by {n}: {q} × {n} = {ans}.").format(p=p, c=c, n=k, q=q, ans=ans),
                       sympy.Mul(q, k, evaluate=False), ans)]
     return Draft(
-        _(ctx["given"]).format(a=a, b=b) + " " + _(ctx["ask"]).format(c=c),
+        sentences(_(ctx["given"]).format(a=a, b=b), _(ctx["ask"]).format(c=c)),
         rf"{a} : {b} = {c} : ?", sympy.Integer(ans), str(ans), steps,
         _("In a ratio table every column is the first column multiplied by the same number."),
         method=_("Find what the top row was multiplied by, then multiply the bottom row by the same number."),
@@ -187,9 +188,9 @@ def proportional(rng: random.Random, level: int) -> Draft:
         data = {"x": xs, "y": ys}
         fig = xy_table(xs, ys, alt=_("A table with x = {x1}, {x2}, {x3} and y = {y1}, {y2}, {y3}.").format(
             x1=xs[0], x2=xs[1], x3=xs[2], y1=ys[0], y2=ys[1], y3=ys[2]), data=data)
-        statement = (_(rng.choice(PROPORTIONAL)) + " " + _("x: {x1}, {x2}, {x3}; y: {y1}, {y2}, {y3}.").format(
-            x1=xs[0], x2=xs[1], x3=xs[2], y1=ys[0], y2=ys[1], y3=ys[2]) + " "
-            + _("What is the constant of proportionality (y per x)?"))
+        statement = sentences(_(rng.choice(PROPORTIONAL)), _("x: {x1}, {x2}, {x3}; y: {y1}, {y2}, {y3}.").format(
+            x1=xs[0], x2=xs[1], x3=xs[2], y1=ys[0], y2=ys[1], y3=ys[2]),
+            _("What is the constant of proportionality (y per x)?"))
     return Draft(statement, r"y = k x,\ k = ?", k, num(k) if k.is_Integer else f"{k.p}/{k.q}", steps,
                  _("In a proportional relationship y = kx, and k is the same for every pair."),
                  method=_("Divide a y value by its x value; every pair should give the same quotient."),

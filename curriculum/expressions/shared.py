@@ -9,9 +9,8 @@ from decimal import Decimal, localcontext
 from typing import Any
 
 import sympy
-
 from tutor.figures import ACCENT, SOFT, Canvas, value_text
-from tutor.plugin_api import Figure
+from tutor.plugin_api import Figure, content_language
 
 # --------------------------------------------------------------------------- inequality answers
 
@@ -97,6 +96,17 @@ def num(v: Any) -> str:
             s = format(Decimal(int(v.p)) / Decimal(int(v.q)), "f")
         return s.rstrip("0").rstrip(".") if "." in s else s
     return f"{v.p}/{v.q}"
+
+
+def sentences(*parts: str) -> str:
+    """Sentences joined as the content language writes them: with a space in English, without one in Chinese."""
+    return ("" if content_language() == "zh" else " ").join(parts)
+
+
+def paren(v: Any) -> str:
+    """A number as an operand after an operator: -5 is written (-5)."""
+    text = num(v)
+    return f"({text})" if text.startswith("-") else text
 
 
 def money(v: Any) -> str:
