@@ -16,11 +16,10 @@ _ = catalogue(__file__, "expressions")
 
 import re
 
-from tutor import hookimpl
-from tutor.plugin_api import Grade, Problem, compare_answers
-
 from curriculum.expressions import algebra, functions, ratios
 from curriculum.kit import N_, SeededGenerator, skill
+from tutor import hookimpl
+from tutor.plugin_api import Grade, Problem, compare_answers
 
 SUBJECT = N_("Expressions, equations and functions")
 RP_SUBJECT = N_("Ratios and proportions")

@@ -6,9 +6,7 @@ from __future__ import annotations
 import random
 
 import sympy
-from plugins._common import x
 from sympy import Rational as R
-from tutor.figures import number_line
 
 from curriculum.expressions import _
 from curriculum.expressions.shared import (
@@ -23,6 +21,8 @@ from curriculum.expressions.shared import (
     tape_diagram,
 )
 from curriculum.kit import N_, Draft, misconception, nonzero, plain, step
+from plugins._common import x
+from tutor.figures import number_line
 
 INEQUALITY_FORMAT = N_("an inequality, like x > 2 or x ≤ -1")
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import random
 
 import sympy
-from plugins._common import x
 from sympy import Rational as R
-from tutor.figures import coordinate_plane
 
 from curriculum.expressions import _
 from curriculum.expressions.shared import linear_text, pick, sentences, xy_table
 from curriculum.kit import N_, Draft, misconception, nonzero, step
+from plugins._common import x
+from tutor.figures import coordinate_plane
 
 
 def _frac_text(v) -> str:

@@ -7,7 +7,6 @@ import random
 
 import sympy
 from sympy import Rational as R
-from tutor.figures import coordinate_plane
 
 from curriculum.expressions import _
 from curriculum.expressions.shared import (
@@ -20,6 +19,7 @@ from curriculum.expressions.shared import (
     xy_table,
 )
 from curriculum.kit import N_, Draft, misconception, step
+from tutor.figures import coordinate_plane
 
 RATIO_CONTEXTS = [
     {"rows": (N_("flour (cups)"), N_("sugar (cups)")),

@@ -9,6 +9,7 @@ from decimal import Decimal, localcontext
 from typing import Any
 
 import sympy
+
 from tutor.figures import ACCENT, SOFT, Canvas, value_text
 from tutor.plugin_api import Figure, content_language
 
