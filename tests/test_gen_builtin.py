@@ -45,6 +45,8 @@ def wrong_answer(answer) -> str:
         return "{" + ", ".join(plain(v) for v in [items[0] + 1, *items[1:]]) + "}"
     if isinstance(answer, tuple):
         return "(" + ", ".join(plain(v) for v in [answer[0] + 1, *answer[1:]]) + ")"
+    if isinstance(answer, sympy.Rel):  # an inequality: its boundary moved by one
+        return plain(answer.func(answer.lhs, answer.rhs + 1))
     return plain(answer + 1)
 
 

@@ -424,10 +424,34 @@ def claim_holds(lhs: Any, rhs: Any, bindings: Any = None) -> bool | None:
         a, b = a.subs(dict(bindings)), b.subs(dict(bindings))
     if isinstance(a, sympy.Equality) or isinstance(b, sympy.Equality):
         return None
+    inequalities = (sympy.StrictGreaterThan, sympy.StrictLessThan, sympy.GreaterThan, sympy.LessThan, sympy.And,
+                    sympy.Or)
+    if isinstance(a, inequalities) or isinstance(b, inequalities):
+        return _same_solutions(a, b)
     diff = sympy.simplify(a - b)
     if diff == 0:
         return True
     return diff.equals(0)
+
+
+def _same_solutions(a: Any, b: Any) -> bool | None:
+    """Two inequalities in one variable are the same answer when they describe the same numbers (x > 3 and
+    3 < x); an inequality is never equal to a number. None when SymPy cannot say."""
+    import sympy
+
+    kinds = (sympy.Rel, sympy.And, sympy.Or)
+    if not (isinstance(a, kinds) and isinstance(b, kinds)):
+        return False
+    names = {s.name for s in a.free_symbols} | {s.name for s in b.free_symbols}
+    if len(names) != 1:
+        return None
+    var = sympy.Symbol(names.pop(), real=True)
+    try:
+        sa = a.subs({s: var for s in a.free_symbols}).as_set()
+        sb = b.subs({s: var for s in b.free_symbols}).as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    return bool(sa == sb)
 
 
 def _sym(value: Any) -> Any:
