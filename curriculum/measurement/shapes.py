@@ -47,7 +47,7 @@ def perimeter(rng: random.Random, level: int) -> Draft:
         return Draft(
             _("A rectangle is {l} long and {w} wide. What is its perimeter?").format(
                 l=qty(length, "cm"), w=qty(width, "cm")),
-            rf"P = 2 \times ({length} + {width})", I(p), str(p),
+            "P = ?", I(p), str(p),  # the formula would give the method away
             [step(_("A rectangle has two sides of {l} cm and two sides of {w} cm.").format(l=length, w=width),
                   I(length), I(length)),
              step(_("Add all four sides: {l} + {w} + {l} + {w} = {p}.").format(l=length, w=width, p=p),
@@ -73,7 +73,7 @@ def perimeter(rng: random.Random, level: int) -> Draft:
         return Draft(
             _("A garden has {n} sides. They measure {sides}. How many meters of fence go all the way around it?")
             .format(n=n, sides=_sides_text(sides, "m")),
-            "P = " + " + ".join(map(str, sides)), I(total), str(total),
+            "P = ?", I(total), str(total),  # the sum would give the answer away
             [step(_("Add the sides one at a time: {sum} = {p}.").format(sum=" + ".join(map(str, sides)), p=total),
                   add(*sides), I(total))],
             _("The fence goes around the whole garden: every side counts."),
@@ -128,7 +128,7 @@ def area_rectangle(rng: random.Random, level: int) -> Draft:
                      _("A rectangle is {l} long and {w} wide. What is its area in square centimeters?")).format(
             l=qty(length, "cm"), w=qty(width, "cm"))
         return Draft(
-            statement, rf"A = {length} \times {width}", I(area), str(area),
+            statement, "A = ?", I(area), str(area),  # the formula would give the method away
             [step(_("There are {w} rows of {l} unit squares.").format(w=width, l=length), I(width), I(width)),
              step(_("Rows times squares in a row: {w} × {l} = {a}.").format(w=width, l=length, a=area),
                   mul(width, length), I(area))],
@@ -242,7 +242,7 @@ def volume_prism(rng: random.Random, level: int) -> Draft:
         return Draft(
             statement.format(l=length if level == 1 else qty(length, "cm"), w=width if level == 1 else qty(width, "cm"),
                              h=height if level == 1 else qty(height, "cm")),
-            rf"V = {length} \times {width} \times {height}", I(volume), str(volume),
+            "V = ?", I(volume), str(volume),  # the product would give the method away
             [step(_("One layer: {l} × {w} = {n} cubes.").format(l=length, w=width, n=layer), mul(length, width),
                   I(layer)),
              step(_("{h} layers: {n} × {h} = {v}.").format(h=height, n=layer, v=volume), mul(layer, height),
