@@ -208,7 +208,7 @@ def due_review(ctx, student_id: int, skill_id: str = "arith.add_sub") -> None:
 
 
 def test_plan_prints_review_new_practice_and_check_and_stores_it(cli, cli_ctx, llm):
-    student = make_student(cli_ctx)
+    student = make_student(cli_ctx, grade=4)  # a fourth-grader who has add and subtract: times tables come next
     due_review(cli_ctx, student)
     llm.enqueue(
         "GREETING: Hi Sam! Ready for some maths?\n"

@@ -58,12 +58,12 @@ def make_context(settings, llm: FakeChatModel | None = None, tutor=None, plugins
     )
 
 
-def make_student(ctx, name: str = "sam") -> int:
+def make_student(ctx, name: str = "sam", grade: int = 6) -> int:
     from tutor.accounts import create_user
 
     with ctx.session() as s:
         user = create_user(session=s, username=name, role="student", display_name=name.title(),
-                           password="correct horse battery", grade_level=6)
+                           password="correct horse battery", grade_level=grade)
         user_id = user.id
     return user_id
 

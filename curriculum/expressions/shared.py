@@ -15,49 +15,8 @@ from tutor.plugin_api import Figure, content_language
 
 # --------------------------------------------------------------------------- inequality answers
 
-class _Solution:
-    """An inequality in x used as a ground truth (``x > 3``).
-
-    The tutor's own helpers treat answers as numbers: the generator harness makes a wrong answer as
-    ``answer + 1`` and ``claim_holds`` compares two answers by ``simplify(a - b)``. A plain SymPy relational
-    supports neither, so a misconception answer would be dropped as "not comparable". These subclasses add
-    just that: ``+ k`` moves the boundary (``x > 3`` + 1 is ``x > 4``), and ``a - b`` is 0 exactly when the
-    two inequalities have the same solution set (1 otherwise)."""
-
-    def __add__(self, k: Any) -> Any:
-        return self.func(self.lhs, self.rhs + k)
-
-    def _same(self, other: Any) -> bool:
-        if not isinstance(other, sympy.core.relational.Relational):
-            return False
-        try:
-            return bool(self.as_set() == other.as_set())
-        except Exception:  # noqa: BLE001 - not an inequality in one variable: not the same
-            return False
-
-    def __sub__(self, other: Any) -> Any:
-        return sympy.Integer(0 if self._same(other) else 1)
-
-    __rsub__ = __sub__
-
-
-class _Gt(_Solution, sympy.StrictGreaterThan):
-    pass
-
-
-class _Ge(_Solution, sympy.GreaterThan):
-    pass
-
-
-class _Lt(_Solution, sympy.StrictLessThan):
-    pass
-
-
-class _Le(_Solution, sympy.LessThan):
-    pass
-
-
-SOLUTION = {">": _Gt, ">=": _Ge, "<": _Lt, "<=": _Le}
+SOLUTION = {">": sympy.StrictGreaterThan, ">=": sympy.GreaterThan, "<": sympy.StrictLessThan, "<=": sympy.LessThan}
+"""An inequality answer in x: the tutor compares inequalities by the numbers they describe (``claim_holds``)."""
 FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 STRICT = {">": ">=", ">=": ">", "<": "<=", "<=": "<"}
 """The same direction with the other kind of circle (open <-> closed)."""
