@@ -113,15 +113,17 @@ def test_demo_seed_creates_school_once(cli, ctx):
     assert "teacher" in r.output and "parent.ava" in r.output and "demo-pass-2026" in r.output
     with ctx.session() as s:
         students = s.exec(select(User).where(User.role == "student")).all()
-        assert len(students) == 25
-        assert len(s.exec(select(Classroom)).all()) == 1
+        assert len(students) == 31  # Math 6B (grades 5-7) and Second grade 2A
+        assert sorted(c.name for c in s.exec(select(Classroom)).all()) == ["Math 6B", "Second grade 2A"]
+        assert {st.grade_level for st in students} >= {2, 5, 7}
         assert len(s.exec(select(ParentLink)).all()) == 2
+    assert "Second grade 2A" in r.output
     again = cli("demo", "seed")
     assert "already has users" in again.output
     # make run on an existing demo database still reminds of the logins
     assert "parent.ava" in again.output and "demo-pass-2026" in again.output
     with ctx.session() as s:
-        assert len(s.exec(select(User).where(User.role == "student")).all()) == 25
+        assert len(s.exec(select(User).where(User.role == "student")).all()) == 31
 
 
 def test_the_cli_speaks_tutor_language(cli, ctx, monkeypatch):

@@ -168,7 +168,11 @@ def test_mastery_creates_an_fsrs_card_and_reviews_come_due(ctx, student, plugins
 def test_ready_to_learn_starts_at_skills_without_prerequisites_and_respects_grade(ctx, student, plugins):
     with ctx.session() as s:
         ready = ready_to_learn(session=s, student_id=student, plugins=plugins, grade=3)
-        assert [sp.id for sp in ready] == ["arith.add_sub"]
+    ids = [sp.id for sp in ready]
+    assert "arith.add_sub" in ids and "arith.mult_div" not in ids  # its prerequisite is not mastered yet
+    assert all(not sp.prerequisites and sp.grade_min <= 4 for sp in ready)  # within reach of a third-grader
+    in_band = [sp.grade_min <= 3 <= sp.grade_max for sp in ready]
+    assert in_band == sorted(in_band, reverse=True)  # the third grade's own skills first
 
 
 def test_recent_accuracy_and_time_on_task(ctx, student):

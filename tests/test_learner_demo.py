@@ -34,7 +34,7 @@ def test_the_demo_school_has_grades_2_5_and_7_practising_their_own_grades_skills
     from tutor.demo import seed_demo
 
     result = seed_demo(ctx, students=4, seed=3)
-    assert result.attempts > 40 and result.other_classes[0][0] == "Class 2A"
+    assert result.attempts > 40 and result.other_classes[0][0] == "Second grade 2A"
     with ctx.session() as s:
         users = {u.username: u for u in s.exec(select(User))}
         grades = {u.grade_level for u in users.values() if u.role == "student"}

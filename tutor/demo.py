@@ -25,7 +25,7 @@ FIRST_NAMES = [
 ]
 YOUNG_NAMES = ["Mia", "Leo", "Zoe", "Noah", "Lily", "Sam"]
 """The second-graders of the demo school's second class."""
-YOUNG_CLASS = "Class 2A"
+YOUNG_CLASS = "Second grade 2A"
 INTERESTS = ["soccer", "music", "dinosaurs", "space", "cooking", "video games", "horses", "drawing", "basketball"]
 
 

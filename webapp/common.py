@@ -238,9 +238,10 @@ def show_figure(figure) -> None:
     else:
         svg, alt, kind = figure.svg, figure.alt, figure.kind
     svg = safe_svg(svg)
-    if svg:
-        st.markdown(f'<div class="tutor-figure" data-kind="{escape(kind)}" role="img" aria-label="{escape(alt)}" '
-                    f'style="max-width:100%;overflow-x:auto">{svg}</div>', unsafe_allow_html=True)
+    if svg:  # markup, not words: the alt text inside is the plugin's, in the problem's language
+        html = (f'<div class="tutor-figure" data-kind="{escape(kind)}" role="img" aria-label="{escape(alt)}" '
+                f'style="max-width:100%;overflow-x:auto">{svg}</div>')
+        st.markdown(html, unsafe_allow_html=True)
 
 
 def pct(value: float | None) -> str:

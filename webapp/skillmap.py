@@ -17,8 +17,10 @@ GRADES = tuple(range(1, 13))
 def show_skill_map(viewer, student_id: int, *, grade_level: int | None, key: str) -> None:
     """The map for one grade (the student's own by default, another by choice), a legend, and what to do next."""
     default = grade_level if grade_level in GRADES else 6
+    # option labels are translated now, not in format_func: Streamlit may call it outside this run
+    shown_as = {g: _("Grade {grade}").format(grade=g) for g in GRADES}
     grade = st.selectbox(_("Grade"), GRADES, index=GRADES.index(default), key=f"{key}_grade",
-                         format_func=lambda g: _("Grade {grade}").format(grade=g))
+                         format_func=shown_as.get)
     with get_ctx().session() as s:
         skill_map = reports.skill_map(session=s, viewer=viewer, student_id=student_id, grade=grade)
     if not skill_map.skills:
