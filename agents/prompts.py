@@ -82,6 +82,9 @@ NO_PLUGIN = N_("I don't have any practice problems available right now, but you 
 
 STATUS_SYMPY = N_("Worked out with SymPy: {answer} ✓")
 STATUS_CHECKING = N_("checking")
+STATUS_WRITING = N_("Writing the explanation")
+"""Shown the moment the model starts on a reply, so the reading of the prompt (about 2 s on two cores) is not a
+blank wait before the first word."""
 STATUS_QUEUED = N_("The tutor is writing another reply first ({n} ahead of you); yours starts right after.")
 STATUS_CHECKED = N_("Checked: {claims}")
 STATUS_PROGRAM = N_("Checking with an independent program")

@@ -207,6 +207,9 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     if ctx.stream and writer is not None and callable(ahead) and (n := ahead()) > 0:
         # one model serves every student in turn: say so instead of a silent wait
         writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_QUEUED, n=n)})
+    elif ctx.stream and writer is not None and state.tries == 0 and state.reference.get("source") != "sympy":
+        # nothing shown yet: say the tutor is on it while the model reads its prompt
+        writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_WRITING)})
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
     watch = DraftWatch(ctx.check_text)
     draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,

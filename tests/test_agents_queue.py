@@ -69,3 +69,23 @@ async def test_a_student_waiting_for_the_model_sees_a_queue_status(settings):
             statuses.append(data["text"])
     other.join(5)
     assert prompts.say("en", prompts.STATUS_QUEUED, n=1) in statuses
+
+
+@pytest.mark.asyncio
+async def test_a_reply_shows_progress_before_the_model_has_read_its_prompt(settings):
+    """Issue 14: the first thing a student sees comes at once ("Writing the explanation"), not after the ~2 s the
+    model takes to read its prompt; a question SymPy settles shows SymPy's result instead."""
+    async def first_event(question: str, thread: str) -> tuple[str, str]:
+        model = FakeChatModel("5 + 3 = 8. The answer is 8.", pot("5 + 3"), pot("5 + 3"))
+        graph = build_graph(checkpointer=InMemorySaver())
+        async for kind, data in graph.astream(
+                {"messages": [HumanMessage(content=question)]}, {"configurable": {"thread_id": thread}},
+                context=make_context(settings, model), stream_mode=["custom", "values"]):
+            if kind == "custom" and data["type"] in ("status", "token"):
+                return data["type"], data["text"]
+        return "", ""
+
+    assert await first_event("Sam has 5 marbles and wins 3 more. How many now?", "w") == (
+        "status", prompts.say("en", prompts.STATUS_WRITING))
+    kind, text = await first_event("What is 5 + 3?", "s")
+    assert kind == "status" and text == prompts.say("en", prompts.STATUS_SYMPY, answer="8")
