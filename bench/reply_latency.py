@@ -584,15 +584,23 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
 
     meta = {
         "date": date,
-        "model": Path(model_file).name, "model_path": model_file, "model_setting": args.model or "(settings)",
+        "model": Path(model_file).name, "model_setting": args.model or "(settings)",
         "model_load_s": round(load_s, 2), "threads": ctx.settings.threads or bare_info.get("threads"),
         "llama_cpp_python": getattr(sys.modules.get("llama_cpp"), "__version__", None),
-        "data": str(args.data), "lang": args.lang, "mode": args.mode or "(service default)",
+        "data": _shown_path(args.data), "lang": args.lang, "mode": args.mode or "(service default)",
         "machine": machine() | {"load_average_start": [round(x, 2) for x in load_start],
                                 "load_average_end": [round(x, 2) for x in os.getloadavg()]},
         "bare_generation_info": bare_info,
     }
     return rows, summarise(rows, bare, meta)
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the summary records it: relative to the repository when inside it (no machine's own paths)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return Path(path).name
 
 
 def main() -> None:
