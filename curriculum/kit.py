@@ -15,12 +15,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plugins._common import Draft, SeededGenerator, decimal_text, nonzero, plain, step, tex
+from plugins._common import (
+    Draft,
+    SeededGenerator,
+    decimal_text,
+    nonzero,
+    plain,
+    step,
+    tex,
+)
 from plugins._common import skill as _skill
 from tutor.plugin_api import N_, Figure, Misconception, SkillSpec, Translator
 
 __all__ = ["LANGUAGES", "N_", "Draft", "Figure", "Misconception", "SeededGenerator", "catalogue", "decimal_text",
-           "misconception", "nonzero", "plain", "skill", "step", "tex"]
+           "misconception", "nonzero", "plain", "register_table", "skill", "step", "tex"]
 
 LANGUAGES = ("en", "zh")
 ROOT = Path(__file__).parent
@@ -39,6 +47,17 @@ def skill(translate: Translator, id: str, title: str, subject: str, grade_min: i
         raise ValueError(f"curriculum skill {id!r} must name its Common Core standard(s)")
     return _skill(id, title, subject, grade_min, grade_max, prerequisites, description, standards=standards,
                   domain=domain, translate=translate)
+
+
+def register_table(register_skill, register_generator, table, translate: Translator, subject: str) -> None:
+    """Register a plugin's skill table: rows ``(id, title, grade_min, grade_max, prerequisites, description,
+    standards, make)`` become a skill (``register_skill``) and a generator of three difficulties
+    (``register_generator``); pass None for the one a hook does not register."""
+    for sid, title, lo, hi, pre, desc, standards, make in table:
+        if register_skill is not None:
+            register_skill(skill(translate, sid, title, subject, lo, hi, pre, desc, standards=standards))
+        if register_generator is not None:
+            register_generator(SeededGenerator(sid, make))
 
 
 def misconception(tag: str, answer: Any, explanation: str) -> Misconception:

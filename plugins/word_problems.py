@@ -217,9 +217,7 @@ def make_setup_agent(deps: AgentDeps):
     """
 
     def setup_word_problem(state: Mapping[str, Any]) -> dict[str, Any]:
-        problem = state.get("problem")
-        if problem is None and deps.generate is not None and state.get("skill_id"):
-            problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        problem = deps.problem_of(state)
         if not isinstance(problem, Problem):
             return _declined()
         with writing_in(problem.language):

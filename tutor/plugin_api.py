@@ -66,6 +66,13 @@ _STANDARD = re.compile(r"^(?:K|[1-8])\.(CC|OA|NBT|NF|MD|G|RP|NS|EE|F|SP)\.[A-Z]\
 """A Common Core code: "3.NF.A.1", "7.G.B.4", "HSA-REI.B.4b"."""
 
 
+def domain_name(code: str, language: str | None = None) -> str:
+    """A Common Core domain's name ("NF" -> "Number & operations: fractions", 分数与运算 in Chinese), in
+    ``language`` (default: the content language); an unknown code as it is."""
+    name = CC_DOMAINS.get(code)
+    return _.gettext(name, language) if name else code
+
+
 def standard_domain(code: str) -> str:
     """The domain of a Common Core code ("3.NF.A.1" -> "NF", "HSA-REI.B.4" -> "HSA"); "" when it is not one."""
     m = _STANDARD.match(code or "")
@@ -99,8 +106,7 @@ class SkillSpec:
     @property
     def domain_name(self) -> str:
         """The domain's name in the content language ("Geometry", "几何")."""
-        name = CC_DOMAINS.get(self.domain)
-        return _(name) if name else self.domain
+        return domain_name(self.domain)
 
     def localized(self, language: str) -> SkillSpec:
         """This skill with its title, subject and description in ``language`` (as written when not translated)."""
@@ -263,6 +269,14 @@ class AgentDeps:
 
     generate: Callable[..., Problem] | None = None
     llm: Any = None
+
+    def problem_of(self, state: Mapping[str, Any]) -> Problem | None:
+        """The problem an agent is asked about: ``state["problem"]``, else the one ``skill_id``, ``seed`` and
+        ``difficulty`` name (made again through ``generate``); None when there is neither."""
+        problem = state.get("problem")
+        if problem is None and self.generate is not None and state.get("skill_id"):
+            problem = self.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        return problem if isinstance(problem, Problem) else None
 
 
 @dataclass(frozen=True)

@@ -118,9 +118,8 @@ MAP_COLOURS = {"mastered": "#54a24b", "learning": "#f2cf5b", "ready": "#9ecae9",
 def skill_map_dot(skill_map) -> str:
     """The skill map as a Graphviz graph: one box per skill, grouped by Common Core domain, filled by the
     student's state (learning boxes say their mastery), arrows from each prerequisite."""
-    from tutor.plugin_api import CC_DOMAINS
-    from tutor.plugin_i18n import writing_in
-    from tutor.plugin_api import _ as api
+    from tutor.i18n import current_language
+    from tutor.plugin_api import domain_name
 
     def q(text: str, *, lines: list[str] | None = None) -> str:
         """A DOT string: backslashes dropped from the text, quotes escaped; ``lines`` joined by DOT's newline."""
@@ -134,8 +133,7 @@ def skill_map_dot(skill_map) -> str:
     for s in skill_map.skills:
         by_domain.setdefault(s.domain or "?", []).append(s)
     for i, (domain, members) in enumerate(sorted(by_domain.items())):
-        with writing_in(i18n_language()):
-            name = api(CC_DOMAINS[domain]) if domain in CC_DOMAINS else domain
+        name = domain_name(domain, current_language())
         lines.append(f"  subgraph cluster_{i} {{ label={q(name)}; fontname=\"sans-serif\"; fontsize=12; "
                      'color="#d1d5db"; style=rounded;')
         for s in members:
@@ -150,12 +148,6 @@ def skill_map_dot(skill_map) -> str:
         lines.append(f"  {q(pre)} -> {q(sid)};")
     lines.append("}")
     return "\n".join(lines)
-
-
-def i18n_language() -> str:
-    from tutor.i18n import current_language
-
-    return current_language()
 
 
 def _wrap(title: str, width: int = 22) -> list[str]:

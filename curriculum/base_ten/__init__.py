@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from curriculum.base_ten import early, later
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from tutor import hookimpl
 from tutor.plugin_api import Grade, Problem, compare_answers
 
@@ -87,14 +87,12 @@ class OrderChecker:
 
 @hookimpl
 def register_skills(register):
-    for sid, title, gmin, gmax, pre, desc, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, gmin, gmax, pre, desc, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)
 
 
 @hookimpl

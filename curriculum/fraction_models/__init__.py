@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from curriculum.fraction_models import gen
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from tutor import hookimpl
 from tutor.plugin_api import (
     HINT_LEVELS,
@@ -131,9 +131,7 @@ def make_model_agent(deps: AgentDeps):
     answer (with the rest of the checked steps) only at the bottom-out level."""
 
     def explain_model(state: Mapping[str, Any]) -> dict[str, Any]:
-        problem = state.get("problem")
-        if problem is None and deps.generate is not None and state.get("skill_id"):
-            problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        problem = deps.problem_of(state)
         if not isinstance(problem, Problem):
             return _declined()
         with writing_in(problem.language):
@@ -159,14 +157,12 @@ def _declined() -> dict[str, Any]:
 
 @hookimpl
 def register_skills(register):
-    for sid, title, lo, hi, pre, desc, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, lo, hi, pre, desc, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)
 
 
 @hookimpl

@@ -5,7 +5,7 @@ volume, angles, line plots and bar graphs; a checker that reads a child's measur
 
 from __future__ import annotations
 
-from curriculum.kit import N_, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from tutor import hookimpl
 from tutor.plugin_api import AgentSpec
 
@@ -72,16 +72,12 @@ SKILLS = [
 
 @hookimpl
 def register_skills(register):
-    for sid, title, gmin, gmax, prereqs, description, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, gmin, gmax, prereqs, description, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    from curriculum.kit import SeededGenerator
-
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)
 
 
 @hookimpl

@@ -87,9 +87,7 @@ def make_units_agent(deps: AgentDeps):
     ``state["hint_level"]``, the problem's units one piece per level; the answer only at the bottom-out."""
 
     def measurement_units(state: Mapping[str, Any]) -> dict[str, Any]:
-        problem = state.get("problem")
-        if problem is None and deps.generate is not None and state.get("skill_id"):
-            problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        problem = deps.problem_of(state)
         if not isinstance(problem, Problem) or not problem.skill_id.startswith("md.") or "unit" not in problem.data:
             return _declined()
         with writing_in(problem.language):

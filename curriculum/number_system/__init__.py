@@ -4,7 +4,7 @@ numbers."""
 
 from __future__ import annotations
 
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from curriculum.number_system import gen
 from tutor import hookimpl
 
@@ -47,11 +47,9 @@ SKILLS = [
 
 @hookimpl
 def register_skills(register):
-    for sid, title, lo, hi, pre, desc, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, lo, hi, pre, desc, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from curriculum.operations import early, later
 from tutor import hookimpl
 
@@ -42,11 +42,9 @@ SKILLS = [
 
 @hookimpl
 def register_skills(register):
-    for sid, title, gmin, gmax, pre, desc, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, gmin, gmax, pre, desc, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)

@@ -10,7 +10,7 @@ from typing import Any
 
 import sympy
 
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from tutor import hookimpl
 from tutor.plugin_api import HINT_LEVELS, AgentDeps, AgentSpec, Grade, Problem, compare_answers, default_hints, writing_in
 
@@ -110,9 +110,7 @@ def make_figure_agent(deps: AgentDeps):
     steps, in the problem's language."""
 
     def geometry_figure(state: Mapping[str, Any]) -> dict[str, Any]:
-        problem = state.get("problem")
-        if problem is None and deps.generate is not None and state.get("skill_id"):
-            problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        problem = deps.problem_of(state)
         if not isinstance(problem, Problem) or "shows" not in problem.data or "rule" not in problem.data:
             return _declined(problem)
         with writing_in(problem.language):
@@ -143,14 +141,12 @@ def _declined(problem: Any) -> dict[str, Any]:
 
 @hookimpl
 def register_skills(register):
-    for sid, title, lo, hi, pre, desc, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, lo, hi, pre, desc, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)
 
 
 @hookimpl

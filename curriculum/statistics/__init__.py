@@ -4,7 +4,7 @@ agent that reads a problem's graph or table for the student one piece at a time.
 
 from __future__ import annotations
 
-from curriculum.kit import N_, SeededGenerator, catalogue, skill
+from curriculum.kit import N_, catalogue, register_table
 from tutor import hookimpl
 
 __version__ = "0.1.0"
@@ -61,14 +61,12 @@ SKILLS = [
 
 @hookimpl
 def register_skills(register):
-    for sid, title, gmin, gmax, prereqs, description, standards, _make in SKILLS:
-        register(skill(_, sid, title, SUBJECT, gmin, gmax, prereqs, description, standards=standards))
+    register_table(register, None, SKILLS, _, SUBJECT)
 
 
 @hookimpl
 def register_generators(register):
-    for sid, *_rest, make in SKILLS:
-        register(SeededGenerator(sid, make))
+    register_table(None, register, SKILLS, _, SUBJECT)
 
 
 @hookimpl

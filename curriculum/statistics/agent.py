@@ -62,9 +62,7 @@ def reading_lines(problem: Problem) -> list[str]:
 
 def make_graph_reader(deps: AgentDeps):
     def read_graph(state: Mapping[str, Any]) -> dict[str, Any]:
-        problem = state.get("problem")
-        if problem is None and deps.generate is not None and state.get("skill_id"):
-            problem = deps.generate(state["skill_id"], int(state.get("seed", 0)), int(state.get("difficulty", 1)))
+        problem = deps.problem_of(state)
         if not isinstance(problem, Problem) or not problem.skill_id.startswith("sp.") or not problem.steps:
             return {"plugin_agent": NAME, "handled": False,
                     "plugin_reply": _("I read the graphs and tables of the statistics problems; this is not one.")}

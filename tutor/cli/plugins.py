@@ -45,6 +45,7 @@ def plugins_list(
 def catalogue_json(manager) -> dict:
     """Every plugin and every skill as plain data (titles in the current language), skills in teaching order."""
     from tutor.i18n import current_language
+    from tutor.plugin_api import domain_name
 
     lang = current_language()
     skills = []
@@ -52,7 +53,7 @@ def catalogue_json(manager) -> dict:
         local = manager.localized_skill(spec.id, lang)
         skills.append({
             "id": spec.id, "title": local.title, "subject": local.subject, "plugin": manager.plugin_of(spec.id),
-            "domain": spec.domain, "domain_name": _domain_name(spec, lang),
+            "domain": spec.domain, "domain_name": domain_name(spec.domain, lang),
             "grade_min": spec.grade_min, "grade_max": spec.grade_max, "standards": list(spec.standards),
             "prerequisites": list(spec.prerequisites), "languages": list(manager.languages_of(spec.id)),
             "agents": [a.name for a in manager.agents_for(spec.id) if spec.id in a.skills],
@@ -61,13 +62,6 @@ def catalogue_json(manager) -> dict:
                 "languages": list(info.languages), "skills": list(info.skills), "agents": list(info.agents),
                 "errors": list(info.errors)} for name, info in sorted(manager.plugins.items())]
     return {"language": lang, "plugins": plugins, "skills": skills}
-
-
-def _domain_name(spec, lang: str) -> str:
-    from tutor.plugin_api import writing_in
-
-    with writing_in(lang):
-        return spec.domain_name
 
 
 @app.command("practice")
@@ -83,7 +77,9 @@ def practice(
     if problem.answer_format:
         typer.echo(_("(Answer as {format}.)").format(format=problem.answer_format))
     answer = typer.prompt(_("Your answer"), default="", show_default=False)
-    from tutor.learner.grading import grade_for_problem  # read as Practice and the chat read it
+    from tutor.learner.grading import (
+        grade_for_problem,  # read as Practice and the chat read it
+    )
 
     grade, _reading = grade_for_problem(manager, problem, answer)
     if grade.status == "verified":

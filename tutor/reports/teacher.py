@@ -296,7 +296,10 @@ def student_drilldown(*, session: Session, viewer: User, student_id: int, recent
     per: dict[str, list] = defaultdict(list)
     for a in attempts:
         per[a.skill_id].append(a)
-    mistakes = Counter(mistake_name(a.mistake) for a in attempts if a.mistake)
+    by_tag = Counter(a.mistake for a in attempts if a.mistake)
+    mistakes = Counter()
+    for tag, n in by_tag.items():  # each tag named once, not once per attempt
+        mistakes[mistake_name(tag)] += n
     return StudentDrilldown(
         student_id=student_id,
         name=display(student),
