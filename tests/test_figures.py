@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 import sympy
 
 from plugins._common import Draft, SeededGenerator, step
@@ -92,3 +93,28 @@ def test_the_chat_state_keeps_a_sanitised_figure():
     assert ref["figure"]["kind"] == "number_line" and ref["figure"]["svg"].startswith("<svg")
     assert ref["figure"]["alt"] == "4 on a number line"
     assert figure_data(None) == {}
+
+
+@pytest.mark.asyncio
+async def test_a_problem_served_in_the_tutor_chat_carries_its_picture(settings):
+    """The reply that serves a problem carries its sanitised figure for the Learn page; a later reply does not."""
+    from langchain_core.messages import HumanMessage
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    import curriculum.measurement
+    from agents.tutor import build_graph
+    from tests.test_agents_support import make_context
+    from tutor.llm.fake import FakeChatModel
+    from tutor.plugins import PluginManager
+
+    pm = PluginManager()
+    pm.add_plugin(curriculum.measurement, "measurement")  # its first-grade skills all draw a picture
+    graph = build_graph(checkpointer=InMemorySaver())
+    config = {"configurable": {"thread_id": "fig"}}
+    context = make_context(settings, FakeChatModel("Look at the picture again."), plugins=pm)
+    out = await graph.ainvoke({"messages": [HumanMessage(content="give me a new problem")]}, config, context=context)
+    figure = out["reply"]["figure"]
+    assert figure["svg"].startswith("<svg") and figure["alt"] and figure["kind"]
+    assert figure == out["problem"]["figure"] and "<script" not in figure["svg"]
+    later = await graph.ainvoke({"messages": [HumanMessage(content="hint please")]}, config, context=context)
+    assert later["reply"]["figure"] == {}

@@ -42,7 +42,8 @@ def pairs(manager) -> list[tuple[Problem, Problem]]:
 def texts(problem: Problem, manager: PluginManager) -> list[str]:
     """Everything a student reads about a problem."""
     return [problem.statement, problem.answer_format, *(s.text for s in problem.steps),
-            *(h.text for h in manager.hints(problem))]
+            *(h.text for h in manager.hints(problem)), *(m.explanation for m in problem.misconceptions),
+            problem.figure.alt if problem.figure else ""]
 
 
 def english_words(text: str) -> list[str]:

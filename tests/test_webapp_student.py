@@ -263,3 +263,18 @@ def test_a_formula_is_typeset_only_when_it_says_something_the_statement_does_not
     assert not formula_helps(P(statement="Round 45 to the nearest ten.", latex="Round 45 to the nearest ten."))
     assert not formula_helps(P(statement="把45四舍五入到十位。", latex="把45四舍五入到十位"))
     assert formula_helps(P(statement="Convert.", latex=r"3\,\mathrm{min} = ?\,\mathrm{s}"))
+
+
+def test_learn_shows_the_picture_of_a_served_problem(school, fake_llm, monkeypatch):
+    """A problem with a figure, served in the chat, shows its SVG under the text (sanitised, with alt text)."""
+    from tutor import learner
+    from tutor.plugins import PluginManager
+
+    clock_problem = PluginManager.load(third_party=False).generate("md.time_five", 2, 1, language="en")
+    monkeypatch.setattr(learner, "next_problem", lambda **kw: clock_problem)
+    at = open_page(log_in("chloe"), "learn")
+    at.button(key="new_problem").click().run(timeout=120)
+    assert at.session_state["chat_log"][-1]["figure"]["kind"] == "clock"
+    shown = [m.value for m in at.markdown if 'class="tutor-figure"' in m.value]
+    assert len(shown) == 1 and 'data-kind="clock"' in shown[0] and "<svg" in shown[0]
+    assert f'aria-label="{clock_problem.figure.alt}"' in shown[0]
