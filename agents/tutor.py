@@ -228,7 +228,9 @@ class DraftWatch:
     Lines are checked as they are completed, each once, by the verifier's ``check_text``.
     """
 
-    LINE_END = re.compile(r"[\n。！？!?]|\.(?:\s|$)")
+    LINE_END = re.compile(r"[\n。！？]|[.!?](?=\s)")
+    """A finished line. A '.', '!' or '?' counts only once the next character has come: the stream may stop
+    at "2500 ÷ 1000 = 2." before the "5" of 2.5 arrives (or at the "!" of "5! = 120")."""
     REPEATS = 3
 
     def __init__(self, check_text: Any):

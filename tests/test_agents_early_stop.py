@@ -68,3 +68,12 @@ def test_a_line_misread_alone_does_not_stop_the_draft():
     assert watch("x = 3 + 4\n") is False
     assert watch("x = 3 + 4\n= 7\n") is False  # the chunk alone 'refutes', the whole does not
     assert calls[-1] == "x = 3 + 4\n= 7\n"
+
+
+def test_a_decimal_point_at_the_end_of_the_stream_is_not_a_full_stop():
+    """"2500 grams ÷ 1000 = 2." was judged before the "5" of 2.5 arrived, and a right draft was stopped and
+    repaired."""
+    watch = DraftWatch(verify.check_text)
+    assert watch("So, 2500 grams ÷ 1000 = 2.") is False
+    assert watch("So, 2500 grams ÷ 1000 = 2.5 kilograms.") is False
+    assert watch("So, 2500 grams ÷ 1000 = 2.5 kilograms. Then 3 + 4 = 8. ") is True  # a finished false line

@@ -137,6 +137,26 @@ def test_an_equation_step_that_changes_the_solutions_is_refuted():
     assert steps("x^2 = 16\nx = 4 (a length is positive)") == []
 
 
+def test_equations_joined_by_or_are_branches_of_one_step():
+    """Misreading family (a right factoring reply was refuted and repaired): in "either x - 5 = 0 or x + 1 = 0"
+    the words "or x" were skipped as a quantity's name, leaving "0 + 1 = 0", and the two branches were
+    compared with each other as consecutive steps."""
+    def read(text):
+        return [(c.claim, c.status.value) for c in check_text(text) if c.status is not Status.undetermined]
+
+    right = "We factor: (x - 5)(x + 1) = 0. This means that either x - 5 = 0 or x + 1 = 0. So x = 5 or x = -1."
+    assert read(right) == [("( x - 5 ) ( x + 1 ) = 0 -> x - 5 = 0 or x + 1 = 0", "verified"),
+                           ("x - 5 = 0 or x + 1 = 0 -> x = 5 or x = - 1", "verified")]
+    assert read(r"\[x - 5 = 0 \quad \text{or} \quad x + 1 = 0\]") == []
+    # the branches together must still hold the solutions of the step before
+    assert read("x^2 = 16, so x = 4 or x = -5") == [("x ^ 2 = 16 -> x = 4 or x = - 5", "refuted")]
+    assert read("(x-5)(x+1) = 0, so x - 5 = 0 or x + 1 = 0, so x = 5 or x = 1")[-1] == (
+        "x - 5 = 0 or x + 1 = 0 -> x = 5 or x = 1", "refuted")
+    # a connective ends a claim; a quantity's name between a number and an operator is still skipped
+    assert read("5 apples and 3 pears + 2 = 10") == [("3 + 2 = 10", "refuted")]
+    assert read("8 dog legs + 2 = 10") == [("8 + 2 = 10", "verified")]
+
+
 def test_a_minus_after_a_noun_is_not_a_negative_sign():
     """Misreading family (natural-error set): "Keaton's ladder length - 4 feet = 26 feet" was read as -4 = 26."""
     assert statuses("Keaton's ladder length - 4 feet/ladder = 26 feet/ladder") == [Status.undetermined]

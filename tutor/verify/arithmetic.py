@@ -38,6 +38,9 @@ _SIGN_WORDS = {"is", "was", "be", "are", "were", "equals", "of", "to", "from", "
                "gives", "get", "gets", "makes", "becomes", "plus", "minus", "times", "than", "as", "with", "about",
                "subtract", "add", "multiply", "divide", "into", "over", "under", "below", "above", "temperature"}
 """Words after which a '-' is a negative sign ("the answer is -4"), not a minus with words on its left."""
+_CONNECTIVES = {"or", "and", "but", "so", "then", "if", "when", "because", "since", "while", "where", "hence",
+                "thus", "therefore"}
+"""Words that join two statements: never part of a quantity's name ("0 or x + 1 = 0")."""
 _APPROX_WORDS = re.compile(r"\b(?:about|approximately|approx\.?|around|roughly|nearly|almost)\s*$", re.I)
 
 _TOKEN = re.compile(
@@ -203,8 +206,10 @@ def find_claims(text: str) -> list[Claim]:
         if kind == "word" and run and run[-1].kind in ("num", "rp", "pct"):
             # "8 dog legs + 2 chicken legs": words between a number and an operator
             # that is followed by another number
+            # ("x - 5 = 0 or x + 1 = 0": a connective or a variable ends the claim; it is not a noun)
             j = i
-            while j < len(toks) and j - i < 3 and toks[j].kind == "word":
+            while j < len(toks) and j - i < 3 and toks[j].kind == "word" and not _is_var(toks, j) \
+                    and toks[j].text.lower() not in _CONNECTIVES:
                 j += 1
             if j + 1 < len(toks) and toks[j].kind == "op" and toks[j].text in "+-*/" \
                     and toks[j + 1].kind in ("num", "money"):
@@ -476,40 +481,61 @@ def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
     '2x + 3 = 11' then '2x = 14' is refuted (x = 4 became x = 7); 'x^2 - 16 = 0' then 'x^2 = 32' too. A step
     that only drops solutions ('x^2 = 16', then 'x = 4' for a length) or only adds some (squaring both sides)
     is left alone: the words around it may justify it. An equation written as a trial ('try x = 3') is not a step.
+    Equations joined by "or" are the branches of one step ('x - 5 = 0 or x + 1 = 0', 'x = 5 or x = -1'): their
+    solutions together are compared with the step before.
     """
     from tutor.verify.algebra import solutions
 
     norm = _normalise(text)
     symbols: dict[str, sp.Symbol] = {}
-    out: list[Check] = []
-    previous = None  # (claim, solution set, unknown)
+    steps: list[list] = []  # [first claim, shown text, solution set, unknown, solved form] per step; None: a break
+    cursor = 0  # where the previous claim ended in ``norm``
     for claim in claims[:MAX_CHAIN]:
-        start = norm.find(claim.text)
+        start = norm.find(claim.text, cursor)
+        if start < 0:
+            start = norm.find(claim.text)
         before = norm[max(0, start - 80):start] if start >= 0 else ""
+        between = norm[cursor:start] if start >= cursor else ""
+        if start >= 0:
+            cursor = start + len(claim.text)
         equation = _step_equation(claim, symbols)
         if equation is None:
             continue  # arithmetic between the steps ("2(4) + 3 = 11") does not break the chain
         if _TRIAL.search(before):
-            previous = None  # "try x = 3": a trial, and what follows starts again
+            steps.append(None)  # "try x = 3": a trial, and what follows starts again
             continue
         unknown = next(iter((equation[0] - equation[1]).free_symbols))
         found = solutions(*equation)
-        solved = previous is not None and previous[0].parts[0].strip() == str(previous[2]) and not _has_letter(
-            previous[0].parts[1])
-        if previous is not None and not solved and previous[2] == unknown and found is not None \
-                and previous[1] is not None:
-            before_set, shown = previous[1], f"{previous[0].parts[0]} = {previous[0].parts[1]}"
-            step = f"{shown} -> {claim.parts[0]} = {claim.parts[1]}"
-            if found == before_set:
-                out.append(Check(Status.verified, step, "equation", None, "This step keeps the same solutions."))
-            elif not found.is_subset(before_set) and not before_set.is_subset(found):
-                expected = _set_text(unknown, before_set)
-                out.append(Check(Status.refuted, step, "equation", expected,
-                                 f"This step changes the solutions: {shown} gives {expected}, but "
-                                 f"{claim.parts[0]} = {claim.parts[1]} gives {_set_text(unknown, found)}."))
-        previous = (claim, found, unknown)
+        shown = f"{claim.parts[0]} = {claim.parts[1]}"
+        solved = claim.parts[0].strip() == str(unknown) and not _has_letter(claim.parts[1])
+        last = steps[-1] if steps else None
+        if last is not None and last[3] == unknown and _BRANCH.match(between):
+            last[1] += f" or {shown}"
+            last[2] = last[2].union(found) if last[2] is not None and found is not None else None
+            last[4] = last[4] and solved
+            continue
+        steps.append([claim, shown, found, unknown, solved])
+    out: list[Check] = []
+    for previous, step in zip(steps, steps[1:]):
+        if previous is None or step is None or previous[4] or previous[3] != step[3]:
+            continue  # a trial between them, a solved 'x = 4' (what follows is a check or a new question)
+        before_set, found = previous[2], step[2]
+        if before_set is None or found is None:
+            continue
+        unknown = step[3]
+        label = f"{previous[1]} -> {step[1]}"
+        if found == before_set:
+            out.append(Check(Status.verified, label, "equation", None, "This step keeps the same solutions."))
+        elif not found.is_subset(before_set) and not before_set.is_subset(found):
+            expected = _set_text(unknown, before_set)
+            out.append(Check(Status.refuted, label, "equation", expected,
+                             f"This step changes the solutions: {previous[1]} gives {expected}, but "
+                             f"{step[1]} gives {_set_text(unknown, found)}."))
     return out
 
+
+_BRANCH = re.compile(r"^[\s,;]*(?:or|or else|或者?)[\s,:]*$", re.I)
+"""What stands between two equations that are alternatives ("x = 5 or x = -1"), not consecutive steps."""
 
 MAX_CHAIN = 40
 """Equations compared per text (each needs a bounded solve)."""
