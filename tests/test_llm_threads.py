@@ -43,7 +43,7 @@ def test_llama_cpp_is_loaded_with_the_default_threads_and_the_setting_overrides(
 
     fake = types.SimpleNamespace(Llama=FakeLlama, llama_supports_gpu_offload=lambda: False)
     monkeypatch.setitem(sys.modules, "llama_cpp", fake)
-    info = types.SimpleNamespace(format="gguf", version=3, trained_context=0, describe=lambda: "fake")
+    info = types.SimpleNamespace(format="gguf", version=3, trained_context=0, block_count=2, describe=lambda: "fake")
     monkeypatch.setattr(backend, "read_model_info", lambda _path: info)
     monkeypatch.setattr(backend, "LlamaCppModel", lambda llama, info: llama)
     monkeypatch.setattr(backend, "default_threads", lambda: 6)

@@ -11,7 +11,7 @@ def test_defaults_put_everything_under_home(tmp_path):
     assert s.home == tmp_path
     assert s.database_url == f"sqlite:///{tmp_path / 'tutor.db'}"
     assert s.model_backend == "llama_cpp"
-    assert s.gpu_layers == 0
+    assert s.gpu_layers is None  # auto: every layer on a GPU build of llama-cpp-python, none on a CPU build
     assert s.log_level == "INFO"
     assert s.plugins is None
     assert s.models_dir == tmp_path / "models"
@@ -51,6 +51,7 @@ def test_values_are_read_from_tutor_variables(tmp_path):
         ("TUTOR_MODEL_BACKEND", "gpt5", "llama_cpp, ctransformers, openai"),
         ("TUTOR_GPU_LAYERS", "many", "whole number"),
         ("TUTOR_GPU_LAYERS", "-5", "whole number from -1"),
+        ("TUTOR_GPU_LAYERS", "all", "auto or a whole number"),
         ("TUTOR_CONTEXT_WINDOW", "10", "512"),
         ("TUTOR_LOG_LEVEL", "LOUD", "DEBUG, INFO"),
         ("TUTOR_DATABASE_URL", "tutor.db", "sqlite:///"),
@@ -63,6 +64,12 @@ def test_invalid_value_names_the_variable_and_what_it_accepts(tmp_path, var, val
         Settings.from_env({"TUTOR_HOME": str(tmp_path), var: value})
     assert var in str(err.value)
     assert accepts in str(err.value)
+
+
+@pytest.mark.parametrize(("value", "layers"), [("auto", None), ("AUTO", None), ("", None), ("0", 0), ("-1", -1),
+                                               ("12", 12)])
+def test_gpu_layers_auto_or_a_number(tmp_path, value, layers):
+    assert Settings.from_env({"TUTOR_HOME": str(tmp_path), "TUTOR_GPU_LAYERS": value}).gpu_layers == layers
 
 
 def test_api_key_is_not_in_repr(tmp_path):

@@ -43,8 +43,9 @@ class Settings:
     """TUTOR_MODEL_PATH: a GGUF file; default the installed embedded model in ``$TUTOR_HOME/models``."""
     model_name: str = "default"
     """TUTOR_MODEL: which embedded model to use when no path is given: default or small."""
-    gpu_layers: int = 0
-    """TUTOR_GPU_LAYERS: layers offloaded to the GPU (-1 = all, 0 = CPU only)."""
+    gpu_layers: int | None = None
+    """TUTOR_GPU_LAYERS: layers offloaded to the GPU: auto (None: all of them on a GPU build of llama-cpp-python,
+    none otherwise), -1 = all, 0 = CPU only, N = the first N."""
     context_window: int = 4096
     """TUTOR_CONTEXT_WINDOW: tokens of context the model is loaded with (512-131072)."""
     threads: int | None = None
@@ -104,7 +105,7 @@ class Settings:
             model_backend=_choice(env, "TUTOR_MODEL_BACKEND", "llama_cpp", BACKENDS),
             model_path=Path(model_path).expanduser() if model_path else None,
             model_name=_choice(env, "TUTOR_MODEL", "default", ("default", "small")),
-            gpu_layers=_int(env, "TUTOR_GPU_LAYERS", 0, -1, 10_000),
+            gpu_layers=_auto_int(env, "TUTOR_GPU_LAYERS", -1, 10_000),
             context_window=_int(env, "TUTOR_CONTEXT_WINDOW", 4096, 512, 131_072),
             threads=_int(env, "TUTOR_THREADS", 0, 1, 1024) if threads else None,
             openai_base_url=env.get("TUTOR_OPENAI_BASE_URL", "http://127.0.0.1:8080/v1"),
@@ -145,6 +146,20 @@ def _int(env: Mapping[str, str], name: str, default: int, lo: int, hi: int) -> i
         raise SettingsError(f"{name}={raw!r} is not valid; it accepts a whole number from {lo} to {hi}") from None
     if not lo <= value <= hi:
         raise SettingsError(f"{name}={raw!r} is not valid; it accepts a whole number from {lo} to {hi}")
+    return value
+
+
+def _auto_int(env: Mapping[str, str], name: str, lo: int, hi: int) -> int | None:
+    """``auto`` (or unset) is None; otherwise a whole number from ``lo`` to ``hi``."""
+    raw = env.get(name)
+    if raw is None or raw.strip().lower() in ("", "auto"):
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or not lo <= value <= hi:
+        raise SettingsError(f"{name}={raw!r} is not valid; it accepts auto or a whole number from {lo} to {hi}")
     return value
 
 

@@ -138,9 +138,49 @@ def model_check(
 
             check_supported(info)
             typer.echo(_("ctransformers can read this file"))
+        if settings.model_backend == "llama_cpp":
+            typer.echo(_layers_planned(settings, info))
     if load:
         model = load_model(settings)
         reply = model.complete([ChatMessage("user", "What is 2 + 3?")], GenerationParams(max_tokens=16, temperature=0))
         typer.echo(_("loaded {name} (context {context}); sample reply: {reply}").format(
             name=model.name, context=model.context_window, reply=repr(reply.strip())))
+        loaded = _layers_loaded(model)
+        if loaded:
+            typer.echo(loaded)
     typer.echo("OK")
+
+
+def _layers_planned(settings, info) -> str:
+    """Where the llama.cpp backend will run the layers, from the file's header and the installed build."""
+    from tutor.llm.llama_cpp import gpu_offload_supported, plan_offload
+
+    try:
+        gpu_build = gpu_offload_supported()
+    except ImportError:
+        return _("layers: unknown (llama-cpp-python is not installed)")
+    offload = plan_offload(settings, info, gpu_build)
+    if not gpu_build:
+        return _("layers: CPU (llama-cpp-python built without GPU support)")
+    on_gpu = offload.on_gpu
+    if on_gpu == 0:
+        return _("layers: CPU (TUTOR_GPU_LAYERS=0)")
+    if on_gpu is None:
+        return _("layers: n_gpu_layers {n} on the GPU (the file does not say how many layers it has)").format(
+            n=offload.layers)
+    if on_gpu == offload.total:
+        return _("layers: all {total} on the GPU (GPU build)").format(total=offload.total)
+    return _("layers: {n} of {total} on the GPU, the rest on the CPU").format(n=on_gpu, total=offload.total)
+
+
+def _layers_loaded(model) -> str | None:
+    """What llama.cpp reported after loading, when the model came from the llama.cpp backend."""
+    offload = getattr(model, "offload", None)
+    if offload is None:
+        return None
+    if getattr(model, "offloaded", None) is not None:
+        n, total = model.offloaded
+        return _("after loading: llama.cpp put {n} of {total} layers on the GPU").format(n=n, total=total)
+    if not offload.gpu_build:
+        return _("after loading: the model runs on the CPU")
+    return None

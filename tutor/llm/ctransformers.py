@@ -143,11 +143,13 @@ def load(settings: Settings, path: Path) -> CTransformersModel:
     def create(gpu_layers: int):
         return AutoModelForCausalLM.from_pretrained(str(path), gpu_layers=gpu_layers, **kwargs)
 
+    # TUTOR_GPU_LAYERS auto (None) means the CPU here: ctransformers cannot say whether it has CUDA.
+    wanted = settings.gpu_layers if settings.gpu_layers is not None and settings.gpu_layers > 0 else 0
     try:
         try:
-            llm = create(settings.gpu_layers if settings.gpu_layers > 0 else 0)
+            llm = create(wanted)
         except OSError as exc:
-            if settings.gpu_layers == 0 or "cuda" not in str(exc).lower():
+            if wanted == 0 or "cuda" not in str(exc).lower():
                 raise
             log.warning(
                 "TUTOR_GPU_LAYERS=%s but CUDA is not available to ctransformers (%s); running on the CPU",

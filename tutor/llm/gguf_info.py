@@ -52,6 +52,13 @@ class ModelFileInfo:
         return self.metadata.get("tokenizer.chat_template")
 
     @property
+    def block_count(self) -> int | None:
+        """Transformer blocks (``<arch>.block_count``); llama.cpp offloads these plus the output layer."""
+        arch = self.architecture
+        value = self.metadata.get(f"{arch}.block_count") if arch else None
+        return int(value) if value is not None else None
+
+    @property
     def trained_context(self) -> int | None:
         arch = self.architecture
         value = self.metadata.get(f"{arch}.context_length") if arch else None

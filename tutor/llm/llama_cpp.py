@@ -2,13 +2,18 @@
 
 The chat template comes from the file's own metadata (``chat_format=None``
 makes llama-cpp-python read ``tokenizer.chat_template``), so a new model needs
-no code here. GPU offload is ``TUTOR_GPU_LAYERS`` on a CUDA build.
+no code here. On a GPU build of llama-cpp-python (``scripts/setup.sh`` builds one
+with CUDA where there is CUDA) every layer is offloaded unless
+``TUTOR_GPU_LAYERS`` says otherwise.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from tutor.errors import ModelError
@@ -23,11 +28,92 @@ log = logging.getLogger(__name__)
 MESSAGE_OVERHEAD = 8
 
 
+@dataclass(frozen=True)
+class Offload:
+    """Where a model's layers run: what ``tutor model check`` reports and ``load`` asks llama.cpp for."""
+
+    gpu_build: bool
+    """llama-cpp-python was built with GPU support (``llama_supports_gpu_offload()``)."""
+    layers: int
+    """``n_gpu_layers`` passed to llama.cpp: -1 = all, 0 = none, N = the first N."""
+    total: int | None
+    """Layers llama.cpp can offload: the file's blocks plus its output layer (None when the header does not say)."""
+
+    @property
+    def on_gpu(self) -> int | None:
+        """How many layers run on the GPU (None: some, but the file does not say how many it has)."""
+        if not self.gpu_build or self.layers == 0:
+            return 0
+        if self.total is None:
+            return None
+        return self.total if self.layers < 0 else min(self.layers, self.total)
+
+
+def offload_layers(setting: int | None, gpu_build: bool) -> int:
+    """``n_gpu_layers`` for TUTOR_GPU_LAYERS: auto (None) is every layer on a GPU build and none on a CPU build;
+    a number is used as given on a GPU build, and is 0 on a CPU build (``load`` warns about that)."""
+    if not gpu_build:
+        return 0
+    return -1 if setting is None else setting
+
+
+def gpu_offload_supported() -> bool:
+    """Whether the installed llama-cpp-python can offload layers to a GPU (loads the library, not a model)."""
+    import llama_cpp
+
+    return bool(llama_cpp.llama_supports_gpu_offload())
+
+
+def plan_offload(settings: Settings, info: ModelFileInfo, gpu_build: bool) -> Offload:
+    """Where ``load`` would put the layers of ``info``'s model, read from the header without loading it."""
+    blocks = info.block_count
+    return Offload(gpu_build=gpu_build, layers=offload_layers(settings.gpu_layers, gpu_build),
+                   total=blocks + 1 if blocks is not None else None)
+
+
+_OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
+
+
+@contextlib.contextmanager
+def _llama_log(lines: list[str]):
+    """Collect llama.cpp's log lines while loading (llama-cpp-python drops them unless verbose).
+
+    Its "offloaded 29/29 layers to GPU" line is the one place that says where the layers went. The
+    library's own log callback is put back afterwards; without one to put back, nothing is collected.
+    """
+    import ctypes
+
+    import llama_cpp
+
+    try:
+        from llama_cpp import _logger
+
+        original = _logger.llama_log_callback
+    except (ImportError, AttributeError):
+        yield
+        return
+
+    @llama_cpp.llama_log_callback
+    def collect(level, text, user_data):
+        lines.append(text.decode("utf-8", errors="replace"))
+
+    llama_cpp.llama_log_set(collect, ctypes.c_void_p(0))
+    try:
+        yield
+    finally:
+        llama_cpp.llama_log_set(original, ctypes.c_void_p(0))
+
+
 class LlamaCppModel(StreamingChatModel):
     """A GGUF model loaded in this process by llama.cpp."""
 
     decodes_batches = True
     """``complete_many`` decodes up to four replies in one llama.cpp batch (``tutor.llm.llama_batch``)."""
+
+    offload: Offload | None = None
+    """Where ``load`` asked llama.cpp to put the layers."""
+    offloaded: tuple[int, int] | None = None
+    """(layers on the GPU, layers) as llama.cpp reported after loading; None when it did not say (a CPU build)."""
 
     def __init__(self, llama, info: ModelFileInfo):
         self.llama = llama
@@ -187,14 +273,16 @@ def load(settings: Settings, path: Path) -> LlamaCppModel:
             "`pip install -e '.[llm]'`"
         ) from None
 
-    gpu_layers = settings.gpu_layers
-    if gpu_layers != 0 and not llama_cpp.llama_supports_gpu_offload():
+    gpu_build = bool(llama_cpp.llama_supports_gpu_offload())
+    if settings.gpu_layers not in (None, 0) and not gpu_build:
         log.warning(
             "TUTOR_GPU_LAYERS=%s but llama-cpp-python was built without GPU support; running on the CPU. "
-            'Rebuild it with CMAKE_ARGS="-DGGML_CUDA=on" to offload layers (see docs/models.md).',
-            gpu_layers,
+            "scripts/setup.sh builds it with CUDA on a machine with an NVIDIA GPU and the CUDA toolkit "
+            "(see docs/models.md).",
+            settings.gpu_layers,
         )
-        gpu_layers = 0
+    offload = plan_offload(settings, info, gpu_build)
+    gpu_layers = offload.layers
     n_ctx = settings.context_window
     if info.trained_context and n_ctx > info.trained_context:
         log.info("context window %s capped to the %s tokens %s was trained with", n_ctx, info.trained_context, path.name)
@@ -207,12 +295,21 @@ def load(settings: Settings, path: Path) -> LlamaCppModel:
     threads = settings.threads or default_threads()
     kwargs["n_threads"] = threads
     kwargs["n_threads_batch"] = threads
-    log.info("loading %s (%s) with llama.cpp on %d threads", path, info.describe(), threads)
+    log.info("loading %s (%s) with llama.cpp on %d threads, n_gpu_layers %d", path, info.describe(), threads,
+             gpu_layers)
+    lines: list[str] = []
     try:
-        llama = llama_cpp.Llama(**kwargs)
+        with _llama_log(lines):
+            llama = llama_cpp.Llama(**kwargs)
     except (ValueError, RuntimeError, OSError) as exc:
         raise ModelError(
             f"llama.cpp could not load {path} ({info.describe()}): {exc}. If the architecture is new, "
             "a newer llama-cpp-python may be needed; if the file was copied, check it with `tutor model check`"
         ) from exc
-    return LlamaCppModel(llama, info)
+    model = LlamaCppModel(llama, info)
+    model.offload = offload
+    found = _OFFLOADED.search("".join(lines))  # joined: llama.cpp may hand a line over in pieces
+    if found:
+        model.offloaded = (int(found[1]), int(found[2]))
+        log.info("llama.cpp offloaded %s/%s layers to the GPU", *model.offloaded)
+    return model
