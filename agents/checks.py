@@ -167,6 +167,30 @@ def final_answer_phrase(text: str) -> str | None:
     return None
 
 
+def closing_answer(text: str) -> str | None:
+    """What the reply's last sentence states, whole, for a reply with no final-answer phrase: "The simplified
+    ratio is 2:3." -> "2:3", "3x^3 - 12x = 3x^3 - 12x" -> "3x^3 - 12x", "So x = 5 or x = -1." whole.
+
+    For comparing with an exact reference instead of the last number ("2:3" is not 3, "3x^3 - 12x" not 12).
+    """
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip().strip("*$\\[]() ")]
+    if not lines:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
+    sentence = re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!").strip()
+    stated = re.split(r"\b(?:is|are|equals)\s+", sentence)
+    if len(stated) > 1:
+        value = stated[-1]
+    elif "=" in sentence and not re.match(r"^(?:so|thus|therefore|hence|then)?[\s,]*[A-Za-z]\s*=", sentence, re.I):
+        value = sentence.rsplit("=", 1)[-1]
+    elif "=" in sentence:
+        value = re.sub(r"^(?:so|thus|therefore|hence|then)[\s,]+", "", sentence, flags=re.I)
+    else:
+        return None
+    value = value.strip().strip("*").strip().rstrip(".!:").strip()
+    return value if re.search(r"\d|[A-Za-z]\s*[\^*+\-/]|[\^*+\-/]\s*[A-Za-z]", value) else None
+
+
 _ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z]{2,}(?:[ :,'/-]+[A-Za-z()]+){2,}>")  # words in brackets, not 3 < 4 > 2
 _PLACEHOLDER_ANSWER = re.compile(
     r"^(?:[A-Z]|<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|(?:your|the|exactly that|that) (?:result|answer|number))$", re.I)

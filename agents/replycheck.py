@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import echoed_instructions, final_answer_of, final_answer_phrase, find_leaks, is_placeholder_answer
+from agents.checks import (closing_answer, echoed_instructions, final_answer_of, final_answer_phrase, find_leaks,
+                           is_placeholder_answer)
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
 
@@ -119,6 +120,12 @@ def assess_draft(
     final = None
     if expects_answer:
         final = (final_answer_phrase(draft) or final_answer_of(draft)) if exact else final_answer_of(draft)
+        if exact and final_answer_phrase(draft) is None:
+            # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified
+            # ratio is 2:3." is 2:3, not the last number 3)
+            closing = closing_answer(draft)
+            if closing is not None and status_name(compare_answers(closing, reference).status) != "undetermined":
+                final = closing
     if expects_answer and final is not None and votes:
         verdict = judge(final, votes, compare_answers)
         status = verdict.status if verdict.status in ("verified", "refuted") else "undetermined"

@@ -151,3 +151,14 @@ def test_the_answer_phrase_ends_where_the_next_sentence_starts():
     assert final_answer_phrase("So the answer is sin(x) + C. Ask me if you'd like more.") == "sin(x) + C"
     assert final_answer_phrase("The answer is 3.5. Well done!") == "3.5"
     assert final_answer_phrase("The answer is 12 cm.") == "12 cm"
+
+
+def test_the_closing_sentence_states_the_answer_whole():
+    from agents.checks import closing_answer
+
+    assert closing_answer("12 ÷ 6 = 2\n18 ÷ 6 = 3\nThe simplified ratio is 2:3.") == "2:3"
+    assert closing_answer("3x * (-4) = -12x\n3x^3 - 12x = 3x^3 - 12x") == "3x^3 - 12x"
+    assert closing_answer("x^2 = 16, so the roots are these.\nSo x = 4 or x = -4.") == "x = 4 or x = -4"
+    assert closing_answer(r"\[ x^2 + 7x + 12 = (x + 3)(x + 4) \]") == "(x + 3)(x + 4)"
+    assert closing_answer("Great work! This is the way.") is None  # words, nothing to compare
+    assert closing_answer("") is None

@@ -404,3 +404,27 @@ async def test_programs_that_do_not_agree_enough_never_stand_in_for_the_answer(s
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
                        "There are 3 boxes with 4 pens in each box. How many pens are there?")
     assert reply["status"] != "verified" and "12" not in reply["text"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "draft"), [
+    # the default model's own first drafts, each refuted and repaired before these fixes
+    ("simplify the ratio 12:18", "The GCD of 12 and 18 is 6. So, we divide both numbers by 6:\n12 ÷ 6 = 2\n"
+                                 "18 ÷ 6 = 3\nThe simplified ratio is 2:3."),
+    ("simplify the ratio 12:18", "Divide both terms by the GCD. This gives us 12 ÷ 6 : 18 ÷ 6 = 2 : 3."),
+    ("multiply out 3x(x^2 - 4)", "3x * x^2 = 3x^3\n3x * (-4) = -12x\n3x^3 - 12x = 3x^3 - 12x"),
+    ("prime factorization of 84", "84 ÷ 2 = 42\n42 ÷ 2 = 21\n21 ÷ 3 = 7\nThe answer is:\n"
+                                  r"\[ 84 = 2^2 \times 3 \times 7 \]"),
+    ("how do you solve x^2 - 4x = 5", "We move all terms to one side: x^2 - 4x - 5 = 0. We can factor this as "
+                                      "(x - 5)(x + 1) = 0. This means that either x - 5 = 0 or x + 1 = 0. "
+                                      "The answer is x = 5 or x = -1."),
+])
+async def test_a_right_first_draft_written_the_way_models_write_is_confirmed_without_a_repair(settings, question,
+                                                                                              draft):
+    """Misreading families from reply-latency runs: a ratio's terms read apart ('18 ÷ 6 = 2'), an answer stated
+    in the last sentence without 'The answer is' read as its last number (2:3 as 3, 3x^3 - 12x as 12), a
+    factorisation written 'N = …' taken for the wrong form, branches 'x - 5 = 0 or x + 1 = 0' read as '0 + 1 = 0'."""
+    llm = FakeChatModel(draft, "unused repair")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["status"] == "verified" and reply["repaired"] is False, reply
+    assert reply["text"] == draft and len(llm.history) == 1

@@ -185,3 +185,12 @@ def test_latex_inside_prose_is_read_as_math(text, claim, status):
     solution was called wrong."""
     checks = check_text(text)
     assert [(c.claim, c.status.value) for c in checks] == [(claim, status)]
+
+
+def test_the_terms_of_a_ratio_are_not_read_apart():
+    """Misreading family: "12 ÷ 6 : 18 ÷ 6 = 2 : 3" was read as the claim 18 ÷ 6 = 2 and refuted."""
+    assert statuses("This gives us 12 ÷ 6 : 18 ÷ 6 = 2 : 3.") == [Status.undetermined]
+    assert statuses("12 ÷ 6 = 2 and 18 ÷ 6 = 3, so the ratio is 2:3") == [Status.verified, Status.verified]
+    assert statuses("At 3:45 pm we had 3 + 4 = 8 cookies") == [Status.refuted]  # a clock time is no ratio
+    assert statuses("Step 1: 3 + 4 = 8") == [Status.refuted]  # a label's colon
+    assert statuses("要减去1：9+12-1=21（人）") == [Status.refuted]

@@ -37,3 +37,12 @@ def test_a_ratio_is_in_simplest_form_only_when_its_terms_share_no_factor():
 ])
 def test_a_prime_factorisation_has_only_primes(text, status):
     assert in_form(text, "factored") is status
+
+
+def test_in_a_chain_the_form_is_read_from_the_last_part():
+    from tutor.verify.forms import in_form
+
+    assert in_form(r"84 = 2^2 \times 3 \times 7", "factored") is Status.verified
+    assert in_form("2 × 42 = 84", "factored") is Status.refuted
+    assert in_form("16/20 = 4/5", "simplest") is Status.verified
+    assert in_form("4/5 = 16/20", "simplest") is Status.refuted

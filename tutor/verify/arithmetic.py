@@ -298,7 +298,17 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     lead = re.search(r"([A-Za-z']+)[ \t]*$", norm[max(0, run[0].start - 40):run[0].start])
     if run[0].kind == "op" and run[0].text in "-+*/^×÷−–" and lead and lead.group(1).lower() not in _SIGN_WORDS:
         truncated = True
+    # "12 ÷ 6 : 18 ÷ 6 = 2 : 3": the terms of a ratio, read apart, are not a claim ("18 ÷ 6 = 2")
+    if _RATIO_BEFORE.search(norm[max(0, run[0].start - 12):run[0].start]) \
+            or _RATIO_AFTER.match(norm[run[-1].end:run[-1].end + 12]):
+        truncated = True
     return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated)
+
+
+_RATIO_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff]\d)(?<![\u4e00-\u9fff]\d\d)[\d)](?:\s+:\s+|:)$")
+_RATIO_AFTER = re.compile(r"(?:\s+:\s+|:)[\d(]")
+"""A ratio's colon: spaced alike on both sides ("2 : 3", "2:3"), not a label's ("Step 1: 3 + 4 = 7") nor after
+Chinese text ("要减去1：9+12-1=20", its full-width colon read as ':')."""
 
 
 def decimals_written(part: str) -> int | None:

@@ -28,9 +28,13 @@ def _value(text: str):
 
 
 def in_form(text: str, form: str | None) -> Status:
-    """verified: written in ``form``; refuted: clearly not; undetermined: could not read it (or no form asked)."""
+    """verified: written in ``form``; refuted: clearly not; undetermined: could not read it (or no form asked).
+
+    In a chain ("84 = 2^2 × 3 × 7", "16/20 = 4/5") the answer is what follows the last '='.
+    """
     if not form:
         return Status.verified
+    text = text.rsplit("=", 1)[-1] if form in ("simplest", "factored") and "=" in text else text
     if form == "simplest":  # read off the text: 8/10 and 4:6 are equal to their simplest forms
         pairs = [(int(a), int(b)) for a, b in _FRACTION.findall(text) + _RATIO.findall(text)]
         return Status.refuted if any(math.gcd(a, b) > 1 for a, b in pairs) else Status.verified
