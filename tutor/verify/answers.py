@@ -250,6 +250,10 @@ def _compare_answers(given: str, gold) -> Check:
         from tutor.verify.units import compare_quantities
 
         measured = compare_quantities(given, gold)  # "2400 meters" or "2.4 km" or "2400" for "2400 m"
+        if measured is None:
+            from tutor.verify.units import compare_measured
+
+            measured = compare_measured(given, gold)  # "28.27 cm²" or "9π" for "9π cm² ≈ 28.27 cm²"
         if measured is not None:
             word = "matches" if measured is Status.verified else "does not match"
             return Check(measured, given, "answer", shown, f"This answer {word} the right answer, {shown}.")

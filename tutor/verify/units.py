@@ -69,6 +69,20 @@ _add("area", "0.83612736", "yd²", "yd^2", "yd2", "square yards", "sq yd")
 _add("area", 1000000, "km²", "km^2", "km2", "square kilometers", "square kilometres")
 _add("time", 2629800, "month", "months")
 _add("time", 31557600, "year", "years")
+# the ways an area or a volume is written after a length unit ("square cm", "cm squared", "cubic in")
+_add("area", "1/1000000", "mm²", "mm^2", "mm2", "square millimeters", "square millimetres", "sq mm", "square mm")
+_add("area", "1/10000", "square cm", "cm squared")
+_add("area", 1, "square m", "m squared")
+_add("area", "0.00064516", "square in", "square inch", "in squared")
+_add("area", "0.09290304", "square ft", "square foot", "ft squared")
+_add("area", "0.83612736", "square yd", "square yard")
+_add("area", "2589988.110336", "mi²", "mi^2", "square miles", "square mile", "sq mi")
+_add("volume", "1/1000000", "mm³", "mm^3", "mm3", "cubic millimeters", "cubic millimetres", "cubic mm")
+_add("volume", "1/1000", "cubic cm", "cm cubed", "cc")
+_add("volume", 1000, "cubic m", "m cubed")
+_add("volume", "0.016387064", "cubic in", "cubic inch", "in cubed")
+_add("volume", "28.316846592", "cubic ft", "cubic foot", "ft cubed")
+_add("volume", "764.554857984", "yd³", "yd^3", "yd3", "cubic yards", "cubic yard", "cubic yd")
 
 _NUMBER = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*/\s*\d+)?"
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
@@ -166,3 +180,102 @@ def compare_quantities(given: str, gold: str) -> Status | None:
     if kind != gold_kind:
         return Status.refuted
     return Status.verified if value * factor == gold_value * gold_factor else Status.refuted
+
+
+# --- a measured answer that is not a plain number: 9π cm², 5√2 cm, 140/3 cm³ ≈ 46.67 cm³ ------------------
+
+_GENERIC_UNIT = re.compile(r"\s*(?:(?:square|sq\.?|cubic|cu\.?)\s+units?|units?\s*(?:²|³|\^\s*[23]|squared|cubed)?)\s*$",
+                           re.I)
+"""'square units', 'units²', 'units': no unit at all, said of a question that gave none."""
+_ABOUT = re.compile(r"^\s*(?:≈|~|about|approximately|approx\.?|roughly|around|nearly|almost)\s*", re.I)
+_MEASURE = re.compile(rf"^(?P<n>[0-9.,/+\-−*×·()√πpisqrt ]*?[0-9)π√i])\s*(?P<u>{_UNIT_NAMES})?\s*$", re.I)
+_EXACT_DECIMAL = re.compile(r"^\s*[-+−]?\d+\.(\d+)\s*$")
+
+
+def _measure(text: str):
+    """('9π cm²') -> (9*pi, 'cm²', None); ('28.27') -> (28.27 as a Rational, None, 2 decimal places); else None."""
+    m = _MEASURE.match(text.strip().rstrip("."))
+    if m is None:
+        return None
+    number = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", m.group("n").strip())  # 1,256.64
+    if "," in number or re.search(r"[\d.]\s+[\d.]", number):
+        return None  # "9π, 28.27" or "28 27": two numbers, not one
+    number = number.replace("−", "-").replace("×", "*").replace("·", "*")
+    number = number.replace("π", "pi")
+    if re.search(r"[a-z]", number.replace("sqrt", "").replace("pi", "")):
+        return None
+    from tutor.verify.parse import safe_parse
+
+    try:
+        value = safe_parse(number)
+    except Exception:  # noqa: BLE001 - untrusted text: anything the parser refuses is not a measure
+        return None
+    if not getattr(value, "is_number", False) or not value.is_real:
+        return None
+    places = _EXACT_DECIMAL.match(number)
+    return value, (m.group("u").lower() if m.group("u") else None), (len(places.group(1)) if places else None)
+
+
+def compare_measured(given: str, gold: str) -> Status | None:
+    """A verdict when ``gold`` is a measure the plain reader cannot take: a multiple of π, a surd, or an exact
+    value beside its decimal ("9π cm² ≈ 28.27 cm²", "5√2 cm ≈ 7.071 cm", "140/3 ≈ 46.67"); else None.
+
+    The answer is read the same way, with or without the unit ("9π", "28.27 cm²", "28.27 square centimeters",
+    "9π square units" when the question gave no unit). A decimal is judged at the precision it is written to
+    when the gold is irrational or says itself that a decimal is fine ("≈"): 28.27 and 28.3 state 9π, rounded,
+    28.26 does not; a whole number is never taken as a rounding. A unit of another kind is refuted.
+    """
+    if not isinstance(gold, str) or not isinstance(given, str) or len(gold) > 80 or len(given) > 80:
+        return None
+    exact_text, _, approx_text = gold.partition("≈")
+    read = _measure(exact_text)
+    if read is None:
+        return None
+    gold_value, gold_unit, _ = read
+    if approx_text:
+        approx = _measure(approx_text)
+        if approx is None or approx[1] != gold_unit:
+            return None
+    elif gold_unit is None:
+        return None  # a plain gold: the other readers' case
+    if gold_value.is_Rational and not approx_text and not re.search(r"[π√]|pi", exact_text):
+        return None  # "40 cm²": compare_quantities has read it, or will not
+    if gold_unit is not None and gold_unit not in _UNITS:
+        return None
+    verdicts = [_judge(part, gold_value, gold_unit, rounding=bool(approx_text) or not gold_value.is_Rational)
+                for part in given.split("≈")]
+    if any(v is Status.refuted for v in verdicts):
+        return Status.refuted
+    if verdicts and all(v is Status.verified for v in verdicts):
+        return Status.verified
+    return None
+
+
+def _judge(part: str, gold_value, gold_unit: str | None, *, rounding: bool) -> Status | None:
+    import sympy as sp
+
+    read = _measure(_GENERIC_UNIT.sub("", _ABOUT.sub("", part)).strip())
+    if read is None:
+        # a sentence: "The area is 9π square centimeters." states its value after its last "is"
+        tail = re.split(r"\b(?:is|are|equals|=)\s+|=\s*", part.strip().rstrip("."), flags=re.I)[-1]
+        if tail == part:
+            return None
+        read = _measure(_GENERIC_UNIT.sub("", _ABOUT.sub("", tail)).strip())
+        if read is None:
+            return None
+    value, unit, places = read
+    if unit is not None:
+        if unit not in _UNITS or gold_unit is None:
+            return None  # "28.27 cm²" for a question without units: not ours to judge
+        (kind, factor), (gold_kind, gold_factor) = _UNITS[unit], _UNITS[gold_unit]
+        if kind != gold_kind:
+            return Status.refuted
+        if factor != gold_factor:
+            value = value * sp.Rational(factor.numerator, factor.denominator) / sp.Rational(
+                gold_factor.numerator, gold_factor.denominator)
+            places = None  # a converted decimal is compared exactly
+    if places is not None and rounding:
+        error = abs(sp.N(gold_value - value, 30))
+        return Status.verified if error <= sp.Rational(1, 2) * sp.Rational(10) ** -places else Status.refuted
+    same = sp.simplify(gold_value - value) == 0
+    return Status.verified if same else Status.refuted
