@@ -28,10 +28,19 @@ from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, s
 from tutor.verify.recognise.chat import unwrap
 from tutor.verify.recognise.chinese import as_english
 from tutor.verify.recognise.arithmetic import degrees, operations, rounding, substitute
-from tutor.verify.recognise.counting import bag_probability, die_roll, divisors, next_prime
+from tutor.verify.recognise.counting import (
+    arrangements,
+    bag_probability,
+    choices,
+    die_roll,
+    divisors,
+    handshakes,
+    next_prime,
+    outfits,
+)
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
-from tutor.verify.recognise.geometry import shapes
+from tutor.verify.recognise.geometry import angles, shapes
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 
@@ -41,7 +50,7 @@ MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            shapes, convert, rounding, operations,
+            arrangements, choices, handshakes, outfits, shapes, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

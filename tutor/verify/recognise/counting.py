@@ -139,3 +139,191 @@ def die_roll(text: str) -> Solution | None:
     value = sp.Rational(len(wins), 6)
     return Solution("probability", value, plain(value), f"P({event}) with a fair six-sided die")
 
+
+
+# --- arrangements and choices -----------------------------------------------------------------
+
+MAX_COUNT_DIGITS = 20
+"""A count longer than this is not a school counting question's answer."""
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12}
+_N = r"(\d{1,3}|" + "|".join(_SMALL) + r")"
+_OBJECTS = (r"(?:people|persons|students|kids|children|friends|boys|girls|players|runners|guests|books|cars|pictures|"
+            r"paintings|photos|trophies|toys|dogs|cats|animals|flags|plants|songs|dancers|singers|athletes|horses|"
+            r"members|teachers|chairs|dolls|cards)")
+_DISTINCT = r"(?:(?:different|distinct) )?"
+_WHERE = (r"(?: (?:on a shelf|in a (?:row|line|queue)|in (?:a )?line|in order|side by side|on a bench|in a row on a "
+          r"shelf|for a photo|for a picture))?")
+_WAYS = r"(?:in )?how many (?:different |distinct |possible )?(?:ways|orders|orderings|arrangements)"
+_ARRANGE = [
+    re.compile(rf"{_WAYS} (?:can|could|are there to|is there to|to|do|will) (?:you |i |we |they |one )?"
+               rf"(?:arrange|order|line up|seat|put|place|organi[sz]e) (?:the |these )?{_N} {_DISTINCT}{_OBJECTS}"
+               rf"{_WHERE}(?: in a row| in order)?"),
+    re.compile(rf"{_WAYS} (?:can|could|do|will|are there for) (?:the )?{_N} {_DISTINCT}{_OBJECTS} (?:line up|stand in "
+               r"(?:a )?(?:line|row|queue)|sit in (?:a )?row|queue up|stand in line|sit on a bench|be (?:arranged|"
+               rf"ordered|lined up|seated|placed|put)){_WHERE}"),
+    re.compile(rf"how many (?:different |distinct |possible )?(?:arrangements|orderings|orders) (?:are there |can be made "
+               rf"|are possible )?(?:of|for) {_N} {_DISTINCT}{_OBJECTS}{_WHERE}(?: are there| are possible| can be made)?"),
+]
+_LETTERS = [
+    re.compile(r"(?:in )?how many (?:different |distinct |unique |possible )?(?:ways (?:can|could) (?:you |i |we )?"
+               r"(?:arrange|rearrange|order)|ways (?:are there )?to (?:arrange|rearrange|order)|(?:arrangements|"
+               r"permutations|rearrangements) (?:are there |can be made |can you make |are possible )?(?:of|from|"
+               r"using|with)) (?:all )?(?:of )?(?:the )?letters (?:of|in) (?:the word )?[\"'“‘]?([a-z]{2,15})[\"'”’]?"
+               r"(?: (?:are there|are possible|can be made))?"),
+    re.compile(r"(?:in )?how many (?:different |distinct |unique |possible )?ways can (?:all )?(?:of )?(?:the )?letters "
+               r"(?:of|in) (?:the word )?[\"'“‘]?([a-z]{2,15})[\"'”’]? be (?:arranged|rearranged|ordered)"),
+]
+
+
+def _count_of(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL[word]
+
+
+def _counted(kind: str, value: int, shown: str) -> Solution:
+    if len(str(value)) > MAX_COUNT_DIGITS:
+        raise NotMine
+    return Solution(kind, sp.Integer(value), str(value), shown)
+
+
+def arrangements(text: str) -> Solution | None:
+    """'how many ways can 4 people line up' (4! = 24); 'arrangements of the letters of BANANA' (6!/(3!2!) = 60)."""
+    lowered = text.lower()
+    for pattern in _LETTERS:
+        m = pattern.fullmatch(lowered)
+        if m:
+            word = m.group(1)
+            value = sp.factorial(len(word))
+            for letter in set(word):
+                value /= sp.factorial(word.count(letter))
+            return _counted("arrangements", int(value), f"arrangements of the letters of {word.upper()}")
+    for pattern in _ARRANGE:
+        m = pattern.fullmatch(lowered)
+        if m:
+            n = _count_of(m.group(1))
+            if not 1 <= n <= 25:
+                raise NotMine
+            return _counted("arrangements", int(sp.factorial(n)), f"{n}! orders of {n} different things")
+    return None
+
+
+_THING = r"(?: (?:different |distinct )?([a-z]+))?"
+_GROUP = r"(?:a |the )?(?:group|class|team|set|bag|box|club|list|menu|selection|total) of "
+_CHOOSE = [
+    re.compile(rf"(?:{ASK} )?(?:\()?(\d{{1,3}}) choose (\d{{1,3}})(?:\))?"),
+    re.compile(rf"(?:{ASK} )?(?:n?c|ncr|comb|combinations?|binomial)\s*\(\s*(\d{{1,3}})\s*,\s*(\d{{1,3}})\s*\)"),
+    re.compile(rf"(?:in )?how many (?:different |distinct |possible )?(?:ways|combinations|selections|choices) (?:can|could|"
+               rf"are there to|is there to|to|do|will) (?:you |i |we |they |one |a teacher |the teacher |the coach )?"
+               rf"(?:choose|pick|select|take) {_N}{_THING} (?:from|out of|of|among) (?:{_GROUP})?{_N}{_THING}"),
+    re.compile(rf"(?:in )?how many (?:different |distinct |possible )?(?:ways|combinations|selections) (?:can|could|will) "
+               rf"{_N}{_THING} be (?:chosen|picked|selected|taken) (?:from|out of|among) (?:{_GROUP})?{_N}{_THING}"),
+    re.compile(rf"how many (?:different |distinct |possible )?(?:groups|teams|committees|sets|pairs|combinations) of {_N}"
+               rf"{_THING} can (?:you |i |we |they )?(?:be )?(?:choose|chosen|pick|picked|select|selected|form|formed|"
+               rf"make|made) (?:from|out of|among) (?:{_GROUP})?{_N}{_THING}"),
+]
+_PERMUTE = re.compile(rf"(?:{ASK} )?(?:n?p|npr|perm|permutations?)\s*\(\s*(\d{{1,3}})\s*,\s*(\d{{1,3}})\s*\)")
+_ROLE = (r"(?:(?:a|an|the|one) )?(president|vice[ -]?president|vp|secretary|treasurer|captain|vice[ -]?captain|"
+         r"chair(?:person)?|vice[ -]?chair|leader|deputy|(?:first|second|third|1st|2nd|3rd) (?:place|prize)|"
+         r"gold|silver|bronze|winner|runner[ -]up)")
+_ROLES = re.compile(
+    rf"(?:in )?how many (?:different |distinct |possible )?ways (?:can|could|are there to|is there to|to) (?:you |we |i |"
+    rf"they |the class |a class |the club |a club |the team |a team )?(?:choose|pick|select|elect|appoint|award|give out) "
+    rf"(?P<roles>{_ROLE}(?:(?:,| and|, and) {_ROLE}){{1,3}}) (?:from|out of|among|in) (?:{_GROUP})?(?P<n>{_N})"
+    r"(?: (?:different |distinct )?(?P<thing>[a-z]+))?")
+_PEOPLE_WORDS = {"people", "persons", "students", "members", "candidates", "players", "kids", "children", "friends",
+                 "runners", "contestants", "athletes", "competitors", "swimmers", "horses", "teams", "girls", "boys",
+                 "club", "class"}
+
+
+def choices(text: str) -> Solution | None:
+    """'5 choose 2', 'how many ways to choose 2 from 5' (10); 'a president and a vice president from 10 people'
+    (90); 'P(5, 2)' (20). A question with any other condition ("if order matters", "at least one girl") is not read."""
+    lowered = text.lower()
+    m = _ROLES.fullmatch(lowered)
+    if m:
+        roles = [re.sub(r"[ -]", "", r) for r in re.findall(_ROLE, m.group("roles"))]
+        if len(set(roles)) != len(roles) or (m.group("thing") and m.group("thing") not in _PEOPLE_WORDS):
+            raise NotMine  # "a captain and a captain": not distinct roles; "from 10 books": not people
+        n, k = _count_of(m.group("n")), len(roles)
+        if k > n:
+            raise NotMine
+        return _counted("permutations", int(sp.ff(n, k)), f"{k} different roles from {n}: {n}P{k}")
+    m = _PERMUTE.fullmatch(lowered)
+    if m:
+        n, k = int(m.group(1)), int(m.group(2))
+        if k > n:
+            raise NotMine
+        return _counted("permutations", int(sp.ff(n, k)), f"P({n}, {k})")
+    for pattern in _CHOOSE:
+        m = pattern.fullmatch(lowered)
+        if not m:
+            continue
+        groups = m.groups()
+        if len(groups) == 2:
+            n, k = int(groups[0]), int(groups[1])
+        else:
+            k, thing_k, n, thing_n = groups
+            if thing_k and thing_n and thing_k != thing_n:
+                raise NotMine  # "choose 2 girls from 5 students": another question
+            k, n = _count_of(k), _count_of(n)
+        if k > n or n > 200:
+            raise NotMine
+        return _counted("combinations", int(sp.binomial(n, k)), f"{n} choose {k}")
+    return None
+
+
+_HANDSHAKE_WORDS = frozenset("""
+if when at a an the party meeting room group class there are is were with of in n people persons guests students
+players friends kids children members each all everyone everybody every person other others else one another shake
+shakes shook shaking hands hand exactly once how many handshakes will be take place happen occur total altogether
+and , do does did
+""".split())
+
+
+def handshakes(text: str) -> Solution | None:
+    """'10 people each shake hands with everyone else once, how many handshakes' (45): every pair once."""
+    lowered = text.lower()
+    if "handshake" not in lowered or not re.search(r"\bshak\w* hands?\b|\bshook hands\b", lowered):
+        return None
+    numbers = re.findall(r"\d+", lowered)
+    words = re.findall(r"[a-z]+", re.sub(r"\d+", " ", lowered))
+    if len(numbers) != 1 or set(words) - _HANDSHAKE_WORDS or re.search(r"[^\w\s,.]", lowered):
+        raise NotMine
+    if not re.search(rf"\b{numbers[0]} (?:people|persons|guests|students|players|friends|kids|children|members)\b", lowered):
+        raise NotMine
+    n = int(numbers[0])
+    if n < 2 or n > 10_000:
+        raise NotMine
+    return _counted("handshakes", n * (n - 1) // 2, f"{n} choose 2 handshakes")
+
+
+_CLOTHES = {  # item -> group: one item from each group makes an outfit; two items of one group are alternatives
+    "shirts": "top", "shirt": "top", "t-shirts": "top", "tshirts": "top", "tops": "top", "blouses": "top",
+    "pants": "bottom", "trousers": "bottom", "jeans": "bottom", "shorts": "bottom", "skirts": "bottom",
+    "shoes": "shoes", "sneakers": "shoes", "hats": "hat", "caps": "hat", "jackets": "jacket", "coats": "jacket",
+    "ties": "tie", "scarves": "scarf", "belts": "belt", "sweaters": "sweater", "jumpers": "sweater", "socks": "socks",
+}
+_OUTFIT_WORDS = frozenset("""
+how many different possible outfits outfit combinations can you i she he they we make be made are there is with
+from using if have has and a the of pairs pair , one each wear wears wearing choose consisting consist different unique
+""".split())
+
+
+def outfits(text: str) -> Solution | None:
+    """'how many outfits with 3 shirts and 4 pants' (12): one item from each kind, every kind counted once."""
+    lowered = text.lower()
+    if "outfit" not in lowered:
+        return None
+    items = re.findall(r"(\d+) (?:pairs? of )?([a-z-]+)", lowered)
+    rest = re.sub(r"(\d+) (?:pairs? of )?([a-z-]+)", " ", lowered)
+    if re.search(r"\d", rest) or set(re.findall(r"[a-z-]+", rest)) - _OUTFIT_WORDS or len(items) < 2:
+        raise NotMine
+    groups = [_CLOTHES.get(item) for _, item in items]
+    if None in groups or len(set(groups)) != len(groups):
+        raise NotMine  # "3 shirts and 2 dresses", "2 skirts and 3 pants": not one of each kind
+    value = 1
+    for count, _ in items:
+        value *= int(count)
+    if value == 0:
+        raise NotMine
+    return _counted("outfits", value, " × ".join(f"{c} {i}" for c, i in items))
