@@ -1,4 +1,5 @@
-"""Geometry and counting questions answered by SymPy (tutor.verify.recognise.geometry, .counting), or left alone."""
+"""Geometry, angle and counting questions answered by SymPy (tutor.verify.recognise.geometry, .angle_facts,
+.counting), or left alone; their answers compared with model-style replies as the tutor compares them."""
 
 from __future__ import annotations
 
@@ -55,6 +56,11 @@ SHAPES = [
     ("what is the area of a circle with radius 3 in terms of pi", "area", 9 * sp.pi, "9π"),
     ("area of a circle with radius 3 use 3.14", "area", sp.Rational("28.26"), "28.26"),
     ("circumference of a circle radius 7 use 22/7", "circumference", 44, "44"),
+    ("area of a circle with radius 7 use pi = 22/7", "area", 154, "154"),
+    ("what is the circumference of a circle with diameter 14 (use 22/7 for π)", "circumference", 44, "44"),
+    ("take π as 3.14 and find the area of a circle of radius 10", "area", 314, "314"),
+    ("area of a circle with radius 2.5", "area", sp.Rational(25, 4) * sp.pi, "6.25π ≈ 19.63"),
+    ("area of a square with side 5 in", "area", 25, "25 in²"),
     ("a circle with diameter 10 what is the radius", "radius", 5, "5"),
     # solids
     ("volume of a cube with side 3", "volume", 27, "27"),
@@ -138,6 +144,8 @@ SHAPES_LEFT_ALONE = [
     "what is 8 by 5",
     "area of a circle with radius 3 use 3.14 and pi = 22/7",
     "area of a rectangle 8 by 5 use 3.14",
+    "area of a circle radius 2 use 3.14 and leave it in terms of pi",
+    "area of a circle with radius 3 to the nearest tenth",
 ]
 
 
@@ -333,8 +341,9 @@ def test_a_reply_sentence_is_compared_with_the_answer_text():
 def test_no_gsm8k_story_is_answered_by_the_geometry_or_counting_forms():
     """GSM8K word problems are stories with extra quantities: the formula forms must never claim one."""
     from tutor.verify.recognise import HANDLERS
+    from tutor.verify.recognise.angle_facts import angles
     from tutor.verify.recognise.counting import arrangements, choices, handshakes, outfits
-    from tutor.verify.recognise.geometry import angles, shapes
+    from tutor.verify.recognise.geometry import shapes
     from tutor.verify.recognise.reading import NotMine, normalise
 
     new = [shapes, angles, arrangements, choices, handshakes, outfits]

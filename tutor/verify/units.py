@@ -184,8 +184,8 @@ def compare_quantities(given: str, gold: str) -> Status | None:
 
 # --- a measured answer that is not a plain number: 9π cm², 5√2 cm, 140/3 cm³ ≈ 46.67 cm³ ------------------
 
-_GENERIC_UNIT = re.compile(r"\s*(?:(?:square|sq\.?|cubic|cu\.?)\s+units?|units?\s*(?:²|³|\^\s*[23]|squared|cubed)?)\s*$",
-                           re.I)
+_GENERIC_UNIT = re.compile(
+    r"\s*(?:(?:square|sq\.?|cubic|cu\.?)\s+units?|units?\s*(?:²|³|\^\s*[23]|squared|cubed)?)\s*$", re.I)
 """'square units', 'units²', 'units': no unit at all, said of a question that gave none."""
 _ABOUT = re.compile(r"^\s*(?:≈|~|about|approximately|approx\.?|roughly|around|nearly|almost)\s*", re.I)
 _MEASURE = re.compile(rf"^(?P<n>[0-9.,/+\-−*×·()√πpisqrt ]*?[0-9)π√i])\s*(?P<u>{_UNIT_NAMES})?\s*$", re.I)

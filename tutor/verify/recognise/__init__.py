@@ -4,7 +4,7 @@
 answer_text="7/12", ...)``. The question is matched against a small set of
 anchored phrasings (evaluate, percent, simplify, factor, expand, solve, calculus,
 GCF/LCM, primes, statistics, trig, logarithms, unit conversion, dice/coin/card
-probability); the math inside is read by :func:`~tutor.verify.parse.safe_parse`
+probability, counting, geometry formulas, angles); the math inside is read by :func:`~tutor.verify.parse.safe_parse`
 (never ``sympify``) after the size guards of :mod:`tutor.verify.size`, and every
 SymPy call that could run long (solve, integrate, limit, simplify, factor,
 factorint) is bounded by :func:`~tutor.verify.bounded.limited`.
@@ -14,8 +14,8 @@ result we cannot state exactly gives ``None``: the recogniser never guesses,
 and a story problem is left to model-written programs.
 
 Layout: :mod:`.reading` reads the question (normalising, spoken operators, the safe parser) and prints
-answers in plain text; the forms live in :mod:`.numbers`, :mod:`.algebra`, :mod:`.calculus` and
-:mod:`.data`; :data:`HANDLERS` is the order they are tried in.
+answers in plain text; the forms live in :mod:`.numbers`, :mod:`.algebra`, :mod:`.calculus`, :mod:`.data`,
+:mod:`.counting`, :mod:`.geometry` and :mod:`.angle_facts`; :data:`HANDLERS` is the order they are tried in.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import re
 from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, TOO_BIG
 from tutor.verify.recognise.algebra import evaluate, expand, factor, simplify, solve
+from tutor.verify.recognise.angle_facts import angles
 from tutor.verify.recognise.chat import unwrap
 from tutor.verify.recognise.chinese import as_english
 from tutor.verify.recognise.arithmetic import degrees, operations, rounding, substitute
@@ -40,7 +41,7 @@ from tutor.verify.recognise.counting import (
 )
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
-from tutor.verify.recognise.geometry import angles, shapes
+from tutor.verify.recognise.geometry import shapes
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 

@@ -1,8 +1,9 @@
-"""Geometry formula questions: area, perimeter, volume, Pythagoras and angles, the way students type them.
+"""Geometry formula questions: area, perimeter, circumference, volume, surface area and Pythagoras, the way
+students type them (angles are in :mod:`.angle_facts`, which reads questions the same way).
 
 "area of a rectangle 8 by 5" (40), "whats the area of a circle with radius 3 cm" (9π cm² ≈ 28.27 cm²),
-"volume of a box 3 by 4 by 5" (60), "legs 3 and 4 find the hypotenuse" (5), "sum of interior angles of a
-hexagon" (720°), "a triangle has angles 50 and 60 degrees what is the third" (70°), "supplement of 35" (145°).
+"volume of a box 3 by 4 by 5" (60), "legs 3 and 4 find the hypotenuse" (5), "hypotenuse is 13 and one leg
+is 5, what is the other leg" (12).
 
 A question is read only when it is one shape, its measurements and one thing asked, and nothing else:
 every number must be a measurement we read (a number left over is a story's extra quantity), and every
@@ -32,7 +33,8 @@ MAX_SIDES = 10_000
 
 _LENGTH_UNITS = {}
 for _shown, _names in [
-    ("mm", "mm millimeter millimeters millimetre millimetres"), ("cm", "cm centimeter centimeters centimetre centimetres"),
+    ("mm", "mm millimeter millimeters millimetre millimetres"),
+    ("cm", "cm centimeter centimeters centimetre centimetres"),
     ("m", "m meter meters metre metres"), ("km", "km kilometer kilometers kilometre kilometres"),
     ("in", "in inch inches"), ("ft", "ft foot feet"), ("yd", "yd yard yards"), ("mi", "mi mile miles"),
     ("units", "unit units"),
@@ -53,8 +55,8 @@ _ASKED_UNIT = re.compile(rf"\b(?:in|using)\s+(?:(square|sq|cubic|cu)\s+)?({_UNIT
 _PI = re.compile(r"[,;]?\s*\b(?:and\s+)?(?:use|using|take|taking|let|with|where)?\s*(?:pi|π)\s*(?:=|as|is|≈|to be|"
                  r"equals|equal to)?\s*(3\.14|3\.14159|3\.1416|3\.142|22/7)\b|[,;]?\s*\b(?:and\s+)?(?:use|using)\s+"
                  r"(3\.14|3\.14159|3\.1416|3\.142|22/7)(?:\s+for\s+(?:pi|π))?")
-_IN_TERMS_OF_PI = re.compile(r"[,;]?\s*\b(?:(?:leave|leaving|give|write|answer|express)(?: it| your answer| the answer)?"
-                             r"\s+)?(?:in terms of|as a multiple of)\s+(?:pi|π)\b")
+_IN_TERMS_OF_PI = re.compile(r"[,;]?\s*\b(?:(?:leave|leaving|give|write|answer|express)"
+                             r"(?: it| your answer| the answer)?\s+)?(?:in terms of|as a multiple of)\s+(?:pi|π)\b")
 
 
 class _Question:
@@ -70,8 +72,8 @@ class _Question:
         self.exact = bool(_IN_TERMS_OF_PI.search(t))
         t = _IN_TERMS_OF_PI.sub(" ", t)
         pis = [m.group(1) or m.group(2) for m in _PI.finditer(t)]
-        if len(set(pis)) > 1:
-            raise NotMine
+        if len(set(pis)) > 1 or (pis and self.exact):
+            raise NotMine  # "use 3.14 … leave it in terms of π": which one?
         self.pi = sp.Rational(pis[0]) if pis else sp.pi
         t = _PI.sub(" ", t)
         t = re.sub(r"(?<=\d)\s*(?:x|\*)\s*(?=\.?\d)", " by ", t)  # 8x5, 8 x 5 cm
@@ -141,7 +143,8 @@ _LABEL_WORDS = "length|width|breadth|height|depth|radius|diameter|side|edge|base
 _OBJECTS = "garden|room|field|yard|lawn|park|pool|pond|tank|table|floor|plot|rug|mat|window|door|board|plate|wheel"
 """Things a shape is said to be ("a rectangular garden is 10 m by 6 m"): words that change nothing asked."""
 _SHAPE_WORDS = ("rectangle|square|triangle|parallelogram|trapezoid|trapezium|circle|cube|cuboid|box|prism|cylinder|"
-                f"sphere|ball|cone|pyramid|polygon|pentagon|hexagon|heptagon|octagon|nonagon|decagon|dodecagon|{_OBJECTS}")
+                "sphere|ball|cone|pyramid|polygon|pentagon|hexagon|heptagon|octagon|nonagon|decagon|dodecagon|"
+                f"{_OBJECTS}")
 
 _WORDS = frozenset("""
 a an the of for with and to is are was be its it this that which whose has have having had given if
@@ -174,7 +177,8 @@ _SHAPES = [  # (name, pattern): the first name that matches a mention wins for t
     ("right_triangle", r"\bright (?:angled |angle )?triangle\b|\btriangle with a right angle\b"),
     ("equilateral", r"\bequilateral triangle\b"),
     ("triangle", r"\btriangle\b"), ("parallelogram", r"\bparallelogram\b"),
-    ("trapezoid", r"\btrapezi?o?i?d\b|\btrapezium\b"), ("rectangle", r"\b(?:rectangle|oblong|rectangular(?! (?:base|based)\b))\b"),
+    ("trapezoid", r"\btrapez(?:oid|ium)\b"),
+    ("rectangle", r"\b(?:rectangle|oblong|rectangular(?! (?:base|based)\b))\b"),
     ("square", r"\bsquare\b"), ("circle", r"\b(?:circle|circular)\b"),
     ("polygon", r"\b(?:regular )?(?:polygon|pentagon|hexagon|heptagon|octagon|nonagon|decagon|dodecagon)\b"),
 ]
@@ -199,7 +203,8 @@ def _shape(q: _Question) -> str | None:
 
 
 _ASKS = [
-    ("surface", r"\b(?:total )?surface area\b"), ("area", r"\barea\b"), ("perimeter", r"\bperimeter\b|\bdistance around\b"),
+    ("surface", r"\b(?:total )?surface area\b"), ("area", r"\barea\b"),
+    ("perimeter", r"\bperimeter\b|\bdistance around\b"),
     ("circumference", r"\bcircumference\b"), ("volume", r"\bvolume\b"),
     ("leg", r"\b(?:other|missing|unknown|third|remaining|another) (?:leg|side)\b"),
     ("hypotenuse", r"\bhypotenuse\b"), ("radius", r"\bradius\b"), ("diameter", r"\bdiameter\b"),
@@ -210,7 +215,8 @@ _ASKS = [
 
 _Q = r"#\d+"
 _LIST = rf"{_Q}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_Q})+"
-_FILL = r"\s*(?:(?:of|are|is|measuring|measures|measure|with|lengths?|each|equal to|that are|which are)\b\s*|[=,]\s*)*"
+_FILL = (r"\s*(?:(?:of|are|is|measuring|measures|measure|with|lengths?|each|equal to|that are|which are)\b\s*"
+         r"|[=,]\s*)*")
 _LABELS = {  # label word -> role
     "length": "length", "long": "length", "width": "width", "wide": "width", "breadth": "width",
     "height": "height", "high": "height", "tall": "height", "deep": "height", "depth": "height",
@@ -231,10 +237,11 @@ def _measures(q: _Question) -> dict[str, list[int]]:
 
     # "the radius of a sphere is 6", "the legs of a right triangle are 6 and 8": the shape is already known
     q.text = re.sub(rf"\b((?:{_LABEL_WORDS})s?) of (?:a|an|the|this|that|its|my) (?:(?:right|right angled|regular|"
-                    rf"rectangular|square|equilateral|circular) )?(?:{_SHAPE_WORDS}) (?=is\b|are\b|=|measures?\b)", r"\1 ",
-                    q.text)
+                    rf"rectangular|square|equilateral|circular) )?(?:{_SHAPE_WORDS}) (?=is\b|are\b|=|measures?\b)",
+                    r"\1 ", q.text)
     # "6 sides of length 4", "a polygon with 8 equal sides each 5 cm", "12 sided polygon", "a 12-gon"
-    for m in q.take(rf"({_Q}) (?:equal )?sides?(?: each| of| each of)?(?: length| side length)?(?: of)? ({_Q})(?: each)?"):
+    for m in q.take(rf"({_Q}) (?:equal )?sides?(?: each| of| each of)?(?: length| side length)?(?: of)? ({_Q})"
+                    r"(?: each)?"):
         add("count", [int(m.group(1)[1:])])
         add("side", [int(m.group(2)[1:])])
     for m in q.take(rf"({_Q}) (?:equal )?(?:sides|sided|gon)\b"):
@@ -274,9 +281,10 @@ def _needs(found: dict[str, list[int]], *roles: str) -> bool:
 
 def shapes(text: str) -> Solution | None:
     """Area, perimeter, circumference, volume, surface area, Pythagoras of one named shape."""
-    if not re.search(r"area|perimeter|circumference|volume|hypotenuse|leg|radius|diameter|distance around",
-                     text, re.I) or re.search(r"\bangles?\b", text, re.I) and not re.search(r"right[- ]angle\b", text, re.I):
+    if not re.search(r"area|perimeter|circumference|volume|hypotenuse|leg|radius|diameter|distance around", text, re.I):
         return None
+    if re.search(r"\bangles?\b", text, re.I) and not re.search(r"right[- ]angle\b", text, re.I):
+        return None  # angles are :mod:`.angle_facts`' questions
     q = _Question(text)
     shape = _shape(q)
     found = _measures(q)  # first, so "the hypotenuse is 13" is a measurement and "the other leg" what is asked
@@ -531,118 +539,3 @@ def _exact_text(value) -> str:
         return f"{'' if coeff.p == 1 else coeff.p}π/{coeff.q}"
     return plain(value)
 
-
-# --- angles ---------------------------------------------------------------------------------
-
-_ANGLE_WORDS = frozenset("""
-a an the of in for with and to is are was be its it this that if has have there what find calculate compute work
-out get determine tell me give show how do does did i you we can could would will figure need want help solve
-answer value , ~ so it's
-angle angles interior inside exterior outside sum total add adds added up together altogether all each one every
-single measure measures measurement size degrees degree many much make makes regular shape polygon sided gon
-triangle quadrilateral pentagon hexagon heptagon septagon octagon nonagon decagon hendecagon undecagon
-dodecagon equilateral square right angled third fourth other another missing remaining last unknown two three known given
-supplement supplementary complement complementary
-""".split())
-_POLYGON_NAME = re.compile(r"\b(" + "|".join(POLYGON_SIDES) + r")\b")
-_SUM = re.compile(r"\b(?:sum|total|add(?:s|ed)? up|all together|altogether|angle sum|how many degrees)\b")
-_EACH = re.compile(r"\b(?:each|every|one|single|an?)(?: (?:interior|exterior|inside|outside))? angle\b"
-                   r"|\b(?:interior|exterior|inside|outside) angle\b(?! sum)")
-
-
-def angles(text: str) -> Solution | None:
-    """Angle facts: a polygon's angle sum, a regular polygon's interior or exterior angle, the last angle of a
-    triangle or quadrilateral, a supplement or a complement."""
-    if not re.search(r"angle|degree|°|supplement|complement|sum of|add up", text, re.I):
-        return None
-    q = _Question(text)
-    counts = [int(m.group(1)[1:]) for m in q.take(rf"({_Q}) ?(?:equal )?(?:sides|sided|gon)\b")]
-    if any(q.units[i] is not None for i in counts):
-        raise NotMine  # "6 cm sides": a length, not a count
-    given = [i for i in range(len(q.values)) if i not in counts]
-    if any(q.units[i] not in (None, "°") for i in given):
-        raise NotMine
-    q.used.update(range(len(q.values)))
-    q.check_read(_ANGLE_WORDS - _WORDS)
-    if re.search(r"[a-z']+", re.sub("|".join(sorted(_ANGLE_WORDS, key=len, reverse=True)).join((r"\b(?:", r")\b")),
-                                     "", q.text)):
-        raise NotMine  # a word outside the angle vocabulary (the shape vocabulary is not enough here)
-    values = [_value(q, i) for i in given]
-    if re.search(r"\b(?:supplement|complement)", q.text):
-        return _supplement(q, values)
-    n = _sides(q, counts)
-    if n is None:
-        return None
-    if values:
-        return _last_angle(q, n, values)
-    if re.search(rf"\b(?:{_ONE_OF_SEVERAL}|known|given|two|three|right)\b", q.text):
-        return None  # "the sum of the other angles": not the whole polygon
-    regular = bool(re.search(r"\b(?:regular|equilateral)\b", q.text)) or n == 4 and re.search(r"\bsquare\b", q.text)
-    exterior = bool(re.search(r"\b(?:exterior|outside)\b", q.text))
-    each = re.search(r"\b(?:each|every|one|single)\b", q.text)  # "how many degrees is each angle": one angle
-    if _SUM.search(q.text) and not each:
-        total = sp.Integer(360) if exterior else sp.Integer((n - 2) * 180)
-        return _degrees("angle_sum", total, f"sum of the {'exterior' if exterior else 'interior'} angles of a {n}-gon")
-    if _EACH.search(q.text) and regular and not re.search(r"\b(?:sum|total|add|adds|added|together|altogether)\b",
-                                                          q.text):
-        value = sp.Rational(360, n) if exterior else sp.Rational((n - 2) * 180, n)
-        return _degrees("exterior_angle" if exterior else "interior_angle", value,
-                        f"each {'exterior' if exterior else 'interior'} angle of a regular {n}-gon")
-    return None
-
-
-def _sides(q: _Question, counts: list[int]) -> int | None:
-    names = {POLYGON_SIDES[m] for m in _POLYGON_NAME.findall(q.text)}
-    if re.search(r"\bsquare\b", q.text):
-        names.add(4)
-    for i in counts:
-        n = q.values[i]
-        if not n.is_Integer or not 3 <= n <= MAX_SIDES:
-            raise NotMine
-        names.add(int(n))
-    if len(names) != 1:
-        return None
-    return names.pop()
-
-
-def _last_angle(q: _Question, n: int, values: list) -> Solution | None:
-    """The angle left when all but one of a polygon's angles are given (a right triangle's right angle counted)."""
-    if re.search(r"\b(?:exterior|outside|regular|equilateral|sum|total|add|adds)\b", q.text):
-        return None  # "an exterior angle is 120 …": another theorem; "regular" with angles given: a premise to check
-    known = list(values)
-    if n == 3 and re.search(r"\bright\b", q.text) and 90 not in known:
-        known.append(sp.Integer(90))
-    total = (n - 2) * 180
-    if len(known) != n - 1 or sum(known) >= total:
-        return None  # not the last angle, or no room left for it: a false premise, not ours
-    asked = re.findall(r"\b(?:third|fourth|other|another|missing|remaining|last|unknown)\b( \w+)?", q.text)
-    if not asked or any(w.strip() in ("two", "three", "angles", "ones") for w in asked):
-        return None  # "what are the other two angles": two answers (90° and 55°), not one
-    return _degrees("missing_angle", sp.Integer(total) - sum(known), f"the last angle of a {n}-gon")
-
-
-_SUPPLEMENT_WORDS = frozenset("""
-a an the of to for is what find calculate compute work out get determine tell me give show how do you i we can
-angle angles degrees degree its it measure measures size value whose which that with , ~
-supplement supplementary complement complementary
-""".split())
-
-
-def _supplement(q: _Question, values: list) -> Solution | None:
-    if set(re.findall(r"[a-z']+", q.text)) - _SUPPLEMENT_WORDS:
-        return None  # a shape, a sum, a second angle: not just the supplement of one angle
-    supplement = bool(re.search(r"\bsupplement", q.text))
-    if supplement == bool(re.search(r"\bcomplement", q.text)) or len(values) != 1:
-        return None
-    whole = 180 if supplement else 90
-    if values[0] >= whole:
-        return None  # no supplement of 200°, no complement of 120°
-    name = "supplement" if supplement else "complement"
-    return _degrees(name, whole - values[0], f"{name} of {number_text(values[0])}°")
-
-
-def _degrees(kind: str, value, shown: str) -> Solution:
-    text = f"{number_text(value)}°"
-    if "/" in text:
-        text = f"{text} ≈ {decimal(value)}°"
-    return Solution(kind, value, text, shown, unit="°")
