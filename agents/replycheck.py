@@ -15,6 +15,7 @@ from agents.checks import (closing_answer, echoed_instructions, final_answer_of,
                            is_placeholder_answer)
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
+from tutor.verify.units import split_quantity
 
 
 def status_name(status: Any) -> str:
@@ -179,6 +180,10 @@ def assess_draft(
                 as_written = status_name(compare_answers(final, reference_text).status)
                 if as_written == "verified" or same == "undetermined":
                     same = as_written
+            elif exact and same == "verified" and reference_text and _measured(final) and _measured(reference_text):
+                # "40 cm" for an area of 40 cm²: the number agrees with SymPy's, the unit is of another kind
+                if status_name(compare_answers(final, reference_text).status) == "refuted":
+                    same = "refuted"
             if same == "verified" and form and status_name(in_form(final, form)) == "refuted":
                 same = "refuted"
                 findings.append(f"The question asks for the {form} form; write the answer as {shown}.")
@@ -221,3 +226,9 @@ def assess_draft(
     else:
         status = "undetermined"
     return DraftVerdict(status, checks, findings)
+
+
+def _measured(text: str) -> bool:
+    """A number with a unit ("40 cm", "40 cm²", "$4.05")."""
+    quantity = split_quantity(text)
+    return quantity is not None and quantity[1] is not None

@@ -428,3 +428,16 @@ async def test_a_right_first_draft_written_the_way_models_write_is_confirmed_wit
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
     assert reply["status"] == "verified" and reply["repaired"] is False, reply
     assert reply["text"] == draft and len(llm.history) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_right_number_with_a_unit_of_the_wrong_kind_is_not_confirmed(settings):
+    """SymPy's answer to an area question is 40 cm²: a reply ending "40 cm" has the right number and the wrong
+    kind of unit, so it is repaired, never marked checked; "40 square centimeters" is confirmed at once."""
+    question = "what is the area of a rectangle 8 cm by 5 cm"
+    wrong = "8 × 5 = 40. The answer is 40 cm."
+    llm = FakeChatModel(wrong, "8 × 5 = 40. The answer is 40 square centimeters.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
+    assert reply["reference"] == {"answer": "40 cm²", "source": "sympy"}
+    assert reply["repaired"] is True and reply["caught"][-1]["claim"] == "final answer 40 cm"
+    assert reply["status"] == "verified" and reply["text"].endswith("40 square centimeters.")
