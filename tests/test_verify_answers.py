@@ -342,3 +342,16 @@ def test_an_inequality_answer_matches_an_interval_gold():
 
     assert compare_answers("x > 3", sympy.Interval.open(3, sympy.oo)).status.name == "verified"
     assert compare_answers("x >= 3", sympy.Interval.open(3, sympy.oo)).status.name == "refuted"
+
+
+@pytest.mark.parametrize(("given", "status"), [
+    ("9π", Status.verified), ("9pi", Status.verified), ("9 pi", Status.verified), ("10π ≈ 31.42", Status.refuted),
+    ("28.27", Status.verified), ("28.3", Status.verified), ("28.26", Status.refuted), ("8π", Status.refuted),
+])
+def test_pi_typed_as_a_letter_or_a_word_gives_the_verdict_of_the_sympy_gold(given, status):
+    """Misreading family: a text gold "9pi" or "9π" was refuted against "9π" (the safe parser could not read π,
+    and Math-Verify read "9pi" as 9·p·i), while the same SymPy gold 9*pi verified it."""
+    import sympy as sp
+
+    for gold in ("9pi", "9π", "9 * pi", 9 * sp.pi):
+        assert compare_answers(given, gold).status is status, (given, gold)

@@ -273,6 +273,14 @@ def _compare_answers(given: str, gold) -> Check:
     # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
     try:  # our parser has its own bounds; guard() protects Math-Verify (e^(x^2) is no tower to us)
         own = compare_typed(given, gold)
+        if own is None and isinstance(gold, str):
+            # a text gold we read as one value is compared as that value ("9π" against "9pi"), so a text
+            # gold and the same SymPy gold give one verdict
+            from tutor.verify.typed import gold_reading
+
+            read = gold_reading(gold)
+            if read is not None and read.shape == "one":
+                own = compare_typed(given, read.values[0])
     except VerificationError:
         own = None
     status, why = Status.undetermined, None
@@ -282,16 +290,17 @@ def _compare_answers(given: str, gold) -> Check:
     else:
         # Plain text like "{1,2}" or "[0, 1)" only reads as a set/interval inside math delimiters
         attempts = [(gold, given)]
+        if _looks_like_math(given):
+            attempts.insert(0, (_delimit(gold), _delimit(given)))
         if own is None and isinstance(gold, str):
-            # a gold we read as one value goes to Math-Verify as that value, so a text gold and the same SymPy
-            # gold give one verdict ("(2x - 5)(2x + 5)" as text was refuted against a sentence ending in it)
+            # a gold we read as one value goes to Math-Verify as that value first, so a text gold and the same
+            # SymPy gold give one verdict ("(2x - 5)(2x + 5)" as text was refuted against a sentence ending in
+            # it; "9π" against the text "9pi", which Math-Verify reads as 9·p·i)
             from tutor.verify.typed import gold_reading
 
             read = gold_reading(gold)
             if read is not None and read.shape == "one":
-                attempts.insert(0, (read.values[0], given))
-        if _looks_like_math(given):
-            attempts.insert(0, (_delimit(gold), _delimit(given)))
+                attempts.insert(0, (read.values[0], _delimit(given) if _looks_like_math(given) else given))
         for g, p in attempts:
             status, why = _equivalent(g, p)
             if status is not Status.undetermined or (why or "").startswith(TOO_BIG):
@@ -441,9 +450,17 @@ _PLAIN_DECIMAL = re.compile(r"^\s*[-+−]?\d+\.(\d+)\s*$")
 
 
 def _exact_number(value):
-    """An exact irrational SymPy number (9*pi, sqrt(2)), else None."""
+    """An exact irrational SymPy number (9*pi, sqrt(2), or a text gold read as one: "9pi", "5√2"), else None."""
     if isinstance(value, str):
-        return None
+        from tutor.verify.typed import gold_reading
+
+        try:
+            read = gold_reading(value)
+        except VerificationError:
+            return None
+        if read is None or read.shape != "one":
+            return None
+        value = read.values[0]
     try:
         value = sp.sympify(value, strict=True) if not isinstance(value, sp.Basic) else value
     except (sp.SympifyError, TypeError):

@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
     check_size(text)
     for sup, repl in _SUPERSCRIPTS.items():
         text = text.replace(sup, repl)
-    text = text.replace("$", " ")
+    text = text.replace("$", " ").replace("π", " pi ")  # "9π", "2πr": the number π, as students type it
     tokens: list[Token] = []
     pos = 0
     while pos < len(text):
