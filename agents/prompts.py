@@ -21,9 +21,9 @@ SOCRATIC_RULE = N_(
 SOLVE_RULE = N_("Solve the question step by step, one equation per line. Finish with one sentence that begins "
                 "with the words 'The answer is' followed by your result.")
 REFERENCE_RULE = N_(
-    "A computer algebra system has already worked this question out exactly: {answer}. Explain to the student, "
-    "step by step and one equation per line, how to get there, and finish with one sentence that begins with "
-    "the words 'The answer is' followed by exactly that result."
+    "A computer algebra system has already worked this question out exactly: {answer}. Explain to the student "
+    "in at most four short lines, one equation per line, how to get there, and finish with one sentence that "
+    "begins with the words 'The answer is' followed by exactly that result."
 )
 
 REPAIR_NOTE = N_(
