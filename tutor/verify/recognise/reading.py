@@ -15,6 +15,7 @@ import sympy as sp
 
 from tutor.verify.bounded import limited
 from tutor.verify.parse import safe_parse
+from tutor.verify.recognise.spelling import correct_spelling
 from tutor.verify.size import check_result_size
 
 EXACT_SECONDS = 1.5
@@ -60,7 +61,7 @@ ASK = r"(?:what(?:'s|’s| is| are|s| does| do)?|calculate|compute|evaluate|work
 
 
 def normalise(question: str) -> str:
-    text = question.strip()
+    text = correct_spelling(question.strip())  # "perimiter", "hypotnuse", "thru": the keyword meant
     text = text.replace("\\(", " ").replace("\\)", " ").replace("\\[", " ").replace("\\]", " ").replace("$$", " ")
     text = re.sub(r"\\text\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"\\(log|ln|sin|cos|tan|lim)(?![A-Za-z])", r"\1", text)
