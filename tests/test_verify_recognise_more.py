@@ -66,3 +66,71 @@ def test_a_misspelling_within_an_edit_or_two_of_one_keyword_is_corrected(word, f
 ])
 def test_ordinary_words_numbers_and_letters_are_not_corrected(text):
     assert correct_spelling(text) == text
+
+
+# --- conversions asked the other way round ------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer, unit", [
+    ("how many cm is 3.5 m", 350, "cm"),
+    ("how many cm are 3.5 m", 350, "cm"),
+    ("how many grams in 2.4 kg", 2400, "grams"),
+    ("3.5 m is how many cm", 350, "cm"),
+    ("3.5 m = how many cm", 350, "cm"),
+    ("2.4 kg equals how many grams", 2400, "grams"),
+    ("how many ml in 2 liters", 2000, "ml"),
+    ("how many seconds in 2 hours", 7200, "seconds"),
+    ("convert 2.4 kg into grams pls", 2400, "grams"),
+    ("how many minutes is 2.5 hours", 150, "minutes"),
+    ("how many cm is a meter", 100, "cm"),
+])
+def test_a_conversion_asked_the_other_way_round(question, answer, unit):
+    solution = _answer(question)
+    assert solution.kind == "convert" and solution.answer == answer and solution.unit == unit
+
+
+@pytest.mark.parametrize("question", [
+    "how many cm is 3.5 kg", "how many apples is 3 boxes", "3 boxes is how many apples",
+    "how many cm is 3.5 m and 2 kg", "how many hours is the trip",
+])
+def test_a_conversion_it_must_leave_alone(question):
+    assert solve_question(question) is None
+
+
+# --- definite integrals with the bounds first --------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("integral from 0 to 3 of x^2 dx", 9),
+    ("the integral from 0 to 3 of x^2", 9),
+    ("what is the integral from 1 to 2 of 3x^2 + 1 dx", 8),
+    ("integrate from 0 to pi of sin(x) dx", 2),
+    ("evaluate the definite integral from -1 to 1 of x^3 dx", 0),
+    ("integral between 0 and 2 of 2x dx", 4),
+    ("integrate x^2 from 0 to 3", 9),
+    ("the integral of x^2 between 0 and 3", 9),
+])
+def test_a_definite_integral_read_aloud(question, answer):
+    solution = _answer(question)
+    assert solution.kind == "definite_integral" and solution.answer == answer
+
+
+def test_a_definite_integral_with_two_pairs_of_bounds_is_left_alone():
+    assert solve_question("integral from 0 to 3 of x^2 dx from 1 to 2") is None
+
+
+# --- exact trig values ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("exact value of sin 30 degrees", sp.Rational(1, 2)),
+    ("find the exact value of cos 60°", sp.Rational(1, 2)),
+    ("value of tan 45 degrees", 1),
+    ("what is the exact value of sin(60°)", sp.sqrt(3) / 2),
+    ("exact value of cos 45 degrees", sp.sqrt(2) / 2),
+    ("the exact value of cos(pi/3)", sp.Rational(1, 2)),
+])
+def test_the_exact_value_of_a_special_angle(question, answer):
+    solution = _answer(question)
+    assert solution.kind == "trig" and sp.simplify(solution.answer - answer) == 0
+
+
+def test_an_angle_without_its_unit_is_still_not_guessed():
+    assert solve_question("exact value of sin 30") is None

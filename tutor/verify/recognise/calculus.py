@@ -68,7 +68,18 @@ _INTEGRAL = re.compile(
     re.I)
 
 
+_BOUNDS_FIRST = re.compile(
+    rf"(?:{ASK} )?(?:the )?(?:definite )?(?:integral|integrate) (?:from|between) (\S+) (?:to|and) (\S+),? of (.+)", re.I)
+"""'integral from 0 to 3 of x^2 dx': the bounds before the integrand, as it is read aloud."""
+
+
 def integral(text: str) -> Solution | None:
+    bounds_first = _BOUNDS_FIRST.fullmatch(text)
+    if bounds_first:
+        low, high, body = bounds_first.groups()
+        if re.search(r"\b(?:from|between)\b", body, re.I):
+            raise NotMine
+        text = f"integral of {body} from {low} to {high}"
     m = _INTEGRAL.fullmatch(text)
     if not m:
         return None

@@ -80,7 +80,10 @@ _TEMPS = {"c": "C", "celsius": "C", "°c": "C", "degrees c": "C", "degrees celsi
 _UNIT = r"(°?[a-z][a-z ]*?)"
 _CONVERT = [
     re.compile(rf"(?:convert|change|express|turn|write|{ASK})?\s*({NUM}(?:/\d+)?)\s*{_UNIT}\s+(?:to|into|in|as)\s+{_UNIT}", re.I),
-    re.compile(rf"how many {_UNIT} (?:are |is )?(?:there )?in\s+(?:an? |one )?({NUM}(?:/\d+)?)?\s*{_UNIT}", re.I),
+    re.compile(rf"how many {_UNIT} (?:(?:are |is )?(?:there )?in|is|are|makes?|equals?)\s+(?:an? |one )?"
+               rf"({NUM}(?:/\d+)?)?\s*{_UNIT}", re.I),
+    # "3.5 m is how many cm": the amount first, the unit asked last
+    re.compile(rf"({NUM}(?:/\d+)?)\s*{_UNIT}\s+(?:is|are|=|equals?|makes?|is equal to)\s+how many {_UNIT}", re.I),
 ]
 
 
@@ -90,9 +93,13 @@ def convert(text: str) -> Solution | None:
         amount_text, src, dst = m.group(1), m.group(2), m.group(3)
     else:
         m = _CONVERT[1].fullmatch(text)
-        if not m:
-            return None
-        dst, amount_text, src = m.group(1), m.group(2) or "1", m.group(3)
+        if m:
+            dst, amount_text, src = m.group(1), m.group(2) or "1", m.group(3)
+        else:
+            m = _CONVERT[2].fullmatch(text)
+            if not m:
+                return None
+            amount_text, src, dst = m.group(1), m.group(2), m.group(3)
     src, dst = src.strip().lower(), dst.strip().lower()
     amount = read_math(amount_text, numbers_only=True)
     if src in _TEMPS and dst in _TEMPS:

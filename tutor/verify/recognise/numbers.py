@@ -174,7 +174,7 @@ def prime_factors(n: sp.Integer, fragment: str) -> Solution:
     return Solution("factorise_integer", answer, _factor_text(factors), fragment, form="factored")
 
 
-_TRIG = re.compile(rf"(?:{ASK} )?(?:the )?(?:value of )?(sine|cosine|tangent|sin|cos|tan)\s*(?:of\s+)?(.+)", re.I)
+_TRIG = re.compile(rf"(?:{ASK} )?(?:the )?(?:exact )?(?:value of )?(sine|cosine|tangent|sin|cos|tan)\s*(?:of\s+)?(.+)", re.I)
 
 
 def trig(text: str) -> Solution | None:
