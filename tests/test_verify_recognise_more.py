@@ -134,3 +134,32 @@ def test_the_exact_value_of_a_special_angle(question, answer):
 
 def test_an_angle_without_its_unit_is_still_not_guessed():
     assert solve_question("exact value of sin 30") is None
+
+
+# --- a parent's or student's preamble before a form ---------------------------------------------------------
+
+@pytest.mark.parametrize("question, kind, answer", [
+    ("my daughter has to find each interior angle of a regular octagon", "interior_angle", 135),
+    ("my son needs to work out the area of a circle with radius 3", "area", 9 * sp.pi),
+    ("our kid is supposed to calculate the perimeter of a rectangle 8 by 5", "perimeter", 26),
+    ("can someone explain how to find the missing angle in a triangle, the other 2 are 48 and 67",
+     "missing_angle", 65),
+    ("how do you find the missing angle in a triangle if the other two are 48 and 67", "missing_angle", 65),
+    ("find the missing angle in a triangle, two angles are 48° and 67°", "missing_angle", 65),
+    ("can someone explain how to find the third angle of a triangle, the other two angles are 90 and 35",
+     "missing_angle", 55),
+])
+def test_a_preamble_before_a_form_is_peeled(question, kind, answer):
+    solution = _answer(question)
+    assert solution.kind == kind and sp.simplify(solution.answer - answer) == 0
+
+
+@pytest.mark.parametrize("question", [
+    "find the other two angles of a triangle if one is 40",
+    "what are the other 2 angles if one angle of a right triangle is 30",
+    "find the missing angle of a quadrilateral, the other 2 are 90 and 80",
+    "my daughter has to find the area of a garden, it costs 5 dollars",
+    "my son has to find the missing angle in a triangle, the other 2 are 148 and 67",  # no room: a false premise
+])
+def test_a_preamble_or_given_angles_it_must_leave_alone(question):
+    assert solve_question(question) is None

@@ -41,11 +41,17 @@ _EACH = re.compile(r"\b(?:each|every|one|single|an?)(?: (?:interior|exterior|ins
                    r"|\b(?:interior|exterior|inside|outside) angle\b(?! sum)")
 
 
+_OTHER_TWO_GIVEN = re.compile(r"(,\s*|\b(?:if|and|where|when|given)\s+)(?:the )?other (?:2|two)(?: angles)? (?:are|measure|=)",
+                             re.I)
+
+
 def angles(text: str) -> Solution | None:
     """Angle facts: a polygon's angle sum, a regular polygon's interior or exterior angle, the last angle of a
     triangle or quadrilateral, a supplement or a complement."""
     if not re.search(r"angle|degree|°|supplement|complement|sum of|add up", text, re.I):
         return None
+    # "the missing angle …, the other 2 are 48 and 67": the two given angles, not two asked for
+    text = _OTHER_TWO_GIVEN.sub(r"\1two angles are", text)
     q = _Question(text)
     counts = [int(m.group(1)[1:]) for m in q.take(rf"({_Q}) ?(?:equal )?(?:sides|sided|gon)\b")]
     if any(q.units[i] is not None for i in counts):

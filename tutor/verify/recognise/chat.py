@@ -20,6 +20,8 @@ _PREAMBLE = re.compile(
     rf"{_KID}(?:'s| is| has| needs| got| was| keeps)?[a-z' ]*?(?:stuck on|struggling with|help with|homework"
     r"(?: question| problem)?|question|problem|asked me|working on|trying to do|trying to work out|doing)"
     r"(?: is| was)?\s*(?:this)?\s*[:,-]?\s+"
+    rf"|{_KID} (?:has to|have to|needs to|need to|must|is trying to|is supposed to|(?:is|was|got) asked to)\s+"
+    r"(?=(?:find|work out|calculate|solve|simplify|factor|expand|evaluate|convert|differentiate|integrate)\b)"
     r"|(?:i'?m |im |i am |we'?re |we are )?(?:stuck on|struggling with|confused by|confused about|working on)"
     r"(?: this)?\s*[:,-]?\s+"
     r"|(?:can|could|would) (?:someone|anyone|somebody|some one|any one|you|u) (?:please )?(?:help(?: me| us)?"
@@ -30,6 +32,7 @@ _PREAMBLE = re.compile(
     r"|(?:need |i need |we need )?help (?:me )?(?:with|on)(?: this)?\s*[:,-]?\s+"
     r"|homework(?: question| problem)?\s*[:,-]\s*"
     r"|(?:do|answer)(?: this)?\s*[:,-]?\s+(?=[-\d(a-z])"  # what is left of "how do you do ..."
+    r"|(?:how (?:to|do (?:i|you|we|u)|would (?:i|you|we|u)) )(?=(?:find|work out|calculate|get)\b)"
     r")", re.I)
 
 _VARS = r"[a-z](?:\s*(?:,|and|&)\s*[a-z]){0,2}"
