@@ -163,3 +163,58 @@ def test_a_preamble_before_a_form_is_peeled(question, kind, answer):
 ])
 def test_a_preamble_or_given_angles_it_must_leave_alone(question):
     assert solve_question(question) is None
+
+
+# --- lines and functions -------------------------------------------------------------------------------------
+
+X, Y = sp.symbols("x y")
+
+
+@pytest.mark.parametrize("question, kind, answer, text", [
+    ("slope of the line through (2, 5) and (6, -3)", "slope", -2, "-2"),
+    ("slope of the line thru (2, 5) and (6, -3)", "slope", -2, "-2"),
+    ("what is the slope between the points (2, 5) and (6, -3)", "slope", -2, "-2"),
+    ("find the gradient of the line joining (1, 1) and (3, 2)", "slope", sp.Rational(1, 2), "0.5"),
+    ("equation of the line with slope 3 through (1, 2)", "line", sp.Eq(Y, 3 * X - 1), "y = 3x - 1"),
+    ("find the equation of the line with a slope of 3 that passes through (1, 2)", "line", sp.Eq(Y, 3 * X - 1),
+     "y = 3x - 1"),
+    ("write the equation of a line through (1, 2) with slope -1/2", "line", sp.Eq(Y, -X / 2 + sp.Rational(5, 2)),
+     "y = -x/2 + 5/2"),
+    ("equation of the line through (1, 2) and (3, 8)", "line", sp.Eq(Y, 3 * X - 1), "y = 3x - 1"),
+    ("what is the equation of the line passing through (0, 4) and (2, 0)", "line", sp.Eq(Y, -2 * X + 4),
+     "y = -2x + 4"),
+    ("equation of the line through (0, 0) and (2, 6)", "line", sp.Eq(Y, 3 * X), "y = 3x"),
+    ("equation of the line through (1, 5) and (4, 5)", "line", sp.Eq(Y, 5), "y = 5"),
+    ("if f(x) = x^2 - 2x what is f(3)", "function_value", 3, "3"),
+    ("if f(x) = x^2 - 2x what is f(-1)", "function_value", 3, "3"),
+    ("if f(x) = x^2 - 2x what is f(x + 1) simplified", "function_value", X**2 - 1, "x^2 - 1"),
+    ("f(x) = 3x + 1, find f(2)", "function_value", 7, "7"),
+    ("find f(2) if f(x) = 3x + 1", "function_value", 7, "7"),
+    ("y-intercept of y = 2x + 5", "y_intercept", 5, "5"),
+    ("what is the y intercept of 3x + 2y = 6", "y_intercept", 3, "3"),
+    ("slope of y = -4x + 7", "slope", -4, "-4"),
+    ("what is the gradient of 3x + 2y = 6", "slope", sp.Rational(-3, 2), "-1.5"),
+])
+def test_lines_and_functions(question, kind, answer, text):
+    solution = _answer(question)
+    assert solution.kind == kind and solution.answer_text == text
+    if isinstance(answer, sp.Equality):
+        assert solution.answer == answer
+    else:
+        assert sp.expand(solution.answer - answer) == 0
+
+
+@pytest.mark.parametrize("question", [
+    "slope of the line through (2, 5) and (2, 9)",  # vertical: no slope
+    "equation of the line through (1, 2) and (1, 8)",  # vertical: x = 1 is not y = mx + b
+    "if f(x) = 1/x what is f(0)",
+    "if f(x) = 3x + 1 what is g(2)",
+    "if f(x) = 3x + 1 what is f(a)",
+    "slope of y = x^2 + 1",
+    "y-intercept of x = 4",
+    "slope of x = 4",
+    "slope of the line through (2, 5) and (6, -3) and (1, 1)",
+    "a ramp rises 2 m over 5 m what is the slope",
+])
+def test_lines_and_functions_it_must_leave_alone(question):
+    assert solve_question(question) is None

@@ -15,7 +15,7 @@ and a story problem is left to model-written programs.
 
 Layout: :mod:`.reading` reads the question (normalising, spoken operators, the safe parser) and prints
 answers in plain text; the forms live in :mod:`.numbers`, :mod:`.algebra`, :mod:`.calculus`, :mod:`.data`,
-:mod:`.counting`, :mod:`.geometry` and :mod:`.angle_facts`; :data:`HANDLERS` is the order they are tried in.
+:mod:`.counting`, :mod:`.geometry`, :mod:`.angle_facts` and :mod:`.lines`; :data:`HANDLERS` is the order they are tried in.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from tutor.verify.recognise.counting import (
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
 from tutor.verify.recognise.geometry import shapes
+from tutor.verify.recognise.lines import function_value, lines
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 
@@ -52,7 +53,7 @@ MAX_QUESTION_CHARS = 300
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
             arrangements, choices, handshakes, outfits, shapes, angles, convert, rounding, operations,
-            fraction_conversions, derivative, integral, limit, log, trig, degrees, factor, expand, simplify,
+            fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""
 
