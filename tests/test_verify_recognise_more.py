@@ -218,3 +218,115 @@ def test_lines_and_functions(question, kind, answer, text):
 ])
 def test_lines_and_functions_it_must_leave_alone(question):
     assert solve_question(question) is None
+
+
+# --- one shape inside an everyday story -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, kind, answer, text", [
+    ("a rectangle garden is 14 m long and 9 m wide how much fencing", "perimeter", 46, "46 m"),
+    ("a rectangle garden is 14 m long and 9 m wide, how much fencing do we need", "perimeter", 46, "46 m"),
+    ("a rectangular yard is 20 ft by 12 ft how many feet of fencing do we need", "perimeter", 64, "64 ft"),
+    ("a round pool has a diameter of 20 ft whats the distance around it", "circumference", 20 * sp.pi,
+     "20π ft ≈ 62.83 ft"),
+    ("a round pool has a diameter of 20 ft whats the distance around it use 3.14", "circumference",
+     sp.Rational("62.8"), "62.8 ft"),
+    ("a circular table has a radius of 2 m how much trim goes around it", "circumference", 4 * sp.pi,
+     "4π m ≈ 12.57 m"),
+    ("we are carpeting a room 4.5 m by 3 m how many square meters", "area", sp.Rational(27, 2), "13.5 m²"),
+    ("a wall is 3 m by 2.5 m how many square meters of paint do we need", "area", sp.Rational(15, 2), "7.5 m²"),
+    ("a fish tank is 60 cm long 30 cm wide 40 cm tall how many liters does it hold", "volume", 72, "72 L"),
+    ("a ladder 13 ft long leans against a wall with its bottom 5 ft from the wall how high up the wall does it "
+     "reach", "other_leg", 12, "12 ft"),
+    ("a 13 ft ladder leans against a wall, the bottom is 5 ft from the wall. how high up the wall does it reach",
+     "other_leg", 12, "12 ft"),
+    ("a 10 m ladder leans on a wall, its top is 8 m up the wall, how far is the bottom from the wall",
+     "other_leg", 6, "6 m"),
+])
+def test_one_shape_in_an_everyday_story(question, kind, answer, text):
+    solution = _answer(question)
+    assert solution.kind == kind and sp.simplify(solution.answer - answer) == 0 and solution.answer_text == text
+
+
+@pytest.mark.parametrize("question", [
+    "how much paint to cover a wall 3 m by 2.5 m",  # litres of paint, not square meters
+    "we are carpeting a room 4.5 m by 3 m how many square feet",  # a conversion we leave alone
+    "a rectangle garden 14 m by 9 m with a path 1 m wide around it how much fencing",
+    "a rectangle garden 14 m by 9 m with a 1 m border how much fencing",
+    "carpet costs $5 per square meter, a room is 4 m by 3 m how much will it cost",
+    "a room is 4 m by 3 m and carpet is 5 dollars a square meter how many square meters",
+    "a rectangle garden is 14 m long and 9 m wide how much fencing and how many square meters",
+    "a garden is 14 m by 9 m and a pond is 3 m by 2 m how much fencing",
+    "a rectangle garden is 14 m long and 9 m wide how much grass",
+    "a rectangle garden is 14 m long and 9 m wide how many tiles",
+    "a fish tank is 60 in long 30 in wide 40 in tall how many liters does it hold",
+    "a ladder 5 ft long leans against a wall with its bottom 13 ft from the wall how high up the wall does it reach",
+    "a round pool has a diameter of 20 ft whats the distance around it use 3.14 and 22/7",
+    "a rectangle garden is 14 m long and 9 m wide and 3 friends share it how much fencing",
+    "a round pool has a diameter of 20 ft how much water does it hold",  # no depth
+    "a ladder 13 ft long leans against a wall 20 ft tall with its bottom 5 ft from the wall how high does it reach",
+])
+def test_an_everyday_story_it_must_leave_alone(question):
+    assert solve_question(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "a room is 5 m by 4 m how much carpet", "we are carpeting a room 4.5 m by 3 m how much carpet do we need",
+])
+def test_an_area_in_a_story_is_read_only_when_a_square_unit_is_asked(question):
+    assert solve_question(question) is None
+
+
+# --- no false recognition --------------------------------------------------------------------------------------
+
+def _rows(pattern: str) -> list[dict]:
+    return [json.loads(line) for path in sorted((ROOT / "bench/data").glob(pattern))
+            for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_no_gsm8k_story_is_answered_by_the_new_forms():
+    """GSM8K word problems are stories with extra quantities: the line, function and story forms claim none."""
+    from tutor.verify.recognise import HANDLERS
+    from tutor.verify.recognise.lines import function_value, lines
+    from tutor.verify.recognise.reading import NotMine, normalise
+    from tutor.verify.recognise.stories import story_shape
+
+    new = [lines, function_value, story_shape]
+    assert all(handler in HANDLERS for handler in new)
+    rows = _rows("gsm8k_train_steps.jsonl")
+    assert len(rows) >= 100
+    claimed = []
+    for row in rows:
+        for handler in new:
+            try:
+                if handler(normalise(row["question"])) is not None:
+                    claimed.append((handler.__name__, row["question"][:80]))
+            except NotMine:
+                pass
+    assert claimed == []
+
+
+def test_premise_traps_stay_unanswered_and_the_one_new_story_answer_is_right():
+    """Every trap is left alone (an equation with no solution is answered "no real solution", which flags it);
+    of the non-traps, the new forms answer only the ladder, checked by hand: √(10² − 6²) = 8 ft."""
+    from tutor.verify.recognise.lines import function_value, lines
+    from tutor.verify.recognise.reading import NotMine, normalise
+    from tutor.verify.recognise.stories import story_shape
+
+    rows = _rows("premise_traps*.jsonl")
+    assert len(rows) >= 300
+    for row in rows:
+        solution = solve_question(row["question"])
+        if row.get("trap"):
+            assert solution is None or (solution.kind == "solve" and solution.answer == sp.S.EmptySet), row
+    claimed = {}
+    for row in rows:
+        for handler in (lines, function_value, story_shape):
+            try:
+                solution = handler(normalise(row["question"]))
+            except NotMine:
+                continue
+            if solution is not None:
+                claimed[row["question"]] = solution
+    assert {q: (s.answer, s.answer_text) for q, s in claimed.items()} == {
+        "A 10 ft ladder leans against a wall with its foot 6 ft from the wall. How high up the wall does the top reach?":
+            (8, "8 ft")}

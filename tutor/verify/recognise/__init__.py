@@ -15,7 +15,7 @@ and a story problem is left to model-written programs.
 
 Layout: :mod:`.reading` reads the question (normalising, spoken operators, the safe parser) and prints
 answers in plain text; the forms live in :mod:`.numbers`, :mod:`.algebra`, :mod:`.calculus`, :mod:`.data`,
-:mod:`.counting`, :mod:`.geometry`, :mod:`.angle_facts` and :mod:`.lines`; :data:`HANDLERS` is the order they are tried in.
+:mod:`.counting`, :mod:`.geometry`, :mod:`.angle_facts`, :mod:`.stories` and :mod:`.lines`; :data:`HANDLERS` is the order they are tried in.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
 from tutor.verify.recognise.geometry import shapes
 from tutor.verify.recognise.lines import function_value, lines
+from tutor.verify.recognise.stories import story_shape
 from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 
@@ -52,7 +53,7 @@ MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            arrangements, choices, handshakes, outfits, shapes, angles, convert, rounding, operations,
+            arrangements, choices, handshakes, outfits, shapes, story_shape, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""
