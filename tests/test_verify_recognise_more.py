@@ -330,3 +330,99 @@ def test_premise_traps_stay_unanswered_and_the_one_new_story_answer_is_right():
     assert {q: (s.answer, s.answer_text) for q, s in claimed.items()} == {
         "A 10 ft ladder leans against a wall with its foot 6 ft from the wall. How high up the wall does the top reach?":
             (8, "8 ft")}
+
+
+# --- fuzz: the phrasings above recombined with random numbers ------------------------------------------------------
+
+_FACTORS = {"mm": ("length", sp.Rational(1, 1000)), "cm": ("length", sp.Rational(1, 100)), "m": ("length", 1),
+            "km": ("length", 1000), "g": ("mass", 1), "grams": ("mass", 1), "kg": ("mass", 1000),
+            "ml": ("volume", sp.Rational(1, 1000)), "liters": ("volume", 1), "seconds": ("time", 1),
+            "minutes": ("time", 60), "hours": ("time", 3600)}
+
+
+def _fuzz_case(rng: random.Random):
+    """(question, the answer worked out here without the recogniser, or None where no answer is right)."""
+    n = lambda lo=1, hi=30: rng.randint(lo, hi)  # noqa: E731
+    dec = lambda: sp.Rational(rng.randint(1, 99), 10)  # noqa: E731
+    text = lambda v: str(v) if v.is_Integer else f"{float(v):g}"  # noqa: E731
+    kind = rng.randrange(9)
+    if kind == 0:
+        src, dst = rng.sample(sorted(_FACTORS), 2)
+        a = dec()
+        same = _FACTORS[src][0] == _FACTORS[dst][0]
+        answer = a * _FACTORS[src][1] / _FACTORS[dst][1] if same else None
+        form = rng.choice(["how many {d} is {a} {s}", "{a} {s} is how many {d}", "how many {d} in {a} {s}",
+                           "convert {a} {s} into {d} pls", "how many {d} are there in {a} {s}"])
+        return form.format(d=dst, s=src, a=text(a)), answer
+    if kind == 1:
+        lo, hi, c, p = n(-5, 5), n(-5, 5), n(1, 9), n(0, 4)
+        answer = sp.Rational(c, p + 1) * (sp.Integer(hi) ** (p + 1) - sp.Integer(lo) ** (p + 1))
+        form = rng.choice(["integral from {lo} to {hi} of {c}x^{p} dx", "the integral from {lo} to {hi} of {c}x^{p}",
+                           "integrate {c}x^{p} from {lo} to {hi}", "integral between {lo} and {hi} of {c}x^{p} dx"])
+        return form.format(lo=lo, hi=hi, c=c, p=p), answer
+    if kind == 2:
+        x1, y1, x2, y2 = (n(-9, 9) for _ in range(4))
+        answer = sp.Rational(y2 - y1, x2 - x1) if x1 != x2 else None
+        form = rng.choice(["slope of the line through ({a}, {b}) and ({c}, {d})",
+                           "whats the slope of the line thru ({a},{b}) and ({c},{d})",
+                           "find the gradient between the points ({a}, {b}) and ({c}, {d})"])
+        return form.format(a=x1, b=y1, c=x2, d=y2), answer
+    if kind == 3:
+        m, p, q = n(-6, 6), n(-6, 6), n(-6, 6)
+        x, y = sp.symbols("x y")
+        form = rng.choice(["equation of the line with slope {m} through ({p}, {q})",
+                           "find the equation of a line through ({p}, {q}) with slope {m}",
+                           "equation of the line through ({p}, {q}) and ({p2}, {q2})"])
+        return form.format(m=m, p=p, q=q, p2=p + 1, q2=q + m), sp.Eq(y, m * x + q - m * p)
+    if kind == 4:
+        a, b, c, k = n(-5, 5), n(-5, 5), n(-9, 9), n(-6, 6)
+        form = rng.choice(["if f(x) = {a}x^2 + {b}x + {c} what is f({k})", "f(x) = {a}x^2 + {b}x + {c}, find f({k})",
+                           "find f({k}) if f(x) = {a}x^2 + {b}x + {c}"])
+        question = form.format(a=a, b=b, c=c, k=k).replace("+ -", "- ")
+        return question, (a * k * k + b * k + c if a or b else None)
+    if kind == 5:
+        a, b, c = n(-9, 9), n(-9, 9), n(-20, 20)
+        answer = sp.Rational(c, b) if b else None
+        question = f"what is the y intercept of {a}x + {b}y = {c}".replace("+ -", "- ")
+        return question, answer
+    if kind == 6:
+        length, width = dec(), dec()
+        preamble = rng.choice(["", "my son has to work out this: ", "hi, "])
+        if rng.random() < 0.5:
+            question = f"a rectangle garden is {text(length)} m long and {text(width)} m wide how much fencing"
+            return preamble + question, 2 * (length + width)
+        return preamble + f"we are carpeting a room {text(length)} m by {text(width)} m how many square meters", \
+            length * width
+    if kind == 7:
+        dims = [n(5, 90) for _ in range(3)]
+        return (f"a fish tank is {dims[0]} cm long {dims[1]} cm wide {dims[2]} cm tall how many liters does it hold",
+                sp.Rational(dims[0] * dims[1] * dims[2], 1000))
+    c, a = n(2, 40), n(1, 40)
+    answer = sp.sqrt(c * c - a * a) if a < c else None
+    return f"a {c} ft ladder leans against a wall, the bottom is {a} ft from the wall. how high up the wall does it " \
+           f"reach", answer
+
+
+def test_fuzz_recombined_phrasings_never_raise_and_never_give_a_wrong_answer():
+    from tutor.verify.recognise import HANDLERS
+    from tutor.verify.recognise.reading import NotMine, normalise
+
+    rng = random.Random(20261130)
+    answered = 0
+    for _ in range(300):
+        question, expected = _fuzz_case(rng)
+        for handler in HANDLERS:  # nothing but NotMine (or an answer, or None) from any form
+            try:
+                handler(normalise(question))
+            except NotMine:
+                pass
+        solution = solve_question(question)
+        if solution is None:
+            continue
+        answered += 1
+        assert expected is not None, (question, solution)
+        if isinstance(expected, sp.Equality):
+            assert solution.answer == expected, (question, solution)
+        else:
+            assert sp.simplify(solution.answer - expected) == 0, (question, solution.answer, expected)
+    assert answered >= 200  # the phrasings are read, not only refused
