@@ -62,7 +62,8 @@ def test_a_misspelling_within_an_edit_or_two_of_one_keyword_is_corrected(word, f
 @pytest.mark.parametrize("text", [
     "probably", "perimeters", "area", "are", "mean", "men", "squared", "radios", "integer", "medium", "parameter",
     "problem", "minute", "u + 3 = 5", "solve for u: 2u = 8", "x", "12345", "factorise", "Anderson", "differ",
-    "the men are probably right", "rectangles", "integrated",
+    "the men are probably right", "rectangles", "integrated", "concert", "factory", "reminder", "junction",
+    "inferior", "friction", "decrees", "litters", "expend", "multiply",
 ])
 def test_ordinary_words_numbers_and_letters_are_not_corrected(text):
     assert correct_spelling(text) == text
@@ -235,6 +236,12 @@ def test_lines_and_functions_it_must_leave_alone(question):
     ("we are carpeting a room 4.5 m by 3 m how many square meters", "area", sp.Rational(27, 2), "13.5 m²"),
     ("a wall is 3 m by 2.5 m how many square meters of paint do we need", "area", sp.Rational(15, 2), "7.5 m²"),
     ("a fish tank is 60 cm long 30 cm wide 40 cm tall how many liters does it hold", "volume", 72, "72 L"),
+    ("a rectangular tank is 50 cm long, 20 cm wide and 30 cm high. how many liters of water does it hold", "volume",
+     30, "30 L"),
+    ("a rectangular pool is 10 m by 5 m and 2 m deep how many liters of water does it hold", "volume", 100000,
+     "100000 L"),
+    ("a garden is 14 m by 9 m how much fencing", "perimeter", 46, "46 m"),
+    ("a square garden has a side of 5 m how much fencing", "perimeter", 20, "20 m"),
     ("a ladder 13 ft long leans against a wall with its bottom 5 ft from the wall how high up the wall does it "
      "reach", "other_leg", 12, "12 ft"),
     ("a 13 ft ladder leans against a wall, the bottom is 5 ft from the wall. how high up the wall does it reach",
@@ -264,6 +271,9 @@ def test_one_shape_in_an_everyday_story(question, kind, answer, text):
     "a rectangle garden is 14 m long and 9 m wide and 3 friends share it how much fencing",
     "a round pool has a diameter of 20 ft how much water does it hold",  # no depth
     "a ladder 13 ft long leans against a wall 20 ft tall with its bottom 5 ft from the wall how high does it reach",
+    "a garden with sides 14 m and 9 m how much fencing",  # its shape is not said
+    "a fish tank is 60 cm long 30 cm wide 40 cm tall, filled to 30 cm, how many liters",
+    "a fish tank is 60 cm long 30 cm wide 40 cm tall how many liters to fill it halfway",
 ])
 def test_an_everyday_story_it_must_leave_alone(question):
     assert solve_question(question) is None

@@ -38,6 +38,8 @@ seconds' minute minutes' second secondly inches meter meters metre metres liter 
 grams gram multiples multiplied multiply remainders quotients substituted substitutes expanded expands
 simplified simplifies expansion heptagons hexagons octagons pentagons polygons decagons nonagons gradients
 coordinate coordinated degree degreed spheres sphered surfaces surfaced
+concert convent decrees minuets factory reminder junction inferior meteors litters niches itches inched friction
+traction faction expend regimen squire ranges sphinx medina helium
 """.split())
 """Real words a letter or two from a keyword: they are what the student meant, never corrected."""
 

@@ -90,8 +90,13 @@ def story_shape(text: str) -> Solution | None:
     (measure,) = asked
     for pattern, repl in _OBJECT_WORDS:
         story = re.sub(pattern, repl, story)
+    if measure == "volume":
+        story = re.sub(r"\brectangular\b", "box shaped", story)  # a rectangular tank holds a box's volume
     if not _SHAPE_NAMED.search(story):
-        story = ("box " if measure == "volume" else "rectangle ") + story  # a room, a garden, a tank: as measured
+        # a room, a garden, a tank with no shape named: a rectangle or a box only when measured as one
+        if not (re.search(r"\d[^,;]* by [^,;]*\d", story) or re.search(r"\blong\b", story) and re.search(r"\bwide\b", story)):
+            return None  # "a garden with sides 14 m and 9 m": its shape is not said
+        story = ("box " if measure == "volume" else "rectangle ") + story
     square = re.search(r"\bsquare (meters|metres|m|feet|foot|ft|yards|yd|cm|centimeters|centimetres|inches|in)\b"
                        r"|\bsq (m|ft|yd|cm|in)\b|\b(m|ft|cm)²", tail)
     asked_in = f" in square {next(g for g in square.groups() if g)}" if square else ""
