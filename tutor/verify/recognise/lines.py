@@ -106,7 +106,7 @@ def _of_line(asked: str, equation: str) -> Solution:
     relation = read_math(equation)
     if not isinstance(relation, sp.Equality):
         raise NotMine
-    f = sp.expand(relation.lhs - relation.rhs)
+    f = _in_plain_symbols(sp.expand(relation.lhs - relation.rhs))
     if not f.free_symbols <= {x, y} or y not in f.free_symbols:
         raise NotMine
     poly = sp.Poly(f, x, y)
@@ -117,6 +117,11 @@ def _of_line(asked: str, equation: str) -> Solution:
     if asked in ("slope", "gradient"):
         return Solution("slope", slope, number_text(slope), f"slope of {_line_text(slope, intercept)}")
     return Solution("y_intercept", intercept, number_text(intercept), f"y-intercept of {_line_text(slope, intercept)}")
+
+
+def _in_plain_symbols(expr):
+    """``expr`` with each letter as a plain symbol (the parser may read √x's x as positive): x is x however read."""
+    return expr.xreplace({s: sp.Symbol(s.name) for s in expr.free_symbols})
 
 
 def function_value(text: str) -> Solution | None:
@@ -131,8 +136,8 @@ def function_value(text: str) -> Solution | None:
         called, arg, name, body = m.groups()
     if name.lower() != called.lower():
         raise NotMine  # f(x) given, g(2) asked: another function we were not told
-    expr = read_expression(body.strip())
-    value_at = read_expression(arg.strip())
+    expr = _in_plain_symbols(read_expression(body.strip()))
+    value_at = _in_plain_symbols(read_expression(arg.strip()))
     if not expr.free_symbols <= {x} or not value_at.free_symbols <= {x} or x not in expr.free_symbols:
         raise NotMine
     value = sp.expand(expr.xreplace({x: value_at}))
@@ -142,4 +147,6 @@ def function_value(text: str) -> Solution | None:
     if value.free_symbols:
         return Solution("function_value", value, plain(value), shown)
     value = sp.nsimplify(value) if isinstance(value, sp.Float) else sp.simplify(value)
+    if value.is_real is not True:
+        raise NotMine  # √(-4) or ln(-1): not a real value, not a school answer to state
     return Solution("function_value", value, number_text(value) if value.is_Rational else plain(value), shown)

@@ -44,7 +44,7 @@ traction faction expend regimen squire ranges sphinx medina helium
 """Real words a letter or two from a keyword: they are what the student meant, never corrected."""
 
 _CHAT = [
-    (r"\bthru\b", "through"), (r"\bsquare ?roots?\b|\bsq ?rt\b", "square root"),
+    (r"\bthru\b", "through"), (r"\bsquareroots?\b|\bsq rt\b", "square root"),
     (r"\b(can|could|would|will|do|did|are|have|if|should) u\b", r"\1 you"),
     (r"\bwhats\b|\bwats\b", "what is"),
 ]
