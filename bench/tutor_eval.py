@@ -253,6 +253,7 @@ async def main_async(args) -> dict:
     with args.out.open("w", encoding="utf-8") as f:
         chinese = args.set == "cmath-zh"
         questions = load_questions_zh(args.n) if chinese else load_questions(args.n)
+        questions = questions[args.skip:]  # a run cut short goes on where it stopped
         for i, q in enumerate(questions):
             row = await one(graph, context, lambda rec, res: _sync(resolver, rec, res), q, i,
                             SOCRATIC_ASKS_ZH if chinese else SOCRATIC_ASKS)
@@ -282,6 +283,11 @@ def _sync(resolver, record, result):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=30, help="questions (default 30)")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="leave out the first K questions (to finish a run that was stopped; merge the rows "
+                             "with --merge)")
+    parser.add_argument("--merge", type=Path, nargs="+",
+                        help="summarise these row files together (as one run) instead of running anything")
     parser.add_argument("--samples", type=int, default=4, help="program-of-thought samples per re-solve")
     parser.add_argument("--split", type=int, default=30,
                         help="also summarise the first K questions and the rest apart (held-out check)")
@@ -289,6 +295,15 @@ def main() -> None:
     parser.add_argument("--set", choices=("gsm8k", "cmath-zh"), default="gsm8k",
                         help="GSM8K (English) or CMATH (Chinese, grades 1-6) word problems")
     args = parser.parse_args()
+    if args.merge:
+        rows = [json.loads(line) for path in args.merge for line in path.read_text(encoding="utf-8").splitlines()]
+        summary = summarise(rows) | {"merged": [str(p) for p in args.merge]}
+        if args.split and 0 < args.split < len(rows):
+            summary["first"] = summarise(rows[:args.split])
+            summary["held_out"] = summarise(rows[args.split:])
+        print(json.dumps(summary, indent=2))
+        args.out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+        return
     summary = asyncio.run(main_async(args))
     print(json.dumps(summary, indent=2))
     args.out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
