@@ -55,7 +55,7 @@ def test_misspelt_keywords_are_read_as_the_keyword_meant(question, answer):
     ("hypotnuse", "hypotenuse"), ("probablity", "probability"), ("perimiter", "perimeter"),
     ("circumfrence", "circumference"), ("diffrent", "different"), ("avarage", "average"),
     ("squareroot", "square root"), ("thru", "through"), ("can u", "can you"), ("whats", "what is"),
-    ("cylindar", "cylinder"),
+    ("cylindar", "cylinder"), ("circumferance", "circumference"), ("probabilty", "probability"),
 ])
 def test_a_misspelling_within_an_edit_or_two_of_one_keyword_is_corrected(word, fixed):
     assert correct_spelling(word) == fixed
@@ -66,7 +66,9 @@ def test_a_misspelling_within_an_edit_or_two_of_one_keyword_is_corrected(word, f
     "problem", "minute", "u + 3 = 5", "solve for u: 2u = 8", "x", "12345", "factorise", "Anderson", "differ",
     "the men are probably right", "rectangles", "integrated", "concert", "factory", "reminder", "junction",
     "inferior", "friction", "decrees", "litters", "expend", "multiply", "sqrt(16)", "what is sqrt(x) at x = 4",
-    "the square root of 49", "square roots",
+    "the square root of 49", "square roots", "evacuate", "circulate", "parentage", "supplemental", "covert",
+    "factories", "percentile", "intersect", "education", "portability", "trapezoidal", "recalculate",
+    "differential", "centiliters", "decimeter",
 ])
 def test_ordinary_words_numbers_and_letters_are_not_corrected(text):
     assert correct_spelling(text) == text
@@ -364,9 +366,9 @@ _FACTORS = {"mm": ("length", sp.Rational(1, 1000)), "cm": ("length", sp.Rational
 
 def _fuzz_case(rng: random.Random):
     """(question, the answer worked out here without the recogniser, or None where no answer is right)."""
-    n = lambda lo=1, hi=30: rng.randint(lo, hi)  # noqa: E731
-    dec = lambda: sp.Rational(rng.randint(1, 99), 10)  # noqa: E731
-    text = lambda v: str(v) if v.is_Integer else f"{float(v):g}"  # noqa: E731
+    n = lambda lo=1, hi=30: rng.randint(lo, hi)
+    dec = lambda: sp.Rational(rng.randint(1, 99), 10)
+    text = lambda v: str(v) if v.is_Integer else f"{float(v):g}"
     kind = rng.randrange(9)
     if kind == 0:
         src, dst = rng.sample(sorted(_FACTORS), 2)

@@ -16,7 +16,15 @@ import re
 
 import sympy as sp
 
-from tutor.verify.recognise.reading import ASK, NotMine, Solution, number_text, plain, read_expression, read_math
+from tutor.verify.recognise.reading import (
+    ASK,
+    NotMine,
+    Solution,
+    number_text,
+    plain,
+    read_expression,
+    read_math,
+)
 
 _N = r"[-+]?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"
 _POINT = rf"[A-Z]?\s*\(\s*({_N})\s*,\s*({_N})\s*\)"

@@ -1,7 +1,7 @@
 """Misspelt math words, the way students type them: "hypotnuse", "probablity", "perimiter", "circumfrence".
 
 :func:`correct_spelling` puts a word back to one of the recogniser's own keywords only when it is within a small
-edit distance (one letter for a word of up to eight letters, two from nine) of exactly one keyword of at least
+edit distance (one letter for a word of up to ten letters, two from eleven) of exactly one keyword of at least
 six letters. Numbers, single letters and short words are never touched ("area", "are", "mean", "men" stay as
 typed), nor an inflection of a keyword ("perimeters", "squared"), nor an English word that is a different word
 ("probably" is not "probability", "radios" is not "radius"). A few chat spellings ("thru", "squareroot", "can u")
@@ -39,7 +39,10 @@ grams gram multiples multiplied multiply remainders quotients substituted substi
 simplified simplifies expansion heptagons hexagons octagons pentagons polygons decagons nonagons gradients
 coordinate coordinated degree degreed spheres sphered surfaces surfaced
 concert convent decrees minuets factory reminder junction inferior meteors litters niches itches inched friction
-traction faction expend regimen squire ranges sphinx medina helium
+traction faction expend regimen squire ranges sphinx medina helium evacuate circulate parentage supplemental
+lifters covert differential differentiable portability probabilist triangulate coordinator centiliters centilitres
+percentile intersect education decimeter implement derivation emulation multiplier invisible differing refraction
+factories linters
 """.split())
 """Real words a letter or two from a keyword: they are what the student meant, never corrected."""
 
@@ -60,9 +63,9 @@ def correct_spelling(text: str) -> str:
 def _corrected(m: re.Match) -> str:
     word = m.group(0)
     lower = word.lower()
-    if lower in KEYWORDS or lower in _NOT_TYPOS or _inflected(lower):
+    if lower in KEYWORDS or lower in _NOT_TYPOS or _inflected(lower) or _derived(lower):
         return word
-    limit = 1 if len(lower) <= 8 else 2
+    limit = 1 if len(lower) <= 10 else 2
     close = {k for k in KEYWORDS if abs(len(k) - len(lower)) <= limit and _distance(lower, k, limit) <= limit}
     if len(close) != 1:
         return word  # no keyword, or two ("diffrent" is near one; a word near two is not guessed)
@@ -72,6 +75,11 @@ def _corrected(m: re.Match) -> str:
 def _inflected(word: str) -> bool:
     """A keyword with an ending ("perimeters", "squared", "integrated"): a word the student meant."""
     return any(word.endswith(end) and word[: -len(end)] in KEYWORDS for end in ("s", "es", "d", "ed", "ing", "ly"))
+
+
+def _derived(word: str) -> bool:
+    """A keyword inside a longer word ("trapezoidal", "recalculate", "pentagonal"): another word, not a typo."""
+    return any(len(word) > len(k) and (word.startswith(k) or word.endswith(k)) for k in KEYWORDS)
 
 
 def _distance(a: str, b: str, limit: int) -> int:

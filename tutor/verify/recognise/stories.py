@@ -51,7 +51,9 @@ _DOING = re.compile(r"^(?:(?:we|i|they|you|my (?:mom|mum|dad|parents|family|brot
 _VERB_MEASURE = {"carpet": "area", "carpeting": "area", "put carpet in": "area", "fence": "perimeter",
                  "fencing": "perimeter", "put a fence around": "perimeter", "fill": "volume", "filling": "volume"}
 _OBJECT_WORDS = [(r"\bfish tank\b|\baquarium\b", "tank"), (r"\bround\b", "circular"),
-                 (r"\bswimming pool\b", "pool"), (r"\b(?:wall|ceiling|patio|deck|driveway)\b", "plot"), (r"\bflower bed\b|\bvegetable patch\b|\bpatch\b", "plot")]
+                 (r"\bswimming pool\b", "pool"),
+                 (r"\b(?:wall|ceiling|patio|deck|driveway)\b", "plot"),
+                 (r"\bflower bed\b|\bvegetable patch\b|\bpatch\b", "plot")]
 _SHAPE_NAMED = re.compile(r"\b(?:rectangle|rectangular|square|circle|circular|triangle|triangular|cube|cuboid|box|"
                           r"cylinder|cylindrical|sphere|cone|prism)\b")
 
