@@ -450,3 +450,28 @@ def test_fuzz_recombined_phrasings_never_raise_and_never_give_a_wrong_answer():
         else:
             assert sp.simplify(solution.answer - expected) == 0, (question, solution.answer, expected)
     assert answered >= 200  # the phrasings are read, not only refused
+
+
+def test_fuzz_misspelt_keywords_give_the_keyword_s_answer_or_none():
+    """One letter dropped, doubled or two neighbours swapped in a keyword: the answer is the keyword's, or None."""
+    rng = random.Random(1130)
+    forms = [
+        ("perimeter", "{w} of a rectangle {a} by {b}", lambda a, b: 2 * (a + b)),
+        ("hypotenuse", "whats the {w} if the legs are {a} and {b}", lambda a, b: sp.sqrt(a * a + b * b)),
+        ("circumference", "{w} of a circle with radius {a}", lambda a, b: 2 * sp.pi * a),
+        ("average", "{w} of {a}, {b}", lambda a, b: sp.Rational(a + b, 2)),
+        ("probability", "{w} of rolling a {c} on a dice", lambda a, b: sp.Rational(1, 6)),
+        ("rectangle", "area of a {w} {a} by {b}", lambda a, b: a * b),
+    ]
+    answered = 0
+    for _ in range(150):
+        keyword, form, expected = rng.choice(forms)
+        i = rng.randrange(1, len(keyword) - 1)
+        typo = rng.choice([keyword[:i] + keyword[i + 1:], keyword[:i] + keyword[i] + keyword[i:],
+                           keyword[:i - 1] + keyword[i] + keyword[i - 1] + keyword[i + 1:]])
+        a, b = rng.randint(1, 40), rng.randint(1, 40)
+        solution = solve_question(form.format(w=typo, a=a, b=b, c=rng.randint(1, 6)))
+        if solution is not None:
+            answered += 1
+            assert sp.simplify(solution.answer - expected(a, b)) == 0, (typo, solution)
+    assert answered >= 100
