@@ -475,3 +475,43 @@ def test_fuzz_misspelt_keywords_give_the_keyword_s_answer_or_none():
             answered += 1
             assert sp.simplify(solution.answer - expected(a, b)) == 0, (typo, solution)
     assert answered >= 100
+
+
+# --- model replies compared with the new answers as the tutor compares them ------------------------------------
+
+def _tutor_verdict(final: str, solution):
+    """As agents.replycheck.assess_draft: compared with SymPy's answer, then with the answer as written."""
+    from tutor.verify import Status, compare_answers
+
+    same = compare_answers(final, solution.answer).status
+    if same is not Status.verified:
+        as_written = compare_answers(final, solution.answer_text).status
+        if as_written is Status.verified or same is Status.undetermined:
+            same = as_written
+    return same
+
+
+NEW_REPLIES = [
+    ("a fish tank is 60 cm long 30 cm wide 40 cm tall how many liters does it hold",
+     ["72 liters", "72 L", "72", "72000 cm³"], ["7.2 liters", "720 L", "72000"]),
+    ("a rectangle garden is 14 m long and 9 m wide how much fencing", ["46 m", "46 meters", "46"], ["23 m", "126 m"]),
+    ("a round pool has a diameter of 20 ft whats the distance around it", ["62.83 ft", "20π ft", "20π"],
+     ["31.4 ft", "10π ft"]),
+    ("a 13 ft ladder leans against a wall, the bottom is 5 ft from the wall. how high up the wall does it reach",
+     ["12 feet", "12 ft", "12"], ["13", "8 ft"]),
+    ("equation of the line through (0, 4) and (2, 0)", ["y = -2x + 4", "y = 4 - 2x"], ["y = -2x - 4", "y = 2x + 4"]),
+    ("if f(x) = x^2 - 2x what is f(x + 1) simplified", ["x^2 - 1", "(x + 1)^2 - 2(x + 1)"], ["x^2 + 1", "x^2 - 2x"]),
+    ("slope of the line through (2, 5) and (6, -3)", ["-2", "m = -2"], ["2", "-1/2"]),
+    ("how many cm is 3.5 m", ["350 cm", "350"], ["35 cm", "3500 cm"]),
+]
+
+
+@pytest.mark.parametrize(("question", "right", "wrong"), NEW_REPLIES, ids=[r[0][:50] for r in NEW_REPLIES])
+def test_model_replies_to_the_new_forms_compare_as_the_tutor_does(question, right, wrong):
+    from tutor.verify import Status
+
+    solution = _answer(question)
+    for reply in right:
+        assert _tutor_verdict(reply, solution) is Status.verified, reply
+    for reply in wrong:
+        assert _tutor_verdict(reply, solution) is Status.refuted, reply
