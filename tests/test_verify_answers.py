@@ -355,3 +355,10 @@ def test_pi_typed_as_a_letter_or_a_word_gives_the_verdict_of_the_sympy_gold(give
 
     for gold in ("9pi", "9π", "9 * pi", 9 * sp.pi):
         assert compare_answers(given, gold).status is status, (given, gold)
+
+
+def test_a_measured_answer_against_a_bare_number_gold_compares_the_numbers():
+    """The question named the unit, the answer key did not: '8 m' for the gold 8 was refuted as 8·m."""
+    assert compare_answers("8 m", "8").status is Status.verified
+    assert compare_answers("9 m", "8").status is Status.refuted
+    assert compare_answers("8 x", "8").status is Status.refuted  # a letter that is no unit stays a variable

@@ -167,8 +167,13 @@ def split_quantity(text: str) -> tuple[Fraction, str | None] | None:
 def compare_quantities(given: str, gold: str) -> Status | None:
     """A verdict when the gold is a measured number and the answer a number (with or without a unit); else None."""
     g, a = split_quantity(gold), split_quantity(given)
-    if g is None or a is None or g[1] is None:
+    if g is None or a is None:
         return None
+    if g[1] is None:
+        # "8 m" for a gold written as the bare 8 (the question named the unit, the answer key did not)
+        if a[1] is None or a[1] not in _UNITS:
+            return None
+        return Status.verified if a[0] == g[0] else Status.refuted
     gold_value, gold_unit = g
     value, unit = a
     if unit is None:
