@@ -181,6 +181,8 @@ def closing_answer(text: str) -> str | None:
     stated = re.split(r"\b(?:is|are|equals)\s+", sentence)
     if len(stated) > 1:
         value = stated[-1]
+        if "=" in value and not re.match(r"^\s*[A-Za-z]\s*=", value):
+            value = value.rsplit("=", 1)[-1]  # "The area is 4.5 m × 3 m = 13.5 m²": the result of the chain
     elif "=" in sentence and not re.match(r"^(?:so|thus|therefore|hence|then)?[\s,]*[A-Za-z]\s*=", sentence, re.I):
         value = sentence.rsplit("=", 1)[-1]
     elif "=" in sentence:

@@ -190,24 +190,43 @@ def classify(q: dict, status: str, right: bool, refuted: list[str]) -> str:
 
 
 def model_row(chat, q: dict) -> dict:
-    from agents.checks import final_answer_of, final_answer_phrase
-    from tutor.verify import Status, check_text, compare_answers
-
     t0 = time.monotonic()
     reply = chat.ask(None, q["question"], thread_id=f"everyday-{q['id']}", mode="direct")
     seconds = time.monotonic() - t0
     final, check = None, None
-    if reply.status != "withheld" and q["gold"]:
-        # The whole phrase first ("x = -4 or x = 4"); a bare number only when no phrase was stated.
-        final = final_answer_phrase(reply.text) or final_answer_of(reply.text)
+    return score(q, reply.status, reply.text) | {"reference": reply.reference, "repaired": reply.repaired,
+                                                 "tries": reply.tries, "seconds": round(seconds, 1)}
+
+
+def read_final(text: str, gold: str) -> str | None:
+    """The reply's final answer, read the way the tutor reads it: the whole "The answer is" phrase ("x = -4 or
+    x = 4"); else what the last sentence states, whole, when it can be compared ("The derivative of ... is
+    12x^3 - 10x."); a bare number only when neither was stated."""
+    from agents.checks import closing_answer, final_answer_of, final_answer_phrase
+    from tutor.verify import Status, compare_answers
+
+    phrase = final_answer_phrase(text)
+    if phrase:
+        return phrase
+    closing = closing_answer(text)
+    if closing and compare_answers(closing, gold).status is not Status.undetermined:
+        return closing
+    return final_answer_of(text)
+
+
+def score(q: dict, status: str, text: str) -> dict:
+    """A reply's row: its final answer against the gold, refuted statements, and the class."""
+    from tutor.verify import Status, check_text, compare_answers
+
+    final, check = None, None
+    if status != "withheld" and q["gold"]:
+        final = read_final(text, q["gold"])
         check = compare_answers(final, q["gold"]).status if final else Status.undetermined
-    refuted = [c.claim for c in check_text(reply.text) if c.status is Status.refuted]
+    refuted = [c.claim for c in check_text(text) if c.status is Status.refuted]
     right = check is Status.verified
     return {"id": q["id"], "kind": q["kind"], "subject": q["subject"], "question": q["question"], "gold": q["gold"],
-            "status": reply.status, "final": final, "answer_check": check.value if check else None,
-            "class": classify(q, reply.status, right, refuted), "refuted_statements": refuted,
-            "reference": reply.reference, "repaired": reply.repaired, "tries": reply.tries,
-            "seconds": round(seconds, 1), "text": reply.text[:1500]}
+            "status": status, "final": final, "answer_check": check.value if check else None,
+            "class": classify(q, status, right, refuted), "refuted_statements": refuted, "text": text[:1500]}
 
 
 def model_summary(rows: list[dict]) -> dict:
@@ -264,9 +283,16 @@ def main() -> None:
                              "the held-out set)")
     parser.add_argument("--split", type=int, default=0, help="also summarise the first K questions and the rest apart")
     parser.add_argument("--json", type=Path, default=None, help="save the rows (JSONL) and a .summary.json beside")
+    parser.add_argument("--rescore", type=Path, default=None,
+                        help="no model: score the replies saved in these rows again (after a fix to the reading)")
     args = parser.parse_args()
     questions = load(args.n, args.data)
-    if args.tools_only:
+    if args.rescore:
+        saved = [json.loads(line) for line in args.rescore.read_text(encoding="utf-8").splitlines()]
+        rows = [{**r, **score(r, r["status"], r.get("text", ""))} for r in saved]
+        summary = model_summary(rows) | {"rescored": str(args.rescore)}
+        print(json.dumps(summary, indent=2))
+    elif args.tools_only:
         rows = [tools_row(q) for q in questions]
         summary = tools_summary(rows)
         print_tools(rows, summary)

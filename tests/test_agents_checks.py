@@ -160,5 +160,7 @@ def test_the_closing_sentence_states_the_answer_whole():
     assert closing_answer("3x * (-4) = -12x\n3x^3 - 12x = 3x^3 - 12x") == "3x^3 - 12x"
     assert closing_answer("x^2 = 16, so the roots are these.\nSo x = 4 or x = -4.") == "x = 4 or x = -4"
     assert closing_answer(r"\[ x^2 + 7x + 12 = (x + 3)(x + 4) \]") == "(x + 3)(x + 4)"
+    assert closing_answer("The area of the room is 4.5 m × 3 m = 13.5 m².") == "13.5 m²"
+    assert closing_answer("So the solution is x = 5 or x = -1.") == "x = 5 or x = -1"
     assert closing_answer("Great work! This is the way.") is None  # words, nothing to compare
     assert closing_answer("") is None

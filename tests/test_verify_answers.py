@@ -362,3 +362,10 @@ def test_a_measured_answer_against_a_bare_number_gold_compares_the_numbers():
     assert compare_answers("8 m", "8").status is Status.verified
     assert compare_answers("9 m", "8").status is Status.refuted
     assert compare_answers("8 x", "8").status is Status.refuted  # a letter that is no unit stays a variable
+
+
+def test_what_a_quantity_measures_after_its_unit_is_not_part_of_the_unit():
+    """'The answer is 46 meters of fencing.' against 46 m was left unread ('meters of fencing' is no unit)."""
+    assert compare_answers("46 meters of fencing", "46 m").status is Status.verified
+    assert compare_answers("45 meters of fencing", "46 m").status is Status.refuted
+    assert compare_answers("15/2 cups of flour", "15/2 cups").status is Status.verified

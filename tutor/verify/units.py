@@ -148,6 +148,8 @@ def split_quantity(text: str) -> tuple[Fraction, str | None] | None:
     if not isinstance(text, str) or len(text) > 60:
         return None
     text = improper(text)
+    # "46 meters of fencing", "3 cups of flour": what the quantity measures, after its unit
+    text = re.sub(r"(?<=[A-Za-z²³.])\s+of\s+[A-Za-z][A-Za-z' ]*\.?$", "", text.strip())
     m = _QUANTITY.match(text)
     if m is None:
         return _compound(text.strip().rstrip("."))
