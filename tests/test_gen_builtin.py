@@ -130,8 +130,10 @@ def leaks(text: str, problem) -> list[str]:
     shown = set(NUMBER.findall(problem.statement))
     candidates = [(t, t in shown) for t in NUMBER.findall(text)]
     said = re.sub(r"\s+", "", problem.statement)
-    for m in re.findall(r"=\s*([^=\n;]+)", text):
-        seg = m.strip().rstrip(".")
+    for m in re.finditer(r"=\s*([^=\n;]+)", text):
+        seg = m.group(1).strip().rstrip(".")
+        if text[m.end():].lstrip().startswith("= ?"):
+            continue  # "Base area = π × 7² = ?": what the student is to work out, as in "15 + 19 = ?"
         candidates.append((seg, "=" + re.sub(r"\s+", "", seg) in said))  # "= 0" of the equation itself
     for token, in_statement in candidates:
         if in_statement or not token or token == "?":
