@@ -56,3 +56,19 @@ def crashes(at) -> list[str]:
     from webapp.common import CRASH_MESSAGE
 
     return [str(e.value) for e in at.exception] + [e.value for e in at.error if e.value == CRASH_MESSAGE]
+
+
+def claimed_by(handlers, questions) -> list[tuple[str, str]]:
+    """(handler name, question) for each recogniser form that answers one of ``questions``: the scan that shows
+    a new form leaves story problems and premise traps alone."""
+    from tutor.verify.recognise.reading import NotMine, normalise
+
+    claimed = []
+    for question in questions:
+        for handler in handlers:
+            try:
+                if handler(normalise(question)) is not None:
+                    claimed.append((handler.__name__, question[:80]))
+            except NotMine:
+                pass
+    return claimed

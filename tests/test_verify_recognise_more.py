@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 from tutor.verify import solve_question
+from tests.support import claimed_by
 from tutor.verify.recognise.spelling import correct_spelling
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -311,22 +312,13 @@ def test_no_gsm8k_story_is_answered_by_the_new_forms():
     """GSM8K word problems are stories with extra quantities: the line, function and story forms claim none."""
     from tutor.verify.recognise import HANDLERS
     from tutor.verify.recognise.lines import function_value, lines
-    from tutor.verify.recognise.reading import NotMine, normalise
     from tutor.verify.recognise.stories import story_shape
 
     new = [lines, function_value, story_shape]
     assert all(handler in HANDLERS for handler in new)
     rows = _rows("gsm8k_train_steps.jsonl")
     assert len(rows) >= 100
-    claimed = []
-    for row in rows:
-        for handler in new:
-            try:
-                if handler(normalise(row["question"])) is not None:
-                    claimed.append((handler.__name__, row["question"][:80]))
-            except NotMine:
-                pass
-    assert claimed == []
+    assert claimed_by(new, [row["question"] for row in rows]) == []
 
 
 def test_premise_traps_stay_unanswered_and_the_one_new_story_answer_is_right():
