@@ -120,8 +120,9 @@ def assess_draft(
     exact = reference_source == "sympy" and reference is not None
     final = None
     if expects_answer:
-        final = (final_answer_phrase(draft) or final_answer_of(draft)) if exact else final_answer_of(draft)
-        if exact and final_answer_phrase(draft) is None:
+        phrase = final_answer_phrase(draft) if exact else None
+        final = (phrase or final_answer_of(draft)) if exact else final_answer_of(draft)
+        if exact and phrase is None:
             # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified
             # ratio is 2:3." is 2:3, not the last number 3)
             closing = closing_answer(draft)

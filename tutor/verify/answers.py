@@ -271,16 +271,19 @@ def _compare_answers(given: str, gold) -> Check:
         return Check(rounded, given, "answer", shown, f"This answer {word} the right answer, {shown}, "
                                                       "to the decimals written.")
     # Our own reading first: typed forms Math-Verify misreads, SymPy golds with plain symbols
+    # A text gold we read as one value is compared as that value, by us and by Math-Verify, so a text gold and
+    # the same SymPy gold give one verdict ("9π" against "9pi", which Math-Verify alone reads as 9·p·i;
+    # "(2x - 5)(2x + 5)" as text was refuted against a sentence ending in it)
+    value = None
     try:  # our parser has its own bounds; guard() protects Math-Verify (e^(x^2) is no tower to us)
         own = compare_typed(given, gold)
         if own is None and isinstance(gold, str):
-            # a text gold we read as one value is compared as that value ("9π" against "9pi"), so a text
-            # gold and the same SymPy gold give one verdict
             from tutor.verify.typed import gold_reading
 
             read = gold_reading(gold)
             if read is not None and read.shape == "one":
-                own = compare_typed(given, read.values[0])
+                value = read.values[0]
+                own = compare_typed(given, value)
     except VerificationError:
         own = None
     status, why = Status.undetermined, None
@@ -292,15 +295,8 @@ def _compare_answers(given: str, gold) -> Check:
         attempts = [(gold, given)]
         if _looks_like_math(given):
             attempts.insert(0, (_delimit(gold), _delimit(given)))
-        if own is None and isinstance(gold, str):
-            # a gold we read as one value goes to Math-Verify as that value first, so a text gold and the same
-            # SymPy gold give one verdict ("(2x - 5)(2x + 5)" as text was refuted against a sentence ending in
-            # it; "9π" against the text "9pi", which Math-Verify reads as 9·p·i)
-            from tutor.verify.typed import gold_reading
-
-            read = gold_reading(gold)
-            if read is not None and read.shape == "one":
-                attempts.insert(0, (read.values[0], _delimit(given) if _looks_like_math(given) else given))
+        if own is None and value is not None:
+            attempts.insert(0, (value, _delimit(given) if _looks_like_math(given) else given))
         for g, p in attempts:
             status, why = _equivalent(g, p)
             if status is not Status.undetermined or (why or "").startswith(TOO_BIG):
