@@ -78,6 +78,8 @@ class Resolution:
     answer: str | None
     votes: dict[str, int] = field(default_factory=dict)
     samples: list[dict[str, Any]] = field(default_factory=list)
+    answers: list[str | None] = field(default_factory=list)
+    """Every program's answer in sample order (None: it failed), the earlier ``prior`` ones included."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,24 @@ def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaini
     can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= j.rival_votes + VERIFY_MARGIN
     can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
     return not (can_verify or can_refute)
+
+
+def program_request(question: str, i: int, *, max_tokens: int = 400,
+                    seed: int = 0) -> tuple[list[dict[str, str]], GenerationParams]:
+    """The ``i``-th program request for ``question``: the prompt families alternate, each family's first
+    sample is greedy and later ones are sampled at temperature 0.7 with seed ``seed + i``."""
+    _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
+    messages = [
+        {"role": "system", "content": system},
+        {"role": "user", "content": f"Problem: {question.strip()}\nWrite the program."},
+    ]
+    params = GenerationParams(
+        max_tokens=max_tokens,
+        temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
+        seed=seed + i,
+        stop=(PROGRAM_END,),  # the closing fence and a newline: what follows is prose nobody runs
+    )
+    return messages, params
 
 
 def extract_code(reply: str) -> str:
@@ -205,6 +225,7 @@ async def resolve(
     seed: int = 0,
     progress: Any = None,
     language: str | None = None,
+    prior: list[str | None] | None = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -220,28 +241,21 @@ async def resolve(
     server) generates in rounds of one sample per prompt family with one
     ``complete_many`` call; the stopping rules still apply sample by sample.
 
+    ``prior`` are the answers of programs already run for this question (``Resolution.answers``, in order):
+    sampling goes on from the next sample with them counted, so a repaired draft's new answer is judged by
+    the programs that settle it, not only by those that were enough for the first draft's.
+
     ``progress(text)``, if given, hears what is happening in words a student can read
     ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible, in ``language``.
     """
     say = progress or (lambda _text: None)
     quorum = quorum or samples // 2 + 1
-    answers: list[str | None] = []
+    answers: list[str | None] = list(prior or [])
     logs: list[dict[str, Any]] = []
     judged = candidate is not None and compare is not None
 
     def request(i: int) -> tuple[list[dict[str, str]], GenerationParams]:
-        _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
-        messages = [
-            {"role": "system", "content": system},
-            {"role": "user", "content": f"Problem: {question.strip()}\nWrite the program."},
-        ]
-        params = GenerationParams(
-            max_tokens=max_tokens,
-            temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
-            seed=seed + i,
-            stop=(PROGRAM_END,),  # the closing fence and a newline: what follows is prose nobody runs
-        )
-        return messages, params
+        return program_request(question, i, max_tokens=max_tokens, seed=seed)
 
     def settled(remaining: int) -> bool:
         """The early-stopping rules, after each sample."""
@@ -258,8 +272,8 @@ async def resolve(
     # early stopping never pays for a sample it does not need.
     batched = bool(getattr(llm, "decodes_batches", False)) and callable(getattr(llm, "complete_many", None))
     step = len(PROMPT_FAMILIES) if batched else 1
-    done = False
-    for first in range(0, samples, step):
+    done = bool(answers) and settled(samples - len(answers))
+    for first in range(len(answers), samples if not done else 0, step):
         indices = list(range(first, min(first + step, samples)))
         if len(indices) == 1:
             say(prompts.say(language, prompts.STATUS_WRITING_ONE, first=indices[0] + 1, samples=samples))
@@ -287,7 +301,7 @@ async def resolve(
     # Judged runs stop early (two agreeing programs can settle it): their
     # answer is the plurality of at least VERIFY_VOTES, as ``judge`` counts.
     best, votes = majority(answers, VERIFY_VOTES if judged else quorum)
-    return Resolution(best, votes, logs)
+    return Resolution(best, votes, logs, answers)
 
 
 async def _generate(

@@ -306,8 +306,10 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     else:
         verdict = assess_draft(state.draft, **options)
     if exact is None and expects and verdict.status != "refuted":
-        # The re-solve is costly: run it once per turn, and only for a draft with no false claim.
-        if not reference:
+        # The re-solve is costly: programs run only for a draft with no false claim, and each program once per
+        # turn. A repaired draft with a new answer is judged by the programs already run, and more are written
+        # (up to the same budget) only while they can still settle that answer.
+        if not reference or reference.get("source") == "program":
             progress = None
             if ctx.stream and writer is not None:
                 hide = answer_forbidden(state)  # a program's answer is the answer: never streamed in Socratic mode
@@ -315,13 +317,13 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
                 progress = lambda t: writer(  # noqa: E731
                     {"type": "status", "text": prompts.say(lang, prompts.STATUS_PROGRAM) if hide else t})
                 checked = [c["claim"] for c in verdict.checks if c["status"] == "verified" and c["kind"] != "resolve"]
-                if checked and not hide:
+                if checked and not hide and not reference:
                     claims = prompts.say(lang, prompts.LIST_SEPARATOR).join(f"{c} ✓" for c in checked[:4])
                     writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_CHECKED, claims=claims)})
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
                                 candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
-                                progress=progress, language=state.reply_lang)
-            reference = {"answer": res.answer, "source": "program", "votes": res.votes}
+                                progress=progress, language=state.reply_lang, prior=reference.get("answers"))
+            reference = {"answer": res.answer, "source": "program", "votes": res.votes, "answers": res.answers}
         verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]
     return {

@@ -133,3 +133,29 @@ async def test_programs_stop_at_their_closing_fence():
     llm = FakeChatModel(pot("3 + 4"), pot("3 + 4"))
     await resolve("Ben has 3 apples and gets 4 more. How many?", llm=llm, run_code=fake_run_code, samples=2)
     assert all(PROGRAM_END in call.params.stop for call in llm.history)
+
+
+@pytest.mark.asyncio
+async def test_a_repaired_answer_is_judged_by_more_programs_when_they_can_settle_it():
+    """The first draft's 15 stopped the programs at 8, 8, 15 (more could not verify or refute 15). A repair
+    that answers 8 can still be settled: the next program is written, and 3-1 verifies it."""
+    llm = FakeChatModel(pot("5 + 3"))
+    res = await resolve("Mia has 5 pens and buys 3 more. How many pens?", llm=llm, run_code=fake_run_code,
+                        samples=4, candidate="8", compare=compare_answers, prior=["8", "8", "15"])
+    assert len(llm.history) == 1
+    assert llm.history[0].messages[0].content == POT_FACTS_SYSTEM  # sample 4 of the alternation, not sample 1
+    assert llm.history[0].params.temperature == 0.7 and llm.history[0].params.seed == 3
+    assert res.answers == ["8", "8", "15", "8"] and res.votes == {"8": 3, "15": 1}
+    assert judge("8", res.votes, compare_answers).status == "verified"
+
+
+@pytest.mark.asyncio
+async def test_programs_already_run_are_not_run_again():
+    """A repaired answer the earlier programs already settle (or that no further program could) costs nothing."""
+    llm = FakeChatModel()
+    settled = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="8",
+                            compare=compare_answers, prior=["8", "8"])
+    hopeless = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="15",
+                             compare=compare_answers, prior=["8", "8", "15"])
+    assert llm.history == []
+    assert settled.votes == {"8": 2} and hopeless.votes == {"8": 2, "15": 1}

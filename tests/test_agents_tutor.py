@@ -441,3 +441,17 @@ async def test_a_right_number_with_a_unit_of_the_wrong_kind_is_not_confirmed(set
     assert reply["reference"] == {"answer": "40 cm²", "source": "sympy"}
     assert reply["repaired"] is True and reply["caught"][-1]["claim"] == "final answer 40 cm"
     assert reply["status"] == "verified" and reply["text"].endswith("40 square centimeters.")
+
+
+@pytest.mark.asyncio
+async def test_a_repair_that_takes_the_programs_answer_is_checked_by_one_more_program(settings):
+    # Programs 8, 8, 15 outvote the draft's 15 (2-1 verifies nothing, so they stop there). The repair answers
+    # 8; one more program gets 8, and 3-1 verifies the repaired reply.
+    llm = FakeChatModel("5 * 3 = 15. The answer is 15.", pot("5 + 3"), pot("5 + 3"), pot("5 * 3"),
+                        "5 + 3 = 8. The answer is 8.", pot("5 + 3"))
+    graph = build_graph(checkpointer=InMemorySaver())
+    reply = await turn(graph, make_context(settings, llm), "Mia has 5 pens and buys 3 more. How many pens?")
+    assert reply["status"] == "verified" and reply["tries"] == 2
+    assert "8" in reply["text"] and "15" not in reply["text"]
+    assert reply["reference"] == {"answer": "8", "source": "program"}
+    assert len(llm.history) == 6
