@@ -154,6 +154,8 @@ async def plugin_agent(state: TutorState, runtime: Runtime[AgentContext]) -> dic
         "seed": ref.get("seed", 0),
         "difficulty": ref.get("difficulty", 1),
         "messages": list(state.messages),
+        # what the tools worked out before the agent speaks ({"answer", "source"}; empty when nothing did)
+        "reference": {k: state.reference[k] for k in ("answer", "source") if k in state.reference},
     }
     if hasattr(node, "ainvoke"):
         result = await node.ainvoke(payload)

@@ -109,9 +109,9 @@ def route_intent(state: TutorState) -> Route:
     if intent in ("math_question", "problem_question"):
         if intent == "math_question" and false_premises(last_user_text(state)):
             return "premise"
-        if state.agent:
-            return "plugin_agent"
-        return "solve" if intent == "math_question" and not answer_forbidden(state) else "draft_reply"
+        if intent == "math_question" and not answer_forbidden(state):
+            return "solve"  # the tools work the answer out first, whoever then explains it
+        return "plugin_agent" if state.agent else "draft_reply"
     raise ValueError(f"impossible intent {intent!r}; expected one of the classifier's labels")
 
 
@@ -342,6 +342,11 @@ def _instructions(lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for text in texts for t in (text, prompts.say(lang, text))))
 
 
+def route_solved(state: TutorState) -> Literal["plugin_agent", "draft_reply"]:
+    """After the tools: the plugin agent the router chose explains (with the tool's answer), else the tutor."""
+    return "plugin_agent" if state.agent else "draft_reply"
+
+
 def route_plugin_reply(state: TutorState) -> Literal["verify", "draft_reply"]:
     """A plugin agent's reply is verified; one that declined (no draft) hands the turn to the tutor's own draft."""
     return "verify" if state.draft else "draft_reply"
@@ -490,7 +495,7 @@ def build_graph(*, checkpointer: Any = None, name: str = "tutor") -> Any:
     g.add_edge(START, "begin_turn")
     g.add_edge("begin_turn", "classify")
     g.add_conditional_edges("classify", route_intent)
-    g.add_edge("solve", "draft_reply")
+    g.add_conditional_edges("solve", route_solved)
     for node in ("give_hint", "draft_reply"):
         g.add_edge(node, "verify")
     g.add_conditional_edges("plugin_agent", route_plugin_reply)

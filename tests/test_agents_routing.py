@@ -56,6 +56,7 @@ def test_model_decides_only_when_rules_cannot():
         ("problem_question", True, "", "draft_reply"),
         ("problem_question", True, "word_problem_setup", "plugin_agent"),
         ("math_question", False, "", "solve"),  # tool first: SymPy before the model
+        ("math_question", False, "circle_coach", "solve"),  # before a plugin agent too
         ("new_problem", False, "", "new_problem"),
         ("off_topic", False, "", "redirect"),
         ("unsafe", True, "", "redirect"),
@@ -151,3 +152,44 @@ async def test_general_question_answer_is_resolved_before_it_is_marked_verified(
     assert out["reply"]["status"] == "verified"
     assert "final answer 391" in out["reply"]["verified"]
     assert out["reference"]["answer"] == "391"
+
+
+def circle_coach_plugins(seen: list):
+    """The built-in plugins and a third party's general agent (no skills) that answers every math question."""
+    import types
+
+    from tutor import hookimpl
+    from tutor.plugin_api import AgentSpec
+
+    def coach(state):
+        seen.append(dict(state.get("reference") or {}))
+        return {"handled": True, "plugin_reply": "Area = π × 5² = 20π. The answer is 20π."}
+
+    module = types.ModuleType("circle_coach_plugin")
+
+    @hookimpl
+    def register_agents(register):
+        register(AgentSpec("circle_coach", "Explains circles.", lambda deps: coach))
+
+    module.register_agents = register_agents
+    pm = builtin_plugins()
+    pm.add_plugin(module, "circle_coach")
+    return pm
+
+
+@pytest.mark.asyncio
+async def test_a_plugin_agent_answering_a_math_question_is_checked_against_sympy(settings):
+    """A general agent took free math questions straight from the router, past the tools: its wrong area went
+    out unchecked. SymPy now works the answer out first, the agent hears it, and its reply is checked against it."""
+    seen: list = []
+    llm = FakeChatModel("The area is π × 5² = 25π. The answer is 25π.")
+    graph = build_graph(checkpointer=InMemorySaver())
+    out = await graph.ainvoke({"messages": [HumanMessage(content="what is the area of a circle with radius 5")]},
+                              {"configurable": {"thread_id": "c"}},
+                              context=make_context(settings, llm, plugins=circle_coach_plugins(seen)))
+    assert seen == [{"answer": "25π ≈ 78.54", "source": "sympy"}]
+    reply = out["reply"]
+    assert reply["agent"] == "circle_coach"
+    assert [(c["claim"], c["expected"]) for c in reply["caught"]] == [("final answer 20π", "25π ≈ 78.54")]
+    assert reply["status"] == "verified" and "25π" in reply["text"] and "20π" not in reply["text"]
+    assert reply["reference"] == {"answer": "25π ≈ 78.54", "source": "sympy"}
