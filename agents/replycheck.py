@@ -66,6 +66,7 @@ def assess_draft(
     forbid_answer: bool = False,
     reference: str | None = None,
     votes: dict[str, int] | None = None,
+    against: str | None = None,
     expects_answer: bool = False,
     reference_source: str = "program",
     reference_text: str = "",
@@ -86,6 +87,8 @@ def assess_draft(
             flagged ``disputed`` so the tutor can try a repair.
         expects_answer: the draft answers a computational question, so its final
             answer must be checked against ``reference`` or ``votes`` (neither: undetermined).
+        against: the first draft's answer when this draft is a repair (``agents.resolve.judge``: it weighs
+            against a different answer being verified by the votes).
         question: the student's question (a letter it uses is no placeholder).
         instructions: the prompt's own texts (system prompt, rules, repair note): a draft that repeats them to
             the student is refuted, whatever its math.
@@ -129,7 +132,7 @@ def assess_draft(
             if closing is not None and status_name(compare_answers(closing, reference).status) != "undetermined":
                 final = closing
     if expects_answer and final is not None and votes:
-        verdict = judge(final, votes, compare_answers)
+        verdict = judge(final, votes, compare_answers, against)
         status = verdict.status if verdict.status in ("verified", "refuted") else "undetermined"
         checks.append(
             {

@@ -96,12 +96,18 @@ class Judgement:
     explanation: str
 
 
-def judge(candidate: str | None, votes: dict[str, int], compare: Any) -> Judgement:
+def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: str | None = None) -> Judgement:
     """Verdict of the vote ``votes`` (answer -> programs) on ``candidate``.
 
     ``compare(candidate, answer)`` is ``tutor.verify.compare_answers``; only a
     verified comparison counts as support, so an answer that cannot be read
     never counts either way.
+
+    ``against`` is an answer reached another way, the first draft's chain of thought, when ``candidate`` is a
+    repair's different answer: it counts as one more vote for its answer when deciding whether ``candidate``
+    is verified (the programs must outweigh every solution that disagrees), never as support for anything and
+    never towards a refutation. On word problems the evaluation does not use (``bench/vote_policy.py``) it kept
+    a right draft's answer from being repaired into a wrong one marked verified, and cost no right answer.
     """
     if candidate is None or not votes:
         return Judgement("undetermined", 0, None, 0, "No independent program produced an answer to compare with.")
@@ -114,7 +120,11 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any) -> Judgeme
             rivals[answer] = count
     rival, rival_votes = max(rivals.items(), key=lambda kv: kv[1], default=(None, 0))
     ran = support + sum(rivals.values())
-    if support >= VERIFY_VOTES and support >= rival_votes + VERIFY_MARGIN:
+    outweigh = rival_votes
+    if against is not None and candidate is not None and not _agree(compare, str(candidate), against):
+        own = next((a for a in rivals if _agree(compare, against, a)), None)
+        outweigh = max(rival_votes, rivals.get(own, 0) + 1)
+    if support >= VERIFY_VOTES and support >= outweigh + VERIFY_MARGIN:
         return Judgement("verified", support, rival, rival_votes,
                          f"{support} of {ran} independent programs got the same answer.")
     if support == 0 and rival_votes >= REFUTE_VOTES:
@@ -127,12 +137,21 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any) -> Judgeme
                      f"The independent programs did not agree ({ran} ran); the answer is not checked.")
 
 
-def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaining: int) -> bool:
+def _agree(compare: Any, a: str, b: str) -> bool:
+    status = getattr(compare(a, b), "status", None)
+    return getattr(status, "value", status) == "verified"
+
+
+def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaining: int,
+             against: str | None = None) -> bool:
     """True once more samples cannot change whether ``candidate`` is verified or refuted."""
-    j = judge(candidate, votes, compare)
+    j = judge(candidate, votes, compare, against)
     if j.status in ("verified", "refuted"):
         return True
-    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= j.rival_votes + VERIFY_MARGIN
+    outweigh = j.rival_votes
+    if against is not None and candidate is not None and not _agree(compare, str(candidate), against):
+        outweigh += 1  # at most one more than the strongest rival (it may be the rival itself)
+    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= outweigh + VERIFY_MARGIN
     can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
     return not (can_verify or can_refute)
 
@@ -226,6 +245,7 @@ async def resolve(
     progress: Any = None,
     language: str | None = None,
     prior: list[str | None] | None = None,
+    against: str | None = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -243,7 +263,8 @@ async def resolve(
 
     ``prior`` are the answers of programs already run for this question (``Resolution.answers``, in order):
     sampling goes on from the next sample with them counted, so a repaired draft's new answer is judged by
-    the programs that settle it, not only by those that were enough for the first draft's.
+    the programs that settle it, not only by those that were enough for the first draft's. ``against`` is
+    then the first draft's answer (see ``judge``).
 
     ``progress(text)``, if given, hears what is happening in words a student can read
     ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible, in ``language``.
@@ -260,7 +281,8 @@ async def resolve(
     def settled(remaining: int) -> bool:
         """The early-stopping rules, after each sample."""
         if judged:
-            return _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining)
+            return _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining,
+                            against)
         # No candidate: stop once the remaining samples cannot change the majority.
         best, _ = majority(answers, quorum)
         if best is not None and Counter(answers)[best] >= quorum:

@@ -322,9 +322,13 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
                     writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_CHECKED, claims=claims)})
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
                                 candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
-                                progress=progress, language=state.reply_lang, prior=reference.get("answers"))
-            reference = {"answer": res.answer, "source": "program", "votes": res.votes, "answers": res.answers}
-        verdict = assess_draft(state.draft, **options, votes=reference.get("votes"), expects_answer=True)
+                                progress=progress, language=state.reply_lang, prior=reference.get("answers"),
+                                against=reference.get("first_answer"))
+            first = reference.get("first_answer", final_answer_of(state.draft))
+            reference = {"answer": res.answer, "source": "program", "votes": res.votes, "answers": res.answers,
+                         "first_answer": first}
+        verdict = assess_draft(state.draft, **options, votes=reference.get("votes"),
+                               against=reference.get("first_answer"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]
     return {
         "status": verdict.status,
@@ -436,7 +440,7 @@ def _programs_agree(ctx: AgentContext, state: TutorState) -> tuple[str, int] | N
     if not votes or state.intent != "math_question" or answer_forbidden(state):
         return None
     best = max(votes, key=votes.get)
-    verdict = judge(best, votes, ctx.compare_answers)
+    verdict = judge(best, votes, ctx.compare_answers, state.reference.get("first_answer"))
     return (best, verdict.support) if verdict.status == "verified" else None
 
 

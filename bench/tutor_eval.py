@@ -288,7 +288,8 @@ def main() -> None:
                              "with --merge)")
     parser.add_argument("--merge", type=Path, nargs="+",
                         help="summarise these row files together (as one run) instead of running anything")
-    parser.add_argument("--samples", type=int, default=4, help="program-of-thought samples per re-solve")
+    parser.add_argument("--samples", type=int, default=AgentContext.resolve_samples,
+                        help="program-of-thought samples per re-solve (default: the tutor's own budget)")
     parser.add_argument("--split", type=int, default=30,
                         help="also summarise the first K questions and the rest apart (held-out check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tutor_eval.jsonl")

@@ -140,7 +140,7 @@ def test_a_number_the_chinese_problem_states_is_not_a_leak():
 @pytest.mark.asyncio
 async def test_a_chinese_question_gets_chinese_instructions_and_a_checked_chinese_reply(settings):
     llm = FakeChatModel("0.8 × 15 = 12（元）\n答案是12元。", pot("0.8 * 15"), pot("0.8 * 15"))
-    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm, resolve_samples=4),
                        "一支铅笔0.8元，买15支要多少钱？")
     system = llm.history[0].messages[0].content
     assert "请用简体中文回答" in system and "答案是" in system and "The answer is" not in system
@@ -152,7 +152,7 @@ async def test_a_chinese_question_gets_chinese_instructions_and_a_checked_chines
 async def test_an_unchecked_chinese_reply_says_so_in_chinese(settings):
     llm = FakeChatModel("0.8 × 15 = 12（元）\n答案是12元。", "```python\nprint(\n```", "```python\nprint(\n```",
                         "```python\nprint(\n```", "```python\nprint(\n```")
-    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm, resolve_samples=4),
                        "一支铅笔0.8元，买15支要多少钱？")
     assert reply["status"] == "undetermined"
     assert prompts.say("zh", prompts.UNCHECKED_NOTE) in reply["text"]

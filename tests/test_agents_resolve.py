@@ -159,3 +159,15 @@ async def test_programs_already_run_are_not_run_again():
                              compare=compare_answers, prior=["8", "8", "15"])
     assert llm.history == []
     assert settled.votes == {"8": 2} and hopeless.votes == {"8": 2, "15": 1}
+
+
+@pytest.mark.parametrize(("candidate", "votes", "against", "expected"), [
+    ("36", {"36": 4, "24": 2}, None, "verified"),  # 4-2 alone verifies
+    ("36", {"36": 4, "24": 2}, "24", "undetermined"),  # a repair's 36 against the first draft's 24 as well: 4-3
+    ("36", {"36": 4, "24": 1}, "24", "verified"),  # 4-2 with the first draft counted
+    ("36", {"36": 2}, "24", "undetermined"),  # two programs against the first draft: 2-1 is not two ahead
+    ("24", {"24": 2}, "24", "verified"),  # the first draft's own answer: never counted for it
+    ("36", {"24": 3}, "24", "disputed"),  # and never towards a refutation (four programs refute, not 3 + 1)
+])
+def test_the_first_drafts_answer_weighs_against_a_repair_never_for_anything(candidate, votes, against, expected):
+    assert judge(candidate, votes, compare_answers, against).status == expected
