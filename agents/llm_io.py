@@ -80,3 +80,57 @@ async def complete(
     if error is not None:
         raise error
     return "".join(parts)
+
+
+async def complete_together(
+    llm: Any,
+    requests: list[tuple[list[dict[str, str]], GenerationParams]],
+    *,
+    watch: int,
+    on_token: Callable[[str], None] | None = None,
+    stop_when: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """The replies to ``requests`` from one ``complete_many`` call (one llama.cpp batch, concurrent server
+    requests), with request ``watch`` streamed to ``on_token`` and stopped by ``stop_when`` as ``complete`` does
+    for a single reply; the other requests run to their own ends meanwhile."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Any] = asyncio.Queue()
+    halt = threading.Event()
+
+    def listen(index: int, piece: str) -> bool:
+        if index != watch:
+            return False
+        if not halt.is_set():
+            loop.call_soon_threadsafe(queue.put_nowait, piece)
+        return halt.is_set()
+
+    def produce() -> list[str] | BaseException:
+        try:
+            return llm.complete_many([(as_messages(m), p) for m, p in requests], on_token=listen)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the awaiting coroutine
+            return exc
+        finally:
+            loop.call_soon_threadsafe(queue.put_nowait, _DONE)
+
+    worker = loop.run_in_executor(None, produce)
+    parts: list[str] = []
+    while True:
+        item = await queue.get()
+        if item is _DONE:
+            break
+        if halt.is_set():
+            continue
+        parts.append(item)
+        if on_token is not None and item:
+            on_token(item)
+        if stop_when is not None and await asyncio.to_thread(stop_when, "".join(parts)):
+            halt.set()
+    replies = await worker
+    if isinstance(replies, BaseException):
+        raise replies
+    replies = list(replies)
+    if parts:
+        replies[watch] = "".join(parts)  # what was shown and judged, up to where it was stopped
+    elif replies[watch] and on_token is not None:
+        on_token(replies[watch])  # a backend that did not stream it: shown whole
+    return replies

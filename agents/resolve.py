@@ -246,6 +246,7 @@ async def resolve(
     language: str | None = None,
     prior: list[str | None] | None = None,
     against: str | None = None,
+    ready: list[str] | None = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -264,7 +265,9 @@ async def resolve(
     ``prior`` are the answers of programs already run for this question (``Resolution.answers``, in order):
     sampling goes on from the next sample with them counted, so a repaired draft's new answer is judged by
     the programs that settle it, not only by those that were enough for the first draft's. ``against`` is
-    then the first draft's answer (see ``judge``).
+    then the first draft's answer (see ``judge``). ``ready`` are model replies already generated for the first
+    samples (``program_request(question, 0)``, ``(…, 1)``, …: batched with the draft); they are run, not
+    written again.
 
     ``progress(text)``, if given, hears what is happening in words a student can read
     ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible, in ``language``.
@@ -297,12 +300,14 @@ async def resolve(
     done = bool(answers) and settled(samples - len(answers))
     for first in range(len(answers), samples if not done else 0, step):
         indices = list(range(first, min(first + step, samples)))
-        if len(indices) == 1:
-            say(prompts.say(language, prompts.STATUS_WRITING_ONE, first=indices[0] + 1, samples=samples))
-        else:
-            say(prompts.say(language, prompts.STATUS_WRITING_MANY, count=len(indices), first=indices[0] + 1,
-                            last=indices[-1] + 1, samples=samples))
-        replies = await _generate(llm, [request(i) for i in indices], batched)
+        have = [(ready or [])[i] for i in indices if i < len(ready or [])]
+        todo = indices[len(have):]
+        if len(todo) == 1:
+            say(prompts.say(language, prompts.STATUS_WRITING_ONE, first=todo[0] + 1, samples=samples))
+        elif todo:
+            say(prompts.say(language, prompts.STATUS_WRITING_MANY, count=len(todo), first=todo[0] + 1,
+                            last=todo[-1] + 1, samples=samples))
+        replies = have + (await _generate(llm, [request(i) for i in todo], batched) if todo else [])
         for i, reply in zip(indices, replies):
             # Samples are taken in order and the rules applied after each, as without rounds, so a
             # round's later sample is dropped unread when an earlier one settles the vote: the

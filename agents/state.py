@@ -142,6 +142,9 @@ class TutorState:
     """Latest draft verdict: verified, refuted or undetermined."""
     reference: dict[str, Any] = field(default_factory=dict)
     """Independent answer used to check the draft: {answer, source, votes}."""
+    early_programs: list[str] = field(default_factory=list)
+    """Checking programs generated in the same batch as the first draft (the re-solve's first round), not yet
+    run: the re-solve runs them instead of writing them again."""
     grade: dict[str, Any] = field(default_factory=dict)
     reply: dict[str, Any] = field(default_factory=dict)
     """The reply shown to the student (:meth:`Reply.to_state`)."""

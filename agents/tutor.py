@@ -29,13 +29,14 @@ from agents import prompts
 from agents.checks import false_premises, final_answer_of
 from agents.classify import CLASSIFY_PROMPT, Classification, classify_rules, parse_model_label
 from agents.context import AgentContext
-from agents.llm_io import complete
+from agents.llm_io import complete, complete_together
 from agents.nodes import choose_agent, grade_attempt, new_problem, plugin_agent, token_sink
 from agents.problem import gold_answer, last_user_text, leaks
 from agents.replycheck import assess_draft
-from agents.resolve import judge, resolve
+from agents.resolve import PROMPT_FAMILIES, judge, program_request, resolve
 from agents.state import Reply, TutorState
 from agents.storage import persist_turn
+from tutor.llm.base import GenerationParams
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ async def begin_turn(state: TutorState, runtime: Runtime[AgentContext]) -> dict[
         "caught": [],
         "status": "",
         "reference": {},
+        "early_programs": [],
         "grade": {},
         "reply": {},
     }
@@ -212,13 +214,31 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
         writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_WRITING)})
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
     watch = DraftWatch(ctx.check_text)
-    draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
-                           seed=state.tries, on_token=sink, stop_when=watch)
+    early: list[str] = []
+    if _programs_with_draft(ctx, state, text):
+        # The re-solve's first round rides in the draft's batch: on a memory-bound CPU three sequences cost
+        # little more than one, and the programs are ready when the draft ends (the draft still streams).
+        programs = [program_request(text, i) for i in range(len(PROMPT_FAMILIES))]
+        params = GenerationParams(max_tokens=400, temperature=0.0, seed=0)
+        *early, draft = await complete_together(ctx.llm, [*programs, (messages, params)], watch=len(programs),
+                                                on_token=sink, stop_when=watch)
+    else:
+        draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
+                               seed=state.tries, on_token=sink, stop_when=watch)
     sink.flush()
     draft = (watch.without_repeats(draft) if watch.repeated else draft).strip()
     if state.findings:  # a repair reads as a first reply: the student never saw the draft it replaces
         draft = prompts.APOLOGY.sub("", draft, count=1).strip() or draft
-    return {"draft": draft, "tries": state.tries + 1}
+    return {"draft": draft, "tries": state.tries + 1, **({"early_programs": early} if early else {})}
+
+
+def _programs_with_draft(ctx: AgentContext, state: TutorState, text: str) -> bool:
+    """Whether the first draft is generated together with the re-solve's first round of programs: a question the
+    re-solve will most likely check (a computation no tool settled, the answer allowed, no plugin problem) on a
+    model that decodes batches."""
+    return (state.tries == 0 and not state.reference and state.intent == "math_question"
+            and state.problem is None and not answer_forbidden(state) and bool(COMPUTATIONAL.search(text))
+            and bool(getattr(ctx.llm, "decodes_batches", False)) and ctx.resolve_samples >= len(PROMPT_FAMILIES))
 
 
 class DraftWatch:
@@ -323,7 +343,8 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
                                 candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
                                 progress=progress, language=state.reply_lang, prior=reference.get("answers"),
-                                against=reference.get("first_answer"))
+                                against=reference.get("first_answer"),
+                                ready=None if reference else state.early_programs)
             first = reference.get("first_answer", final_answer_of(state.draft))
             reference = {"answer": res.answer, "source": "program", "votes": res.votes, "answers": res.answers,
                          "first_answer": first}

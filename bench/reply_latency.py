@@ -215,10 +215,34 @@ def language_of(q: dict) -> str:
     return "zh" if HAN.search(q.get("question", "")) else "en"
 
 
-def select(questions: list[dict], n: int | None = None, lang: str | None = None) -> list[dict]:
-    """The questions in ``lang`` (all for None), then the first ``n``."""
-    chosen = [q for q in questions if lang is None or language_of(q) == lang]
+def select(questions: list[dict], n: int | None = None, lang: str | None = None,
+           kind: str | None = None) -> list[dict]:
+    """The questions in ``lang`` (all for None) of ``kind`` (word, numeric, ...; all for None), then the first
+    ``n``."""
+    chosen = [q for q in questions if (lang is None or language_of(q) == lang)
+              and (kind is None or q.get("kind") == kind)]
     return chosen[:n] if n else chosen
+
+
+def draft_batch_ratio(rows: list[dict]) -> float | None:
+    """Median over questions of final seconds batched / alone, from ``--draft-batch both`` rows (in pairs)."""
+    ratios = []
+    for a, b in zip(rows[0::2], rows[1::2]):
+        on, off = (a, b) if a.get("draft_batch") else (b, a)
+        if on.get("final") and off.get("final"):
+            ratios.append(on["final"] / off["final"])
+    return round(statistics.median(ratios), 2) if ratios else None
+
+
+def draft_batch_runs(setting: str, index: int) -> list[bool]:
+    """For ``--draft-batch``: whether each run of question ``index`` batches the first draft with the first
+    round of programs. ``both`` runs each question twice, alternating which goes first, so neither setting
+    always finds the caches the other warmed."""
+    if setting == "on":
+        return [True]
+    if setting == "off":
+        return [False]
+    return [True, False] if index % 2 else [False, True]
 
 
 def summarise(rows: list[dict], bare_seconds: Sequence[float], meta: dict | None = None) -> dict[str, Any]:
@@ -401,7 +425,7 @@ class TimedLLM:
     def complete(self, messages: Any, params: Any = None) -> str:
         return "".join(self.stream(messages, params))
 
-    def complete_many(self, requests: Sequence[Any]) -> list[str]:
+    def complete_many(self, requests: Sequence[Any], on_token: Any = None) -> list[str]:
         rec = self.recorder
         with rec.lock:
             rec.generating += 1
@@ -410,7 +434,10 @@ class TimedLLM:
         replies: list[str] = []
         try:
             many = getattr(self.inner, "complete_many", None)
-            replies = many(requests) if many is not None else [self.inner.complete(m, p) for m, p in requests]
+            if many is None:
+                replies = [self.inner.complete(m, p) for m, p in requests]
+            else:
+                replies = many(requests) if on_token is None else many(requests, on_token=on_token)
             return replies
         finally:
             end = time.perf_counter()
@@ -553,7 +580,7 @@ def error_row(q: dict, exc: BaseException) -> dict:
 
 
 def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
-    questions = select(load_questions(None, args.data), args.n, args.lang)
+    questions = select(load_questions(None, args.data), args.n, args.lang, getattr(args, "kind", None))
     if not questions:
         raise SystemExit(f"no questions in {args.data} for --lang {args.lang}")
     rows: list[dict] = []
@@ -569,15 +596,26 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
             print(f"bare {BARE_TOKENS}-token generation: {[round(b, 2) for b in bare]} s "
                   f"({bare_info})", flush=True)
             _, calls_seen = prompt_counts(loaded, 0)
+            import agents.tutor as tutor_graph
+
+            batches_draft = tutor_graph._programs_with_draft
+            setting = getattr(args, "draft_batch", "on")
             for i, q in enumerate(questions, 1):
-                try:
-                    row, calls_seen = measure_reply(chat, llm, rec, q, calls_seen, args.mode)
-                except Exception as exc:  # noqa: BLE001 - one failing question must not lose a long run
-                    row = error_row(q, exc)
-                rows.append(row)
-                print(f"[{i}/{len(questions)}] {row['id']} {row['status']!s:12} progress {fmt(row['first_progress'])}"
-                      f" checked {fmt(row['first_checked'])} final {fmt(row['final'])} s"
-                      f"{'  ' + row['error'] if row.get('error') else ''}", flush=True)
+                for together in draft_batch_runs(setting, i):
+                    # off: the first draft alone, then the programs (as before the draft was batched)
+                    tutor_graph._programs_with_draft = batches_draft if together else (lambda *_a: False)
+                    try:
+                        row, calls_seen = measure_reply(chat, llm, rec, q, calls_seen, args.mode)
+                    except Exception as exc:  # noqa: BLE001 - one failing question must not lose a long run
+                        row = error_row(q, exc)
+                    finally:
+                        tutor_graph._programs_with_draft = batches_draft
+                    row["draft_batch"] = together
+                    rows.append(row)
+                    print(f"[{i}/{len(questions)}] {row['id']} {row['status']!s:12} "
+                          f"{'' if setting != 'both' else ('batched ' if together else 'alone   ')}"
+                          f"progress {fmt(row['first_progress'])} checked {fmt(row['first_checked'])} "
+                          f"final {fmt(row['final'])} s{'  ' + row['error'] if row.get('error') else ''}", flush=True)
         finally:
             chat.close()
     import llama_cpp  # noqa: F401 - its version goes into the summary
@@ -592,7 +630,11 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
                                 "load_average_end": [round(x, 2) for x in os.getloadavg()]},
         "bare_generation_info": bare_info,
     }
-    return rows, summarise(rows, bare, meta)
+    summary = summarise([r for r in rows if r.get("draft_batch", True)], bare, meta)
+    if getattr(args, "draft_batch", "on") == "both":
+        summary["draft_alone"] = summarise([r for r in rows if not r.get("draft_batch", True)], bare, meta)
+        summary["draft_batch_ratio_median"] = draft_batch_ratio(rows)
+    return rows, summary
 
 
 def _shown_path(path: Path) -> str:
@@ -613,6 +655,11 @@ def main() -> None:
     parser.add_argument("--mode", default=None, help="tutoring mode sent with each question (default: none, as "
                                                      "the Learn page sends)")
     parser.add_argument("--bare-runs", type=int, default=3, help="repetitions of the bare generation (median)")
+    parser.add_argument("--kind", default=None, help="only questions of this kind (word, numeric, symbolic, concept)")
+    parser.add_argument("--draft-batch", choices=("on", "off", "both"), default="on",
+                        help="batch a word problem's first draft with the first round of checking programs (on, "
+                             "the tutor's way), not (off), or each question both ways in one run (both: the "
+                             "summary's draft_alone part and draft_batch_ratio_median, batched / alone)")
     parser.add_argument("--json", type=Path, default=None, help="save the rows (JSONL) and a .summary.json beside")
     args = parser.parse_args()
     if args.model:

@@ -88,18 +88,27 @@ class CachingModel:
     def decodes_batches(self) -> bool:
         return bool(getattr(self.inner, "decodes_batches", False))
 
-    def complete_many(self, requests) -> list[str]:
-        """Cached replies as they are; the rest generated in one batch by the inner model (as the tutor does)."""
+    def complete_many(self, requests, on_token=None) -> list[str]:
+        """Cached replies as they are; the rest generated in one batch by the inner model (as the tutor does).
+        ``on_token`` hears a cached reply whole, the others as they are generated."""
         keys = [(tuple((m.role, m.content) for m in msgs), (p or GenerationParams()).max_tokens,
                  (p or GenerationParams()).temperature, (p or GenerationParams()).seed, (p or GenerationParams()).stop)
                 for msgs, p in requests]
         missing = [i for i, k in enumerate(keys) if k not in self.cache]
         if missing:
             start = time.monotonic()
-            replies = self.inner.complete_many([requests[i] for i in missing])
+            batch = [requests[i] for i in missing]
+            if on_token is None:
+                replies = self.inner.complete_many(batch)
+            else:
+                replies = self.inner.complete_many(batch, on_token=lambda j, piece: on_token(missing[j], piece))
             self.seconds += time.monotonic() - start
             for i, reply in zip(missing, replies):
                 self.cache[keys[i]] = reply
+        if on_token is not None:
+            for i, k in enumerate(keys):
+                if i not in missing:
+                    on_token(i, self.cache[k])
         return [self.cache[k] for k in keys]
 
 

@@ -186,3 +186,16 @@ def test_timed_model_splits_prompt_and_generation_and_marks_overlap():
     assert 0.025 <= parts["batch_prompt_s"] < 5 and 0.015 <= parts["batch_generation_s"] < 5
     assert parts["generated_tokens"] == 4 and llm.base.calls[-1]["evaluated"] == 4
     assert llm.complete([], None) == "abc"
+
+
+def test_draft_batch_both_runs_each_question_both_ways_and_pairs_them():
+    from bench.reply_latency import draft_batch_ratio, draft_batch_runs, select
+
+    assert draft_batch_runs("on", 1) == [True] and draft_batch_runs("off", 1) == [False]
+    assert draft_batch_runs("both", 1) == [True, False] and draft_batch_runs("both", 2) == [False, True]
+    rows = [{"draft_batch": True, "final": 10.0}, {"draft_batch": False, "final": 20.0},
+            {"draft_batch": False, "final": 30.0}, {"draft_batch": True, "final": 15.0},
+            {"draft_batch": True, "final": None}, {"draft_batch": False, "final": 9.0}]
+    assert draft_batch_ratio(rows) == 0.5
+    questions = [{"id": "a", "question": "x", "kind": "word"}, {"id": "b", "question": "y", "kind": "numeric"}]
+    assert [q["id"] for q in select(questions, kind="word")] == ["a"]

@@ -44,12 +44,12 @@ class BatchFake(FakeChatModel):
         self.during: list[bool] = []
         self.owner = None
 
-    def complete_many(self, requests):
+    def complete_many(self, requests, on_token=None):
         self.batches.append(len(requests))
         if self.owner is not None:
             self.during.append(self.owner.lock.locked())
             time.sleep(0.2)  # long enough for a concurrent stream to try to start
-        return super().complete_many(requests)
+        return super().complete_many(requests, on_token)
 
 
 def test_serialized_model_holds_its_lock_for_the_whole_batch():
@@ -149,3 +149,83 @@ async def test_resolve_with_an_odd_sample_count_asks_for_a_last_round_of_one():
     res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=3)
     assert llm.batches == [2, 1]
     assert res.answer == "3" and res.votes == {"3": 2, "4": 1}
+
+
+def test_on_token_hears_each_reply_as_it_comes_and_can_stop_one():
+    fake = FakeChatModel("one two three four", "alpha beta gamma")
+    heard: list[tuple[int, str]] = []
+
+    def listen(i, piece):
+        heard.append((i, piece))
+        return i == 0 and piece.strip() == "two"  # enough of the first reply
+
+    assert fake.complete_many([(Q, None), (Q, None)], on_token=listen) == ["one two", "alpha beta gamma"]
+    assert [p for i, p in heard if i == 0] == ["one", " two"]
+    assert "".join(p for i, p in heard if i == 1) == "alpha beta gamma"
+
+
+def test_the_shared_model_and_the_openai_client_pass_on_token_through():
+    shared = SerializedChatModel(BatchFake("a b", "c d"))
+    heard: list[tuple[int, str]] = []
+    assert shared.complete_many([(Q, None), (Q, None)], on_token=lambda i, p: heard.append((i, p))) == ["a b", "c d"]
+    assert "".join(p for i, p in heard if i == 1) == "c d"
+
+    class Streaming(OpenAIChatModel):
+        def stream(self, messages, params=None):
+            yield from ("x", "y", "z")
+
+    model = Streaming("http://127.0.0.1:9/v1", retries=1)
+    heard.clear()
+    assert model.complete_many([(Q, None), (Q, None)], on_token=lambda i, p: i == 1 and p == "y") == ["xyz", "xy"]
+    model.close()
+
+
+@pytest.mark.asyncio
+async def test_complete_together_streams_one_request_and_stops_it_while_the_others_finish():
+    from agents.llm_io import complete_together
+
+    llm = BatchFake(pot("1"), "Line one.\nLine two.\nLine three.", name="fake")
+    shown: list[str] = []
+    program, draft = await complete_together(
+        llm, [([{"role": "user", "content": "p"}], GenerationParams()),
+              ([{"role": "user", "content": "d"}], GenerationParams())],
+        watch=1, on_token=shown.append, stop_when=lambda text: "two." in text)
+    assert program == pot("1") and llm.batches == [2]
+    assert draft == "".join(shown) and draft.endswith("two.") and "three" not in draft
+
+
+@pytest.mark.asyncio
+async def test_a_word_problems_first_draft_is_batched_with_the_first_round_of_programs(settings):
+    """Issue 14: the draft and the re-solve's first round in one batch; the programs are run, not written again."""
+    from langchain_core.messages import HumanMessage
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agents.tutor import build_graph
+    from tests.test_agents_support import make_context
+
+    llm = BatchFake(pot("5 + 3"), pot("5 + 3"), "5 + 3 = 8. The answer is 8.")
+    context = make_context(settings, llm)
+    out = await build_graph(checkpointer=InMemorySaver()).ainvoke(
+        {"messages": [HumanMessage(content="Mia has 5 pens and buys 3 more. How many pens?")]},
+        {"configurable": {"thread_id": "b"}}, context=context)
+    reply = out["reply"]
+    assert llm.batches == [3] and llm.pending == 0  # one batch: two programs and the draft, nothing after
+    assert [c.messages[0].content for c in llm.history][:2] == [POT_SYSTEM, POT_FACTS_SYSTEM]
+    assert reply["status"] == "verified" and reply["text"] == "5 + 3 = 8. The answer is 8."
+    assert out["reference"]["votes"] == {"8": 2}
+
+
+@pytest.mark.asyncio
+async def test_a_refuted_batched_draft_is_repaired_and_judged_by_the_programs_already_written(settings):
+    from langchain_core.messages import HumanMessage
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agents.tutor import build_graph
+    from tests.test_agents_support import make_context
+
+    llm = BatchFake(pot("5 + 3"), pot("5 + 3"), "5 + 3 = 9. The answer is 9.", "5 + 3 = 8. The answer is 8.")
+    out = await build_graph(checkpointer=InMemorySaver()).ainvoke(
+        {"messages": [HumanMessage(content="Mia has 5 pens and buys 3 more. How many pens?")]},
+        {"configurable": {"thread_id": "r"}}, context=make_context(settings, llm))
+    assert llm.batches == [3] and llm.pending == 0  # the repair is one draft; no program written twice
+    assert out["reply"]["status"] == "verified" and out["reply"]["tries"] == 2

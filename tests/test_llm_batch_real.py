@@ -130,7 +130,7 @@ def test_a_request_too_long_for_the_context_is_a_clear_error(smollm2, caplog):
 def test_a_failing_batch_falls_back_to_running_the_requests_in_turn(smollm2, caplog, monkeypatch):
     from tutor.llm import llama_batch
 
-    def broken(self, prepared):
+    def broken(self, prepared, on_token=None):
         raise RuntimeError("llama_decode returned 1")
 
     monkeypatch.setattr(llama_batch.BatchDecoder, "generate", broken)
@@ -210,6 +210,30 @@ def test_the_batch_context_keeps_its_prefix_between_batches(smollm2, caplog):
     # And the replies are the replies of each request alone.
     assert [start(smollm2, r) for r in cold] == [start(smollm2, alone(smollm2, *r)) for r in requests]
     assert [start(smollm2, r) for r in batched(smollm2, other, caplog)] == [start(smollm2, r) for r in cold_other]
+
+
+def test_on_token_streams_each_sequence_and_stops_the_one_it_is_told_to(smollm2, caplog):
+    """The draft streams out of a batch: each request's pieces add up to its reply, a stop string's start is
+    never heard before it is cut, and a listener's True ends that sequence while the others go on."""
+    q = ask("List the even numbers from 2 to 20, separated by commas.")
+    requests = [
+        (q, GenerationParams(max_tokens=30, temperature=0)),
+        (q, GenerationParams(max_tokens=30, temperature=0, stop=(", 8",))),
+        (q, GenerationParams(max_tokens=30, temperature=0)),
+    ]
+    heard: dict[int, list[str]] = {0: [], 1: [], 2: []}
+
+    def listen(i, piece):
+        heard[i].append(piece)
+        return i == 2 and "6" in "".join(heard[2])
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="tutor.llm.llama_cpp"):
+        whole, stopped, cut = smollm2.complete_many(requests, on_token=listen)
+    assert "running them in turn" not in caplog.text
+    assert ["".join(heard[i]) for i in range(3)] == [whole, stopped, cut]
+    assert ", 8" in whole and stopped == whole[: whole.index(", 8")]
+    assert "6" in cut and len(cut) < len(whole) and whole.startswith(cut)
 
 
 def _need_llama_cpp() -> None:

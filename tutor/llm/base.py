@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from tutor.errors import ModelError
 
@@ -49,6 +49,8 @@ class GenerationParams:
 
 
 Request = tuple[Sequence[ChatMessage], "GenerationParams | None"]
+OnToken = Callable[[int, str], "bool | None"]
+"""``on_token(index, piece)`` of ``complete_many``: True stops request ``index``'s reply."""
 """One request of a ``complete_many`` batch: the messages and how to generate the reply."""
 
 
@@ -69,12 +71,16 @@ class ChatModel(Protocol):
         """The whole reply at once."""
         ...
 
-    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
         """The whole replies to several requests, in request order.
 
         Each request is ``(messages, params)`` and is answered as ``complete``
         would answer it alone (same stops, same ``max_tokens``). A backend that
         can decode several sequences together does so; others run them in turn.
+
+        ``on_token(index, piece)``, if given, hears each request's reply as it is generated (``index`` is the
+        request's place in ``requests``); returning True ends that request's reply there (the others go on).
+        It may be called from a worker thread.
         """
         ...
 
@@ -90,9 +96,29 @@ class StreamingChatModel:
     def complete(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> str:
         return "".join(self.stream(messages, params))  # type: ignore[attr-defined]
 
-    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
         """Run the requests in turn through ``complete`` (backends that cannot batch)."""
-        return [self.complete(messages, params) for messages, params in requests]
+        if on_token is None:
+            return [self.complete(messages, params) for messages, params in requests]
+        return [stream_into(self, i, messages, params, on_token) for i, (messages, params) in enumerate(requests)]
+
+
+def stream_into(model: Any, index: int, messages: Sequence[ChatMessage], params: GenerationParams | None,
+                on_token: OnToken) -> str:
+    """One request's reply through ``model.stream``, each piece told to ``on_token(index, piece)``, which may stop
+    it (the reply is then what came so far)."""
+    parts: list[str] = []
+    pieces = model.stream(messages, params)
+    try:
+        for piece in pieces:
+            parts.append(piece)
+            if on_token(index, piece):
+                break
+    finally:
+        close = getattr(pieces, "close", None)
+        if close is not None:
+            close()
+    return "".join(parts)
 
 
 def as_messages(messages: Sequence[ChatMessage | tuple[str, str] | dict]) -> list[ChatMessage]:

@@ -31,6 +31,7 @@ ValueError/RuntimeError); the caller then runs the requests in turn.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import random
 from collections.abc import Sequence
@@ -94,6 +95,11 @@ class _Sequence:
     done: bool = False
     pending: int | None = None
     """The token sampled for this sequence and not yet handled."""
+    index: int = 0
+    """The request's place in the list ``generate`` was given (what ``on_token`` hears)."""
+    told: int = 0
+    """Bytes of ``text`` already handed to ``on_token``."""
+    decoder: Any = field(default_factory=lambda: codecs.getincrementaldecoder("utf-8")(errors="ignore"))
 
 
 def _chat_defaults(cls) -> dict[str, Any]:
@@ -199,6 +205,7 @@ class BatchDecoder:
     def __init__(self, llama, on_prompt=None):
         self.llama = llama
         self.on_prompt = on_prompt
+        self.on_token = None
         """Called after each batch's prompts are decoded with (prompt tokens, tokens actually decoded)."""
         self.held: list[list[int]] = []
         """The tokens each sequence's KV cells hold (positions 0, 1, …), kept between batches."""
@@ -213,10 +220,13 @@ class BatchDecoder:
         import llama_cpp
         from llama_cpp import _internals
 
-        if self.ctx is not None and self.n_seq == n_seq and self.n_ctx_seq >= per_sequence:
+        if self.ctx is not None and self.n_seq >= n_seq and self.n_ctx_seq >= per_sequence:
             return
+        # Never fewer sequences than before: a draft batched with a round of programs (three) and the rounds
+        # that follow (two) share one context, and with it what each sequence's cache holds.
+        n_seq = max(n_seq, self.n_seq)
         self._free_ctx()
-        per_sequence = max(per_sequence, self.n_ctx_seq if self.n_seq == n_seq else 0)
+        per_sequence = max(per_sequence, self.n_ctx_seq)
         per_sequence = -(-per_sequence // CTX_STEP) * CTX_STEP
         params = llama_cpp.llama_context_params.from_buffer_copy(self.llama.context_params)  # same threads, types
         params.n_ctx = per_sequence * n_seq
@@ -255,10 +265,16 @@ class BatchDecoder:
             self.batch.close()
             self.batch = None
 
-    def generate(self, prepared: Sequence[Prepared]) -> list[str]:
+    def generate(self, prepared: Sequence[Prepared], on_token: Any = None) -> list[str]:
+        """The replies, in order. ``on_token(index, piece)`` (``ChatModel.complete_many``) hears each reply's
+        text as it is generated, never a piece a stop string later cuts off; True ends that reply there."""
         out: list[str] = []
-        for start in range(0, len(prepared), MAX_SEQUENCES):
-            out.extend(self._generate(prepared[start:start + MAX_SEQUENCES]))
+        self.on_token = on_token
+        try:
+            for start in range(0, len(prepared), MAX_SEQUENCES):
+                out.extend(self._generate(prepared[start:start + MAX_SEQUENCES], start))
+        finally:
+            self.on_token = None
         return out
 
     # -- one batch of at most MAX_SEQUENCES -----------------------------------------------------
@@ -279,7 +295,7 @@ class BatchDecoder:
         if rc != 0:
             raise RuntimeError(f"llama_decode returned {rc}")
 
-    def _generate(self, prepared: Sequence[Prepared]) -> list[str]:
+    def _generate(self, prepared: Sequence[Prepared], offset: int = 0) -> list[str]:
         import llama_cpp
 
         n = len(prepared)
@@ -290,7 +306,7 @@ class BatchDecoder:
         whole = [s for s, t in enumerate(prompts) if len(t) == shared]
         self._ensure(max(len(p.tokens) + p.max_tokens for p in prepared) + 1, n)
         mem = self.ctx.memory
-        seqs = [_Sequence(p, _sampler(self.llama, p)) for p in prepared]
+        seqs = [_Sequence(p, _sampler(self.llama, p), index=offset + i) for i, p in enumerate(prepared)]
         evaluated = 0
         try:
             # What the cache still holds from the last batch is kept where it is a prefix of the new prompt:
@@ -394,6 +410,7 @@ class BatchDecoder:
 
         if llama_cpp.llama_vocab_is_eog(self.llama._model.vocab, token):
             seq.done = True
+            self._tell(seq)
             return False
         seq.out.append(token)
         seq.text += self.llama._model.detokenize([token], special=False)  # as the high-level path renders it
@@ -403,8 +420,31 @@ class BatchDecoder:
             if hits:
                 seq.cut = min(hits)
                 seq.done = True
+                self._tell(seq)
                 return False
         if len(seq.out) >= seq.prepared.max_tokens:
             seq.done = True
+            self._tell(seq)
+            return False
+        if self._tell(seq):
+            seq.done = True  # the listener has what it needs: this reply ends here
             return False
         return True
+
+    def _tell(self, seq: _Sequence) -> bool:
+        """Hand ``on_token`` what the sequence has added since it was last told; True: stop the sequence.
+
+        Until the sequence ends, text that could be the start of a stop string is held back."""
+        listener = getattr(self, "on_token", None)
+        if listener is None:
+            return False
+        visible = seq.text if seq.cut is None else seq.text[: seq.cut]
+        if not seq.done and seq.prepared.stops:
+            hold = max((k for stop in seq.prepared.stops for k in range(1, len(stop))
+                        if visible.endswith(stop[:k])), default=0)
+            visible = visible[: len(visible) - hold]
+        if len(visible) <= seq.told:
+            return False
+        piece = seq.decoder.decode(visible[seq.told:], final=seq.done)
+        seq.told = len(visible)
+        return bool(listener(seq.index, piece)) if piece else False

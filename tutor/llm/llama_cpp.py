@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tutor.errors import ModelError
-from tutor.llm.base import ChatMessage, GenerationParams, Request, StreamingChatModel, trim_history
+from tutor.llm.base import (
+    ChatMessage,
+    GenerationParams,
+    OnToken,
+    Request,
+    StreamingChatModel,
+    stream_into,
+    trim_history,
+)
 from tutor.llm.gguf_info import ModelFileInfo, read_model_info
 from tutor.llm.threads import default_threads
 from tutor.settings import Settings
@@ -217,7 +225,7 @@ class LlamaCppModel(StreamingChatModel):
         finally:
             self._prompt_pending = False
 
-    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
         """Decode the requests together in one llama.cpp batch; replies in request order.
 
         Each reply is what ``complete`` gives for its request alone (same chat template, stops,
@@ -226,8 +234,13 @@ class LlamaCppModel(StreamingChatModel):
         a llama.cpp failure), the requests run in turn through ``complete`` instead. A conversation
         that cannot fit the context even trimmed raises ModelError at once, as ``complete`` would.
         """
+        def in_turn() -> list[str]:
+            if on_token is None:
+                return [self.complete(messages, params) for messages, params in requests]
+            return [stream_into(self, i, messages, params, on_token) for i, (messages, params) in enumerate(requests)]
+
         if len(requests) <= 1:
-            return [self.complete(messages, params) for messages, params in requests]
+            return in_turn()
         from tutor.llm import llama_batch
 
         try:
@@ -242,10 +255,10 @@ class LlamaCppModel(StreamingChatModel):
                 ))
             if self._batch is None:
                 self._batch = llama_batch.BatchDecoder(self.llama, on_prompt=self._count_batch)
-            return self._batch.generate(prepared)
+            return self._batch.generate(prepared, on_token)
         except (ValueError, RuntimeError) as exc:
             log.warning("batched decoding of %d requests failed (%s); running them in turn", len(requests), exc)
-        return [self.complete(messages, params) for messages, params in requests]
+        return in_turn()
 
     def close(self) -> None:
         """Free the batch context, then the model."""

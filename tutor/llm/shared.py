@@ -14,7 +14,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
-from tutor.llm.base import ChatMessage, ChatModel, GenerationParams, Request, StreamingChatModel
+from tutor.llm.base import (
+    ChatMessage,
+    ChatModel,
+    GenerationParams,
+    OnToken,
+    Request,
+    StreamingChatModel,
+    stream_into,
+)
 from tutor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,13 +69,15 @@ class SerializedChatModel(StreamingChatModel):
         with self._turn():
             yield from self.inner.stream(messages, params)
 
-    def complete_many(self, requests: Sequence[Request]) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
         # One lock for the whole batch: the batch's sequences share the model with every other caller.
         with self._turn():
             many = getattr(self.inner, "complete_many", None)
             if many is None:  # a ChatModel written before complete_many: in turn
+                if on_token is not None:
+                    return [stream_into(self.inner, i, m, p, on_token) for i, (m, p) in enumerate(requests)]
                 return [self.inner.complete(messages, params) for messages, params in requests]
-            return many(requests)
+            return many(requests) if on_token is None else many(requests, on_token=on_token)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
