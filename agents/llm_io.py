@@ -60,6 +60,16 @@ async def complete(
             loop.call_soon_threadsafe(queue.put_nowait, _DONE)
 
     worker = loop.run_in_executor(None, produce)
+    text = await _consume(queue, halt, on_token, stop_when)
+    await worker
+    return text
+
+
+async def _consume(queue: asyncio.Queue[Any], halt: threading.Event, on_token: Callable[[str], None] | None,
+                   stop_when: Callable[[str], bool] | None) -> str:
+    """The text a worker thread puts on ``queue`` token by token until ``_DONE``, each token told to
+    ``on_token``; ``halt`` is set once ``stop_when`` says the text so far is enough. A queued exception is
+    raised once the worker is done."""
     parts: list[str] = []
     error: BaseException | None = None
     while True:
@@ -76,7 +86,6 @@ async def complete(
             on_token(item)
         if stop_when is not None and await asyncio.to_thread(stop_when, "".join(parts)):
             halt.set()  # (asked off the event loop: a check may run SymPy, and the loop serves every student)
-    await worker
     if error is not None:
         raise error
     return "".join(parts)
@@ -104,33 +113,20 @@ async def complete_together(
             loop.call_soon_threadsafe(queue.put_nowait, piece)
         return halt.is_set()
 
-    def produce() -> list[str] | BaseException:
+    def produce() -> list[str]:
         try:
             return llm.complete_many([(as_messages(m), p) for m, p in requests], on_token=listen)
-        except BaseException as exc:  # noqa: BLE001 - re-raised by the awaiting coroutine
-            return exc
+        except BaseException as exc:  # handed to the awaiting coroutine, which re-raises it
+            loop.call_soon_threadsafe(queue.put_nowait, exc)
+            return []
         finally:
             loop.call_soon_threadsafe(queue.put_nowait, _DONE)
 
     worker = loop.run_in_executor(None, produce)
-    parts: list[str] = []
-    while True:
-        item = await queue.get()
-        if item is _DONE:
-            break
-        if halt.is_set():
-            continue
-        parts.append(item)
-        if on_token is not None and item:
-            on_token(item)
-        if stop_when is not None and await asyncio.to_thread(stop_when, "".join(parts)):
-            halt.set()
-    replies = await worker
-    if isinstance(replies, BaseException):
-        raise replies
-    replies = list(replies)
-    if parts:
-        replies[watch] = "".join(parts)  # what was shown and judged, up to where it was stopped
+    shown = await _consume(queue, halt, on_token, stop_when)
+    replies = list(await worker)
+    if shown:
+        replies[watch] = shown  # what was shown and judged, up to where it was stopped
     elif replies[watch] and on_token is not None:
         on_token(replies[watch])  # a backend that did not stream it: shown whole
     return replies

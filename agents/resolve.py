@@ -94,6 +94,9 @@ class Judgement:
     """The most voted answer different from the candidate, if any."""
     rival_votes: int
     explanation: str
+    opposed: int = 0
+    """The votes the candidate must beat by ``VERIFY_MARGIN`` to be verified: the strongest rival's, with the
+    first draft's answer counted for its own side when it is ``against`` the candidate."""
 
 
 def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: str | None = None) -> Judgement:
@@ -109,32 +112,34 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: s
     never towards a refutation. On word problems the evaluation does not use (``bench/vote_policy.py``) it kept
     a right draft's answer from being repaired into a wrong one marked verified, and cost no right answer.
     """
+    opposing = against is not None and candidate is not None and not _agree(compare, str(candidate), against)
     if candidate is None or not votes:
-        return Judgement("undetermined", 0, None, 0, "No independent program produced an answer to compare with.")
+        return Judgement("undetermined", 0, None, 0, "No independent program produced an answer to compare with.",
+                         int(opposing))
     support, rivals = 0, {}
     for answer, count in votes.items():
-        status = getattr(compare(str(candidate), answer), "status", None)
-        if getattr(status, "value", status) == "verified":
+        if _agree(compare, str(candidate), answer):
             support += count
         else:
             rivals[answer] = count
     rival, rival_votes = max(rivals.items(), key=lambda kv: kv[1], default=(None, 0))
     ran = support + sum(rivals.values())
-    outweigh = rival_votes
-    if against is not None and candidate is not None and not _agree(compare, str(candidate), against):
+    opposed = rival_votes
+    if opposing:
         own = next((a for a in rivals if _agree(compare, against, a)), None)
-        outweigh = max(rival_votes, rivals.get(own, 0) + 1)
-    if support >= VERIFY_VOTES and support >= outweigh + VERIFY_MARGIN:
+        opposed = max(rival_votes, rivals.get(own, 0) + 1)
+    if support >= VERIFY_VOTES and support >= opposed + VERIFY_MARGIN:
         return Judgement("verified", support, rival, rival_votes,
-                         f"{support} of {ran} independent programs got the same answer.")
+                         f"{support} of {ran} independent programs got the same answer.", opposed)
     if support == 0 and rival_votes >= REFUTE_VOTES:
         return Judgement("refuted", support, rival, rival_votes,
-                         f"{rival_votes} of {ran} independent programs got {rival}, none got {candidate}.")
+                         f"{rival_votes} of {ran} independent programs got {rival}, none got {candidate}.", opposed)
     if rival_votes > support:
         return Judgement("disputed", support, rival, rival_votes,
-                         f"{rival_votes} of {ran} independent programs got {rival}, {support} got {candidate}.")
+                         f"{rival_votes} of {ran} independent programs got {rival}, {support} got {candidate}.",
+                         opposed)
     return Judgement("undetermined", support, rival, rival_votes,
-                     f"The independent programs did not agree ({ran} ran); the answer is not checked.")
+                     f"The independent programs did not agree ({ran} ran); the answer is not checked.", opposed)
 
 
 def _agree(compare: Any, a: str, b: str) -> bool:
@@ -148,10 +153,7 @@ def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaini
     j = judge(candidate, votes, compare, against)
     if j.status in ("verified", "refuted"):
         return True
-    outweigh = j.rival_votes
-    if against is not None and candidate is not None and not _agree(compare, str(candidate), against):
-        outweigh += 1  # at most one more than the strongest rival (it may be the rival itself)
-    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= outweigh + VERIFY_MARGIN
+    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= j.opposed + VERIFY_MARGIN
     can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
     return not (can_verify or can_refute)
 
