@@ -99,7 +99,8 @@ class Judgement:
     first draft's answer counted for its own side when it is ``against`` the candidate."""
 
 
-def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: str | None = None) -> Judgement:
+def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: str | None = None, *,
+          need: int = VERIFY_VOTES, margin: int = VERIFY_MARGIN) -> Judgement:
     """Verdict of the vote ``votes`` (answer -> programs) on ``candidate``.
 
     ``compare(candidate, answer)`` is ``tutor.verify.compare_answers``; only a
@@ -111,6 +112,9 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: s
     is verified (the programs must outweigh every solution that disagrees), never as support for anything and
     never towards a refutation. On word problems the evaluation does not use (``bench/vote_policy.py``) it kept
     a right draft's answer from being repaired into a wrong one marked verified, and cost no right answer.
+
+    ``need`` and ``margin`` are the tutor's rule (``VERIFY_VOTES``, ``VERIFY_MARGIN``); ``bench/vote_policy.py``
+    replays others.
     """
     opposing = against is not None and candidate is not None and not _agree(compare, str(candidate), against)
     if candidate is None or not votes:
@@ -128,7 +132,7 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: s
     if opposing:
         own = next((a for a in rivals if _agree(compare, against, a)), None)
         opposed = max(rival_votes, rivals.get(own, 0) + 1)
-    if support >= VERIFY_VOTES and support >= opposed + VERIFY_MARGIN:
+    if support >= need and support >= opposed + margin:
         return Judgement("verified", support, rival, rival_votes,
                          f"{support} of {ran} independent programs got the same answer.", opposed)
     if support == 0 and rival_votes >= REFUTE_VOTES:
@@ -148,12 +152,12 @@ def _agree(compare: Any, a: str, b: str) -> bool:
 
 
 def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaining: int,
-             against: str | None = None) -> bool:
+             against: str | None = None, *, need: int = VERIFY_VOTES, margin: int = VERIFY_MARGIN) -> bool:
     """True once more samples cannot change whether ``candidate`` is verified or refuted."""
-    j = judge(candidate, votes, compare, against)
+    j = judge(candidate, votes, compare, against, need=need, margin=margin)
     if j.status in ("verified", "refuted"):
         return True
-    can_verify = j.support + remaining >= VERIFY_VOTES and j.support + remaining >= j.opposed + VERIFY_MARGIN
+    can_verify = j.support + remaining >= need and j.support + remaining >= j.opposed + margin
     can_refute = j.support == 0 and j.rival_votes + remaining >= REFUTE_VOTES
     return not (can_verify or can_refute)
 

@@ -117,43 +117,35 @@ def replay(row: dict, compare, *, votes: int, margin: int, samples: int,
     cannot verify or refute it. An outvoted draft is repaired; the repair is assumed to take the answer the
     programs lead with (a repair's best case), which is then judged by the programs run and more, up to the
     budget. With ``draft_against``, the first draft's own answer counts as one vote against a different one."""
+    from agents.resolve import _decided, judge
+
     programs = row["programs"][:samples]
     draft = row["draft"]
 
-    def tally(candidate: str | None, n: int) -> tuple[int, int]:
-        ballots = Counter(a for a in programs[:n] if a is not None)
-        support = sum(c for a, c in ballots.items() if same(compare, candidate, a))
-        rivals = Counter({a: c for a, c in ballots.items() if not same(compare, candidate, a)})
-        if draft_against and draft is not None and not same(compare, candidate, draft):
-            rivals[draft] += 1
-        return support, max(rivals.values(), default=0)
+    def ballots(n: int) -> dict[str, int]:
+        return dict(Counter(a for a in programs[:n] if a is not None))
 
-    def verified(candidate: str | None, n: int) -> bool:
-        support, rival = tally(candidate, n)
-        return support >= votes and support >= rival + margin
+    def verdict(candidate: str | None, n: int):
+        return judge(candidate, ballots(n), compare, draft if draft_against else None, need=votes, margin=margin)
 
     def decided(candidate: str | None, n: int) -> bool:
-        support, rival = tally(candidate, n)
-        left = samples - n
-        refuted = support == 0 and rival >= 4
-        can_verify = support + left >= votes and support + left >= rival + margin
-        return verified(candidate, n) or refuted or not can_verify
+        return _decided(candidate, ballots(n), compare, samples - n, draft if draft_against else None,
+                        need=votes, margin=margin)
 
     n = 0
     while n < samples:
         n = min(samples, n + 2)
         if decided(draft, n):
             break
-    if verified(draft, n):
+    first = verdict(draft, n)
+    if first.status == "verified":
         return "verified", n, draft
-    support, rival = tally(draft, n)
-    if rival <= support:
+    if first.rival_votes <= first.support:
         return "undetermined", n, draft
-    ballots = Counter(a for a in programs[:n] if a is not None)
-    lead = ballots.most_common(1)[0][0]
+    lead = Counter(a for a in programs[:n] if a is not None).most_common(1)[0][0]
     while n < samples and not decided(lead, n):
         n = min(samples, n + 2)
-    return ("verified" if verified(lead, n) else "undetermined"), n, lead
+    return ("verified" if verdict(lead, n).status == "verified" else "undetermined"), n, lead
 
 
 def main() -> None:
