@@ -11,6 +11,7 @@ through ordinary iterators.
     chat = TutorChat(ctx)                            # one per process (st.cache_resource); thread-safe
     for event in chat.send(student_id, "what is 3/4 of 20?", thread_id=tid):
         if event.type == "token":   show_draft(event.text)     # unchecked draft, streamed
+        elif event.type == "checked": mark(event.text)         # a draft line's calculation, verified
         elif event.type == "status": show_spinner(event.text)  # "checking"
         elif event.type == "final":  replace_draft(event.reply)  # Reply: the verified text to keep
     reply = chat.ask(student_id, "12")               # no streaming: just the final Reply
@@ -21,7 +22,10 @@ through ordinary iterators.
 graded / no_math), ``verified`` (statements the verifier checked), ``repaired``
 (a draft was caught and replaced), ``caught`` (what was wrong), ``intent``,
 ``grade`` and ``thread_id``. Token events are drafts: only the final reply is
-checked, and it replaces the draft.
+checked, and it replaces the draft. A ``checked`` event is one calculation of the
+draft (``3 × 250 = 750``) that the verifier has already found true while the draft
+streams: a true statement, shown as such, though the reply as a whole is not
+checked until ``final``.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ from tutor.errors import ValidationError
 
 @dataclass
 class Event:
-    """One streamed event: ``token`` (draft text), ``status`` ("checking") or ``final`` (the Reply)."""
+    """One streamed event: ``token`` (draft text), ``checked`` (a verified calculation of the draft),
+    ``status`` ("checking") or ``final`` (the Reply)."""
 
     type: str
     text: str = ""
@@ -144,6 +149,9 @@ class TutorChat:
                                               stream_mode=["custom", "values"]):
             if kind == "custom" and data.get("type") == "token":
                 yield Event("token", text=data["text"])
+            elif kind == "custom" and data.get("type") == "checked":
+                for claim in data["claims"]:
+                    yield Event("checked", text=claim)
             elif kind == "custom" and data.get("type") == "status":
                 yield Event("status", text=data["text"])
             elif kind == "values" and data.get("reply"):

@@ -32,7 +32,7 @@ from agents.context import AgentContext
 from agents.llm_io import complete, complete_together
 from agents.nodes import choose_agent, grade_attempt, new_problem, plugin_agent, token_sink
 from agents.problem import gold_answer, last_user_text, leaks
-from agents.replycheck import assess_draft
+from agents.replycheck import assess_draft, status_name
 from agents.resolve import PROMPT_FAMILIES, judge, program_request, resolve
 from agents.state import Reply, TutorState
 from agents.storage import persist_turn
@@ -213,7 +213,10 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
         # nothing shown yet: say the tutor is on it while the model reads its prompt
         writer({"type": "status", "text": prompts.say(lang, prompts.STATUS_WRITING)})
     sink = token_sink(runtime, attempt=state.tries + 1, hide=gold, compare=ctx.compare_answers)
-    watch = DraftWatch(ctx.check_text)
+    shows_checks = ctx.stream and writer is not None and not answer_forbidden(state)
+    # each line's true calculations are marked while the draft streams (a Socratic draft's may hold the answer)
+    watch = DraftWatch(ctx.check_text, on_checked=(lambda claims: writer({"type": "checked", "claims": claims}))
+                       if shows_checks else None)
     early: list[str] = []
     if _programs_with_draft(ctx, state, text):
         # The re-solve's first round rides in the draft's batch: on a memory-bound CPU three sequences cost
@@ -245,7 +248,11 @@ class DraftWatch:
     """Stops a draft once its verdict cannot change: a finished line holds a refuted claim (the draft will be
     repaired or replaced whatever follows), or the model has started repeating itself (a line said a third time).
 
-    Lines are checked as they are completed, each once, by the verifier's ``check_text``.
+    Lines are checked as they are completed, each once, by the verifier's ``check_text``. ``on_checked(claims)``,
+    if given, hears each finished line's verified claims (each claim once) as soon as they are checked, so the
+    student sees check marks while the draft is still being written, not only when the whole reply is checked.
+    A claim is shown as the verifier read and verified it: a true statement whatever the rest of the draft says
+    (the reply's own marks still come from checking the whole draft).
     """
 
     LINE_END = re.compile(r"[\n。！？]|[.!?](?=\s)")
@@ -253,10 +260,12 @@ class DraftWatch:
     at "2500 ÷ 1000 = 2." before the "5" of 2.5 arrives (or at the "!" of "5! = 120")."""
     REPEATS = 3
 
-    def __init__(self, check_text: Any):
+    def __init__(self, check_text: Any, on_checked: Any = None):
         self.check_text = check_text
+        self.on_checked = on_checked
         self.done = 0  # characters already looked at
         self.seen: dict[str, int] = {}
+        self.shown: set[str] = set()
 
     def __call__(self, text: str) -> bool:
         ends = [m.end() for m in self.LINE_END.finditer(text, self.done)]
@@ -268,17 +277,28 @@ class DraftWatch:
                 self.seen[line] = self.seen.get(line, 0) + 1
                 if self.seen[line] >= self.REPEATS:
                     return True
+        checks = [(status_name(getattr(c, "status", None)), c) for c in self._checks(chunk)]
+        if self.on_checked is not None:
+            claims = list(dict.fromkeys(str(c.claim) for status, c in checks if status == "verified"
+                                        and getattr(c, "kind", "") in self.SHOWN_KINDS
+                                        and str(c.claim) not in self.shown))
+            if claims:
+                self.shown.update(claims)
+                self.on_checked(claims)
         # a refutation counts only if it holds in the whole text so far too (a line read without the lines
         # before it could be misread), so the verdict of the stopped draft is the one verify will give
-        return self._refutes(chunk) and self._refutes(text[:self.done])
+        return (any(status == "refuted" for status, _ in checks)
+                and any(status_name(getattr(c, "status", None)) == "refuted" for c in self._checks(text[:self.done])))
 
-    def _refutes(self, text: str) -> bool:
+    SHOWN_KINDS = frozenset({"arithmetic", "expression", "equation", "derivative", "integral"})
+    """The kinds of claim marked while streaming: calculations and steps whose truth does not depend on the
+    question (not a final answer, which is judged against the question's answer)."""
+
+    def _checks(self, text: str) -> list[Any]:
         try:
-            checks = self.check_text(text)
+            return list(self.check_text(text))
         except Exception:  # noqa: BLE001 - a line the verifier cannot read does not stop the draft
-            return False
-        return any(getattr(getattr(c, "status", None), "value", getattr(c, "status", None)) == "refuted"
-                   for c in checks)
+            return []
 
     @property
     def repeated(self) -> bool:

@@ -20,6 +20,8 @@ Per reply, seconds from sending the message to:
   SymPy's worked-out answer ("Worked out with SymPy: x = 4 ✓") or the draft's verified claims
   ("Checked: 3 x 12 = 36 ✓"). When no such status comes but the final reply is ``verified``, the
   final reply is the first checked statement the student sees (``checked_from`` says which). A
+  ``checked`` event (a line of the draft whose calculation the verifier found true while the draft
+  streams, marked on the page at once) is a checked statement too (``checked_from``: ``line``). A
   status that only says checking has started ("checking") is not a checked statement.
 - **final**: the ``final`` event (the checked reply replaces the draft); its ``status`` is recorded.
 - **max gap**: the longest stretch without visible progress (start to first progress, between
@@ -130,7 +132,7 @@ def spread(values: Iterable[float | None]) -> dict[str, Any]:
 
 def is_visible(kind: str, text: str) -> bool:
     """Would the Learn page show something new for this event? Every status line; a token with readable text."""
-    if kind == "status":
+    if kind in ("status", "checked"):
         return True
     if kind == "token":
         return bool(text.strip())
@@ -151,7 +153,7 @@ def is_checking_status(text: str) -> bool:
 def timeline(events: Sequence[tuple[float, Any]], reply_status: str | None = None) -> dict[str, Any]:
     """Latencies of one reply from ``(seconds since sending, event)`` pairs in arrival order.
 
-    An event has ``type`` (token / status / final) and ``text``. ``reply_status`` is the final reply's
+    An event has ``type`` (token / checked / status / final) and ``text``. ``reply_status`` is the final reply's
     status: a ``verified`` reply counts as the first checked statement when no status showed one.
     """
     out: dict[str, Any] = {key: None for key in LATENCIES}
@@ -174,6 +176,8 @@ def timeline(events: Sequence[tuple[float, Any]], reply_status: str | None = Non
             out["first_progress"], out["first_progress_kind"] = t, kind
         if kind == "token" and out["first_token"] is None:
             out["first_token"] = t
+        if kind == "checked" and out["first_checked"] is None:
+            out["first_checked"], out["checked_from"] = t, "line"
         if kind == "status":
             if out["first_checking"] is None and is_checking_status(text):
                 out["first_checking"] = t

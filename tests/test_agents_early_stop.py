@@ -13,13 +13,15 @@ from tutor import verify
 from tutor.llm.fake import FakeChatModel
 
 
-async def streamed(graph, context, text):
+async def streamed(graph, context, text, events=None):
     tokens, reply = [], None
     async for kind, data in graph.astream({"messages": [HumanMessage(content=text)]},
                                           {"configurable": {"thread_id": "e"}}, context=context,
                                           stream_mode=["custom", "values"]):
         if kind == "custom" and data["type"] == "token":
             tokens.append(data["text"])
+        if kind == "custom" and events is not None:
+            events.append(data)
         if kind == "values" and data.get("reply"):
             reply = data["reply"]
     return "".join(tokens), reply
@@ -77,3 +79,36 @@ def test_a_decimal_point_at_the_end_of_the_stream_is_not_a_full_stop():
     assert watch("So, 2500 grams ÷ 1000 = 2.") is False
     assert watch("So, 2500 grams ÷ 1000 = 2.5 kilograms.") is False
     assert watch("So, 2500 grams ÷ 1000 = 2.5 kilograms. Then 3 + 4 = 8. ") is True  # a finished false line
+
+
+@pytest.mark.asyncio
+async def test_a_line_s_true_calculation_is_marked_while_the_draft_still_streams(settings):
+    """Issue 14 item 5: check marks come as each line is checked, before the draft ends, each claim once."""
+    draft = "First, 3 + 4 = 7.\nThen 7 x 2 = 14 and 7 x 2 = 14 again.\nSo 14 - 1 = 13 is not needed.\nThe answer is 14."
+    llm = FakeChatModel(draft)
+    events: list[dict] = []
+    _tokens, reply = await streamed(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                                    "What is (3 + 4) * 2?", events)
+    marks = [(i, claim) for i, e in enumerate(events) if e["type"] == "checked" for claim in e["claims"]]
+    claims = [c.replace(" ", "") for _, c in marks]
+    assert claims[:2] == ["3+4=7", "7*2=14"] and claims.count("7*2=14") == 1  # as the verifier reads it
+    first_mark = marks[0][0]
+    later_text = "".join(e["text"] for e in events[first_mark:] if e["type"] == "token")
+    assert "7 x 2" in later_text  # the first line was marked before the second had streamed
+    assert not any("answer" in c for c in claims)  # a final answer is judged on the whole reply, not marked here
+    assert reply["status"] == "verified"
+
+
+def test_a_false_or_unreadable_line_is_never_marked():
+    marked: list[list[str]] = []
+    watch = DraftWatch(verify.check_text, on_checked=marked.append)
+    assert watch("First, 3 + 4 = 7.\n") is False
+    assert watch("First, 3 + 4 = 7.\nThen 7 x 2 = 15.\n") is True  # refuted: the draft stops
+    assert [c.replace(" ", "") for c in sum(marked, [])] == ["3+4=7"]
+    assert all("15" not in c for c in sum(marked, []))
+
+    def broken(_text):
+        raise ValueError("unreadable")
+
+    quiet: list[list[str]] = []
+    assert DraftWatch(broken, on_checked=quiet.append)("Then 2 + 2 = 4.\n") is False and quiet == []

@@ -121,6 +121,9 @@ def test_a_program_check_streams_its_progress_so_the_wait_is_visible(ctx, settin
         assert any(s.startswith("Writing") and "checking program" in s for s in statuses)
         assert "Checking program 1 got 8" in statuses and "Checking program 2 got 8" in statuses
         assert events[-1].reply.status == "verified"
+        marks = [i for i, e in enumerate(events) if e.type == "checked"]
+        assert [events[i].text for i in marks] == ["5 + 3 = 8"]  # the draft's line, marked as it streamed
+        assert marks[0] < next(i for i, e in enumerate(events) if e.type == "status" and "program" in e.text)
     finally:
         chat.close()
 

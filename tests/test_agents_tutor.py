@@ -111,16 +111,20 @@ async def test_socratic_mode_never_leaks_the_answer(settings):
     graph = build_graph(checkpointer=InMemorySaver())
     context = make_context(settings, llm, plugins=pm)
     tokens: list[str] = []
+    marked: list[str] = []
     async for kind, data in graph.astream(
         {"messages": [HumanMessage(content="Why do we line up the numbers?")], "problem": ref},
         {"configurable": {"thread_id": "s"}}, context=context, stream_mode=["custom", "values"],
     ):
         if kind == "custom" and data["type"] == "token":
             tokens.append(data["text"])
+        if kind == "custom" and data["type"] == "checked":
+            marked.extend(data["claims"])
         if kind == "values" and data.get("reply"):
             reply = data["reply"]
     assert answer not in reply["text"]
     assert answer not in "".join(tokens)  # not even the streamed draft shows it
+    assert marked == []  # nor a check mark on the draft's true "... = answer" line
     assert reply["status"] == "withheld"
     assert {c["kind"] for c in reply["caught"]} == {"answer_leak"}
 

@@ -79,6 +79,14 @@ def test_timeline_blank_tokens_are_not_progress_and_final_counts_when_verified()
     assert unchecked["first_checked"] is None and unchecked["checked_from"] is None
 
 
+def test_timeline_a_line_marked_while_the_draft_streams_is_the_first_checked_statement():
+    events = [(0.1, ev("status", "Writing")), (2.0, ev("token", "5 + 3 = 8. ")), (2.4, ev("checked", "5 + 3 = 8")),
+              (9.0, ev("status", "Checked: 5 + 3 = 8 ✓")), (20.0, ev("final", "8"))]
+    t = timeline(events, "verified")
+    assert t["first_checked"] == 2.4 and t["checked_from"] == "line"
+    assert t["max_gap"] == pytest.approx(11.0)  # the mark is progress too: 9.0 -> 20.0 is the longest wait
+
+
 def test_timeline_checked_claims_and_no_events():
     events = [(1.0, ev("token", "36 ")), (4.0, ev("status", "Checked: 3 x 12 = 36 ✓")), (5.0, ev("final"))]
     assert timeline(events, "verified")["first_checked"] == 4.0

@@ -131,12 +131,17 @@ def send(student, text: str) -> None:
     with st.chat_message("assistant"):
         tool = st.empty()
         box = st.empty()
+        marks = st.empty()
         draft = ""
+        checked: list[str] = []
         reply = None
         for event in chat.send(student.id, text, thread_id=st.session_state.get("thread_id")):
             if event.type == "token":
                 draft += event.text
                 box.markdown(math_markdown(draft) + " ▌")
+            elif event.type == "checked":  # the draft's calculations the verifier found true, as they come
+                checked.append(event.text)
+                marks.markdown(" · ".join(f":material/check: {math_markdown(c)}" for c in checked[-6:]))
             elif event.type == "status" and event.text.startswith("Worked out"):
                 tool.markdown(f":green[:material/calculate: {math_markdown(event.text)}]")  # the tool's result, first
             elif event.type == "status":
@@ -145,6 +150,7 @@ def send(student, text: str) -> None:
                 reply = event.reply
         tool.empty()
         box.empty()
+        marks.empty()
     if reply is None:
         st.error(_("The tutor did not answer. Please try again."))
         return
