@@ -53,6 +53,9 @@ class Event:
     type: str
     text: str = ""
     reply: Reply | None = None
+    kind: str = ""
+    """For a status: ``tool`` when it is a tool's worked-out answer ("Worked out with SymPy: x = 4 ✓", in the
+    reply's language), shown apart from the passing status lines."""
 
 
 class _LoopThread:
@@ -153,7 +156,7 @@ class TutorChat:
                 for claim in data["claims"]:
                     yield Event("checked", text=claim)
             elif kind == "custom" and data.get("type") == "status":
-                yield Event("status", text=data["text"])
+                yield Event("status", text=data["text"], kind=data.get("kind", ""))
             elif kind == "values" and data.get("reply"):
                 final = data["reply"]
         if final is None:

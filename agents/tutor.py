@@ -174,8 +174,8 @@ async def solve(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, 
         return {}
     writer = runtime.stream_writer
     if ctx.stream and writer is not None:
-        writer({"type": "status", "text": prompts.say(state.reply_lang, prompts.STATUS_SYMPY,
-                                                      answer=solution.answer_text)})
+        writer({"type": "status", "kind": "tool", "text": prompts.say(state.reply_lang, prompts.STATUS_SYMPY,
+                                                                      answer=solution.answer_text)})
     return {"reference": {"answer": solution.answer_text, "source": "sympy", "kind": solution.kind,
                           "form": solution.form, "expression": solution.expression}}
 

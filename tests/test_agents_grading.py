@@ -94,7 +94,8 @@ def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, sett
         events = list(chat.send(student, "what is 2 + 2?"))
         kinds = [e.type for e in events]
         # The tool's result first, then the explanation streams, then the checked reply.
-        assert kinds[0] == "status" and "Worked out with SymPy: 4" in events[0].text
+        assert kinds[0] == "status" and "Worked out with SymPy: 4" in events[0].text and events[0].kind == "tool"
+        assert all(e.kind == "" for e in events[1:])  # only the tool's answer is marked as such
         assert "token" in kinds and kinds[-1] == "final"
         reply = events[-1].reply
         assert reply.repaired is True and "2 + 2 = 4" in reply.verified and "5" not in reply.text
@@ -103,6 +104,19 @@ def test_service_streams_tokens_then_the_verified_reply_from_sync_code(ctx, sett
         again = chat.ask(student, "hello there")
         assert again.thread_id == reply.thread_id
         assert [role for role, _ in chat.history(reply.thread_id)] == ["student", "tutor"] * 2
+    finally:
+        chat.close()
+
+
+def test_the_tools_answer_is_marked_as_such_in_chinese_too(ctx, settings):
+    """The Learn page shows the tool's result apart from passing statuses by its kind, not by English words."""
+    llm = FakeChatModel("2 + 2 = 4。答案是4。")
+    chat = TutorChat(ctx, agent_context=make_context(settings, llm, tutor=ctx))
+    try:
+        events = list(chat.send(make_student(ctx), "2 + 2 等于多少？"))
+        tool = [e for e in events if e.kind == "tool"]
+        assert len(tool) == 1 and "SymPy" in tool[0].text and "4" in tool[0].text
+        assert not tool[0].text.startswith("Worked out")  # the reply's language
     finally:
         chat.close()
 

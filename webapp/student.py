@@ -142,7 +142,7 @@ def send(student, text: str) -> None:
             elif event.type == "checked":  # the draft's calculations the verifier found true, as they come
                 checked.append(event.text)
                 marks.markdown(" · ".join(f":material/check: {math_markdown(c)}" for c in checked[-6:]))
-            elif event.type == "status" and event.text.startswith("Worked out"):
+            elif event.type == "status" and event.kind == "tool":  # in any language
                 tool.markdown(f":green[:material/calculate: {math_markdown(event.text)}]")  # the tool's result, first
             elif event.type == "status":
                 box.markdown((math_markdown(draft) + "\n\n" if draft else "") + f":gray[{event.text}…]")
