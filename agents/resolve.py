@@ -225,6 +225,30 @@ def program_answer(result: Any) -> str | None:
     return normalise_number(lines[-1]) if lines else None
 
 
+HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b|多少|几(?:个|只|本|天|小时|分钟|岁|元|次|人|倍)", re.I)
+SIGNED = re.compile(r"\b(?:negative|minus|below\s+zero|temperature|degrees?|elevation|sea\s+level|"
+                    r"profit\s+or\s+loss|change\s+in)\b|°|零下|负|温度|海拔", re.I)
+
+
+def fits(question: str, answer: str | None) -> bool:
+    """Whether a program's ``answer`` can answer ``question`` at all.
+
+    A question that asks "how many" / "how much" (多少, 几…) of something, with nothing in it that can go
+    below zero (a temperature, an elevation, "negative"), asks for a count or an amount: a negative result
+    is a program that subtracted the wrong way round ("how many hours faster", "how much more than" worked
+    out as the smaller minus the larger) or a story that does not add up. Either way it is no answer, so it
+    is not a vote: it neither supports nor opposes anything, like a program that failed. Its magnitude is
+    not taken instead, because a false premise gives a negative result too.
+    """
+    if answer is None:
+        return False
+    try:
+        negative = float(answer) < 0
+    except ValueError:
+        return True
+    return not (negative and HOW_MANY.search(question) and not SIGNED.search(question))
+
+
 def majority(answers: list[str | None], quorum: int) -> tuple[str | None, dict[str, int]]:
     votes = Counter(a for a in answers if a is not None)
     if not votes:
@@ -321,9 +345,11 @@ async def resolve(
             family = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)][0]
             code = extract_code(reply)
             result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
-            answer = program_answer(result)
+            answer, error = program_answer(result), str(getattr(result, "error", "") or "")[:200]
+            if answer is not None and not fits(question, answer):
+                answer, error = None, f"{answer} cannot answer a how-many question"
             answers.append(answer)
-            logs.append({"family": family, "answer": answer, "error": str(getattr(result, "error", "") or "")[:200]})
+            logs.append({"family": family, "answer": answer, "error": error})
             say(prompts.say(language, prompts.STATUS_PROGRAM_GOT, i=i + 1, answer=answer) if answer is not None else
                 prompts.say(language, prompts.STATUS_PROGRAM_NONE, i=i + 1))
             if settled(samples - (i + 1)):

@@ -171,3 +171,32 @@ async def test_programs_already_run_are_not_run_again():
 ])
 def test_the_first_drafts_answer_weighs_against_a_repair_never_for_anything(candidate, votes, against, expected):
     assert judge(candidate, votes, compare_answers, against).status == expected
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("How many hours faster is the bigger sail than the smaller one?", "-6", False),  # subtracted backwards
+    ("How much more money does she need to buy the pen?", "-20", False),
+    ("How many dollars more did Akeno spend than the other 2 people combined?", "1172", True),
+    ("小明比小红多多少本书？", "-3", False),
+    ("What is 5 - 8?", "-3", True),  # not a how-many question: any number may answer it
+    ("The temperature was 4 degrees and fell 10 degrees. How much is it now?", "-6", True),  # can go below zero
+    ("How many feet below sea level is the diver?", "-30", True),
+    ("How many apples are left?", None, False),  # a failed program is no answer either
+    ("How many apples are left?", "0", True),
+])
+def test_a_negative_answer_to_a_how_many_question_is_no_answer(question, answer, expected):
+    from agents.resolve import fits
+
+    assert fits(question, answer) is expected
+
+
+@pytest.mark.asyncio
+async def test_a_program_that_subtracts_the_wrong_way_round_is_no_vote():
+    """gsm8k-train-3593 in the calibration: two of six programs got -20 for "how much more does she need".
+    They are not votes against the right 20, and they are logged as no answer."""
+    llm = FakeChatModel(pot("10 - 30"), pot("30 - 10"), pot("30 - 10"), pot("10 - 30"))
+    res = await resolve("The pen costs $30 and Kate has $10. How much more money does she need?", llm=llm,
+                        run_code=fake_run_code, samples=4, candidate="20", compare=compare_answers)
+    assert res.answers[:3] == [None, "20", "20"] and res.votes == {"20": 2}
+    assert "cannot answer a how-many question" in res.samples[0]["error"]
+    assert judge("20", res.votes, compare_answers).status == "verified"
