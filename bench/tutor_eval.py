@@ -204,6 +204,9 @@ async def one(graph, context: AgentContext, resolver, q: dict, index: int, asks=
         "steps_only": base.status.value,
         "with_resolve": resolved.status.value,
         "resolve_votes": (out.get("reference") or {}).get("votes"),
+        # every checking program's answer in order (None: it failed or could not answer), and the first draft's
+        "resolve_answers": (out.get("reference") or {}).get("answers"),
+        "resolve_first_answer": (out.get("reference") or {}).get("first_answer"),
         "resolve_explanation": resolved.explanation,
         "socratic_ask": ask,
         "socratic_status": sreply["status"],

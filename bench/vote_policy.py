@@ -57,37 +57,50 @@ def collect(args) -> None:
     llm = ctx.llm
     batched = bool(getattr(llm, "decodes_batches", False))
     step = len(PROMPT_FAMILIES) if batched else 1
-    done = set()
+    done: dict[str, dict] = {}
     if args.out.exists():
-        done = {json.loads(line)["id"] for line in args.out.read_text(encoding="utf-8").splitlines() if line}
-    with args.out.open("a", encoding="utf-8") as f:
-        for row in load(args.skip, args.n):
-            if row["id"] in done:
-                continue
-            t0, answers = time.monotonic(), []
-            for first in range(0, args.samples, step):
-                indices = list(range(first, min(first + step, args.samples)))
-                replies = asyncio.run(_generate(llm, [program_request(row["question"], i) for i in indices],
-                                                batched))
-                for reply in replies:
-                    result = run_code(extract_code(reply), settings=settings, timeout_s=10.0)
-                    answers.append(program_answer(result))
-            out = {"id": row["id"], "question": row["question"], "gold": row["gold"],
-                   "draft": row["final_answer"], "draft_right": row["label"] == "right", "programs": answers,
-                   "seconds": round(time.monotonic() - t0, 1)}
-            f.write(json.dumps(out) + "\n")
-            f.flush()
-            print(f"{row['id']} gold={row['gold']} draft={row['final_answer']} programs={answers} "
-                  f"{out['seconds']}s", flush=True)
+        done = {r["id"]: r for r in map(json.loads, args.out.read_text(encoding="utf-8").splitlines()) if r}
+    for row in load(args.skip, args.n):
+        old = done.get(row["id"])
+        if old is not None and (len(old["programs"]) >= args.samples or not args.extend):
+            continue
+        # --extend: a row collected with fewer samples gets the next ones (the same indices, prompts and
+        # seeds the tutor would use), so a larger budget is replayed on the same first programs
+        t0, answers = time.monotonic(), list(old["programs"]) if old else []
+        for first in range(len(answers), args.samples, step):
+            indices = list(range(first, min(first + step, args.samples)))
+            replies = asyncio.run(_generate(llm, [program_request(row["question"], i) for i in indices],
+                                            batched))
+            for reply in replies:
+                result = run_code(extract_code(reply), settings=settings, timeout_s=10.0)
+                answers.append(program_answer(result))
+        out = {"id": row["id"], "question": row["question"], "gold": row["gold"],
+               "draft": row["final_answer"], "draft_right": row["label"] == "right", "programs": answers,
+               "seconds": round(time.monotonic() - t0 + (old["seconds"] if old else 0.0), 1)}
+        print(f"{row['id']} gold={row['gold']} draft={row['final_answer']} programs={answers} "
+              f"{out['seconds']}s", flush=True)
+        done[row["id"]] = out  # an extended row keeps its place, a new one goes last
+        _rewrite(args.out, done)  # after every question: an interrupted run loses nothing
+
+
+def _rewrite(path: Path, rows: dict[str, dict]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(json.dumps(r) + "\n" for r in rows.values()), encoding="utf-8")
+    tmp.replace(path)
 
 
 RULES = {
     "before: 2 votes, margin 2, 4 programs": {"votes": 2, "margin": 2, "samples": 4, "draft_against": False},
     "the first draft counts against a repair": {"votes": 2, "margin": 2, "samples": 4, "draft_against": True},
     "6 programs": {"votes": 2, "margin": 2, "samples": 6, "draft_against": False},
-    "6 programs, first draft against (the tutor's rule)": {"votes": 2, "margin": 2, "samples": 6, "draft_against": True},
+    "6 programs, first draft against": {"votes": 2, "margin": 2, "samples": 6, "draft_against": True},
     "3 votes, 6 programs": {"votes": 3, "margin": 2, "samples": 6, "draft_against": False},
     "3 votes, 6 programs, draft against": {"votes": 3, "margin": 2, "samples": 6, "draft_against": True},
+    "6, draft against, no negative how-many votes": {"votes": 2, "margin": 2, "samples": 6, "draft_against": True,
+                                                      "fit": True},
+    "8, draft against, no negative how-many votes": {"votes": 2, "margin": 2, "samples": 8, "draft_against": True,
+                                                      "fit": True},
+    "8, draft against": {"votes": 2, "margin": 2, "samples": 8, "draft_against": True},
 }
 
 
@@ -97,7 +110,11 @@ def score(args) -> None:
     rows = [json.loads(line) for path in args.files for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     print(f"{len(rows)} questions; draft right {sum(r['draft_right'] for r in rows)}")
+    have = min(len(r["programs"]) for r in rows)
     for name, rule in RULES.items():
+        if rule["samples"] > have:
+            print(f"{name:52s} needs {rule['samples']} programs per question; collected {have} (collect --extend)")
+            continue
         counts = Counter()
         for r in rows:
             status, used, shown = replay(r, compare_answers, **rule)
@@ -110,16 +127,18 @@ def score(args) -> None:
 
 
 def replay(row: dict, compare, *, votes: int, margin: int, samples: int,
-           draft_against: bool) -> tuple[str, int, str | None]:
+           draft_against: bool, fit: bool = False) -> tuple[str, int, str | None]:
     """What a reply to ``row`` ends as under a vote rule: its status, the programs run and the answer shown.
 
     The tutor's order: the draft's answer is judged by programs written in rounds of two, stopping once more
     cannot verify or refute it. An outvoted draft is repaired; the repair is assumed to take the answer the
     programs lead with (a repair's best case), which is then judged by the programs run and more, up to the
-    budget. With ``draft_against``, the first draft's own answer counts as one vote against a different one."""
-    from agents.resolve import _decided, judge
+    budget. With ``draft_against``, the first draft's own answer counts as one vote against a different one.
+    With ``fit``, a program's answer that cannot answer the question (``agents.resolve.fits``: a negative
+    how-many) is no vote, as in the tutor."""
+    from agents.resolve import _decided, fits, judge
 
-    programs = row["programs"][:samples]
+    programs = [a if not fit or fits(row["question"], a) else None for a in row["programs"][:samples]]
     draft = row["draft"]
 
     def ballots(n: int) -> dict[str, int]:
@@ -156,6 +175,8 @@ def main() -> None:
     c.add_argument("--skip", type=int, default=EVAL_QUESTIONS,
                    help="leave out the first K default-model questions (default: the 50 tutor_eval measures)")
     c.add_argument("-n", type=int, default=None, help="at most N questions")
+    c.add_argument("--extend", action="store_true",
+                   help="give rows already collected with fewer than --samples programs the next ones")
     c.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "vote_samples.jsonl")
     s = sub.add_parser("score", help="replay vote rules over collected samples")
     s.add_argument("files", type=Path, nargs="+")
