@@ -62,8 +62,9 @@ def collect(args) -> None:
         done = {r["id"]: r for r in map(json.loads, args.out.read_text(encoding="utf-8").splitlines()) if r}
     for row in load(args.skip, args.n):
         old = done.get(row["id"])
-        if old is not None and (len(old["programs"]) >= args.samples or not args.extend):
-            continue
+        if old is None and args.extend or old is not None and (len(old["programs"]) >= args.samples
+                                                                or not args.extend):
+            continue  # --extend only lengthens the rows already collected
         # --extend: a row collected with fewer samples gets the next ones (the same indices, prompts and
         # seeds the tutor would use), so a larger budget is replayed on the same first programs
         t0, answers = time.monotonic(), list(old["programs"]) if old else []
@@ -176,7 +177,7 @@ def main() -> None:
                    help="leave out the first K default-model questions (default: the 50 tutor_eval measures)")
     c.add_argument("-n", type=int, default=None, help="at most N questions")
     c.add_argument("--extend", action="store_true",
-                   help="give rows already collected with fewer than --samples programs the next ones")
+                   help="only give rows already collected with fewer than --samples programs the next ones")
     c.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "vote_samples.jsonl")
     s = sub.add_parser("score", help="replay vote rules over collected samples")
     s.add_argument("files", type=Path, nargs="+")

@@ -75,9 +75,9 @@ def test_extend_gives_a_collected_row_its_next_programs_in_place(tmp_path, monke
     monkeypatch.setattr(agents.resolve, "program_request", lambda q, i: asked.append(i) or real(q, i))
     monkeypatch.setattr(vote_policy, "load", lambda skip, n: [
         {"id": r["id"], "question": r["question"], "gold": r["gold"], "final_answer": r["draft"],
-         "label": "right"} for r in rows])
+         "label": "right"} for r in [*rows, dict(rows[0], id="new")]])
     vote_policy.collect(SimpleNamespace(out=out, skip=0, n=None, samples=4, extend=True))
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [g["id"] for g in got] == ["a", "b"]
     assert got[0]["programs"] == ["8", "8", "8", "8"] and got[1]["programs"] == ["5", "4", "5", "4"]
-    assert asked == [2, 3]  # the next two indices, in the tutor's order
+    assert asked == [2, 3]  # the next two indices, in the tutor's order; a row not collected yet is left out
