@@ -190,6 +190,8 @@ async def test_a_plugin_agent_answering_a_math_question_is_checked_against_sympy
     assert seen == [{"answer": "25π ≈ 78.54", "source": "sympy"}]
     reply = out["reply"]
     assert reply["agent"] == "circle_coach"
-    assert [(c["claim"], c["expected"]) for c in reply["caught"]] == [("final answer 20π", "25π ≈ 78.54")]
+    # the false step and the final answer, both against SymPy's 25π
+    assert [(c["claim"], c["expected"]) for c in reply["caught"]] == [("π * 5 ^ 2 = 20 π", "25π (about 78.54)"),
+                                                                      ("final answer 20π", "25π ≈ 78.54")]
     assert reply["status"] == "verified" and "25π" in reply["text"] and "20π" not in reply["text"]
     assert reply["reference"] == {"answer": "25π ≈ 78.54", "source": "sympy"}

@@ -194,3 +194,31 @@ def test_the_terms_of_a_ratio_are_not_read_apart():
     assert statuses("At 3:45 pm we had 3 + 4 = 8 cookies") == [Status.refuted]  # a clock time is no ratio
     assert statuses("Step 1: 3 + 4 = 8") == [Status.refuted]  # a label's colon
     assert statuses("要减去1：9+12-1=21（人）") == [Status.refuted]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("V = π(4)²(9) = 144π", Status.verified),  # was refuted as "( 9 ) = 144": the ² broke the claim
+    ("4² × 9 = 144", Status.verified),
+    ("(2 + 2)³ = 64", Status.verified),
+    ("10² = 100 cm²", Status.verified),  # the unit's ² stays the unit's
+    ("4² × 9 = 145", Status.refuted),
+])
+def test_a_superscript_power_is_read_as_a_power(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[-1].status is status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("2π × 3 = 6π", Status.verified),
+    ("π(16)(9) = 144", Status.refuted),  # read as (16)(9) = 144 and verified before: π was dropped
+    ("V = π × 16 × 9 = 144", Status.refuted),
+    ("the circumference is 2 × π × 3 = 18.85", Status.verified),  # rounded at the digits written
+    ("A = π × 4^2 = 3.14 × 16", Status.verified),  # the textbook's π ≈ 3.14
+    ("C = 2 × π × 7 = 2 × 22/7 × 7", Status.verified),  # and its 22/7
+    ("π × 4^2 = 3 × 16", Status.refuted),  # 3 is no value of π a textbook calculates with
+    ("π = 22/7", Status.refuted),  # π itself is not 22/7: an approximation is written ≈
+    ("π ≈ 3.14", Status.verified),
+])
+def test_pi_in_a_calculation_is_the_number_pi(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[0].status is status

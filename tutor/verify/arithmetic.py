@@ -104,6 +104,10 @@ _LATEX = [
 """LaTeX a model writes inside prose ("\\(1200 \\div 15 = 80\\)米", "\\frac{3}{4}"), as plain math."""
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(r"(?<=[\d)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
 def _normalise(text: str) -> str:
     if "\\" in text or "$$" in text:
         for pattern, repl in _LATEX:
@@ -113,6 +117,9 @@ def _normalise(text: str) -> str:
     text = prose_to_math(text)
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
+    # "4² × 9", "(4)²(9)", "(2 + 2)³": a power written as a superscript after a number or a bracket (after a
+    # letter it is a unit's, "cm²", and stays out of the claim as before)
+    text = _SUPERSCRIPT.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPT_DIGITS), text)
     for pattern, repl in _WORD_OPS:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
     # "15% of 80", "3/4 of 20", "half of 20"
@@ -189,6 +196,8 @@ def find_claims(text: str) -> list[Claim]:
             continue
         if kind == "word" and _is_var(toks, i):
             kind = "var"
+        if kind == "other" and t.text == "π":
+            kind = "var"  # the number π, part of the claim ("π(4)^2(9) = 144π"), not a break in it
         if kind == "word" and t.text.lower() in ("is", "are", "was", "gives", "makes") and run and _has_op(run):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and nxt.kind in ("num", "money"):
@@ -329,6 +338,10 @@ def format_value(value: sp.Expr) -> str:
         if 10**6 % value.q == 0 or all(p in (2, 5) for p in sp.factorint(value.q)):
             return _decimal(value)
         return f"{value} (about {float(value):.4g})"
+    multiple = sp.simplify(value / sp.pi) if value.has(sp.pi) else None
+    if multiple is not None and multiple.is_Rational:  # 25π, not 78.5398: as the question and a textbook say it
+        coefficient = "" if multiple == 1 else str(multiple) if multiple.is_Integer else f"({multiple})"
+        return f"{coefficient}π (about {float(value):.4g})"
     try:
         return f"{float(value):.6g}"
     except (TypeError, ValueError):
@@ -407,6 +420,8 @@ def check_claim(claim: Claim) -> list[Check]:
             checks.append(_symbolic_pair(text, a, b))
             continue
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
+        if status is Status.refuted and a.has(sp.pi) != b.has(sp.pi) and sp.pi not in (a, b):
+            status = _with_school_pi(a, b, claim.parts[k + 1], claim.approx or op == "≈")
         if status is not Status.verified and claim.exclaim and k == len(claim.ops) - 1:
             # "3 + 4 = 7!": the '!' may end the sentence; the claim holds if either reading does
             plain = claim.parts[k + 1].rstrip().removesuffix("!")
@@ -426,6 +441,21 @@ def check_claim(claim: Claim) -> list[Check]:
         else:
             checks.append(undetermined(text, "arithmetic", "This has no number value (like dividing by zero)."))
     return checks
+
+
+SCHOOL_PI = (sp.Rational(314, 100), sp.Rational(22, 7), sp.Rational(3142, 1000), sp.Rational(31416, 10000),
+             sp.Rational(314159, 100000))
+"""The values of π a textbook calculates with ("π × 16 = 3.14 × 16 = 50.24")."""
+
+
+def _with_school_pi(a: sp.Expr, b: sp.Expr, right_text: str, approx: bool) -> Status:
+    """A step from π to a number (or back) holds if it holds with one of the values of π schools use; else it is
+    refuted as before ("π × 16 = 144" is false with every one of them). Not for π itself: "π = 22/7" is false
+    (the caller leaves it refuted; "π ≈ 3.14" is an approximation and holds as one)."""
+    for value in SCHOOL_PI:
+        if compare_numbers(a.subs(sp.pi, value), b.subs(sp.pi, value), right_text, approx) is Status.verified:
+            return Status.verified
+    return Status.refuted
 
 
 def _symbolic_pair(text: str, a: sp.Expr, b: sp.Expr) -> Check:
