@@ -201,11 +201,51 @@ def test_the_terms_of_a_ratio_are_not_read_apart():
     ("4² × 9 = 144", Status.verified),
     ("(2 + 2)³ = 64", Status.verified),
     ("10² = 100 cm²", Status.verified),  # the unit's ² stays the unit's
+    ("10⁻² = 0.01", Status.verified),
     ("4² × 9 = 145", Status.refuted),
 ])
 def test_a_superscript_power_is_read_as_a_power(text, status):
     checks = [c for c in check_text(text) if c.kind == "arithmetic"]
     assert checks and checks[-1].status is status
+
+
+def test_a_superscript_after_a_variable_is_a_power_after_a_number_and_space_a_unit():
+    assert [c.status for c in check_text("x² + 2x + 1 = (x + 1)²")] == [Status.verified]
+    # "15 m²" is fifteen square metres, never 15 ^ 2
+    assert all(c.status is not Status.refuted for c in check_text("5 m × 3 m = 15 m²"))
+    assert [c.status for c in check_text("The area is 5 cm × 5 cm = 25 cm².")] == [Status.verified]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("√16 = 4", Status.verified),  # each of these was refuted: the root sign ended the claim ("16 = 4")
+    ("√(16) = 4", Status.verified),
+    ("c = √(3² + 4²) = √25 = 5", Status.verified),
+    ("2√3 × √3 = 6", Status.verified),
+    ("√2 ≈ 1.414", Status.verified),
+    ("∛27 = 3", Status.verified),
+    ("∜(16) = 2", Status.verified),
+    ("√16 = 5", Status.refuted),
+    ("∛27 = 9", Status.refuted),
+])
+def test_a_root_sign_is_read_as_a_root(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and {c.status for c in checks} == {status}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("½ × 10 = 5", Status.verified),
+    ("¾ of 8 = 6", Status.verified),  # was refuted as "8 = 6"
+    ("1½ × 4 = 6", Status.verified),  # a mixed number
+    ("⅔ × 9 = 3", Status.refuted),
+])
+def test_a_vulgar_fraction_is_read_as_a_fraction(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[-1].status is status
+
+
+def test_a_dot_operator_is_a_times_sign():
+    assert [c.status for c in check_text("6 ⋅ 2 = 12")] == [Status.verified]  # was refuted as "2 = 12"
+    assert [c.status for c in check_text("6 ∙ 2 = 13")] == [Status.refuted]
 
 
 @pytest.mark.parametrize(("text", "status"), [

@@ -47,6 +47,7 @@ _TOKEN = re.compile(
     r"""
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?|\.\d+)
   | (?P<eq>==|=|≈|≅)
+  | (?P<root>√)
   | (?P<op>\*\*|[-+*/^×÷·−–])
   | (?P<lp>\()
   | (?P<rp>\))
@@ -104,8 +105,19 @@ _LATEX = [
 """LaTeX a model writes inside prose ("\\(1200 \\div 15 = 80\\)米", "\\frac{3}{4}"), as plain math."""
 
 
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUPERSCRIPT = re.compile(r"(?<=[\d)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPT = re.compile(r"((?<=[\d)])|(?<![A-Za-z])(?<!\d )[A-Za-z])(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+
+
+def _power(m: re.Match) -> str:
+    exponent = m.group(2).translate(_SUPERSCRIPT_DIGITS)
+    return m.group(1) + (f"^({exponent})" if exponent.startswith("-") else f"^{exponent}")
+
+
+_VULGARS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
+            "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
+_VULGAR = re.compile(r"(\d+)?([" + "".join(_VULGARS) + r"])")
+_ROOT = re.compile(r"([∛∜])\s*(\d+(?:\.\d+)?|\([^()]*\))")
 
 
 def _normalise(text: str) -> str:
@@ -117,13 +129,20 @@ def _normalise(text: str) -> str:
     text = prose_to_math(text)
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
-    # "4² × 9", "(4)²(9)", "(2 + 2)³": a power written as a superscript after a number or a bracket (after a
-    # letter it is a unit's, "cm²", and stays out of the claim as before)
-    text = _SUPERSCRIPT.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPT_DIGITS), text)
+    text = text.replace("\u22c5", "*").replace("\u2219", "*")  # "6 ⋅ 2", "6 ∙ 2": dot operators
+    # "4² × 9", "(4)²(9)", "10⁻²", "x² + 2x": a power written as a superscript after a number, a bracket or a
+    # one-letter variable (after a word, or a letter that follows a number and a space, it is a unit's:
+    # "cm²", "15 m²", and stays out of the claim)
+    text = _SUPERSCRIPT.sub(_power, text)
+    # "½ × 10", "1½ hours", "¾ of 8": vulgar fractions as fractions, after a whole number a mixed number
+    text = _VULGAR.sub(lambda m: f"({m.group(1)}+{_VULGARS[m.group(2)]})" if m.group(1)
+                       else f"({_VULGARS[m.group(2)]})", text)
+    # "∛27 = 3", "∜(16)": other roots as powers (√ is read by the parser itself)
+    text = _ROOT.sub(lambda m: f"(({m.group(2)})^(1/{3 if m.group(1) == '∛' else 4}))", text)
     for pattern, repl in _WORD_OPS:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
     # "15% of 80", "3/4 of 20", "half of 20"
-    text = re.sub(r"(%|\d)\s+of\s+(?=[$\d.(])", r"\1 * ", text)
+    text = re.sub(r"(%|\d|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
     # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
     text = re.sub(r"(?<=[\d)%])\s*[xX]\s*(?=[$\d.(])", " * ", text)
     text = re.sub(r"(?<=[A-Za-z])\s+[xX]\s+(?=[$\d.(]|[A-Za-z]+\s+\$?\d)", " * ", text)
@@ -159,7 +178,7 @@ def find_claims(text: str) -> list[Claim]:
         exclaim = bool(run) and run[-1].kind == "bang"
         if exclaim:
             run[-1] = Tok("fact", "!", run[-1].start, run[-1].end)
-        while run and run[-1].kind in ("op", "eq", "lp"):
+        while run and run[-1].kind in ("op", "eq", "lp", "root"):
             run.pop()
         # "(57 ÷ 3 = 19)": a bracket opened or closed around the claim, not inside it
         while run and run[0].kind == "lp" and _depth(run) > 0:
@@ -228,7 +247,7 @@ def find_claims(text: str) -> list[Claim]:
                 and not _is_unit_var(toks, i + 1) and run and run[-1].kind in ("num", "rp"):
             i += 2  # "$10/hour": a unit, not a division
             continue
-        if kind in ("num", "var", "op", "eq", "lp", "rp", "pct"):
+        if kind in ("num", "var", "op", "eq", "lp", "rp", "pct", "root"):
             new_line = "\n" in norm[run[-1].end:t.start] if run else False
             if run and ((new_line and kind != "eq") or not _joins(run[-1], Tok(kind, t.text, t.start, t.end))):
                 flush()  # a claim runs on into the next line only as "= ..." (bullets, one step per line)
@@ -270,15 +289,15 @@ def _has_op(run: list[Tok]) -> bool:
 
 
 _OPERAND_END = ("num", "var", "rp", "pct", "fact")
-_OPERAND_START = ("num", "var", "lp")
+_OPERAND_START = ("num", "var", "lp", "root")
 
 
 def _joins(prev: Tok, nxt: Tok) -> bool:
     if prev.kind in _OPERAND_END:
         if nxt.kind in ("op", "eq", "rp", "pct"):
             return True
-        # 5P, 2(x+1), (a)(b): juxtaposition only without a space
-        return nxt.kind in ("var", "lp") and prev.end == nxt.start
+        # 5P, 2(x+1), (a)(b), 2√3: juxtaposition only without a space
+        return nxt.kind in ("var", "lp", "root") and prev.end == nxt.start
     # after an operator, '=' or '(' an operand (or a sign) must follow
     return nxt.kind in _OPERAND_START or (nxt.kind == "op" and nxt.text in "-+−–")
 
