@@ -262,3 +262,24 @@ def test_a_dot_operator_is_a_times_sign():
 def test_pi_in_a_calculation_is_the_number_pi(text, status):
     checks = [c for c in check_text(text) if c.kind == "arithmetic"]
     assert checks and checks[0].status is status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("2 to the power of 5 = 32", Status.verified),  # was refuted as "5 = 32"
+    ("2 raised to 10 = 1024", Status.verified),
+    ("3 squared is 9", Status.verified),
+    ("5 cubed = 125", Status.verified),
+    ("the square root of 81 is 9", Status.verified),
+    ("the square root of 81 is 8", Status.refuted),
+    ("the cube root of 64 = 4", Status.verified),
+    ("5 feet × 5 feet = 25 feet squared", Status.verified),  # an area's unit: 25, never 25 squared
+])
+def test_powers_and_roots_in_words_are_read_as_math(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[-1].status is status
+
+
+@pytest.mark.parametrize("text", [r"\(\sqrt{16} = 4\)", r"\(4^{2} = 16\)", r"\(\pi \times 3^2 = 9\pi\)",
+                                  r"\(2^{-1} = 0.5\)", r"\[ \sqrt{9 + 16} = 5 \]"])
+def test_latex_roots_braced_powers_and_pi_are_read(text):
+    assert [c.status for c in check_text(text) if c.kind == "arithmetic"] == [Status.verified]

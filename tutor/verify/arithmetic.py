@@ -98,6 +98,9 @@ _LATEX = [
     (re.compile(r"\\[()\[\]]|\$\$"), " "),  # inline and display delimiters; a single $ is money
     (re.compile(r"\\(?:text|mathrm|textbf|mathbf|boxed)\{([^{}]*)\}"), r" \1 "),
     (re.compile(r"\\[dt]?frac\{([^{}]+)\}\{([^{}]+)\}"), r"(\1)/(\2)"),
+    (re.compile(r"\\sqrt\{([^{}]+)\}"), r"√(\1)"),
+    (re.compile(r"\\sqrt\[3\]\{([^{}]+)\}"), r"∛(\1)"),
+    (re.compile(r"\\pi(?![A-Za-z])"), "π"),
     (re.compile(r"\\(?:times|cdot)(?![A-Za-z])"), " * "),
     (re.compile(r"\\div(?![A-Za-z])"), " / "),
     (re.compile(r"\\(?:left|right)(?![A-Za-z])|\\[,;!: ]|\\quad(?![A-Za-z])"), " "),
@@ -130,6 +133,14 @@ def _normalise(text: str) -> str:
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
     text = text.replace("\u22c5", "*").replace("\u2219", "*")  # "6 ⋅ 2", "6 ∙ 2": dot operators
+    # powers and roots in words and braces: "2 to the power of 5", "3 squared", "4^{2}", "square root of 81"
+    # ("25 feet squared" is an area's unit: only a number or a bracket right before "squared" is squared)
+    text = re.sub(r"\^\{([^{}]+)\}", r"^(\1)", text)
+    text = re.sub(r"\s+(?:to the power of|raised to the power of|raised to)\s+(?=[\d(-])", " ^ ", text, flags=re.I)
+    text = re.sub(r"(?<=[\d)])\s*squared\b", "^2", text, flags=re.I)
+    text = re.sub(r"(?<=[\d)])\s*cubed\b", "^3", text, flags=re.I)
+    text = re.sub(r"\b(?:the\s+)?square root of\s+(?=[\d(])", "√", text, flags=re.I)
+    text = re.sub(r"\b(?:the\s+)?cube root of\s+(?=[\d(])", "∛", text, flags=re.I)
     # "4² × 9", "(4)²(9)", "10⁻²", "x² + 2x": a power written as a superscript after a number, a bracket or a
     # one-letter variable (after a word, or a letter that follows a number and a space, it is a unit's:
     # "cm²", "15 m²", and stays out of the claim)
@@ -285,7 +296,7 @@ def _depth(run: list[Tok]) -> int:
 
 
 def _has_op(run: list[Tok]) -> bool:
-    return any(t.kind == "op" for t in run) and not any(t.kind == "eq" for t in run)
+    return any(t.kind in ("op", "root") for t in run) and not any(t.kind == "eq" for t in run)
 
 
 _OPERAND_END = ("num", "var", "rp", "pct", "fact")
