@@ -283,3 +283,52 @@ def test_powers_and_roots_in_words_are_read_as_math(text, status):
                                   r"\(2^{-1} = 0.5\)", r"\[ \sqrt{9 + 16} = 5 \]"])
 def test_latex_roots_braced_powers_and_pi_are_read(text):
     assert [c.status for c in check_text(text) if c.kind == "arithmetic"] == [Status.verified]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("3 hours = 3 × 60 = 180 minutes", Status.verified),  # was refuted as "3 = 3 * 60"
+    ("1 yard = 3 feet", Status.verified),
+    ("1 hour = 60 minutes, so 2.5 hours = 150 minutes.", Status.verified),
+    ("There are 24 hours in a day, so 3 days = 72 hours.", Status.verified),
+    ("2 kg = 2000 g", Status.verified),
+    ("3 hours = 120 minutes", Status.refuted),
+    ("In one week, they sleep for 10 hours/day * 7 days = 70 hours.", Status.verified),  # a product, not 70 days
+])
+def test_a_unit_conversion_is_checked_as_one(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and {c.status for c in checks} == {status}
+
+
+def test_a_refuted_conversion_is_shown_with_its_units():
+    (check,) = check_text("3 hours = 120 minutes")
+    assert check.claim == "3 hours = 120 minutes" and check.expected == "180"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("0.4 × 100 = 40%", Status.verified),  # was refuted: 40 is not 0.4
+    ("100 − 35 = 65%", Status.verified),
+    ("100 − 35 = 60%", Status.refuted),
+    ("3/4 = 0.75 = 75%", Status.verified),
+    ("0.4 × 100 = 0.4%", Status.refuted),
+])
+def test_a_percentage_written_as_its_number_of_percent_is_read_as_one(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[-1].status is status
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    ("17 ÷ 5 = 3 remainder 2", Status.verified, None),  # was refuted: 17/5 is 3.4
+    ("17 ÷ 5 = 3 R2", Status.verified, None),
+    ("12 ÷ 4 = 3 r 0", Status.verified, None),
+    ("17 ÷ 5 = 3 remainder 1", Status.refuted, "3 remainder 2"),
+])
+def test_a_division_with_its_remainder_is_read_whole(text, status, expected):
+    (check,) = check_text(text)
+    assert check.status is status and (expected is None or check.expected == expected)
+
+
+def test_words_for_doubling_are_times_and_a_function_s_argument_is_not_its_value():
+    assert [c.status for c in check_text("Double 8 = 16")] == [Status.verified]  # was "8 = 16", refuted
+    assert [c.status for c in check_text("Triple 5 = 14")] == [Status.refuted]
+    for text in ("log(100) = 2", "log₂ 8 = 3"):  # were refuted as "( 100 ) = 2" and "8 = 3"
+        assert Status.refuted not in statuses(text)

@@ -23,6 +23,7 @@ from tutor.verify.bounded import MATH_ERRORS, reason
 from tutor.verify.chinese import prose_to_math
 from tutor.verify.parse import MAX_CHARS, check_size, parse_chain
 from tutor.verify.result import Check, Status, undetermined
+from tutor.verify.units import VULGAR, unit
 
 MAX_TEXT = 20_000
 """Longest free text we scan for claims (a long reply is checked in pieces)."""
@@ -88,6 +89,10 @@ class Claim:
     truncated: bool = False
     exclaim: bool = False
     """The claim ends in a '!' that may be a factorial or the end of a sentence ("3 + 4 = 7!", "120 = 5!")."""
+    units: list[str | None] | None = None
+    """The unit word written after each part ("3 hours = 180 minutes": hours, minutes), None where there is none."""
+    remainder: int | None = None
+    """A division written with its remainder: "17 ÷ 5 = 3 remainder 2", "3 R2"."""
 
 
 _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
@@ -117,9 +122,7 @@ def _power(m: re.Match) -> str:
     return m.group(1) + (f"^({exponent})" if exponent.startswith("-") else f"^{exponent}")
 
 
-_VULGARS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
-            "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
-_VULGAR = re.compile(r"(\d+)?([" + "".join(_VULGARS) + r"])")
+_VULGAR = re.compile(r"(\d+)?([" + "".join(VULGAR) + r"])")
 _ROOT = re.compile(r"([∛∜])\s*(\d+(?:\.\d+)?|\([^()]*\))")
 
 
@@ -146,12 +149,15 @@ def _normalise(text: str) -> str:
     # "cm²", "15 m²", and stays out of the claim)
     text = _SUPERSCRIPT.sub(_power, text)
     # "½ × 10", "1½ hours", "¾ of 8": vulgar fractions as fractions, after a whole number a mixed number
-    text = _VULGAR.sub(lambda m: f"({m.group(1)}+{_VULGARS[m.group(2)]})" if m.group(1)
-                       else f"({_VULGARS[m.group(2)]})", text)
+    text = _VULGAR.sub(lambda m: f"({m.group(1)}+{VULGAR[m.group(2)]})" if m.group(1)
+                       else f"({VULGAR[m.group(2)]})", text)
     # "∛27 = 3", "∜(16)": other roots as powers (√ is read by the parser itself)
     text = _ROOT.sub(lambda m: f"(({m.group(2)})^(1/{3 if m.group(1) == '∛' else 4}))", text)
     for pattern, repl in _WORD_OPS:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
+    # "double 8 = 16", "twice 7 is 14", "triple 5 = 15"
+    text = re.sub(r"\b(?:double|twice)\s+(?=\d)", "2 * ", text, flags=re.I)
+    text = re.sub(r"\btriple\s+(?=\d)", "3 * ", text, flags=re.I)
     # "15% of 80", "3/4 of 20", "half of 20"
     text = re.sub(r"(%|\d|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
     # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
@@ -341,7 +347,37 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     if _RATIO_BEFORE.search(norm[max(0, run[0].start - 12):run[0].start]) \
             or _RATIO_AFTER.match(norm[run[-1].end:run[-1].end + 12]):
         truncated = True
-    return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated)
+    # "log(100) = 2", "log₂ 8 = 3": a function's argument is not the value (school's log is base 10, the
+    # parser's natural): the claim is not judged
+    if _FUNCTION_BEFORE.search(norm[max(0, run[0].start - 8):run[0].start]):
+        truncated = True
+    units: list[str | None] = []
+    cuts = [t for t in run if t.kind == "eq"]
+    for k, eq in enumerate(cuts):
+        end = max(t.end for t in run if t.end <= eq.start)
+        units.append(_unit_word(norm[end:eq.start]))
+    after = norm[run[-1].end:run[-1].end + 40]
+    units.append(_unit_word(after))
+    rem = _REMAINDER.match(after)
+    return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated, units=units,
+                 remainder=int(rem.group(1)) if rem else None)
+
+
+_FUNCTION_BEFORE = re.compile(r"\b(?:log|ln|sin|cos|tan|lg|exp)\s*(?:_?\{?\d*\}?|[₀-₉]*)\s*$", re.I)
+_REMAINDER = re.compile(r"\s*(?:remainder|rem\.?|r|R)\s*(\d+)\b")
+_UNIT_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z²³^23]*(?:\s+[A-Za-z²³]+)?)")
+
+
+def _unit_word(text: str) -> str | None:
+    """The unit a part is measured in: the unit word (or two, "square feet") right after its number."""
+    m = _UNIT_AFTER.match(text)
+    if not m:
+        return None
+    words = m.group(1)
+    for candidate in (words, words.split()[0]):
+        if unit(candidate) is not None:
+            return candidate
+    return None
 
 
 _RATIO_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?<![\u4e00-\u9fff]\d)(?<![\u4e00-\u9fff]\d\d)[\d)](?:\s+:\s+|:)$")
@@ -449,9 +485,19 @@ def check_claim(claim: Claim) -> list[Check]:
         if a.free_symbols or b.free_symbols:
             checks.append(_symbolic_pair(text, a, b))
             continue
+        converted = _converted(claim, k, a)
+        if converted is not None:  # the claim is shown with its units: "3 hours = 180 minutes"
+            a, units = converted, claim.units or []
+            right_unit = units[k + 1] if k + 1 < len(units) and units[k + 1] else ""
+            text = f"{claim.parts[k]} {units[k]} {op} {claim.parts[k + 1]} {right_unit}".rstrip()
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
         if status is Status.refuted and a.has(sp.pi) != b.has(sp.pi) and sp.pi not in (a, b):
             status = _with_school_pi(a, b, claim.parts[k + 1], claim.approx or op == "≈")
+        if status is Status.refuted and _percent_points(claim, k, a, b):
+            status = Status.verified  # "100 − 35 = 65%", "0.4 × 100 = 40%": a percentage written as its number
+        if claim.remainder is not None and k == len(claim.ops) - 1:
+            status = _with_remainder(claim.parts[k], b, claim.remainder)
+            text = f"{text} remainder {claim.remainder}"
         if status is not Status.verified and claim.exclaim and k == len(claim.ops) - 1:
             # "3 + 4 = 7!": the '!' may end the sentence; the claim holds if either reading does
             plain = claim.parts[k + 1].rstrip().removesuffix("!")
@@ -466,11 +512,53 @@ def check_claim(claim: Claim) -> list[Check]:
             checks.append(Check(status, text, "arithmetic", format_value(a), "This calculation is right."))
         elif status is Status.refuted:
             expected = format_value(a)
+            if claim.remainder is not None and k == len(claim.ops) - 1 and _DIVISION.fullmatch(claim.parts[k]):
+                expected = _quotient_remainder(claim.parts[k])
             checks.append(Check(status, text, "arithmetic", expected,
                                 f"{claim.parts[k].strip()} is {expected}, not {claim.parts[k + 1].strip()}."))
         else:
             checks.append(undetermined(text, "arithmetic", "This has no number value (like dividing by zero)."))
     return checks
+
+
+def _converted(claim: Claim, k: int, a: sp.Expr) -> sp.Expr | None:
+    """Part ``k``'s value in the unit of the next part that has one, when the two are units of one kind
+    ("3 hours = 180 minutes", "3 hours = 3 × 60 = 180 minutes", "1 km = 1000 m"), else None."""
+    units = claim.units or []
+    if k >= len(units) or units[k] is None or decimals_written(claim.parts[k]) is None:
+        return None  # only a quantity converts: "10 hours/day * 7 days = 70 hours" is a product, not 70 days
+    target = next((u for u in units[k + 1:] if u is not None), None)
+    here, there = unit(units[k]), unit(target) if target else None
+    if here is None or there is None or here[0] != there[0] or here[1] == there[1] or here[0] == "money":
+        return None
+    return a * sp.Rational(here[1].numerator, here[1].denominator) / sp.Rational(there[1].numerator,
+                                                                               there[1].denominator)
+
+
+def _percent_points(claim: Claim, k: int, a: sp.Expr, b: sp.Expr) -> bool:
+    """A percentage written as its number of percent on one side only: the left has no %, the right is "N%",
+    and the left works out N."""
+    left, right = claim.parts[k], claim.parts[k + 1].strip()
+    return "%" not in left and right.endswith("%") and right.count("%") == 1 and a.is_number \
+        and b.is_number and sp.simplify(a - 100 * b) == 0
+
+
+_DIVISION = re.compile(r"\s*(\d+)\s*/\s*(\d+)\s*")
+
+
+def _quotient_remainder(left: str) -> str:
+    dividend, divisor = (int(n) for n in _DIVISION.fullmatch(left).groups())
+    return f"{dividend // divisor} remainder {dividend % divisor}" if divisor else "undefined"
+
+
+def _with_remainder(left: str, quotient: sp.Expr, remainder: int) -> Status:
+    """"17 ÷ 5 = 3 remainder 2": 5 × 3 + 2 = 17 with 0 ≤ 2 < 5."""
+    m = _DIVISION.fullmatch(left)
+    if not m or not quotient.is_Integer:
+        return Status.undetermined
+    dividend, divisor = int(m.group(1)), int(m.group(2))
+    ok = divisor > 0 and 0 <= remainder < divisor and divisor * int(quotient) + remainder == dividend
+    return Status.verified if ok else Status.refuted
 
 
 SCHOOL_PI = (sp.Rational(314, 100), sp.Rational(22, 7), sp.Rational(3142, 1000), sp.Rational(31416, 10000),

@@ -91,9 +91,10 @@ _QUANTITY = re.compile(rf"^\s*(?P<pre>\$)?\s*(?P<n>{_NUMBER})\s*(?P<u>{_UNIT_NAM
 
 _MIXED = re.compile(r"^\s*(?P<sign>[-−]?)\s*(?P<whole>\d+)(?:\s+and\s+|\s+|\s*又\s*)(?P<num>\d+)\s*/\s*(?P<den>\d+)"
                     r"(?P<tail>\s*[^\d\s/*^+\-−=.(),].*)?$", re.I)
-_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
+VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
            "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
-_VULGAR_AFTER = re.compile(r"(\d)\s*([" + "".join(_VULGAR) + "])")
+"""Vulgar fractions as the fractions they are (the verifier's arithmetic reads them too)."""
+_VULGAR_AFTER = re.compile(r"(\d)\s*([" + "".join(VULGAR) + "])")
 
 
 def improper(text: str) -> str:
@@ -103,8 +104,8 @@ def improper(text: str) -> str:
     In a typed answer a whole number, a space and a fraction is a mixed number (never "2 × 1/2")."""
     if not isinstance(text, str) or len(text) > 80:
         return text
-    text2 = _VULGAR_AFTER.sub(lambda m: f"{m.group(1)} {_VULGAR[m.group(2)]}", text)
-    text2 = "".join(_VULGAR.get(ch, ch) for ch in text2)
+    text2 = _VULGAR_AFTER.sub(lambda m: f"{m.group(1)} {VULGAR[m.group(2)]}", text)
+    text2 = "".join(VULGAR.get(ch, ch) for ch in text2)
     m = _MIXED.match(text2)
     if m is None:
         return text2 if text2 != text else text
@@ -286,3 +287,8 @@ def _judge(part: str, gold_value, gold_unit: str | None, *, rounding: bool) -> S
         return Status.verified if error <= sp.Rational(1, 2) * sp.Rational(10) ** -places else Status.refuted
     same = sp.simplify(gold_value - value) == 0
     return Status.verified if same else Status.refuted
+
+
+def unit(name: str) -> tuple[str, Fraction] | None:
+    """The kind of a unit word and its factor to the kind's base unit ("minutes" -> ("time", 60)), else None."""
+    return _UNITS.get(name) or _UNITS.get(name.lower())
