@@ -332,3 +332,35 @@ def test_words_for_doubling_are_times_and_a_function_s_argument_is_not_its_value
     assert [c.status for c in check_text("Triple 5 = 14")] == [Status.refuted]
     for text in ("log(100) = 2", "log₂ 8 = 3"):  # were refuted as "( 100 ) = 2" and "8 = 3"
         assert Status.refuted not in statuses(text)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("It takes 45 min + 30 min = 75 min = 1 h 15 min.", Status.verified),  # was refuted as "75 min = 1 h"
+    ("1 h 15 min = 75 min", Status.verified),  # was refuted as "15 = 75"
+    ("2 m 5 cm = 205 cm.", Status.verified),
+    ("75 min = 1 h 20 min", Status.refuted),
+])
+def test_a_quantity_in_two_units_is_read_whole(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[-1].status is status
+    assert " min" in checks[-1].claim or " cm" in checks[-1].claim  # shown with its units, not as "15 = 75"
+
+
+def test_the_same_unit_twice_is_no_quantity_in_two_units():
+    """gsm8k-train-2495: "= 256 ounces\\n256 ounces ÷ ..." is a line break, not 256 ounces and 256 ounces."""
+    text = "32 ounces + (7 * 32 ounces) = 32 ounces + 224 ounces = 256 ounces\\n256 ounces ÷ 128 ounces per gallon = 2"
+    assert Status.refuted not in statuses(text)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("1 in 4 = 25%", Status.verified),  # was refuted as "4 = 25%"
+    ("3 out of 5 is 60%", Status.verified),
+    ("1 out of 4 = 40%", Status.refuted),
+    (r"1\,000 \times 3 = 3\,000", Status.verified),  # was refuted as "000 * 3 = 3"
+    ("1 000 000 = 10^6", Status.verified),
+    ("2/5 ÷ 1/10 = 4", Status.verified),  # written fractions divide whole, not as 2/5/1/10
+    ("1/2 ÷ 1/4 = 1/8", Status.refuted),
+])
+def test_shares_in_words_digit_groups_and_divided_fractions(text, status):
+    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    assert checks and checks[0].status is status

@@ -93,6 +93,10 @@ class Claim:
     """The unit word written after each part ("3 hours = 180 minutes": hours, minutes), None where there is none."""
     remainder: int | None = None
     """A division written with its remainder: "17 ÷ 5 = 3 remainder 2", "3 R2"."""
+    carried: dict[int, sp.Expr] | None = None
+    """A quantity written in two units ("1 h 15 min"): what the other unit adds to part k, in part k's unit."""
+    written: str = ""
+    """The claim as written with its units, when a quantity in two units makes it longer than ``text``."""
 
 
 _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
@@ -122,11 +126,17 @@ def _power(m: re.Match) -> str:
     return m.group(1) + (f"^({exponent})" if exponent.startswith("-") else f"^{exponent}")
 
 
+_FRACTION_BEFORE_DIVIDE = re.compile(r"(?<![\d./)])(\d+\s*/\s*\d+)(?=\s*÷)")
+_FRACTION_AFTER_DIVIDE = re.compile(r"(÷\s*)(\d+\s*/\s*\d+)(?![\d./(])")
 _VULGAR = re.compile(r"(\d+)?([" + "".join(VULGAR) + r"])")
 _ROOT = re.compile(r"([∛∜])\s*(\d+(?:\.\d+)?|\([^()]*\))")
 
 
 def _normalise(text: str) -> str:
+    # digit groups: "1\,000" (LaTeX), "1 000" with a thin or no-break space, "1 000 000" with two or more
+    # plain-space groups (one plain-space group, "5 100", may be two numbers)
+    text = re.sub(r"(?<=\d)(?:\\,|[\u2009\u202f\u00a0])(?=\d{3}(?!\d))", "", text)
+    text = re.sub(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d.,])", lambda m: m.group(0).replace(" ", ""), text)
     if "\\" in text or "$$" in text:
         for pattern, repl in _LATEX:
             text = pattern.sub(repl, text)
@@ -134,6 +144,9 @@ def _normalise(text: str) -> str:
     # ASCII math first; text without Chinese or full-width characters comes back unchanged
     text = prose_to_math(text)
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # "2/5 ÷ 1/10": written fractions are divided whole, not read left to right as 2/5/1/10
+    text = _FRACTION_BEFORE_DIVIDE.sub(r"(\1)", text)
+    text = _FRACTION_AFTER_DIVIDE.sub(r"\1(\2)", text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
     text = text.replace("\u22c5", "*").replace("\u2219", "*")  # "6 ⋅ 2", "6 ∙ 2": dot operators
     # powers and roots in words and braces: "2 to the power of 5", "3 squared", "4^{2}", "square root of 81"
@@ -155,6 +168,8 @@ def _normalise(text: str) -> str:
     text = _ROOT.sub(lambda m: f"(({m.group(2)})^(1/{3 if m.group(1) == '∛' else 4}))", text)
     for pattern, repl in _WORD_OPS:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
+    # "1 in 4 = 25%", "3 out of 5 is 60%": a chance or a share written in words, as the fraction it is
+    text = re.sub(r"(?<![\d.,])(\d+)\s+(?:in|out of)\s+(\d+)(?![\d.,])(?=\s*(?:=|≈|is\b))", r"(\1/\2)", text)
     # "double 8 = 16", "twice 7 is 14", "triple 5 = 15"
     text = re.sub(r"\b(?:double|twice)\s+(?=\d)", "2 * ", text, flags=re.I)
     text = re.sub(r"\btriple\s+(?=\d)", "3 * ", text, flags=re.I)
@@ -359,8 +374,41 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     after = norm[run[-1].end:run[-1].end + 40]
     units.append(_unit_word(after))
     rem = _REMAINDER.match(after)
+    carried: dict[int, sp.Expr] = {}
+    start, end = run[0].start, run[-1].end
+    # "= 1 h 15 min": the last part goes on in a smaller unit of the same kind
+    more = _COMPOUND_AFTER.match(after)
+    if more and units[-1] is not None and _same_kind(units[-1], more.group(2)):
+        carried[len(parts) - 1] = _in_unit(more.group(1), more.group(2), units[-1])
+        end = run[-1].end + more.end()
+    # "1 h 15 min = 75 min": the first part began in a larger unit before the claim
+    window = max(0, run[0].start - 30)
+    before_run = _COMPOUND_BEFORE.search(norm[window:run[0].start])
+    if before_run and units[0] is not None and _same_kind(before_run.group(2), units[0]) \
+            and decimals_written(parts[0]) is not None:
+        carried[0] = _in_unit(before_run.group(1), before_run.group(2), units[0])
+        start = window + before_run.start()
+    if carried and units[-1] is not None and not more:
+        end = run[-1].end + len(after) - len(after.lstrip()) + len(units[-1])
     return Claim(norm[run[0].start:run[-1].end].strip(), parts, ops, approx, truncated, units=units,
-                 remainder=int(rem.group(1)) if rem else None)
+                 remainder=int(rem.group(1)) if rem else None, carried=carried or None,
+                 written=" ".join(norm[start:end].split()) if carried else "")
+
+
+_COMPOUND_AFTER = re.compile(r"[ \t]*[A-Za-z]+[ \t]+(?:and[ \t]+)?(\d+(?:\.\d+)?)[ \t]*([A-Za-z]+)")
+_COMPOUND_BEFORE = re.compile(r"(\d+(?:\.\d+)?)[ \t]*([A-Za-z]+)[ \t]+(?:and[ \t]+)?$")
+
+
+def _same_kind(larger: str, smaller: str) -> bool:
+    """Two units of one kind, the second smaller: "1 h 15 min", "2 m 5 cm" (not "256 ounces 256 ounces")."""
+    ua, ub = unit(larger), unit(smaller)
+    return ua is not None and ub is not None and ua[0] == ub[0] and ua[0] != "money" and ub[1] < ua[1]
+
+
+def _in_unit(number: str, source: str, target: str) -> sp.Expr:
+    (_, f_source), (_, f_target) = unit(source), unit(target)
+    return sp.Rational(number) * sp.Rational(f_source.numerator, f_source.denominator) \
+        / sp.Rational(f_target.numerator, f_target.denominator)
 
 
 _FUNCTION_BEFORE = re.compile(r"\b(?:log|ln|sin|cos|tan|lg|exp)\s*(?:_?\{?\d*\}?|[₀-₉]*)\s*$", re.I)
@@ -473,6 +521,9 @@ def check_claim(claim: Claim) -> list[Check]:
         except VerificationError:
             values.append(None)
     checks: list[Check] = []
+    for k, extra in (claim.carried or {}).items():
+        if values[k] is not None:
+            values[k] = values[k] + extra
     for k, op in enumerate(claim.ops):
         a, b = values[k], values[k + 1]
         text = f"{claim.parts[k]} {op} {claim.parts[k + 1]}"
@@ -490,6 +541,8 @@ def check_claim(claim: Claim) -> list[Check]:
             a, units = converted, claim.units or []
             right_unit = units[k + 1] if k + 1 < len(units) and units[k + 1] else ""
             text = f"{claim.parts[k]} {units[k]} {op} {claim.parts[k + 1]} {right_unit}".rstrip()
+        if claim.written and {k, k + 1} & set(claim.carried or {}):
+            text = claim.written  # "75 min = 1 h 15 min", not "75 = 1"
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
         if status is Status.refuted and a.has(sp.pi) != b.has(sp.pi) and sp.pi not in (a, b):
             status = _with_school_pi(a, b, claim.parts[k + 1], claim.approx or op == "≈")
