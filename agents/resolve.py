@@ -148,7 +148,24 @@ def judge(candidate: str | None, votes: dict[str, int], compare: Any, against: s
 
 def _agree(compare: Any, a: str, b: str) -> bool:
     status = getattr(compare(a, b), "status", None)
-    return getattr(status, "value", status) == "verified"
+    return getattr(status, "value", status) == "verified" or _same_rounding(a, b)
+
+
+_SIX_PLACES = re.compile(r"-?\d+\.\d{6}")
+_DECIMAL = re.compile(r"-?\d+\.(\d{2,5})")
+
+
+def _same_rounding(a: str, b: str) -> bool:
+    """A program's answer with six decimals is ``normalise_number``'s rounding of a longer one (3.141593 for
+    π): a decimal with fewer places agrees with it when it is that value rounded to its own places (3.14159,
+    3.1416, 3.14). Only between two decimals, one of them the six-place rounding, the other with at least two
+    places: "0.3" is too coarse to tell a rounded 0.333333 from a different answer."""
+    for short, rounded in ((a, b), (b, a)):
+        m = _DECIMAL.fullmatch(short.strip())
+        if m and _SIX_PLACES.fullmatch(rounded.strip()):
+            places = len(m.group(1))
+            return abs(float(rounded) - float(short)) <= 0.5 * 10 ** -places + 1e-6
+    return False
 
 
 def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaining: int,

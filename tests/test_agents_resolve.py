@@ -200,3 +200,22 @@ async def test_a_program_that_subtracts_the_wrong_way_round_is_no_vote():
     assert res.answers[:3] == [None, "20", "20"] and res.votes == {"20": 2}
     assert "cannot answer a how-many question" in res.samples[0]["error"]
     assert judge("20", res.votes, compare_answers).status == "verified"
+
+
+@pytest.mark.parametrize(("draft", "program", "agree"), [
+    ("3.14159", "3.141593", True),  # the program's π, rounded to six places by normalise_number
+    ("3.14", "3.141593", True),
+    ("3.1416", "3.141593", True),
+    ("3.15", "3.141593", False),
+    ("3.14", "3.14", True),
+    ("3.1", "3.14", False),  # neither is a six-place rounding: compared as written
+    ("28.27", "28.274334", True),
+    ("0.3", "0.333333", False),  # one place is too coarse to call a rounding
+])
+def test_a_decimal_agrees_with_a_programs_six_place_rounding_of_it(draft, program, agree):
+    """ej052 in the held-out everyday set: "The answer is 3.14159" was disputed by four programs' 3.141593 and
+    repaired twice."""
+    from agents.resolve import _agree
+
+    assert _agree(compare_answers, draft, program) is agree
+    assert judge(draft, {program: 2}, compare_answers).status == ("verified" if agree else "disputed")
