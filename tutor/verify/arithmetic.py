@@ -367,8 +367,7 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     if _FUNCTION_BEFORE.search(norm[max(0, run[0].start - 8):run[0].start]):
         truncated = True
     units: list[str | None] = []
-    cuts = [t for t in run if t.kind == "eq"]
-    for k, eq in enumerate(cuts):
+    for eq in (t for t in run if t.kind == "eq"):
         end = max(t.end for t in run if t.end <= eq.start)
         units.append(_unit_word(norm[end:eq.start]))
     after = norm[run[-1].end:run[-1].end + 40]
