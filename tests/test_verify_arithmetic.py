@@ -11,6 +11,11 @@ def statuses(text):
     return [c.status for c in check_text(text)]
 
 
+def arithmetic(text):
+    """The arithmetic checks of ``text`` (not its equation or expression steps)."""
+    return [c for c in check_text(text) if c.kind == "arithmetic"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -205,7 +210,7 @@ def test_the_terms_of_a_ratio_are_not_read_apart():
     ("4² × 9 = 145", Status.refuted),
 ])
 def test_a_superscript_power_is_read_as_a_power(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[-1].status is status
 
 
@@ -228,7 +233,7 @@ def test_a_superscript_after_a_variable_is_a_power_after_a_number_and_space_a_un
     ("∛27 = 9", Status.refuted),
 ])
 def test_a_root_sign_is_read_as_a_root(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and {c.status for c in checks} == {status}
 
 
@@ -239,7 +244,7 @@ def test_a_root_sign_is_read_as_a_root(text, status):
     ("⅔ × 9 = 3", Status.refuted),
 ])
 def test_a_vulgar_fraction_is_read_as_a_fraction(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[-1].status is status
 
 
@@ -260,7 +265,7 @@ def test_a_dot_operator_is_a_times_sign():
     ("π ≈ 3.14", Status.verified),
 ])
 def test_pi_in_a_calculation_is_the_number_pi(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[0].status is status
 
 
@@ -275,7 +280,7 @@ def test_pi_in_a_calculation_is_the_number_pi(text, status):
     ("5 feet × 5 feet = 25 feet squared", Status.verified),  # an area's unit: 25, never 25 squared
 ])
 def test_powers_and_roots_in_words_are_read_as_math(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[-1].status is status
 
 
@@ -295,7 +300,7 @@ def test_latex_roots_braced_powers_and_pi_are_read(text):
     ("In one week, they sleep for 10 hours/day * 7 days = 70 hours.", Status.verified),  # a product, not 70 days
 ])
 def test_a_unit_conversion_is_checked_as_one(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and {c.status for c in checks} == {status}
 
 
@@ -312,7 +317,7 @@ def test_a_refuted_conversion_is_shown_with_its_units():
     ("0.4 × 100 = 0.4%", Status.refuted),
 ])
 def test_a_percentage_written_as_its_number_of_percent_is_read_as_one(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[-1].status is status
 
 
@@ -341,7 +346,7 @@ def test_words_for_doubling_are_times_and_a_function_s_argument_is_not_its_value
     ("75 min = 1 h 20 min", Status.refuted),
 ])
 def test_a_quantity_in_two_units_is_read_whole(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[-1].status is status
     assert " min" in checks[-1].claim or " cm" in checks[-1].claim  # shown with its units, not as "15 = 75"
 
@@ -362,5 +367,5 @@ def test_the_same_unit_twice_is_no_quantity_in_two_units():
     ("1/2 ÷ 1/4 = 1/8", Status.refuted),
 ])
 def test_shares_in_words_digit_groups_and_divided_fractions(text, status):
-    checks = [c for c in check_text(text) if c.kind == "arithmetic"]
+    checks = arithmetic(text)
     assert checks and checks[0].status is status
