@@ -80,6 +80,9 @@ class Resolution:
     samples: list[dict[str, Any]] = field(default_factory=list)
     answers: list[str | None] = field(default_factory=list)
     """Every program's answer in sample order (None: it failed), the earlier ``prior`` ones included."""
+    failed: dict[int, list[str]] = field(default_factory=dict)
+    """Programs that stopped with a fixable error and whose fix has not run yet: index -> [reply, error]. A
+    later ``resolve(prior=answers, failed=failed)`` writes their fixes first."""
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,33 @@ def program_request(question: str, i: int, *, max_tokens: int = 400,
     return messages, params
 
 
+FIX_PROMPT = (
+    "Running that program stopped with {error}. Write the whole program again with that fixed, defining every "
+    "quantity it uses from the problem. Reply with only the program in one ```python code block."
+)
+
+
+def fixable(error: str | None) -> bool:
+    """Whether a program's sandbox ``error`` is its own mistake that its writer can be shown and asked to fix:
+    a Python exception (``error: NameError: …``, a syntax error), not a time, memory or forbidden-import limit,
+    which a rewrite of the same idea would meet again."""
+    return bool(error) and str(error).startswith("error:")
+
+
+def fix_request(question: str, i: int, reply: str, error: str, *, max_tokens: int = 400,
+                seed: int = 0) -> tuple[list[dict[str, str]], GenerationParams]:
+    """The request that shows the ``i``-th program's writer its failure (``reply`` ran and stopped with
+    ``error``) and asks for the whole program again: the tool-integrated way (ToRA) of letting a model read
+    what its tool said. The conversation starts as ``program_request(question, i)`` did, so a batch shares
+    its prefix, and keeps that request's sampling."""
+    messages, params = program_request(question, i, max_tokens=max_tokens, seed=seed)
+    messages = messages + [
+        {"role": "assistant", "content": reply.strip()},
+        {"role": "user", "content": FIX_PROMPT.format(error=error.removeprefix("error:").strip())},
+    ]
+    return messages, params
+
+
 def extract_code(reply: str) -> str:
     """The Python program in a model reply (fenced block, else the whole text)."""
     blocks = re.findall(r"```(?:python|py)?\s*\n(.*?)```", reply, re.S)
@@ -294,6 +324,7 @@ async def resolve(
     prior: list[str | None] | None = None,
     against: str | None = None,
     ready: list[str] | None = None,
+    failed: dict[int, list[str]] | None = None,
 ) -> Resolution:
     """Solve ``question`` independently up to ``samples`` times by program-of-thought.
 
@@ -314,7 +345,10 @@ async def resolve(
     the programs that settle it, not only by those that were enough for the first draft's. ``against`` is
     then the first draft's answer (see ``judge``). ``ready`` are model replies already generated for the first
     samples (``program_request(question, 0)``, ``(…, 1)``, …: batched with the draft); they are run, not
-    written again.
+    written again. ``failed`` is the earlier call's ``Resolution.failed``: their fixes are still to come.
+
+    A program that stops with a Python error (``fixable``) is shown its error once: the same family's next
+    sample is that program rewritten (``fix_request``) instead of a fresh one, within the same budget.
 
     ``progress(text)``, if given, hears what is happening in words a student can read
     ("Writing 2 checking programs…", "Program 1 got 12"), so a long check is visible, in ``language``.
@@ -325,7 +359,18 @@ async def resolve(
     logs: list[dict[str, Any]] = []
     judged = candidate is not None and compare is not None
 
+    step = len(PROMPT_FAMILIES)
+    failed = {int(i): (str(v[0]), str(v[1])) for i, v in (failed or {}).items()}
+    """Programs (of this call or, from ``failed``, an earlier one) that stopped with an error their writer can fix (``fixable``): index -> (reply,
+    error). Sample ``i + len(PROMPT_FAMILIES)``, the same family's next slot, is then that program fixed
+    instead of a fresh one: a program that used a name it never defined (the plain family's greedy sample
+    sometimes writes only its last line) is one vote lost, and shown its error the model mostly writes the
+    whole program. A fix is not fixed again, so a question keeps fresh samples."""
+
     def request(i: int) -> tuple[list[dict[str, str]], GenerationParams]:
+        if i - step in failed:
+            reply, error = failed[i - step]
+            return fix_request(question, i - step, reply, error, max_tokens=max_tokens, seed=seed)
         return program_request(question, i, max_tokens=max_tokens, seed=seed)
 
     def settled(remaining: int) -> bool:
@@ -343,10 +388,10 @@ async def resolve(
     # prompt family than for one sample, so it gets rounds; others are asked one sample at a time, so
     # early stopping never pays for a sample it does not need.
     batched = bool(getattr(llm, "decodes_batches", False)) and callable(getattr(llm, "complete_many", None))
-    step = len(PROMPT_FAMILIES) if batched else 1
+    per_round = step if batched else 1
     done = bool(answers) and settled(samples - len(answers))
-    for first in range(len(answers), samples if not done else 0, step):
-        indices = list(range(first, min(first + step, samples)))
+    for first in range(len(answers), samples if not done else 0, per_round):
+        indices = list(range(first, min(first + per_round, samples)))
         have = [(ready or [])[i] for i in indices if i < len(ready or [])]
         todo = indices[len(have):]
         if len(todo) == 1:
@@ -360,13 +405,17 @@ async def resolve(
             # round's later sample is dropped unread when an earlier one settles the vote: the
             # Resolution is the one the same replies give one at a time.
             family = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)][0]
+            fixes = i - step if i - step in failed else None
             code = extract_code(reply)
             result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
             answer, error = program_answer(result), str(getattr(result, "error", "") or "")[:200]
+            if answer is None and fixes is None and fixable(error):
+                failed[i] = (reply, error)
             if answer is not None and not fits(question, answer):
                 answer, error = None, f"{answer} cannot answer a how-many question"
             answers.append(answer)
-            logs.append({"family": family, "answer": answer, "error": error})
+            logs.append({"family": family, "answer": answer, "error": error}
+                        | ({"fixes": fixes + 1} if fixes is not None else {}))
             say(prompts.say(language, prompts.STATUS_PROGRAM_GOT, i=i + 1, answer=answer) if answer is not None else
                 prompts.say(language, prompts.STATUS_PROGRAM_NONE, i=i + 1))
             if settled(samples - (i + 1)):
@@ -377,7 +426,8 @@ async def resolve(
     # Judged runs stop early (two agreeing programs can settle it): their
     # answer is the plurality of at least VERIFY_VOTES, as ``judge`` counts.
     best, votes = majority(answers, VERIFY_VOTES if judged else quorum)
-    return Resolution(best, votes, logs, answers)
+    pending = {i: list(v) for i, v in failed.items() if i + step >= len(answers)}
+    return Resolution(best, votes, logs, answers, pending)
 
 
 async def _generate(

@@ -363,11 +363,11 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
             res = await resolve(text, llm=ctx.llm, run_code=ctx.run_code, samples=ctx.resolve_samples,
                                 candidate=final_answer_of(state.draft), compare=ctx.compare_answers,
                                 progress=progress, language=state.reply_lang, prior=reference.get("answers"),
-                                against=reference.get("first_answer"),
+                                against=reference.get("first_answer"), failed=reference.get("failed"),
                                 ready=None if reference else state.early_programs)
             first = reference.get("first_answer", final_answer_of(state.draft))
             reference = {"answer": res.answer, "source": "program", "votes": res.votes, "answers": res.answers,
-                         "first_answer": first}
+                         "first_answer": first, "failed": {str(i): v for i, v in res.failed.items()}}
         verdict = assess_draft(state.draft, **options, votes=reference.get("votes"),
                                against=reference.get("first_answer"), expects_answer=True)
     caught = list(state.caught) + [dict(c, attempt=state.tries) for c in verdict.refuted + verdict.disputed]

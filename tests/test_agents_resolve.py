@@ -12,6 +12,7 @@ from agents.resolve import (
     POT_SYSTEM,
     Resolution,
     extract_code,
+    fixable,
     judge,
     majority,
     normalise_number,
@@ -219,3 +220,71 @@ def test_a_decimal_agrees_with_a_programs_six_place_rounding_of_it(draft, progra
 
     assert _agree(compare_answers, draft, program) is agree
     assert judge(draft, {program: 2}, compare_answers).status == ("verified" if agree else "disputed")
+
+
+LAST_LINE_ONLY = "```python\nresult = carlos_cards + matias_cards + jorge_cards\nprint(result)\n```"
+"""The plain family's greedy program for gsm8k-train-2751 in tutor_eval run 6: only its last line, so it stops
+with a NameError and is no vote."""
+CARDS = "Jorge has as many cards as Matias, who has 6 fewer than Carlos. Carlos has 20. How many do the three have?"
+
+
+class _Batched(FakeChatModel):
+    decodes_batches = True
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("llm_class", [FakeChatModel, _Batched])
+async def test_a_program_that_stops_with_an_error_is_shown_it_and_written_again(llm_class):
+    """Tool-integrated reasoning: the failed program's writer reads the sandbox's error, and the same family's
+    next sample is the whole program again (in the same budget), not a fresh one that may fail the same way."""
+    fixed = "```python\ncarlos = 20\nmatias = carlos - 6\nresult = carlos + matias + matias\n```"
+    llm = llm_class(LAST_LINE_ONLY, pot("20 + 14 + 14"), fixed, pot("99"))  # a batch writes 99 too, unread
+    res = await resolve(CARDS, llm=llm, run_code=fake_run_code, samples=4, candidate="48", compare=compare_answers)
+    assert res.answers == [None, "48", "48"] and judge("48", res.votes, compare_answers).status == "verified"
+    fix = llm.history[2]
+    assert fix.messages[0].content == POT_SYSTEM  # the failed program's family and conversation
+    assert fix.messages[1].content == llm.history[0].messages[1].content
+    assert fix.messages[2].role == "assistant" and fix.messages[2].content == LAST_LINE_ONLY
+    assert "NameError: name 'carlos_cards' is not defined" in fix.messages[3].content
+    assert fix.params.temperature == 0.0  # the greedy program is fixed greedily: the same fix every time
+    assert [s.get("fixes") for s in res.samples] == [None, None, 1]  # logged as program 1's fix
+
+
+@pytest.mark.asyncio
+async def test_a_fix_that_fails_again_is_not_fixed_again():
+    """A question keeps fresh samples: a fix that stops with an error is no vote, and the slot after it is a new
+    program from the family's prompt."""
+    llm = FakeChatModel(LAST_LINE_ONLY, pot("1"), LAST_LINE_ONLY, pot("1"))
+    res = await resolve(CARDS, llm=llm, run_code=fake_run_code, samples=4, candidate="1", compare=compare_answers)
+    assert [len(call.messages) for call in llm.history] == [2, 2, 4, 2]  # program 3 is 1's fix, 4 a fresh one
+    assert res.answers == [None, "1", None, "1"] and res.failed == {}
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    ("error: NameError: name 'x' is not defined", True),
+    ("error: SyntaxError: invalid syntax (<string>, line 2)", True),
+    ("timeout: the program ran longer than 10 s", False),  # the same idea rewritten meets the same limit
+    ("memory: the program used more than 256 MB", False),
+    ("forbidden: import os", False),
+    (None, False),
+    ("", False),
+])
+def test_only_a_programs_own_python_error_is_shown_to_it(error, expected):
+    assert fixable(error) is expected
+
+
+@pytest.mark.asyncio
+async def test_a_failure_whose_fix_has_not_run_is_fixed_by_the_next_call():
+    """A first call's budget ran out with both programs failed; a repaired answer's call (``prior``) writes
+    their fixes first, each in its family's next slot."""
+    first = await resolve(CARDS, llm=FakeChatModel(LAST_LINE_ONLY, LAST_LINE_ONLY), run_code=fake_run_code,
+                          samples=2, quorum=1)
+    assert first.answers == [None, None] and set(first.failed) == {0, 1}
+    kept = {str(i): v for i, v in first.failed.items()}  # as the tutor's reference keeps them (JSON keys)
+    llm = FakeChatModel(pot("48"), pot("48"))
+    again = await resolve(CARDS, llm=llm, run_code=fake_run_code, samples=4, candidate="48",
+                          compare=compare_answers, prior=first.answers, failed=kept)
+    assert [call.messages[2].content for call in llm.history] == [LAST_LINE_ONLY, LAST_LINE_ONLY]
+    assert [call.messages[0].content for call in llm.history] == [POT_SYSTEM, POT_FACTS_SYSTEM]
+    assert again.answers == [None, None, "48", "48"] and again.failed == {}
+    assert judge("48", again.votes, compare_answers).status == "verified"

@@ -28,7 +28,7 @@ def fake_run_code(code: str, timeout_s: float = 5.0, memory_mb: int = 256) -> Fa
     try:
         exec(compile(code, "<test>", "exec"), scope)  # noqa: S102 - only this file's fixed test programs
     except Exception as exc:  # noqa: BLE001
-        return FakeRun(False, error=str(exc))
+        return FakeRun(False, error=f"error: {type(exc).__name__}: {exc}")  # the sandbox's own wording
     return FakeRun(True, stdout=str(scope.get("result", "")), result=scope.get("result"))
 
 
