@@ -307,17 +307,6 @@ def test_recogniser_never_calls_sympify_on_the_question(monkeypatch):
     assert solve_question("__import__('os').system('ls')") is None
 
 
-def test_common_questions_take_milliseconds():
-    questions = [f[0] for f in FORMS]
-    for q in questions:  # warm SymPy's caches and imports
-        solve_question(q)
-    start = time.perf_counter()
-    for q in questions:
-        solve_question(q)
-    per_call = (time.perf_counter() - start) / len(questions)
-    assert per_call < 0.25, per_call
-
-
 def test_the_antiderivative_of_one_over_x_is_ln_of_its_absolute_value():
     """Regression (everyday set): SymPy's log(x) + C, true only for x > 0, was taken as ground truth."""
     solution = solve_question("antiderivative of 1/x")
