@@ -298,8 +298,31 @@ def test_latex_roots_braced_powers_and_pi_are_read(text):
     ("2 kg = 2000 g", Status.verified),
     ("3 hours = 120 minutes", Status.refuted),
     ("In one week, they sleep for 10 hours/day * 7 days = 70 hours.", Status.verified),  # a product, not 70 days
+    ("The race is 2,000 m = 2 km long.", Status.verified),  # a one-letter unit: was the equation m = 2
+    ("So 3,500 g = 3.5 kg.", Status.verified),
+    ("7200 s = 2 h", Status.verified),
+    ("5 m = 50 cm", Status.refuted),
 ])
 def test_a_unit_conversion_is_checked_as_one(text, status):
+    checks = arithmetic(text)
+    assert checks and {c.status for c in checks} == {status}
+
+
+@pytest.mark.parametrize("text", ["2 m + 3 = 11", "3 s = 12"])
+def test_a_one_letter_unit_is_still_a_variable_outside_a_conversion(text):
+    """Only "N u = M v" with two unit words is a conversion; "2 m + 3 = 11" stays an equation in m."""
+    assert [c.kind for c in check_text(text)] == ["equation"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("3,000,000 = 3 million", Status.verified),  # was refuted: "3,000,000 = 3"
+    ("It costs $1,500 = 1.5 thousand dollars.", Status.verified),
+    ("The prize is 2.5 million = 2,500,000 dollars.", Status.verified),
+    ("3 hundred thousand = 300,000", Status.verified),
+    ("1.5 million / 3 = 500,000", Status.verified),
+    ("3 million = 300,000", Status.refuted),
+])
+def test_a_number_and_its_scale_word_are_one_number(text, status):
     checks = arithmetic(text)
     assert checks and {c.status for c in checks} == {status}
 

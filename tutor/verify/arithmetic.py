@@ -132,6 +132,13 @@ _VULGAR = re.compile(r"(\d+)?([" + "".join(VULGAR) + r"])")
 _ROOT = re.compile(r"([∛∜])\s*(\d+(?:\.\d+)?|\([^()]*\))")
 
 
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SCALED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|\([^()]*\))\s+(" + "|".join(_SCALES)
+                     + r")\b(?![-‐])", re.I)
+"""A number and the scale word after it ("3 million", "(3 * 100) thousand" on the second pass), not a
+thousand-year-old tree."""
+
+
 def _normalise(text: str) -> str:
     # digit groups: "1\,000" (LaTeX), "1 000" with a thin or no-break space, "1 000 000" with two or more
     # plain-space groups (one plain-space group, "5 100", may be two numbers)
@@ -170,6 +177,9 @@ def _normalise(text: str) -> str:
         text = re.sub(pattern, f" {repl} ", text, flags=re.I)
     # "1 in 4 = 25%", "3 out of 5 is 60%": a chance or a share written in words, as the fraction it is
     text = re.sub(r"(?<![\d.,])(\d+)\s+(?:in|out of)\s+(\d+)(?![\d.,])(?=\s*(?:=|≈|is\b))", r"(\1/\2)", text)
+    # "3,000,000 = 3 million", "2.5 thousand = 2500", "3 hundred thousand": a number times its scale word
+    for _ in range(2):
+        text = _SCALED.sub(lambda m: f"({m.group(1)} * {_SCALES[m.group(2).lower()]})", text)
     # "double 8 = 16", "twice 7 is 14", "triple 5 = 15"
     text = re.sub(r"\b(?:double|twice)\s+(?=\d)", "2 * ", text, flags=re.I)
     text = re.sub(r"\btriple\s+(?=\d)", "3 * ", text, flags=re.I)
@@ -196,6 +206,10 @@ def _is_var(toks: list[Tok], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     near = lambda o: o is not None and o.kind in ("op", "eq", "lp", "rp")  # noqa: E731
     glued_digit = prev is not None and prev.kind == "num" and prev.end == t.start
+    if prev is not None and prev.kind == "num" and not glued_digit and nxt is not None and nxt.kind == "eq" \
+            and unit(t.text) is not None and i + 3 < len(toks) and toks[i + 2].kind == "num" \
+            and toks[i + 3].kind == "word" and unit(toks[i + 3].text) is not None:
+        return False  # "2,000 m = 2 km", "1000 g = 1 kg": a conversion between two units, not the equation m = 2
     return glued_digit or near(prev) or near(nxt)
 
 
