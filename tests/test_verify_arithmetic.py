@@ -330,6 +330,7 @@ def test_a_number_and_its_scale_word_are_one_number(text, status):
 def test_a_refuted_conversion_is_shown_with_its_units():
     (check,) = check_text("3 hours = 120 minutes")
     assert check.claim == "3 hours = 120 minutes" and check.expected == "180"
+    assert check.explanation == "3 hours is 180 minutes, not 120 minutes."  # was "3 is 180, not 120."
 
 
 @pytest.mark.parametrize(("text", "status"), [

@@ -550,10 +550,12 @@ def check_claim(claim: Claim) -> list[Check]:
             checks.append(_symbolic_pair(text, a, b))
             continue
         converted = _converted(claim, k, a)
+        said, right_unit = claim.parts[k].strip(), ""
         if converted is not None:  # the claim is shown with its units: "3 hours = 180 minutes"
             a, units = converted, claim.units or []
             right_unit = units[k + 1] if k + 1 < len(units) and units[k + 1] else ""
             text = f"{claim.parts[k]} {units[k]} {op} {claim.parts[k + 1]} {right_unit}".rstrip()
+            said = f"{said} {units[k]}"
         if claim.written and {k, k + 1} & set(claim.carried or {}):
             text = claim.written  # "75 min = 1 h 15 min", not "75 = 1"
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
@@ -580,8 +582,9 @@ def check_claim(claim: Claim) -> list[Check]:
             expected = format_value(a)
             if claim.remainder is not None and k == len(claim.ops) - 1 and _DIVISION.fullmatch(claim.parts[k]):
                 expected = _quotient_remainder(claim.parts[k])
+            in_unit = f" {right_unit}" if right_unit else ""  # "3 hours is 180 minutes, not 120 minutes."
             checks.append(Check(status, text, "arithmetic", expected,
-                                f"{claim.parts[k].strip()} is {expected}, not {claim.parts[k + 1].strip()}."))
+                                f"{said} is {expected}{in_unit}, not {claim.parts[k + 1].strip()}{in_unit}."))
         else:
             checks.append(undetermined(text, "arithmetic", "This has no number value (like dividing by zero)."))
     return checks
