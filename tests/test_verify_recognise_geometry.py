@@ -93,6 +93,12 @@ SHAPES = [
     ("hypotenuse is 13 and one leg is 5, what is the other leg", "other_leg", 12, "12"),
     ("a right triangle has a hypotenuse of 10 and a leg of 6 find the other leg", "other_leg", 8, "8"),
     ("the hypotenuse of a right triangle is 13 and one leg is 5 what is the other leg", "other_leg", 12, "12"),
+    # one length for both legs (everyday held-out set 2: went to checking programs, shown as 7.071068)
+    ("right triangle both legs are 5, how long is the hypotnuse", "hypotenuse", 5 * sp.sqrt(2), "5√2 ≈ 7.071"),
+    ("a right triangle has two legs of length 7. find the hypotenuse", "hypotenuse", 7 * sp.sqrt(2), "7√2 ≈ 9.899"),
+    ("isosceles right triangle with legs 4, hypotenuse", "hypotenuse", 4 * sp.sqrt(2), "4√2 ≈ 5.657"),
+    ("a right triangle whose legs are each 6 cm, find the hypotenuse", "hypotenuse", 6 * sp.sqrt(2),
+     "6√2 cm ≈ 8.485 cm"),
 ]
 
 
@@ -135,6 +141,7 @@ SHAPES_LEFT_ALONE = [
     "perimeter of a triangle with sides 3, 4 and 7",
     "hypotenuse is 5 and one leg is 7, what is the other leg",
     "a right triangle has a hypotenuse of 5 and a leg of 5 find the other leg",
+    "a right triangle has two legs, one is 5, find the hypotenuse",  # the other leg is not said to be equal
     "perimeter of a right triangle with sides 3, 4 and 6",
     # underdetermined or ambiguous
     "a right triangle has sides 3 and 4 what is the third side",

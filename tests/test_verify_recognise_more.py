@@ -263,6 +263,8 @@ def test_lines_and_functions_it_must_leave_alone(question):
      "other_leg", 12, "12 ft"),
     ("a 10 m ladder leans on a wall, its top is 8 m up the wall, how far is the bottom from the wall",
      "other_leg", 6, "6 m"),
+    ("ladder 13 ft leaning on a wall, the bottom is 5 ft from the wall, how high up the wall does it reach",
+     "other_leg", 12, "12 ft"),  # no article (everyday held-out set 2)
 ])
 def test_one_shape_in_an_everyday_story(question, kind, answer, text):
     solution = _answer(question)

@@ -154,7 +154,7 @@ its their each all both one two three four any equal same , ~ what's
 area perimeter circumference volume surface distance
 length lengths long side sides edge edges width wide breadth height high tall deep depth base bases parallel
 radius diameter leg legs hypotenuse other another missing unknown third fourth last remaining
-rectangle rectangular oblong square triangle triangular right angled angle regular equilateral circle
+rectangle rectangular oblong square triangle triangular right angled angle regular equilateral isosceles circle
 parallelogram trapezoid trapezium cube cuboid box prism solid cylinder sphere ball cone pyramid based
 polygon pentagon hexagon heptagon octagon nonagon decagon dodecagon sided gon shaped units unit so it's
 circular
@@ -239,6 +239,13 @@ def _measures(q: _Question) -> dict[str, list[int]]:
     q.text = re.sub(rf"\b((?:{_LABEL_WORDS})s?) of (?:a|an|the|this|that|its|my) (?:(?:right|right angled|regular|"
                     rf"rectangular|square|equilateral|circular) )?(?:{_SHAPE_WORDS}) (?=is\b|are\b|=|measures?\b)",
                     r"\1 ", q.text)
+    # "both legs are 5", "two legs of length 7", "legs are each 6 cm", "isosceles right triangle with legs 4":
+    # one length for the two legs of a right triangle
+    for m in q.take(rf"\b(?:both|two|the two|equal) (?:equal )?legs\b{_FILL}({_Q})(?! ?(?:,|and|&) ?{_Q})"
+                    rf"|\blegs (?:are )?each(?: of)?(?: length)? ({_Q})"
+                    rf"|(?<=\bisosceles right triangle )(?:with |has |whose )?legs\b{_FILL}({_Q})(?! ?(?:,|and|&) ?{_Q})"):
+        i = int(next(g for g in m.groups() if g)[1:])
+        add("legs", [i, i])
     # "6 sides of length 4", "a polygon with 8 equal sides each 5 cm", "12 sided polygon", "a 12-gon"
     for m in q.take(rf"({_Q}) (?:equal )?sides?(?: each| of| each of)?(?: length| side length)?(?: of)? ({_Q})"
                     r"(?: each)?"):

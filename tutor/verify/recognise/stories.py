@@ -137,7 +137,8 @@ def _in_liters(solution: Solution) -> Solution | None:
 
 _LENGTH = r"(\d+(?:\.\d+)?)\s*(ft|feet|foot|m|meters|metres|yd|yards)"
 _LADDER = [
-    re.compile(rf"^an? {_LENGTH} (?:long )?ladder"), re.compile(rf"^an? ladder (?:that is |is |of )?{_LENGTH}(?: long)?"),
+    re.compile(rf"^(?:an? |the )?{_LENGTH} (?:long )?ladder"),
+    re.compile(rf"^(?:an? |the )?ladder (?:that is |is |of )?{_LENGTH}(?: long)?"),  # "ladder 13 ft leaning on …"
 ]
 _BOTTOM = re.compile(rf"(?:its |the )?(?:bottom|foot|base)(?: of the ladder| of it)? (?:is )?{_LENGTH} (?:away )?from "
                      r"the (?:wall|house|building)")
