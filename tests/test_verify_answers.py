@@ -369,3 +369,18 @@ def test_what_a_quantity_measures_after_its_unit_is_not_part_of_the_unit():
     assert compare_answers("46 meters of fencing", "46 m").status is Status.verified
     assert compare_answers("45 meters of fencing", "46 m").status is Status.refuted
     assert compare_answers("15/2 cups of flour", "15/2 cups").status is Status.verified
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("5√2 ≈ 7.071", "5sqrt(2)", Status.verified),  # was refuted: the recogniser's own answer text, read whole
+    ("√2 ≈ 1.414", "sqrt(2)", Status.verified),
+    ("9π ≈ 28.3", "9pi", Status.verified),
+    ("about 7.07", "5*sqrt(2)", Status.verified),
+    ("≈ 7.07", "5*sqrt(2)", Status.verified),
+    ("x ≈ 2.236", "sqrt(5)", Status.verified),
+    ("5√2 ≈ 7.2", "5*sqrt(2)", Status.refuted),  # each part must state the answer
+    ("4√2 ≈ 7.071", "5*sqrt(2)", Status.refuted),
+    ("about 7", "5*sqrt(2)", Status.refuted),  # a whole number is never taken as a rounding
+])
+def test_an_exact_answer_beside_its_rounding_is_compared_part_by_part(given, gold, status):
+    assert compare_answers(given, gold).status is status

@@ -244,14 +244,18 @@ def compare_measured(given: str, gold: str) -> Status | None:
         approx = _measure(approx_text)
         if approx is None or approx[1] != gold_unit:
             return None
-    elif gold_unit is None:
-        return None  # a plain gold: the other readers' case
+    elif gold_unit is None and (gold_value.is_Rational or not ("≈" in given or _ABOUT.match(given))):
+        return None  # a plain gold: the other readers' case, unless the answer is an irrational one's rounding
+        # ("5√2 ≈ 7.071" or "about 7.07" for 5√2: each part must state it, the decimal at its own precision)
     if gold_value.is_Rational and not approx_text and not re.search(r"[π√]|pi", exact_text):
         return None  # "40 cm²": compare_quantities has read it, or will not
     if gold_unit is not None and gold_unit not in _UNITS:
         return None
+    parts = [part for part in given.split("≈") if part.strip()]
+    if len(parts) > 1 and re.fullmatch(r"\s*[A-Za-z]\s*=?\s*", parts[0]):
+        parts = parts[1:]  # "x ≈ 2.236": the unknown's name, then its value
     verdicts = [_judge(part, gold_value, gold_unit, rounding=bool(approx_text) or not gold_value.is_Rational)
-                for part in given.split("≈")]
+                for part in parts]
     if any(v is Status.refuted for v in verdicts):
         return Status.refuted
     if verdicts and all(v is Status.verified for v in verdicts):
