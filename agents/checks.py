@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from tutor.verify.answers import shares_as_fractions
+
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:\s*/\s*\d+)?")
 """A number not glued to a Latin letter or digit ("x2", "v1.5" are not numbers); glued to Chinese it is ("还剩9页")."""
 ANSWER_CUE = re.compile(
@@ -133,7 +135,7 @@ def final_answer_of(text: str) -> str | None:
     for pattern in FINAL_PATTERNS:
         found = pattern.findall(text)
         if found:
-            value = found[-1]
+            value = shares_as_fractions(found[-1])  # "The answer is 3 out of 10." states 3/10, not 3
             # "The answer is 17 x 7 = 119": the result is after the last '='.
             value = value.rsplit("=", 1)[-1] if numbers_in(value.rsplit("=", 1)[-1]) else value
             # "答案是：6个三角形和1个四边形共有13个角": the result follows the last word that states one

@@ -164,3 +164,10 @@ def test_the_closing_sentence_states_the_answer_whole():
     assert closing_answer("So the solution is x = 5 or x = -1.") == "x = 5 or x = -1"
     assert closing_answer("Great work! This is the way.") is None  # words, nothing to compare
     assert closing_answer("") is None
+
+
+def test_a_final_answer_that_is_a_share_in_words_is_its_fraction():
+    """"The answer is 3 out of 10." states 3/10: taken as 3, it disputed the programs' 0.3 and a right draft
+    was repaired."""
+    assert final_answer_of("The answer is 3 out of 10.") == "3/10"
+    assert final_answer_of("The answer is 3 out of 10, or 0.3.") == "3/10"

@@ -384,3 +384,29 @@ def test_what_a_quantity_measures_after_its_unit_is_not_part_of_the_unit():
 ])
 def test_an_exact_answer_beside_its_rounding_is_compared_part_by_part(given, gold, status):
     assert compare_answers(given, gold).status is status
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("1/3 or about 33%", "1/3", Status.verified),  # was refuted: the two forms read as one
+    ("1/3, or about 0.33", "1/3", Status.verified),
+    ("5√2 (about 7.07)", "5sqrt(2)", Status.verified),
+    ("2/3 ≈ 67%", "2/3", Status.verified),
+    ("about 33.3%", "1/3", Status.verified),
+    ("about 30%", "30", Status.verified),  # a percentage question's answer, in its percent
+    ("1/3 ≈ 0.4", "1/3", Status.refuted),  # was verified: the rounding was never read
+    ("1/3 ≈ 50%", "1/3", Status.refuted),  # was verified
+    ("5√2 (about 7.5)", "5sqrt(2)", Status.refuted),
+    ("0.33", "1/3", Status.refuted),  # a rounding of a rational answer only where the answer says so
+])
+def test_a_value_and_its_rounding_must_both_be_right(given, gold, status):
+    assert compare_answers(given, gold).status is status
+
+
+@pytest.mark.parametrize(("given", "status"), [
+    ("3 out of 10", Status.verified),  # was refuted
+    ("3 out of 10, or 0.3", Status.verified),
+    ("3 out of 10 marbles", Status.verified),
+    ("3 out of 5", Status.refuted),
+])
+def test_a_share_in_words_is_the_fraction_it_names(given, status):
+    assert compare_answers(given, "3/10").status is status

@@ -230,6 +230,17 @@ def _truth_value(gold) -> bool | None:
     return None
 
 
+_OUT_OF = re.compile(r"(?<![\d.,/])(\d+)\s+out\s+of\s+(\d+)(?![\d/]|[.,]\d)", re.I)
+
+
+def shares_as_fractions(text: str) -> str:
+    """"3 out of 10" as the fraction "3/10": a share or a chance written in words is one number, not 3."""
+    return _OUT_OF.sub(r"\1/\2", text)
+_ROUNDED_ASIDE = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\(\s*(?:about|approximately|approx\.?|roughly|≈)\s*([^()]+?)\s*\)"
+                            r"\s*\.?\s*$", re.I)
+_ROUNDED_AFTER = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\b(?:about|approximately|approx\.|roughly)\s+(?=[-−\d.])", re.I)
+
+
 def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
     # Chinese answers (issue 15): "27只", "三分之二", "１２", "1元5角" read as plain math (units weighed) first;
@@ -238,6 +249,10 @@ def _compare_answers(given: str, gold) -> Check:
     from tutor.verify.units import improper
 
     given = improper(given)  # "2 1/2", "2½", "2 and 1/2": a mixed number, never 2 × 1/2
+    given = shares_as_fractions(given)
+    # "1/3, or about 33%", "5√2 (about 7.07)": a value and its rounding, read as "1/3 ≈ 33%"
+    given = _ROUNDED_ASIDE.sub(r" ≈ \1", given)
+    given = _ROUNDED_AFTER.sub(" ≈ ", given)
     truth = _truth_value(gold)
     if truth is not None:
         said = _read_yes_no(given)

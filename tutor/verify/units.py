@@ -244,23 +244,48 @@ def compare_measured(given: str, gold: str) -> Status | None:
         approx = _measure(approx_text)
         if approx is None or approx[1] != gold_unit:
             return None
-    elif gold_unit is None and (gold_value.is_Rational or not ("≈" in given or _ABOUT.match(given))):
-        return None  # a plain gold: the other readers' case, unless the answer is an irrational one's rounding
-        # ("5√2 ≈ 7.071" or "about 7.07" for 5√2: each part must state it, the decimal at its own precision)
-    if gold_value.is_Rational and not approx_text and not re.search(r"[π√]|pi", exact_text):
+    said_approx = "≈" in given or bool(_ABOUT.match(given))
+    if not approx_text and gold_unit is None and not said_approx:
+        return None  # a plain gold: the other readers' case, unless the answer says a value is rounded
+        # ("5√2 ≈ 7.071", "1/3 ≈ 0.33", "about 7.07": each part must state it, a rounding at its own precision)
+    if gold_value.is_Rational and not approx_text and not said_approx and not re.search(r"[π√]|pi", exact_text):
         return None  # "40 cm²": compare_quantities has read it, or will not
     if gold_unit is not None and gold_unit not in _UNITS:
         return None
-    parts = [part for part in given.split("≈") if part.strip()]
-    if len(parts) > 1 and re.fullmatch(r"\s*[A-Za-z]\s*=?\s*", parts[0]):
+    parts = [(k > 0, part) for k, part in enumerate(given.split("≈")) if part.strip()]
+    if len(parts) > 1 and re.fullmatch(r"\s*[A-Za-z]\s*=?\s*", parts[0][1]):
         parts = parts[1:]  # "x ≈ 2.236": the unknown's name, then its value
-    verdicts = [_judge(part, gold_value, gold_unit, rounding=bool(approx_text) or not gold_value.is_Rational)
-                for part in parts]
+    # a decimal states an irrational gold (or one that says a decimal is fine) rounded; a rational gold only where
+    # the answer says so: "0.33" alone is not 1/3, "1/3 ≈ 0.33" and "about 0.33" are true
+    rounding = bool(approx_text) or not gold_value.is_Rational
+    verdicts = []
+    for rounded, part in parts:
+        readings = [part]
+        if gold_unit is None and _PERCENT_PART.match(part):
+            # "33%" for 1/3 is 0.33; "about 30%" for a percentage question's 30 is 30: either reading may be meant
+            readings = [_PERCENT_PART.sub(_as_decimal, part), part.replace("%", "")]
+        said = [_judge(r, gold_value, gold_unit, rounding=rounding or rounded or bool(_ABOUT.match(part)))
+                for r in readings]
+        verdicts.append(Status.verified if Status.verified in said else
+                        Status.refuted if all(v is Status.refuted for v in said) else None)
     if any(v is Status.refuted for v in verdicts):
         return Status.refuted
     if verdicts and all(v is Status.verified for v in verdicts):
         return Status.verified
     return None
+
+
+_PERCENT_PART = re.compile(r"^(\s*(?:≈|~|about|approximately|approx\.?|roughly|around|nearly|almost)?\s*)"
+                           r"(\d+)(?:\.(\d+))?\s*%\s*$", re.I)
+"""A part of an answer that is a percentage, for a gold without a unit."""
+
+
+def _as_decimal(m: re.Match) -> str:
+    """"33%" as "0.33", "33.3%" as "0.333": the same value, written to the same precision."""
+    whole, places = m.group(2), m.group(3) or ""
+    digits = (whole + places).rjust(len(places) + 3, "0")
+    point = len(digits) - len(places) - 2
+    return f"{m.group(1)}{int(digits[:point])}.{digits[point:]}"
 
 
 def _judge(part: str, gold_value, gold_unit: str | None, *, rounding: bool) -> Status | None:
