@@ -410,3 +410,34 @@ def test_a_value_and_its_rounding_must_both_be_right(given, gold, status):
 ])
 def test_a_share_in_words_is_the_fraction_it_names(given, status):
     assert compare_answers(given, "3/10").status is status
+
+
+@pytest.mark.parametrize(("given", "status"), [
+    ("no real solution", Status.verified),  # was undetermined: a right answer to x^2 + 4 = 0 never confirmed
+    ("There are no solutions.", Status.verified),
+    ("no solution because 2 = 3", Status.verified),
+    ("∅", Status.verified),
+    ("无解", Status.verified),
+    ("x = 2", Status.refuted),
+])
+def test_an_empty_solution_set_said_in_words_is_read_as_one(given, status):
+    assert compare_answers(given, sp.S.EmptySet).status is status
+    assert compare_answers(given, "no real solution").status is status
+
+
+def test_no_solution_for_a_question_that_has_one_is_wrong():
+    assert compare_answers("no solution", "x = 2").status is Status.refuted
+    assert compare_answers("There is no answer.", sp.FiniteSet(-4, 4)).status is Status.refuted
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("4 dollars and 50 cents", "4.50", Status.verified),  # was refuted: read as 450 cents against 4.50
+    ("$4 and 50 cents", "4.50", Status.verified),  # was refuted
+    ("$4 and 50 cents", "$4.50", Status.verified),
+    ("1 hour and 30 minutes", "1.5", Status.verified),
+    ("1 hour and 30 minutes", "90", Status.verified),
+    ("4 dollars 40 cents", "4.50", Status.refuted),
+    ("1 hour and 30 minutes", "2", Status.refuted),
+])
+def test_a_compound_quantity_answers_a_bare_gold_in_either_of_its_units(given, gold, status):
+    assert compare_answers(given, gold).status is status

@@ -241,6 +241,14 @@ _ROUNDED_ASIDE = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\(\s*(?:about|approxima
 _ROUNDED_AFTER = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\b(?:about|approximately|approx\.|roughly)\s+(?=[-−\d.])", re.I)
 
 
+_NO_SOLUTION = re.compile(
+    r"^\W*(?:(?:so|thus|therefore|hence),?\s+)?(?:there\s+(?:is|are)\s+|it\s+has\s+|the equation has\s+)?"
+    r"no\s+(?:real\s+)?(?:solutions?|roots?|answers?|values?(?:\s+of\s+x)?)\b"
+    r"(?:[^0-9=<>]*|\s*(?:[,;:(]|\bbecause\b|\bsince\b|\bas\b).*)$"
+    r"|^\s*(?:∅|\{\s*\}|(?:the\s+)?empty\s+set|无解|没有(?:实数)?解)\s*[.。]?\s*$", re.I)
+"""An answer that says the solution set is empty: "no real solution", "There are no solutions.", "∅"."""
+
+
 def _compare_answers(given: str, gold) -> Check:
     shown = gold if isinstance(gold, str) else str(gold)
     # Chinese answers (issue 15): "27只", "三分之二", "１２", "1元5角" read as plain math (units weighed) first;
@@ -261,6 +269,10 @@ def _compare_answers(given: str, gold) -> Check:
         word = "matches" if said is truth else "does not match"
         return Check(Status.verified if said is truth else Status.refuted, given, "answer", "yes" if truth else "no",
                      f"This answer {word} the right answer, {'yes' if truth else 'no'}.")
+    if _NO_SOLUTION.match(given):  # "no real solution", "∅", "无解": the empty set, said in words
+        empty = gold == sp.S.EmptySet if isinstance(gold, sp.Basic) else bool(_NO_SOLUTION.match(shown))
+        return Check(Status.verified if empty else Status.refuted, given, "answer", shown,
+                     f"This answer {'matches' if empty else 'does not match'} the right answer, {shown}.")
     if isinstance(gold, str):
         from tutor.verify.units import compare_quantities
 

@@ -119,8 +119,24 @@ def improper(text: str) -> str:
 _PART = re.compile(rf"\s*(?P<n>{_NUMBER})\s*(?P<u>{_UNIT_NAMES})(?![a-z])\s*(?:and\s+|,\s*)?", re.I)
 
 
+_DOLLARS_AND_CENTS = re.compile(r"^\$\s*(\d+)\s*(?:and\s+|,\s*)?(\d{1,2})\s*(?:cents?|¢)$", re.I)
+
+
+def _compound_units(text: str) -> list[str]:
+    """The units a compound quantity is written in ("4 dollars 50 cents" -> dollars, cents); [] if not one."""
+    if _compound(text) is None:
+        return []
+    if _DOLLARS_AND_CENTS.match(text):
+        return ["$", "cents"]
+    return [m.group("u").lower() for m in _PART.finditer(text)]
+
+
 def _compound(text: str) -> tuple[Fraction, str] | None:
-    """ "3 h 20 min", "2 m 5 cm", "5 ft 3 in", "4 dollars 5 cents": one quantity in its last unit, or None."""
+    """ "3 h 20 min", "2 m 5 cm", "5 ft 3 in", "4 dollars 5 cents", "$4 and 50 cents": one quantity in its last
+    unit, or None."""
+    money = _DOLLARS_AND_CENTS.match(text)
+    if money:
+        return Fraction(int(money.group(1)) * 100 + int(money.group(2))), "cents"
     pos, parts = 0, []
     while pos < len(text):
         m = _PART.match(text, pos)
@@ -176,7 +192,12 @@ def compare_quantities(given: str, gold: str) -> Status | None:
         # "8 m" for a gold written as the bare 8 (the question named the unit, the answer key did not)
         if a[1] is None or a[1] not in _UNITS:
             return None
-        return Status.verified if a[0] == g[0] else Status.refuted
+        if a[0] == g[0]:
+            return Status.verified
+        # "4 dollars 50 cents" for a bare 4.50, "1 h 30 min" for a bare 1.5: a compound answer in any of its units
+        units = _compound_units(improper(given).strip().rstrip("."))
+        same = any(a[0] * _UNITS[a[1]][1] / _UNITS[u][1] == g[0] for u in units)
+        return Status.verified if same else Status.refuted
     gold_value, gold_unit = g
     value, unit = a
     if unit is None:
