@@ -393,3 +393,16 @@ def test_the_same_unit_twice_is_no_quantity_in_two_units():
 def test_shares_in_words_digit_groups_and_divided_fractions(text, status):
     checks = arithmetic(text)
     assert checks and checks[0].status is status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Half of 48 = 24.", Status.verified),  # was refuted as "48 = 24"
+    ("A quarter of 60 is 15.", Status.verified),
+    ("two thirds of 27 = 18", Status.verified),
+    ("three-quarters of 80 = 60", Status.verified),
+    ("Half of 48 = 20.", Status.refuted),
+    ("a third of 30 = 12", Status.refuted),
+])
+def test_a_fraction_in_words_of_a_number_is_that_fraction_times_it(text, status):
+    checks = arithmetic(text)
+    assert checks and {c.status for c in checks} == {status}

@@ -139,6 +139,19 @@ _SCALED = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?|\(
 thousand-year-old tree."""
 
 
+_NUMERATORS = {"": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                 "tenth": 10, "tenths": 10}
+_WORD_FRACTION_OF = re.compile(r"(?<![\w-])(?:(" + "|".join(k for k in _NUMERATORS if k) + r")[\s-]+)?("
+                               + "|".join(_DENOMINATORS) + r")\s+of\s+(?=[$\d.(])", re.I)
+
+
+def _word_fraction(m: re.Match) -> str:
+    return f"({_NUMERATORS[(m.group(1) or '').lower()]}/{_DENOMINATORS[m.group(2).lower()]}) * "
+
+
 def _normalise(text: str) -> str:
     # digit groups: "1\,000" (LaTeX), "1 000" with a thin or no-break space, "1 000 000" with two or more
     # plain-space groups (one plain-space group, "5 100", may be two numbers)
@@ -183,6 +196,8 @@ def _normalise(text: str) -> str:
     # "double 8 = 16", "twice 7 is 14", "triple 5 = 15"
     text = re.sub(r"\b(?:double|twice)\s+(?=\d)", "2 * ", text, flags=re.I)
     text = re.sub(r"\btriple\s+(?=\d)", "3 * ", text, flags=re.I)
+    # "half of 48 = 24", "a third of 27", "three quarters of 80": a fraction in words, of a number
+    text = _WORD_FRACTION_OF.sub(_word_fraction, text)
     # "15% of 80", "3/4 of 20", "half of 20"
     text = re.sub(r"(%|\d|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
     # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
