@@ -406,3 +406,15 @@ def test_shares_in_words_digit_groups_and_divided_fractions(text, status):
 def test_a_fraction_in_words_of_a_number_is_that_fraction_times_it(text, status):
     checks = arithmetic(text)
     assert checks and {c.status for c in checks} == {status}
+
+
+@pytest.mark.parametrize("text", ["**Step 1:** 6 × 7 = 42", "**6 × 7 = 42**", "**Total:** 3 + 4 = 7",
+                                  "__Step 2:__ 6 × 7 = 42"])
+def test_markdown_bold_around_a_label_or_a_line_is_not_part_of_the_claim(text):
+    """Was undetermined ('** 6 * 7 = 42': part of it in words), so a right line went unchecked."""
+    assert [c.status for c in arithmetic(text)] == [Status.verified]
+
+
+@pytest.mark.parametrize(("text", "status"), [("2**3 = 8", Status.verified), ("(1+1)**3 = 9", Status.refuted)])
+def test_a_python_power_between_two_operands_stays_a_power(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]

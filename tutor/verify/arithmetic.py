@@ -103,6 +103,10 @@ _BULLET = re.compile(r"(?m)^([ \t]*)(?:[-*•‣◦]|\d{1,2}[.)])[ \t]+(?=\S)")
 """A list marker at the start of a line ("- 1/3 = 4/12", "2. 4 + 3 = 7"): not a minus, not a number."""
 
 
+_BOLD = re.compile(r"(?<![\w)])\*\*|\*\*(?![\w(])|(?<![\w)])__|__(?![\w(])")
+"""Markdown's bold markers: a '**' (or '__') without an operand on one of its sides."""
+
+
 _LATEX = [
     (re.compile(r"\\[()\[\]]|\$\$"), " "),  # inline and display delimiters; a single $ is money
     (re.compile(r"\\(?:text|mathrm|textbf|mathbf|boxed)\{([^{}]*)\}"), r" \1 "),
@@ -164,6 +168,8 @@ def _normalise(text: str) -> str:
     # ASCII math first; text without Chinese or full-width characters comes back unchanged
     text = prose_to_math(text)
     text = _BULLET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    # markdown bold ("**Step 1:** 6 × 7 = 42", "**6 × 7 = 42**"), not Python's power "2**3" between two operands
+    text = _BOLD.sub("  ", text)
     # "2/5 ÷ 1/10": written fractions are divided whole, not read left to right as 2/5/1/10
     text = _FRACTION_BEFORE_DIVIDE.sub(r"(\1)", text)
     text = _FRACTION_AFTER_DIVIDE.sub(r"\1(\2)", text)
