@@ -418,3 +418,14 @@ def test_markdown_bold_around_a_label_or_a_line_is_not_part_of_the_claim(text):
 @pytest.mark.parametrize(("text", "status"), [("2**3 = 8", Status.verified), ("(1+1)**3 = 9", Status.refuted)])
 def test_a_python_power_between_two_operands_stays_a_power(text, status):
     assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("10 choose 3 = 120", Status.verified),  # was refuted as "3 = 120"
+    ("There are 5 choose 2 = 10 pairs.", Status.verified),
+    ("10C3 = 120", Status.verified),
+    ("3 choose 5 = 0", Status.verified),
+    ("10 choose 3 = 100", Status.refuted),
+])
+def test_a_number_of_ways_to_choose_is_read_as_one(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]

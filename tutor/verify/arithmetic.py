@@ -152,6 +152,14 @@ _WORD_FRACTION_OF = re.compile(r"(?<![\w-])(?:(" + "|".join(k for k in _NUMERATO
                                + "|".join(_DENOMINATORS) + r")\s+of\s+(?=[$\d.(])", re.I)
 
 
+_CHOOSE = re.compile(r"(?<![\w.])(\d{1,3})\s*(?:\s+choose\s+|C)(\d{1,3})(?![\w.])")
+
+
+def _choose(m: re.Match) -> str:
+    n, k = int(m.group(1)), int(m.group(2))
+    return f"({n}!/({k}!*{n - k}!))" if k <= n else "(0)"  # no way to choose more than there are
+
+
 def _word_fraction(m: re.Match) -> str:
     return f"({_NUMERATORS[(m.group(1) or '').lower()]}/{_DENOMINATORS[m.group(2).lower()]}) * "
 
@@ -202,6 +210,8 @@ def _normalise(text: str) -> str:
     # "double 8 = 16", "twice 7 is 14", "triple 5 = 15"
     text = re.sub(r"\b(?:double|twice)\s+(?=\d)", "2 * ", text, flags=re.I)
     text = re.sub(r"\btriple\s+(?=\d)", "3 * ", text, flags=re.I)
+    # "10 choose 3 = 120", "10C3 = 120": the number of ways to choose, as the factorials it is
+    text = _CHOOSE.sub(_choose, text)
     # "half of 48 = 24", "a third of 27", "three quarters of 80": a fraction in words, of a number
     text = _WORD_FRACTION_OF.sub(_word_fraction, text)
     # "15% of 80", "3/4 of 20", "half of 20"
