@@ -70,3 +70,12 @@ def test_solution_that_divides_by_zero_is_a_false_premise():
     c = solution_satisfies("1/(x-2) = 1", "x = 2")
     assert c.status is Status.refuted
     assert c.kind == "false_premise"
+
+
+@pytest.mark.parametrize(("after", "status"), [
+    ("x^2 + C", Status.verified),  # was refuted: differentiated by C, whose name sorts before x
+    ("x^2 + K", Status.verified),
+    ("2x^2 + C", Status.refuted),
+])
+def test_an_antiderivative_with_its_named_constant_is_checked_in_the_integrals_variable(after, status):
+    assert check_step_pair("∫ 2x dx", after).status is status

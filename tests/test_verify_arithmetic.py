@@ -429,3 +429,23 @@ def test_a_python_power_between_two_operands_stays_a_power(text, status):
 ])
 def test_a_number_of_ways_to_choose_is_read_as_one(text, status):
     assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "kind", "status"), [
+    ("d/dx x^3 = 3x^2", "derivative", Status.verified),  # was undetermined: "x ^ 3 = 3 x ^ 2", part in words
+    ("The derivative is d/dx (x^3 + 2x) = 3x^2 + 2.", "derivative", Status.verified),
+    ("The derivative of 3x^4 - 5x^2 + 7 is 12x^3 - 10x.", "derivative", Status.verified),
+    (r"\frac{d}{dx} x^2 = 2x", "derivative", Status.verified),
+    ("∫ 2x dx = x^2 + C", "integral", Status.verified),  # was not read at all
+    ("d/dx (x^3) = 2x^2", "derivative", Status.refuted),
+    ("The derivative of x^2 is 3x.", "derivative", Status.refuted),
+    ("∫ 2x dx = 2x^2 + C, so that's it", "integral", Status.refuted),
+])
+def test_a_derivative_or_an_integral_stated_in_prose_is_checked_by_sympy(text, kind, status):
+    assert [(c.kind, c.status) for c in check_text(text)] == [(kind, status)]
+
+
+@pytest.mark.parametrize("text", ["The derivative of the position is the velocity.",
+                                  "The derivative of f(x) is f'(x).", "The derivative of x^2 at x = 3 is 6."])
+def test_a_derivative_in_words_that_is_not_one_formula_is_left_alone(text):
+    assert not [c for c in check_text(text) if c.status is Status.refuted]

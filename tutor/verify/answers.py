@@ -238,7 +238,9 @@ def shares_as_fractions(text: str) -> str:
     return _OUT_OF.sub(r"\1/\2", text)
 _ROUNDED_ASIDE = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\(\s*(?:about|approximately|approx\.?|roughly|≈)\s*([^()]+?)\s*\)"
                             r"\s*\.?\s*$", re.I)
-_ROUNDED_AFTER = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\b(?:about|approximately|approx\.|roughly)\s+(?=[-−\d.])", re.I)
+_ROUNDED_AFTER = re.compile(r"(?<=\S)(?:\s*,\s*(?:or\s+)?|\s+or\s+)(?:about|approximately|approx\.|roughly)\s+(?=[-−\d.])",
+                            re.I)
+"""", or about 33%", " or about 0.33": a second form of the answer (not "The area is about 78.5")."""
 
 
 _NO_SOLUTION = re.compile(

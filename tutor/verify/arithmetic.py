@@ -684,6 +684,50 @@ def _symbolic_pair(text: str, a: sp.Expr, b: sp.Expr) -> Check:
     return undetermined(text, "equation", "This is an equation with a letter in it, so it is not checked on its own.")
 
 
+_RESULT = r"(?P<g>[^=\n]{1,80}?)\s*(?=$|\n|[.;:](?:\s|$)|,\s|\s+(?:so|and|which|because|since|for|where)\b)"
+_CALCULUS = [
+    # "d/dx x^3 = 3x^2", "d/dx (x^3 + 2x) = 3x^2 + 2", "\frac{d}{dx} x^2 = 2x"
+    ("d/d{v} {f}", re.compile(r"(?:\(\s*)?(?:d/d(?P<v>[a-z])|\\frac\{d\}\{d(?P<w>[a-z])\})(?:\s*\))?\s*"
+                             r"(?P<f>[^=\n]{1,80}?)\s*=\s*" + _RESULT)),
+    # "∫ 2x dx = x^2 + C"
+    ("∫ {f} d{v}", re.compile(r"∫\s*(?P<f>[^=\n∫]{1,80}?)\s*d(?P<v>[a-z])\s*=\s*" + _RESULT)),
+    # "The derivative of x^3 is 3x^2."
+    ("d/d{v} {f}", re.compile(r"\bderivative of\s+(?P<f>[^=\n]{1,80}?)\s+(?:is|equals|=)\s+" + _RESULT, re.I)),
+]
+"""A derivative or an antiderivative stated in prose, as the step pair SymPy checks (``check_step_pair``)."""
+
+
+_FUNCTIONS = re.compile(r"\\?\b(?:sin|cos|tan|sec|csc|cot|ln|log|exp|sqrt)\b")
+_WORDY = re.compile(r"[A-Za-z]{2,}")
+
+
+def _calculus_claims(text: str) -> tuple[list[Check], str]:
+    """The derivatives and integrals stated in ``text``, checked, and the text without them (so the arithmetic
+    reader does not take "d/dx x^3 = 3x^2" for the truncated "x^3 = 3x^2")."""
+    if "d/d" not in text and "∫" not in text and "frac{d}" not in text and "erivative of" not in text:
+        return [], text
+    from tutor.verify.algebra import check_step_pair
+
+    checks: list[Check] = []
+    for template, pattern in _CALCULUS:
+        for m in list(pattern.finditer(text)):
+            f, g = m.group("f").strip(), m.group("g").strip().rstrip(".")
+            if _WORDY.search(_FUNCTIONS.sub(" ", f)) or _WORDY.search(_FUNCTIONS.sub(" ", g)):
+                continue  # "the derivative of x^2 at x = 3 is 6": words in it, not one formula
+            v = m.groupdict().get("v") or m.groupdict().get("w")
+            if v is None:  # "the derivative of x^3": the function's one letter
+                letters = set(re.findall(r"(?<![A-Za-z])[a-z](?![A-Za-z])", f))
+                if len(letters) != 1:
+                    continue
+                (v,) = letters
+            check = check_step_pair(template.format(v=v, f=f), g)
+            if check.status is Status.undetermined:
+                continue  # not read: left to the arithmetic reader as before
+            checks.append(check)
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return checks, text
+
+
 def check_text(text: str) -> list[Check]:
     """Every arithmetic/algebra claim found in ``text``, each checked.
 
@@ -695,7 +739,7 @@ def check_text(text: str) -> list[Check]:
         check_size(text.replace("\n", " ").replace("\r", " ").replace("\t", " ")[:MAX_CHARS])
     except VerificationError as exc:
         return [undetermined(text[:40], "arithmetic", f"Could not read this text ({exc}).")]
-    checks: list[Check] = []
+    checks, text = _calculus_claims(text)
     try:
         claims = find_claims(text)
     except MATH_ERRORS as exc:
