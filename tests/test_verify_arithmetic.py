@@ -449,3 +449,30 @@ def test_a_derivative_or_an_integral_stated_in_prose_is_checked_by_sympy(text, k
                                   "The derivative of f(x) is f'(x).", "The derivative of x^2 at x = 3 is 6."])
 def test_a_derivative_in_words_that_is_not_one_formula_is_left_alone(text):
     assert not [c for c in check_text(text) if c.status is Status.refuted]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("90° − 35° = 55°", Status.verified),  # was not read at all
+    ("(8 − 2) × 180° ÷ 8 = 135°", Status.verified),  # was undetermined: "/ 8 = 135"
+    ("-6°C + 15°C = 9°C", Status.verified),
+    ("90° − 35° = 45°", Status.refuted),
+    ("-6°C + 15°C = 10°C", Status.refuted),
+])
+def test_a_degree_sign_is_a_unit_in_a_calculation(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize("text", ["60 × 30 × 40 = 72 000 cm³", "72 000 ÷ 1000 = 72"])
+def test_a_group_of_three_zeros_after_a_space_belongs_to_the_number(text):
+    """'72 000' was read as 72 (and 000): a right volume refuted. No number starts with 000."""
+    assert [c.status for c in arithmetic(text)] == [Status.verified]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("180° = π radians", Status.verified),  # refuted as "180 = π" once the degree sign was read as a unit
+    ("360° = 2π", Status.verified),
+    ("90 degrees = π/2 radians", Status.verified),
+    ("180° = 2π radians", Status.refuted),
+])
+def test_degrees_on_a_line_with_pi_are_the_angle_in_radians(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]

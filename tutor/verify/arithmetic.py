@@ -67,6 +67,7 @@ _UNIT_WORDS = {
     "day", "days", "week", "weeks", "month", "months", "year", "years", "each", "per", "unit", "units",
     "dollar", "dollars", "cent", "cents", "item", "items", "person", "people", "mph", "kph", "feet", "foot",
     "ft", "inch", "inches", "yard", "yards", "gallon", "gallons", "ounce", "ounces", "oz",
+    "degree", "degrees", "celsius", "fahrenheit",
 }
 
 
@@ -164,11 +165,22 @@ def _word_fraction(m: re.Match) -> str:
     return f"({_NUMERATORS[(m.group(1) or '').lower()]}/{_DENOMINATORS[m.group(2).lower()]}) * "
 
 
+def _degrees_as_radians(line: re.Match) -> str:
+    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[°º](?!\s*[CF]\b)|\s+degrees?\b)", r"(\1*π/180)", line.group(0))
+
+
 def _normalise(text: str) -> str:
     # digit groups: "1\,000" (LaTeX), "1 000" with a thin or no-break space, "1 000 000" with two or more
     # plain-space groups (one plain-space group, "5 100", may be two numbers)
     text = re.sub(r"(?<=\d)(?:\\,|[\u2009\u202f\u00a0])(?=\d{3}(?!\d))", "", text)
     text = re.sub(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d.,])", lambda m: m.group(0).replace(" ", ""), text)
+    text = re.sub(r"(?<![\d.,])(\d{1,3}) (000)(?![\d.,])", r"\1\2", text)  # "72 000": no number starts with 000
+    # "180° = π radians", "360° = 2π": on a line with π, degrees are the angle they measure, in radians
+    text = re.sub(r"[^\n]*(?:π|\bpi\b|radian)[^\n]*", _degrees_as_radians, text)
+    # "180° ÷ 8 = 22.5°", "-6°C + 15°C = 9°C": a degree sign is a unit, as "degrees" is
+    text = re.sub(r"(?<=\d)\s*[°º]\s*C\b", " celsius", text)
+    text = re.sub(r"(?<=\d)\s*[°º]\s*F\b", " fahrenheit", text)
+    text = re.sub(r"(?<=\d)\s*[°º]", " degrees", text)
     if "\\" in text or "$$" in text:
         for pattern, repl in _LATEX:
             text = pattern.sub(repl, text)
