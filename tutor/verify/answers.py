@@ -259,10 +259,11 @@ def _compare_answers(given: str, gold) -> Check:
     from tutor.verify.units import improper
 
     given = improper(given)  # "2 1/2", "2½", "2 and 1/2": a mixed number, never 2 × 1/2
-    given = shares_as_fractions(given)
-    # "1/3, or about 33%", "5√2 (about 7.07)": a value and its rounding, read as "1/3 ≈ 33%"
-    given = _ROUNDED_ASIDE.sub(r" ≈ \1", given)
-    given = _ROUNDED_AFTER.sub(" ≈ ", given)
+    if len(given) <= 200:  # a typed answer, not a page (guard() refuses that below)
+        given = shares_as_fractions(given)
+        # "1/3, or about 33%", "5√2 (about 7.07)": a value and its rounding, read as "1/3 ≈ 33%"
+        given = _ROUNDED_ASIDE.sub(r" ≈ \1", given)
+        given = _ROUNDED_AFTER.sub(" ≈ ", given)
     truth = _truth_value(gold)
     if truth is not None:
         said = _read_yes_no(given)
@@ -271,7 +272,7 @@ def _compare_answers(given: str, gold) -> Check:
         word = "matches" if said is truth else "does not match"
         return Check(Status.verified if said is truth else Status.refuted, given, "answer", "yes" if truth else "no",
                      f"This answer {word} the right answer, {'yes' if truth else 'no'}.")
-    if _NO_SOLUTION.match(given):  # "no real solution", "∅", "无解": the empty set, said in words
+    if len(given) <= 200 and _NO_SOLUTION.match(given):  # "no real solution", "∅", "无解": the empty set, said in words
         empty = gold == sp.S.EmptySet if isinstance(gold, sp.Basic) else bool(_NO_SOLUTION.match(shown))
         return Check(Status.verified if empty else Status.refuted, given, "answer", shown,
                      f"This answer {'matches' if empty else 'does not match'} the right answer, {shown}.")

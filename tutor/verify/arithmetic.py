@@ -165,8 +165,11 @@ def _word_fraction(m: re.Match) -> str:
     return f"({_NUMERATORS[(m.group(1) or '').lower()]}/{_DENOMINATORS[m.group(2).lower()]}) * "
 
 
-def _degrees_as_radians(line: re.Match) -> str:
-    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[°º](?!\s*[CF]\b)|\s+degrees?\b)", r"(\1*π/180)", line.group(0))
+_MENTIONS_PI = re.compile(r"π|\bpi\b|radian")
+
+
+def _degrees_as_radians(line: str) -> str:
+    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:[°º](?!\s*[CF]\b)|\s+degrees?\b)", r"(\1*π/180)", line)
 
 
 def _normalise(text: str) -> str:
@@ -176,7 +179,9 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d.,])", lambda m: m.group(0).replace(" ", ""), text)
     text = re.sub(r"(?<![\d.,])(\d{1,3}) (000)(?![\d.,])", r"\1\2", text)  # "72 000": no number starts with 000
     # "180° = π radians", "360° = 2π": on a line with π, degrees are the angle they measure, in radians
-    text = re.sub(r"[^\n]*(?:π|\bpi\b|radian)[^\n]*", _degrees_as_radians, text)
+    if _MENTIONS_PI.search(text):
+        text = "\n".join(_degrees_as_radians(line) if _MENTIONS_PI.search(line) else line
+                          for line in text.split("\n"))
     # "180° ÷ 8 = 22.5°", "-6°C + 15°C = 9°C": a degree sign is a unit, as "degrees" is
     text = re.sub(r"(?<=\d)\s*[°º]\s*C\b", " celsius", text)
     text = re.sub(r"(?<=\d)\s*[°º]\s*F\b", " fahrenheit", text)
