@@ -476,3 +476,13 @@ def test_a_group_of_three_zeros_after_a_space_belongs_to_the_number(text):
 ])
 def test_degrees_on_a_line_with_pi_are_the_angle_in_radians(text, status):
     assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("3 bobby pins / 21 decorations * 100% = 14.28 which rounds down to 14%", Status.verified),  # gsm8k-train-2416
+    ("0.25 * 100% = 25", Status.verified),
+    ("1/4 * 100% = 25%", Status.verified),
+    ("3/21 × 100% = 15", Status.refuted),
+])
+def test_times_100_percent_expresses_a_fraction_in_percent(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]

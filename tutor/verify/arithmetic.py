@@ -609,6 +609,10 @@ def check_claim(claim: Claim) -> list[Check]:
         status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
         if status is Status.refuted and a.has(sp.pi) != b.has(sp.pi) and sp.pi not in (a, b):
             status = _with_school_pi(a, b, claim.parts[k + 1], claim.approx or op == "≈")
+        if status is Status.refuted and _TIMES_100_PERCENT.search(claim.parts[k]) and "%" not in claim.parts[k + 1]:
+            # "3 / 21 * 100% = 14.28": multiplying by 100% expresses the fraction in percent, written as a number
+            a = a * 100
+            status = compare_numbers(a, b, claim.parts[k + 1], claim.approx or op == "≈")
         if status is Status.refuted and _percent_points(claim, k, a, b):
             status = Status.verified  # "100 − 35 = 65%", "0.4 × 100 = 40%": a percentage written as its number
         if claim.remainder is not None and k == len(claim.ops) - 1:
@@ -650,6 +654,9 @@ def _converted(claim: Claim, k: int, a: sp.Expr) -> sp.Expr | None:
         return None
     return a * sp.Rational(here[1].numerator, here[1].denominator) / sp.Rational(there[1].numerator,
                                                                                there[1].denominator)
+
+
+_TIMES_100_PERCENT = re.compile(r"\*\s*100\s*%\s*$")
 
 
 def _percent_points(claim: Claim, k: int, a: sp.Expr, b: sp.Expr) -> bool:
