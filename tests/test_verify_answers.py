@@ -441,3 +441,16 @@ def test_no_solution_for_a_question_that_has_one_is_wrong():
 ])
 def test_a_compound_quantity_answers_a_bare_gold_in_either_of_its_units(given, gold, status):
     assert compare_answers(given, gold).status is status
+
+
+@pytest.mark.parametrize(("given", "gold", "status"), [
+    ("1.5", "1 1/2", Status.verified),  # was refuted: the answer key's mixed number read as 1 × 1/2
+    ("3/2", "1 1/2", Status.verified),
+    ("1.4", "1 1/2", Status.refuted),
+    ("3 to 2", "3:2", Status.verified),  # was refuted
+    ("2 to 3", "3:2", Status.refuted),
+    ("7,5", "7.5", Status.verified),  # a decimal comma: was read as 75
+    ("7,500", "7500", Status.verified),  # a thousands group stays one
+])
+def test_a_mixed_number_gold_a_ratio_in_words_and_a_decimal_comma_are_read_as_written(given, gold, status):
+    assert compare_answers(given, gold).status is status

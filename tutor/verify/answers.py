@@ -230,6 +230,8 @@ def _truth_value(gold) -> bool | None:
     return None
 
 
+_RATIO_WORDS = re.compile(r"^\s*(\d+)\s+to\s+(\d+)\s*\.?\s*$", re.I)
+_DECIMAL_COMMA = re.compile(r"^\s*(-?\d+),(\d{1,2})\s*$")
 _OUT_OF = re.compile(r"(?<![\d.,/])(\d+)\s+out\s+of\s+(\d+)(?![\d/]|[.,]\d)", re.I)
 
 
@@ -259,6 +261,11 @@ def _compare_answers(given: str, gold) -> Check:
     from tutor.verify.units import improper
 
     given = improper(given)  # "2 1/2", "2½", "2 and 1/2": a mixed number, never 2 × 1/2
+    if isinstance(gold, str):
+        gold = improper(gold)  # an answer key's "1 1/2" is one and a half too, never a half
+    if len(given) <= 200:
+        given = _RATIO_WORDS.sub(r"\1:\2", given)  # "3 to 2" for a ratio
+        given = _DECIMAL_COMMA.sub(r"\1.\2", given)  # "7,5": a decimal comma (a thousands group has 3 digits)
     if len(given) <= 200:  # a typed answer, not a page (guard() refuses that below)
         given = shares_as_fractions(given)
         # "1/3, or about 33%", "5√2 (about 7.07)": a value and its rounding, read as "1/3 ≈ 33%"
