@@ -100,7 +100,8 @@ def test_a_claim_in_brackets_is_read_without_them():
     from tutor.verify import check_text
 
     checks = check_text("57 is not prime: 3 is a divisor (57 ÷ 3 = 19).")
-    assert [(c.claim, c.status.value) for c in checks] == [("57 / 3 = 19", "verified")]
+    assert [(c.claim, c.status.value) for c in checks if c.claim != "57 is not prime"] == [("57 / 3 = 19", "verified")]
+    assert {c.status.value for c in checks} == {"verified"}  # and the statement about 57 is checked too
 
 
 def test_a_line_starting_with_equals_continues_the_claim():
@@ -486,3 +487,22 @@ def test_degrees_on_a_line_with_pi_are_the_angle_in_radians(text, status):
 ])
 def test_times_100_percent_expresses_a_fraction_in_percent(text, status):
     assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The LCM of 4 and 6 is 12, so they meet after 12 minutes.", Status.verified),  # was not read
+    ("The greatest common factor of 12 and 18 is 6.", Status.verified),
+    ("57 is not prime.", Status.verified),
+    ("1 is not a prime number.", Status.verified),
+    ("The LCM of 4 and 6 is 24.", Status.refuted),  # issue 13: a model's LCM three times too big, unchecked
+    ("The GCF of 12, 18 and 24 is 3.", Status.refuted),
+    ("57 is prime.", Status.refuted),
+])
+def test_lcm_gcf_and_primality_stated_in_prose_are_checked(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize("text", ["If 57 is prime, it has two factors.", "Is 57 prime?",
+                                  "Let's check whether 91 is prime."])
+def test_a_primality_the_text_only_wonders_about_is_not_a_claim(text):
+    assert arithmetic(text) == []

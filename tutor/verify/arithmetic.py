@@ -752,6 +752,54 @@ def _calculus_claims(text: str) -> tuple[list[Check], str]:
     return checks, text
 
 
+_LIST_OF = r"(?P<ns>\d{1,12}(?:\s*,\s*\d{1,12}){0,8},?\s+and\s+\d{1,12})"
+_MULTIPLE_FACT = re.compile(
+    r"\b(?:(?P<lcm>LCM|L\.C\.M\.|least common multiple|lowest common multiple)|"
+    r"(?P<gcd>GCF|GCD|HCF|greatest common (?:factor|divisor)|highest common factor))"
+    r"\s+(?:of|for)\s+" + _LIST_OF + r"\s+(?:is|=|equals)\s+(?P<v>\d{1,24})(?![\d.,]\d)", re.I)
+_PRIME_FACT = re.compile(r"\b(?P<n>\d{1,12})\s+is\s+(?P<not>not\s+)?(?:a\s+)?prime(?:\s+number)?\b(?!\s+factor)", re.I)
+_SUPPOSED = re.compile(r"\b(?:if|whether|suppose|check|checking|is it true that|assume)\W+(?:\w+\W+){0,3}$", re.I)
+"""Statements a tutor's explanation makes about whole numbers that SymPy settles at once: "The LCM of 4 and 6 is
+12.", "The GCF of 12 and 18 is 6.", "57 is not prime." (not "if 57 is prime", a question to itself)."""
+
+
+def _number_facts(text: str) -> list[Check]:
+    if not re.search(r"prime|LCM|L\.C\.M|GCF|GCD|HCF|common (?:multiple|factor|divisor)", text, re.I):
+        return []
+    checks: list[Check] = []
+    for m in _MULTIPLE_FACT.finditer(text):
+        numbers = [int(n) for n in re.findall(r"\d+", m.group("ns"))]
+        if any(n == 0 for n in numbers):
+            continue
+        value = sp.ilcm(*numbers) if m.group("lcm") else sp.igcd(*numbers)
+        name = "LCM" if m.group("lcm") else "GCF"
+        claim = f"{name}({', '.join(map(str, numbers))}) = {m.group('v')}"
+        if int(m.group("v")) == value:
+            checks.append(Check(Status.verified, claim, "arithmetic", str(value), "This calculation is right."))
+        else:
+            listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+            checks.append(Check(Status.refuted, claim, "arithmetic", str(value),
+                                f"The {name} of {listed} is {value}, not {m.group('v')}."))
+    for m in _PRIME_FACT.finditer(text):
+        if _SUPPOSED.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        n, said_prime = int(m.group("n")), not m.group("not")
+        prime = bool(sp.isprime(n))
+        claim = f"{n} is {'' if said_prime else 'not '}prime"
+        if prime == said_prime:
+            checks.append(Check(Status.verified, claim, "arithmetic", claim, "This is right."))
+            continue
+        if prime:
+            why = f"{n} is prime: its only factors are 1 and {n}."
+        elif n > 1:
+            factors = " × ".join(str(q) for q, k in sorted(sp.factorint(n).items()) for _ in range(k))
+            why = f"{n} = {factors}, so it is not prime."
+        else:
+            why = f"{n} is not prime: a prime has exactly two factors."
+        checks.append(Check(Status.refuted, claim, "arithmetic", f"{n} is {'' if prime else 'not '}prime", why))
+    return checks
+
+
 def check_text(text: str) -> list[Check]:
     """Every arithmetic/algebra claim found in ``text``, each checked.
 
@@ -764,6 +812,7 @@ def check_text(text: str) -> list[Check]:
     except VerificationError as exc:
         return [undetermined(text[:40], "arithmetic", f"Could not read this text ({exc}).")]
     checks, text = _calculus_claims(text)
+    checks += _number_facts(text)
     try:
         claims = find_claims(text)
     except MATH_ERRORS as exc:
