@@ -506,3 +506,19 @@ def test_lcm_gcf_and_primality_stated_in_prose_are_checked(text, status):
                                   "Let's check whether 91 is prime."])
 def test_a_primality_the_text_only_wonders_about_is_not_a_claim(text):
     assert arithmetic(text) == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("4和6的最小公倍数是12。", Status.verified),
+    ("12、18和24的最大公因数是6", Status.verified),
+    ("57不是质数。", Status.verified),
+    ("4和6的最小公倍数是24。", Status.refuted),
+    ("57是质数。", Status.refuted),
+])
+def test_lcm_gcf_and_primality_stated_in_chinese_are_checked(text, status):
+    assert [c.status for c in arithmetic(text)] == [status]
+
+
+@pytest.mark.parametrize("text", ["57是质数吗？", "如果57是质数，它只有两个因数。"])
+def test_a_primality_a_chinese_text_only_wonders_about_is_not_a_claim(text):
+    assert arithmetic(text) == []

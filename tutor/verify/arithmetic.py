@@ -763,11 +763,18 @@ _SUPPOSED = re.compile(r"\b(?:if|whether|suppose|check|checking|is it true that|
 12.", "The GCF of 12 and 18 is 6.", "57 is not prime." (not "if 57 is prime", a question to itself)."""
 
 
+_MULTIPLE_FACT_ZH = re.compile(r"(?P<ns>\d{1,12}(?:\s*[、,，]\s*\d{1,12}){0,8}\s*和\s*\d{1,12})\s*的\s*"
+                               r"(?:(?P<lcm>最小公倍数)|(?P<gcd>最大公(?:因|约)数))\s*(?:是|为|=)\s*(?P<v>\d{1,24})(?![\d.])")
+_PRIME_FACT_ZH = re.compile(r"(?<![\d.])(?P<n>\d{1,12})\s*(?P<not>不)?是\s*(?:一个)?\s*(?:质数|素数)")
+"""The same facts in Chinese: "4和6的最小公倍数是12", "12、18和24的最大公因数是6", "57不是质数"."""
+
+
 def _number_facts(text: str) -> list[Check]:
-    if not re.search(r"prime|LCM|L\.C\.M|GCF|GCD|HCF|common (?:multiple|factor|divisor)", text, re.I):
+    if not re.search(r"prime|LCM|L\.C\.M|GCF|GCD|HCF|common (?:multiple|factor|divisor)|公倍数|公因数|公约数|质数|素数",
+                     text, re.I):
         return []
     checks: list[Check] = []
-    for m in _MULTIPLE_FACT.finditer(text):
+    for m in [*_MULTIPLE_FACT.finditer(text), *_MULTIPLE_FACT_ZH.finditer(text)]:
         numbers = [int(n) for n in re.findall(r"\d+", m.group("ns"))]
         if any(n == 0 for n in numbers):
             continue
@@ -780,8 +787,9 @@ def _number_facts(text: str) -> list[Check]:
             listed = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
             checks.append(Check(Status.refuted, claim, "arithmetic", str(value),
                                 f"The {name} of {listed} is {value}, not {m.group('v')}."))
-    for m in _PRIME_FACT.finditer(text):
-        if _SUPPOSED.search(text[max(0, m.start() - 40):m.start()]):
+    for m in [*_PRIME_FACT.finditer(text), *_PRIME_FACT_ZH.finditer(text)]:
+        if _SUPPOSED.search(text[max(0, m.start() - 40):m.start()]) or re.search(r"(?:如果|假如|是否|吗)", text[
+                max(0, m.start() - 6):m.end() + 2]):
             continue
         n, said_prime = int(m.group("n")), not m.group("not")
         prime = bool(sp.isprime(n))
