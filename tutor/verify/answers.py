@@ -238,6 +238,8 @@ _OUT_OF = re.compile(r"(?<![\d.,/])(\d+)\s+out\s+of\s+(\d+)(?![\d/]|[.,]\d)", re
 def shares_as_fractions(text: str) -> str:
     """"3 out of 10" as the fraction "3/10": a share or a chance written in words is one number, not 3."""
     return _OUT_OF.sub(r"\1/\2", text)
+
+
 _ROUNDED_ASIDE = re.compile(r"(?<=\S)\s*,?\s*(?:\bor\s+)?\(\s*(?:about|approximately|approx\.?|roughly|≈)\s*([^()]+?)\s*\)"
                             r"\s*\.?\s*$", re.I)
 _ROUNDED_AFTER = re.compile(r"(?<=\S)(?:\s*,\s*(?:or\s+)?|\s+or\s+)(?:about|approximately|approx\.|roughly)\s+(?=[-−\d.])",
@@ -263,10 +265,9 @@ def _compare_answers(given: str, gold) -> Check:
     given = improper(given)  # "2 1/2", "2½", "2 and 1/2": a mixed number, never 2 × 1/2
     if isinstance(gold, str):
         gold = improper(gold)  # an answer key's "1 1/2" is one and a half too, never a half
-    if len(given) <= 200:
+    if len(given) <= 200:  # a typed answer, not a page (guard() refuses that below)
         given = _RATIO_WORDS.sub(r"\1:\2", given)  # "3 to 2" for a ratio
         given = _DECIMAL_COMMA.sub(r"\1.\2", given)  # "7,5": a decimal comma (a thousands group has 3 digits)
-    if len(given) <= 200:  # a typed answer, not a page (guard() refuses that below)
         given = shares_as_fractions(given)
         # "1/3, or about 33%", "5√2 (about 7.07)": a value and its rounding, read as "1/3 ≈ 33%"
         given = _ROUNDED_ASIDE.sub(r" ≈ \1", given)
