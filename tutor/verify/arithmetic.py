@@ -758,9 +758,9 @@ _MULTIPLE_FACT = re.compile(
     r"(?P<gcd>GCF|GCD|HCF|greatest common (?:factor|divisor)|highest common factor))"
     r"\s+(?:of|for)\s+" + _LIST_OF + r"\s+(?:is|=|equals)\s+(?P<v>\d{1,24})(?![\d.,]\d)", re.I)
 _PRIME_FACT = re.compile(r"\b(?P<n>\d{1,12})\s+is\s+(?P<not>not\s+)?(?:a\s+)?prime(?:\s+number)?\b(?!\s+factor)", re.I)
-_SUPPOSED = re.compile(r"\b(?:if|whether|suppose|check|checking|is it true that|assume)\W+(?:\w+\W+){0,3}$", re.I)
 """Statements a tutor's explanation makes about whole numbers that SymPy settles at once: "The LCM of 4 and 6 is
-12.", "The GCF of 12 and 18 is 6.", "57 is not prime." (not "if 57 is prime", a question to itself)."""
+12.", "The GCF of 12 and 18 is 6.", "57 is not prime." (not "if 57 is prime": after a trial word, ``_TRIAL``,
+it is a question the text asks itself)."""
 
 
 _MULTIPLE_FACT_ZH = re.compile(r"(?P<ns>\d{1,12}(?:\s*[、,，]\s*\d{1,12}){0,8}\s*和\s*\d{1,12})\s*的\s*"
@@ -788,7 +788,7 @@ def _number_facts(text: str) -> list[Check]:
             checks.append(Check(Status.refuted, claim, "arithmetic", str(value),
                                 f"The {name} of {listed} is {value}, not {m.group('v')}."))
     for m in [*_PRIME_FACT.finditer(text), *_PRIME_FACT_ZH.finditer(text)]:
-        if _SUPPOSED.search(text[max(0, m.start() - 40):m.start()]) or re.search(r"(?:如果|假如|是否|吗)", text[
+        if _TRIAL.search(text[max(0, m.start() - 40):m.start()]) or re.search(r"(?:如果|假如|是否|吗)", text[
                 max(0, m.start() - 6):m.end() + 2]):
             continue
         n, said_prime = int(m.group("n")), not m.group("not")
@@ -800,8 +800,9 @@ def _number_facts(text: str) -> list[Check]:
         if prime:
             why = f"{n} is prime: its only factors are 1 and {n}."
         elif n > 1:
-            factors = " × ".join(str(q) for q, k in sorted(sp.factorint(n).items()) for _ in range(k))
-            why = f"{n} = {factors}, so it is not prime."
+            from tutor.verify.recognise.numbers import factor_text
+
+            why = f"{n} = {factor_text(sp.factorint(n))}, so it is not prime."
         else:
             why = f"{n} is not prime: a prime has exactly two factors."
         checks.append(Check(Status.refuted, claim, "arithmetic", f"{n} is {'' if prime else 'not '}prime", why))
@@ -837,7 +838,7 @@ def check_text(text: str) -> list[Check]:
     return checks
 
 
-_TRIAL = re.compile(r"\b(?:try|trying|tried|if|suppose|let|when|guess|check|checking|say|assume|test|plug|substitut\w*|"
+_TRIAL = re.compile(r"\b(?:try|trying|tried|if|whether|suppose|let|when|guess|check|checking|say|assume|test|plug|substitut\w*|"
                     r"example|e\.g|instead|not|wrong|mistake|incorrect|would|could)\b[^.!?\n]*$", re.I)
 """Words before an equation that make it a trial, a check or a counter-example, not the next step of a solution."""
 

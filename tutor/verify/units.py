@@ -216,7 +216,8 @@ def compare_quantities(given: str, gold: str) -> Status | None:
 _GENERIC_UNIT = re.compile(
     r"\s*(?:(?:square|sq\.?|cubic|cu\.?)\s+units?|units?\s*(?:²|³|\^\s*[23]|squared|cubed)?)\s*$", re.I)
 """'square units', 'units²', 'units': no unit at all, said of a question that gave none."""
-_ABOUT = re.compile(r"^\s*(?:≈|~|about|approximately|approx\.?|roughly|around|nearly|almost)\s*", re.I)
+_ABOUT_WORDS = r"≈|~|about|approximately|approx\.?|roughly|around|nearly|almost"
+_ABOUT = re.compile(rf"^\s*(?:{_ABOUT_WORDS})\s*", re.I)
 _MEASURE = re.compile(rf"^(?P<n>[0-9.,/+\-−*×·()√πpisqrt ]*?[0-9)π√i])\s*(?P<u>{_UNIT_NAMES})?\s*$", re.I)
 _EXACT_DECIMAL = re.compile(r"^\s*[-+−]?\d+\.(\d+)\s*$")
 
@@ -296,8 +297,7 @@ def compare_measured(given: str, gold: str) -> Status | None:
     return None
 
 
-_PERCENT_PART = re.compile(r"^(\s*(?:≈|~|about|approximately|approx\.?|roughly|around|nearly|almost)?\s*)"
-                           r"(\d+)(?:\.(\d+))?\s*%\s*$", re.I)
+_PERCENT_PART = re.compile(rf"^(\s*(?:{_ABOUT_WORDS})?\s*)(\d+)(?:\.(\d+))?\s*%\s*$", re.I)
 """A part of an answer that is a percentage, for a gold without a unit."""
 
 

@@ -143,7 +143,7 @@ def primes(text: str) -> Solution | None:
         if sp.isprime(n):
             return Solution("prime", sp.true, f"Yes, {n} is prime: its only factors are 1 and {n}.", f"is {n} prime")
         try:
-            shown = f": {n} = {_factor_text(within_bounds(_factorint, n))}"
+            shown = f": {n} = {factor_text(within_bounds(_factorint, n))}"
         except VerificationError:
             shown = ""
         return Solution("prime", sp.false, f"No, {n} is not prime{shown}.", f"is {n} prime")
@@ -161,7 +161,8 @@ def _factorint(n):
     return sp.factorint(n)
 
 
-def _factor_text(factors: dict) -> str:
+def factor_text(factors: dict) -> str:
+    """{2: 2, 3: 1, 7: 1} -> "2^2 × 3 × 7": a prime factorisation as the tutor writes it."""
     return " × ".join(f"{p}^{e}" if e > 1 else f"{p}" for p, e in sorted(factors.items()))
 
 
@@ -171,7 +172,7 @@ def prime_factors(n: sp.Integer, fragment: str) -> Solution:
     factors = within_bounds(_factorint, n)
     answer = sp.Mul(*(sp.Pow(p, e, evaluate=False) if e > 1 else sp.Integer(p) for p, e in sorted(factors.items())),
                     evaluate=False)
-    return Solution("factorise_integer", answer, _factor_text(factors), fragment, form="factored")
+    return Solution("factorise_integer", answer, factor_text(factors), fragment, form="factored")
 
 
 _TRIG = re.compile(rf"(?:{ASK} )?(?:the )?(?:exact )?(?:value of )?(sine|cosine|tangent|sin|cos|tan)\s*(?:of\s+)?(.+)", re.I)
