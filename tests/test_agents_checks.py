@@ -166,6 +166,15 @@ def test_the_closing_sentence_states_the_answer_whole():
     assert closing_answer("") is None
 
 
+def test_a_closing_sentence_that_gives_its_result_states_it_whole():
+    """"This gives us 3x(x + 4)." ended a right factorisation and was read as the answer 4 (refuted)."""
+    from agents.checks import closing_answer
+
+    assert closing_answer("The common factor is 3x.\nThis gives us 3x(x + 4).") == "3x(x + 4)"
+    assert closing_answer("Subtracting 4 from both sides, we get x = 5.") == "x = 5"
+    assert closing_answer("So the expression becomes 2x + 7.") == "2x + 7"
+
+
 def test_a_final_answer_that_is_a_share_in_words_is_its_fraction():
     """"The answer is 3 out of 10." states 3/10: taken as 3, it disputed the programs' 0.3 and a right draft
     was repaired."""

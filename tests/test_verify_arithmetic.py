@@ -365,6 +365,42 @@ def test_words_for_doubling_are_times_and_a_function_s_argument_is_not_its_value
 
 
 @pytest.mark.parametrize(("text", "status"), [
+    ("sqrt(25) = 5", Status.verified),  # was refuted as "( 25 ) = 5"
+    ("which is sqrt(25) = 5.", Status.verified),
+    ("sqrt 49 = 7", Status.verified),  # was refuted as "49 = 7"
+    ("sqrt(2) = 1", Status.refuted),
+    ("sqrt(26) = 5", Status.refuted),
+])
+def test_a_square_root_written_as_sqrt_is_a_root(text, status):
+    assert statuses(text)[-1] is status
+
+
+@pytest.mark.parametrize("text", [
+    "abs(-3) = 3",  # was refuted as "( - 3 ) = 3"
+    "round(2.5) = 3",
+    "g'(x) = 2x",
+    "The derivative of \\( g(x) = x^2 \\) is \\( g'(x) = 2x \\).\n"
+    "The derivative of \\( h(x) = \\ln x \\) is \\( h'(x) = \\frac{1}{x} \\).",  # was the step "x = 2 -> x = 1/x"
+])
+def test_a_function_glued_to_its_bracket_is_not_the_bracket_s_value(text):
+    assert Status.refuted not in statuses(text)
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("the log base 2 of 64 is 6", None),  # was refuted as "2 * 64 = 6"
+    ("3 of 10 students = 30%", None),
+    ("3/4 of 20 = 15", Status.verified),
+    ("0.5 of 20 = 10", Status.verified),
+    ("15% of 80 = 12", Status.verified),
+    ("(3/4) of 8 = 6", Status.verified),
+    ("3/4 of 20 = 16", Status.refuted),
+])
+def test_only_a_share_is_taken_of_a_number(text, status):
+    found = [c.status for c in arithmetic(text)]
+    assert (Status.refuted not in found) if status is None else found[-1] is status
+
+
+@pytest.mark.parametrize(("text", "status"), [
     ("It takes 45 min + 30 min = 75 min = 1 h 15 min.", Status.verified),  # was refuted as "75 min = 1 h"
     ("1 h 15 min = 75 min", Status.verified),  # was refuted as "15 = 75"
     ("2 m 5 cm = 205 cm.", Status.verified),

@@ -207,6 +207,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<=[\d)])\s*squared\b", "^2", text, flags=re.I)
     text = re.sub(r"(?<=[\d)])\s*cubed\b", "^3", text, flags=re.I)
     text = re.sub(r"\b(?:the\s+)?square root of\s+(?=[\d(])", "√", text, flags=re.I)
+    # "sqrt(25) = 5", "sqrt 49 = 7": the function's name in letters, as the root sign the parser reads
+    text = re.sub(r"\bsqrt\s*(?=[\d(])", "√", text, flags=re.I)
     text = re.sub(r"\b(?:the\s+)?cube root of\s+(?=[\d(])", "∛", text, flags=re.I)
     # "4² × 9", "(4)²(9)", "10⁻²", "x² + 2x": a power written as a superscript after a number, a bracket or a
     # one-letter variable (after a word, or a letter that follows a number and a space, it is a unit's:
@@ -232,7 +234,8 @@ def _normalise(text: str) -> str:
     # "half of 48 = 24", "a third of 27", "three quarters of 80": a fraction in words, of a number
     text = _WORD_FRACTION_OF.sub(_word_fraction, text)
     # "15% of 80", "3/4 of 20", "half of 20"
-    text = re.sub(r"(%|\d|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
+    # (only a share is taken "of" a number: "log base 2 of 64 is 6" and "3 of 10 students" are no products)
+    text = re.sub(r"(%|\d/\d+|\d\.\d+|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
     # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
     text = re.sub(r"(?<=[\d)%])\s*[xX]\s*(?=[$\d.(])", " * ", text)
     text = re.sub(r"(?<=[A-Za-z])\s+[xX]\s+(?=[$\d.(]|[A-Za-z]+\s+\$?\d)", " * ", text)
@@ -428,6 +431,8 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
     # parser's natural): the claim is not judged
     if _FUNCTION_BEFORE.search(norm[max(0, run[0].start - 8):run[0].start]):
         truncated = True
+    if run[0].text == "(" and _CALL_BEFORE.search(norm[max(0, run[0].start - 12):run[0].start]):
+        truncated = True
     units: list[str | None] = []
     for eq in (t for t in run if t.kind == "eq"):
         end = max(t.end for t in run if t.end <= eq.start)
@@ -473,6 +478,9 @@ def _in_unit(number: str, source: str, target: str) -> sp.Expr:
 
 
 _FUNCTION_BEFORE = re.compile(r"\b(?:log|ln|sin|cos|tan|lg|exp)\s*(?:_?\{?\d*\}?|[₀-₉]*)\s*$", re.I)
+_CALL_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,}|\b[A-Za-z]['′]+)$")
+"""A name glued to the bracket a claim starts with: a function applied to it ("abs(-3) = 3", "round(2.5) = 3",
+"g'(x) = 2x"), so the bracket alone is not the claim's first part."""
 _REMAINDER = re.compile(r"\s*(?:remainder|rem\.?|r|R)\s*(\d+)\b")
 _UNIT_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z²³^23]*(?:\s+[A-Za-z²³]+)?)")
 
@@ -882,6 +890,9 @@ def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
         between = norm[cursor:start] if start >= cursor else ""
         if start >= 0:
             cursor = start + len(claim.text)
+        if claim.truncated:
+            steps.append(None)  # "g'(x) = 2x", "f(x) = ...": the left side is not what was read, so no step
+            continue
         equation = _step_equation(claim, symbols)
         if equation is None:
             continue  # arithmetic between the steps ("2(4) + 3 = 11") does not break the chain
