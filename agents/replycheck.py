@@ -8,6 +8,7 @@ but nothing in them is marked as checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +130,12 @@ def assess_draft(
             # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified
             # ratio is 2:3." is 2:3, not the last number 3)
             closing = closing_answer(draft)
+            if form and closing is not None:
+                # "2 × 2 × 3 × 7 = 84" for a prime factorisation: the chain's side written in the asked form,
+                # when it is the answer, is what the line states (the result after the last '=' is only its value)
+                closing = next((side for side in _closing_sides(draft)
+                                if status_name(in_form(side, form)) == "verified"
+                                and status_name(compare_answers(side, reference).status) == "verified"), closing)
             if closing is not None and status_name(compare_answers(closing, reference).status) != "undetermined":
                 final = closing
     if expects_answer and final is not None and votes:
@@ -230,6 +237,16 @@ def assess_draft(
     else:
         status = "undetermined"
     return DraftVerdict(status, checks, findings)
+
+
+def _closing_sides(draft: str) -> list[str]:
+    """The sides of an equation chain that is the reply's whole last line ("2 × 2 × 3 × 7 = 84"), else none."""
+    lines = [ln.strip() for ln in draft.strip().splitlines() if ln.strip()]
+    last = re.sub(r"\\[\[\]()]|\$\$?", " ", lines[-1]).strip().rstrip(".!").strip() if lines else ""
+    last = re.sub(r"^(?:so|thus|therefore|hence|then)\b[\s,]*", "", last, flags=re.I)
+    if last.count("=") < 1 or re.search(r"[A-Za-z]{3,}", last):
+        return []
+    return [side.strip() for side in last.split("=") if side.strip()]
 
 
 def _measured(text: str) -> bool:

@@ -31,6 +31,7 @@ checked until ``final``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import queue
 import threading
 import uuid
@@ -43,6 +44,8 @@ from langchain_core.messages import AIMessage, HumanMessage
 from agents.context import AgentContext
 from agents.state import MODES, Reply, problem_ref
 from tutor.errors import ValidationError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -94,6 +97,25 @@ class TutorChat:
         self._cm: Any = None
         self._loop: _LoopThread | None = None
         self._lock = threading.Lock()
+        self._primed = False
+
+    def prime(self, language: str | None = None) -> bool:
+        """Decode the tutor's fixed prompts before the first question (``agents.tutor.prime``), once per chat.
+
+        Blocking (seconds on a CPU): the web app calls it in a thread once the model is loaded. A question sent
+        meanwhile waits its turn for the model as any second request does. Returns whether it decoded anything.
+        """
+        with self._lock:
+            if self._primed:
+                return False
+            self._primed = True
+        from agents.tutor import prime
+
+        try:
+            return prime(self.agent_context, language or self._language_of(None))
+        except Exception:  # a warm-up that fails costs the first question its head start, nothing else
+            log.warning("priming the model's prompts failed", exc_info=True)
+            return False
 
     # ------------------------------------------------------------------ async API
     async def _ensure(self) -> Any:

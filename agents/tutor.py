@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from dataclasses import replace
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, HumanMessage
@@ -36,7 +37,7 @@ from agents.replycheck import assess_draft, status_name
 from agents.resolve import PROMPT_FAMILIES, judge, program_request, resolve
 from agents.state import Reply, TutorState
 from agents.storage import persist_turn
-from tutor.llm.base import GenerationParams
+from tutor.llm.base import GenerationParams, as_messages
 
 log = logging.getLogger(__name__)
 
@@ -221,9 +222,8 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     if _programs_with_draft(ctx, state, text):
         # The re-solve's first round rides in the draft's batch: on a memory-bound CPU three sequences cost
         # little more than one, and the programs are ready when the draft ends (the draft still streams).
-        programs = [program_request(text, i) for i in range(len(PROMPT_FAMILIES))]
-        params = GenerationParams(max_tokens=400, temperature=0.0, seed=0)
-        *early, draft = await complete_together(ctx.llm, [*programs, (messages, params)], watch=len(programs),
+        requests = first_round(text, messages)
+        *early, draft = await complete_together(ctx.llm, requests, watch=len(requests) - 1,
                                                 on_token=sink, stop_when=watch)
     else:
         draft = await complete(ctx.llm, messages, max_tokens=400, temperature=0.0 if state.tries == 0 else 0.5,
@@ -233,6 +233,39 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     if state.findings:  # a repair reads as a first reply: the student never saw the draft it replaces
         draft = prompts.APOLOGY.sub("", draft, count=1).strip() or draft
     return {"draft": draft, "tries": state.tries + 1, **({"early_programs": early} if early else {})}
+
+
+def first_round(question: str, messages: list[dict[str, str]]) -> list[tuple[list[dict[str, str]], GenerationParams]]:
+    """The re-solve's first programs, then the draft (``messages``), in the order one batch decodes them. The
+    batch context keeps each sequence's prompt for the next batch, so this order is also what ``prime`` decodes."""
+    programs = [program_request(question, i) for i in range(len(PROMPT_FAMILIES))]
+    return [*programs, (messages, GenerationParams(max_tokens=400, temperature=0.0, seed=0))]
+
+
+PRIME_QUESTION = "2 + 2"
+
+
+def prime(ctx: AgentContext, lang: str | None = None) -> bool:
+    """Decode the tutor's fixed prompts once, before the first question (blocking; the web app runs it in a
+    thread while the student reads the page).
+
+    A local llama.cpp model keeps what it decoded last: the batch context each sequence's prompt, the main
+    context its last prompt. The long fixed parts (the program families' instructions, the tutor's system
+    prompt and solving rule) are then reused by the first real question, which otherwise decodes them whole
+    (about 450 tokens: some 10 s on two CPU cores, paid by the first word problem after every start). Only
+    the prompts' shared beginnings are kept; the question decoded here is a stand-in and its answer unused.
+    Returns whether anything was decoded (a server backend keeps its own cache: nothing to do).
+    """
+    if ctx.settings.model_backend != "llama_cpp" or not getattr(ctx.llm, "decodes_batches", False):
+        return False
+    system = prompts.solving_prompt(lang)
+    draft = [{"role": "system", "content": system}, {"role": "user", "content": PRIME_QUESTION}]
+    ctx.llm.complete_many([(as_messages(m), replace(p, max_tokens=1)) for m, p in first_round(PRIME_QUESTION, draft)])
+    # a question SymPy settles is explained alone, on the main context, with the tool's answer in its system prompt
+    settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.REFERENCE_RULE, answer="4")
+    ctx.llm.complete(as_messages([{"role": "system", "content": settled}, {"role": "user", "content": PRIME_QUESTION}]),
+                     GenerationParams(max_tokens=1, temperature=0.0, seed=0))
+    return True
 
 
 def _programs_with_draft(ctx: AgentContext, state: TutorState, text: str) -> bool:

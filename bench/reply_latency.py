@@ -599,6 +599,13 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
             bare, bare_info = bare_generation(loaded, args.bare_runs)
             print(f"bare {BARE_TOKENS}-token generation: {[round(b, 2) for b in bare]} s "
                   f"({bare_info})", flush=True)
+            primed_s = None
+            if not getattr(args, "cold", False):
+                # as the Learn page does once the model is loaded: the fixed prompts decoded before the first question
+                started = time.perf_counter()
+                chat.prime()
+                primed_s = round(time.perf_counter() - started, 2)
+                print(f"prompts primed in {primed_s} s", flush=True)
             _, calls_seen = prompt_counts(loaded, 0)
             import agents.tutor as tutor_graph
 
@@ -633,6 +640,7 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
         "machine": machine() | {"load_average_start": [round(x, 2) for x in load_start],
                                 "load_average_end": [round(x, 2) for x in os.getloadavg()]},
         "bare_generation_info": bare_info,
+        "primed_s": primed_s,
     }
     summary = summarise([r for r in rows if r.get("draft_batch", True)], bare, meta)
     if getattr(args, "draft_batch", "on") == "both":
@@ -658,6 +666,8 @@ def main() -> None:
                         help="catalogue model name (default, small; sets TUTOR_MODEL); default: the settings' model")
     parser.add_argument("--mode", default=None, help="tutoring mode sent with each question (default: none, as "
                                                      "the Learn page sends)")
+    parser.add_argument("--cold", action="store_true",
+                        help="do not prime the fixed prompts before the first question (the page primes them)")
     parser.add_argument("--bare-runs", type=int, default=3, help="repetitions of the bare generation (median)")
     parser.add_argument("--kind", default=None, help="only questions of this kind (word, numeric, symbolic, concept)")
     parser.add_argument("--draft-batch", choices=("on", "off", "both"), default="on",

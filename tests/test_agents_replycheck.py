@@ -88,3 +88,18 @@ def test_votes_of_the_re_solve_judge_the_final_answer(votes, status, disputed):
     assert verdict.status == status
     assert bool(verdict.disputed) is disputed
     assert bool(verdict.findings) is (status == "refuted" or disputed)
+
+
+@pytest.mark.parametrize(("draft", "status"), [
+    ("2 × 2 × 3 × 7 = 84", "verified"),  # was refuted: read as the answer 84, not in factored form
+    ("So 2 × 2 × 3 × 7 = 84.", "verified"),
+    ("2 × 2 × 21 = 84", "refuted"),  # 21 is not prime: no side is the factorisation
+    ("2 × 2 × 3 × 7 = 84\nThe answer is 84.", "refuted"),  # an answer stated in words is read as stated
+])
+def test_a_closing_chain_states_the_side_in_the_asked_form(draft, status):
+    """ev021 explained by the default model: a right prime factorisation whose line ends with its value."""
+    solution = verify.solve_question("prime factorization of 84")
+    verdict = assess(draft, question="prime factorization of 84", reference=solution.answer,
+                     reference_text=solution.answer_text, reference_source="sympy", form=solution.form,
+                     expects_answer=True)
+    assert verdict.status == status

@@ -229,3 +229,59 @@ async def test_a_refuted_batched_draft_is_repaired_and_judged_by_the_programs_al
         {"configurable": {"thread_id": "r"}}, context=make_context(settings, llm))
     assert llm.batches == [3] and llm.pending == 0  # the repair is one draft; no program written twice
     assert out["reply"]["status"] == "verified" and out["reply"]["tries"] == 2
+
+
+@pytest.mark.asyncio
+async def test_priming_decodes_the_prompts_a_first_word_problem_starts_with(settings):
+    """Issue 14, item 3: the first word problem after a start decoded ~450 prompt tokens of fixed instructions
+    (ej010: 13.6 s). ``prime`` decodes them once beforehand, in the batch positions the first round uses (the
+    batch context keeps each sequence's prompt) and, for a question SymPy settles, on the main context."""
+    from langchain_core.messages import HumanMessage
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agents.tutor import build_graph, prime
+    from tests.test_agents_support import make_context
+
+    llm = BatchFake("x", "x", "x", "x", pot("5 + 3"), pot("5 + 3"), "5 + 3 = 8. The answer is 8.")
+    context = make_context(settings.replace(model_backend="llama_cpp"), llm)
+    assert prime(context) is True
+    primed = llm.history[:4]
+    assert llm.batches[0] == 3 and all(c.params.max_tokens == 1 for c in primed)
+    await build_graph(checkpointer=InMemorySaver()).ainvoke(
+        {"messages": [HumanMessage(content="Mia has 5 pens and buys 3 more. How many pens?")]},
+        {"configurable": {"thread_id": "p"}}, context=context)
+    first_round = llm.history[4:7]
+    assert llm.batches == [3, 3]
+    # the same instructions in the same sequences: all but the question is reused
+    assert [c.messages[0].content for c in primed[:3]] == [c.messages[0].content for c in first_round]
+    assert [c.messages[1].content.split(":")[0] for c in primed[:2]] == ["Problem"] * 2
+    settled = primed[3].messages[0].content
+    assert settled.startswith(first_round[2].messages[0].content.split("\n")[0])  # the tutor's system prompt
+    assert "computer algebra system" in settled
+
+
+def test_priming_is_for_a_local_batching_model_only(settings):
+    from agents.tutor import prime
+    from tests.test_agents_support import make_context
+
+    plain = FakeChatModel()
+    assert prime(make_context(settings.replace(model_backend="llama_cpp"), plain)) is False
+    server = BatchFake()
+    assert prime(make_context(settings.replace(model_backend="openai"), server)) is False  # it caches on its own
+    assert plain.history == [] and server.history == []
+
+
+def test_a_chat_primes_once_and_a_failed_priming_costs_nothing_else(settings):
+    from agents.service import TutorChat
+    from tests.test_agents_support import make_context
+
+    class Broken(BatchFake):
+        def complete_many(self, requests, on_token=None):
+            raise RuntimeError("llama_decode returned -1")
+
+    chat = TutorChat(None, agent_context=make_context(settings.replace(model_backend="llama_cpp"), Broken()))
+    assert chat.prime("en") is False  # logged, not raised: the first question just starts cold
+    assert chat.prime("en") is False and chat._primed
+    ok = BatchFake("x", "x", "x", "x")
+    chat = TutorChat(None, agent_context=make_context(settings.replace(model_backend="llama_cpp"), ok))
+    assert chat.prime("en") is True and chat.prime("en") is False and len(ok.history) == 4

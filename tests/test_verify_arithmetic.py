@@ -558,3 +558,12 @@ def test_lcm_gcf_and_primality_stated_in_chinese_are_checked(text, status):
 @pytest.mark.parametrize("text", ["57是质数吗？", "如果57是质数，它只有两个因数。"])
 def test_a_primality_a_chinese_text_only_wonders_about_is_not_a_claim(text):
     assert arithmetic(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "To find the derivative of y = ln(x), we use the rule that the derivative of ln(u) with respect to u is 1/u.",
+    "The derivative of f(x) = x^3 is 3x^2.",
+])
+def test_the_derivative_of_a_named_function_defines_it_and_states_nothing(text):
+    """ev059 explained by the default model: "the derivative of y = ln(x)" was the claim d/dy y = ln(x), refuted."""
+    assert Status.refuted not in statuses(text)

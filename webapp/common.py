@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -340,5 +341,7 @@ def ready_chat():
         with st.status(_("Loading the tutor's language model (first time only)…")) as status:
             chat.agent_context  # builds the agents' context: the shared model and the plugins
             status.update(label=_("The tutor is ready."), state="complete", expanded=False)
+        # the tutor's fixed prompts are decoded while the student reads the page, not in the first question's wait
+        threading.Thread(target=chat.prime, name="tutor-prime", daemon=True).start()
     st.session_state["model_ready"] = True
     return chat

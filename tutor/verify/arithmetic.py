@@ -724,7 +724,7 @@ _CALCULUS = [
     # "∫ 2x dx = x^2 + C"
     ("∫ {f} d{v}", re.compile(r"∫\s*(?P<f>[^=\n∫]{1,80}?)\s*d(?P<v>[a-z])\s*=\s*" + _RESULT)),
     # "The derivative of x^3 is 3x^2."
-    ("d/d{v} {f}", re.compile(r"\bderivative of\s+(?P<f>[^=\n]{1,80}?)\s+(?:is|equals|=)\s+" + _RESULT, re.I)),
+    ("d/d{v} {f}", re.compile(r"\bderivative of\s+(?P<f>[^=\n]{1,80}?)\s+(?P<verb>is|equals|=)\s+" + _RESULT, re.I)),
 ]
 """A derivative or an antiderivative stated in prose, as the step pair SymPy checks (``check_step_pair``)."""
 
@@ -744,6 +744,8 @@ def _calculus_claims(text: str) -> tuple[list[Check], str]:
     for template, pattern in _CALCULUS:
         for m in list(pattern.finditer(text)):
             f, g = m.group("f").strip(), m.group("g").strip().rstrip(".")
+            if m.groupdict().get("verb") == "=" and re.fullmatch(r"[A-Za-z](?:\s*\(\s*[a-z]\s*\))?", f):
+                continue  # "the derivative of y = ln(x)": the function is named and defined, nothing is stated
             if _WORDY.search(_FUNCTIONS.sub(" ", f)) or _WORDY.search(_FUNCTIONS.sub(" ", g)):
                 continue  # "the derivative of x^2 at x = 3 is 6": words in it, not one formula
             v = m.groupdict().get("v") or m.groupdict().get("w")
