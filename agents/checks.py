@@ -190,6 +190,9 @@ def closing_answer(text: str) -> str | None:
         value = sentence.rsplit("=", 1)[-1]
     elif "=" in sentence:
         value = re.sub(r"^(?:so|thus|therefore|hence|then)[\s,]+", "", sentence, flags=re.I)
+    elif re.fullmatch(r"(?:(?:so|thus|therefore|hence|then)[\s,]+)?[A-Za-z]\s*(?:[<>≤≥]=?|=<|=>)\s*[^<>≤≥=]+", sentence, re.I):
+        # "-2x > 8 / x < -4": a solved inequality, whole (its bound alone, -4, is not the answer)
+        value = re.sub(r"^(?:so|thus|therefore|hence|then)[\s,]+", "", sentence, flags=re.I)
     else:
         return None
     value = value.strip().strip("*").strip().rstrip(".!:").strip()
