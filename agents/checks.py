@@ -181,7 +181,9 @@ def closing_answer(text: str) -> str | None:
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
     sentence = re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!").strip()
     # "The factored form is 3x(x + 4).", "This gives us 3x(x + 4).", "we get x = 5": what the verb states
-    stated = re.split(r"\b(?:is|are|equals|gives(?:\s+us)?|we\s+get|becomes|yields)\s+", sentence)
+    stated = re.split(r"\b(?:is|are|equals|gives(?:\s+us)?|we\s+get|becomes|yields|"
+                      r"(?:writ(?:e|ten)|express(?:ed)?|factor(?:s|ed)?|simplif(?:y|ies|ied))\b[^.=]{0,30}?\b(?:as|to))\s+",
+                      sentence)
     if len(stated) > 1:
         value = stated[-1]
         if "=" in value and not re.match(r"^\s*[A-Za-z]\s*=", value):

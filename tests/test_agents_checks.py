@@ -173,6 +173,9 @@ def test_a_closing_sentence_that_gives_its_result_states_it_whole():
     assert closing_answer("The common factor is 3x.\nThis gives us 3x(x + 4).") == "3x(x + 4)"
     assert closing_answer("Subtracting 4 from both sides, we get x = 5.") == "x = 5"
     assert closing_answer("So the expression becomes 2x + 7.") == "2x + 7"
+    # ev014: "... we can write the expression as (x + 3)(x + 4)." was read as the answer 4
+    assert closing_answer("Therefore, we can write the expression as (x + 3)(x + 4).") == "(x + 3)(x + 4)"
+    assert closing_answer("So 8/12 simplifies to 2/3.") == "2/3"
     assert closing_answer("3 - 2x > 11\n-2x > 8\nx < -4") == "x < -4"  # ej049: was read as the answer -4
     assert closing_answer("So x ≥ 3.") == "x ≥ 3"
     assert closing_answer("We know 3 < 4.") is None  # a comparison of numbers is no solved inequality

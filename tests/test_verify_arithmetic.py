@@ -567,3 +567,27 @@ def test_a_primality_a_chinese_text_only_wonders_about_is_not_a_claim(text):
 def test_the_derivative_of_a_named_function_defines_it_and_states_nothing(text):
     """ev059 explained by the default model: "the derivative of y = ln(x)" was the claim d/dy y = ln(x), refuted."""
     assert Status.refuted not in statuses(text)
+
+
+def test_an_x_at_a_line_end_is_no_times_sign_for_the_next_line():
+    """ev003 explained by the default model: "3x - x = 2x" then "5 + 2 = 7" was read as "2 * 5 + 2 = 7"."""
+    assert statuses("3x - x = 2x\n5 + 2 = 7") == [Status.verified, Status.verified]
+    assert statuses("3x15 = 45") == [Status.verified]  # on one line, still a times sign
+    assert statuses("3x15 = 46") == [Status.refuted]
+
+
+def test_a_digit_glued_to_a_letter_is_a_subscript_not_a_number():
+    """ev031: "y2 - y1 = 11 - 3 = 8" (the slope formula's names) was refuted as "1 = 11 - 3"."""
+    assert statuses("y2 - y1 = 11 - 3 = 8")[-1] is Status.verified
+    assert Status.refuted not in statuses("x2 - x1 = 6 - 2 = 4")
+    assert Status.refuted in statuses("y2 - y1 = 11 - 3 = 7")
+    assert statuses("小明有5 + 3 = 9个苹果") == [Status.refuted]  # a Chinese word before a number is no name
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The derivative of -1 is 0 (since the derivative of a constant is zero)", Status.verified),  # was "-1 = 0"
+    ("The derivative of 7 is 1.", Status.refuted),
+    ("The derivative of x^2 is 2x (by the power rule).", Status.verified),
+])
+def test_a_constants_derivative_and_an_aside_after_the_result(text, status):
+    assert statuses(text) == [status]

@@ -237,7 +237,8 @@ def _normalise(text: str) -> str:
     # (only a share is taken "of" a number: "log base 2 of 64 is 6" and "3 of 10 students" are no products)
     text = re.sub(r"(%|\d/\d+|\d\.\d+|(?<=\d/\d)\))\s+of\s+(?=[$\d.(])", r"\1 * ", text)  # "(3/4) of 8": a ¾ read above
     # "$5 x 7", "3x15", "8 cm x 12": an x before a number is a times sign
-    text = re.sub(r"(?<=[\d)%])\s*[xX]\s*(?=[$\d.(])", " * ", text)
+    # (on one line: "= 2x" at a line's end and "5 + 2 = 7" on the next are no product)
+    text = re.sub(r"(?<=[\d)%])[ \t]*[xX][ \t]*(?=[$\d.(])", " * ", text)
     text = re.sub(r"(?<=[A-Za-z])\s+[xX]\s+(?=[$\d.(]|[A-Za-z]+\s+\$?\d)", " * ", text)
     # mixed numbers: "1 1/2" is one and a half
     text = re.sub(r"(?<![\d./])(\d+) (\d+)/(\d+)(?![\d/])", r"(\1+\2/\3)", text)
@@ -433,6 +434,9 @@ def _make_claim(norm: str, run: list[Tok]) -> Claim:
         truncated = True
     if run[0].text == "(" and _CALL_BEFORE.search(norm[max(0, run[0].start - 12):run[0].start]):
         truncated = True
+    # "y2 - y1 = 11 - 3": a digit glued to a letter is part of a name (y₁), not the claim's first number
+    if run[0].kind == "num" and re.search(r"(?<![A-Za-z])[A-Za-z]\Z", norm[max(0, run[0].start - 2):run[0].start]):
+        truncated = True
     units: list[str | None] = []
     for eq in (t for t in run if t.kind == "eq"):
         end = max(t.end for t in run if t.end <= eq.start)
@@ -478,7 +482,7 @@ def _in_unit(number: str, source: str, target: str) -> sp.Expr:
 
 
 _FUNCTION_BEFORE = re.compile(r"\b(?:log|ln|sin|cos|tan|lg|exp)\s*(?:_?\{?\d*\}?|[₀-₉]*)\s*$", re.I)
-_CALL_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,}|\b[A-Za-z]['′]+)$")
+_CALL_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,}|\b[A-Za-z]['′]+)\Z")
 """A name glued to the bracket a claim starts with: a function applied to it ("abs(-3) = 3", "round(2.5) = 3",
 "g'(x) = 2x"), so the bracket alone is not the claim's first part."""
 _REMAINDER = re.compile(r"\s*(?:remainder|rem\.?|r|R)\s*(\d+)\b")
@@ -716,7 +720,7 @@ def _symbolic_pair(text: str, a: sp.Expr, b: sp.Expr) -> Check:
     return undetermined(text, "equation", "This is an equation with a letter in it, so it is not checked on its own.")
 
 
-_RESULT = r"(?P<g>[^=\n]{1,80}?)\s*(?=$|\n|[.;:](?:\s|$)|,\s|\s+(?:so|and|which|because|since|for|where)\b)"
+_RESULT = r"(?P<g>[^=\n]{1,80}?)\s*(?=$|\n|[.;:](?:\s|$)|,\s|\s+\((?=[A-Za-z])|\s+(?:so|and|which|because|since|for|where)\b)"
 _CALCULUS = [
     # "d/dx x^3 = 3x^2", "d/dx (x^3 + 2x) = 3x^2 + 2", "\frac{d}{dx} x^2 = 2x"
     ("d/d{v} {f}", re.compile(r"(?:\(\s*)?(?:d/d(?P<v>[a-z])|\\frac\{d\}\{d(?P<w>[a-z])\})(?:\s*\))?\s*"
@@ -749,8 +753,8 @@ def _calculus_claims(text: str) -> tuple[list[Check], str]:
             if _WORDY.search(_FUNCTIONS.sub(" ", f)) or _WORDY.search(_FUNCTIONS.sub(" ", g)):
                 continue  # "the derivative of x^2 at x = 3 is 6": words in it, not one formula
             v = m.groupdict().get("v") or m.groupdict().get("w")
-            if v is None:  # "the derivative of x^3": the function's one letter
-                letters = set(re.findall(r"(?<![A-Za-z])[a-z](?![A-Za-z])", f))
+            if v is None:  # "the derivative of x^3": the function's one letter ("of -1": a constant's, any)
+                letters = set(re.findall(r"(?<![A-Za-z])[a-z](?![A-Za-z])", f)) or {"x"}
                 if len(letters) != 1:
                     continue
                 (v,) = letters
