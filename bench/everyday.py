@@ -229,6 +229,15 @@ def score(q: dict, status: str, text: str) -> dict:
             "class": classify(q, status, right, refuted), "refuted_statements": refuted, "text": text[:1500]}
 
 
+def rescore(saved: list[dict], questions: list[dict]) -> list[dict]:
+    """Saved replies scored again. Rows of ``bench/reply_latency.py`` (the same replies, timed) carry no gold: it
+    comes from ``questions`` by id, and their ``final`` is the seconds to the final reply."""
+    by_id = {q["id"]: q for q in questions}
+    rows = [{**by_id.get(r["id"], {}), **r, **({} if "seconds" in r else {"seconds": r.get("final") or 0.0})}
+            for r in saved]
+    return [{**r, **score(r, r["status"], r.get("text", ""))} for r in rows]
+
+
 def model_summary(rows: list[dict]) -> dict:
     n = len(rows)
     classes = Counter(r["class"] for r in rows)
@@ -289,7 +298,7 @@ def main() -> None:
     questions = load(args.n, args.data)
     if args.rescore:
         saved = [json.loads(line) for line in args.rescore.read_text(encoding="utf-8").splitlines()]
-        rows = [{**r, **score(r, r["status"], r.get("text", ""))} for r in saved]
+        rows = rescore(saved, load(None, args.data))
         summary = model_summary(rows) | {"rescored": str(args.rescore)}
         print(json.dumps(summary, indent=2))
     elif args.tools_only:

@@ -36,3 +36,14 @@ def test_a_wrong_reply_is_still_scored_wrong(everyday):
     q = {"id": "t", "kind": "symbolic", "subject": "-", "question": "q", "gold": "12x^3 - 10x"}
     assert everyday.score(q, "verified", "The derivative is 12x^3 - 10.")["class"] == "wrongly verified"
     assert everyday.score(q, "undetermined", "The derivative is 12x^3 - 10.")["class"] == "shown wrong (any mark)"
+
+
+def test_rows_of_the_latency_bench_are_scored_with_the_gold_of_their_questions(everyday):
+    """bench/reply_latency.py saves the same replies with their timings and no gold: one run gives both figures."""
+    questions = [{"id": "q1", "question": "what is 6 x 7", "gold": "42", "kind": "numeric", "subject": "arithmetic"},
+                 {"id": "q2", "question": "what is 5 x 5", "gold": "25", "kind": "numeric", "subject": "arithmetic"}]
+    saved = [{"id": "q1", "status": "verified", "text": "6 × 7 = 42\nThe answer is 42.", "final": 3.5},
+             {"id": "q2", "status": "verified", "text": "The answer is 24.", "final": 2.0}]
+    rows = everyday.rescore(saved, questions)
+    assert [r["class"] for r in rows] == ["verified and right", "wrongly verified"]
+    assert [r["seconds"] for r in rows] == [3.5, 2.0] and rows[0]["final"] == "42"
