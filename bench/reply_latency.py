@@ -130,6 +130,11 @@ def spread(values: Iterable[float | None]) -> dict[str, Any]:
             "max": r(max(data) if data else None)}
 
 
+TEXT_KEPT = 8000
+"""Characters of each reply kept in the rows: whole, so ``bench/everyday.py --rescore`` reads its final answer (a
+600-character cut made four long right replies read as wrong)."""
+
+
 def is_visible(kind: str, text: str) -> bool:
     """Would the Learn page show something new for this event? Every status line; a token with readable text."""
     if kind in ("status", "checked"):
@@ -164,6 +169,9 @@ def timeline(events: Sequence[tuple[float, Any]], reply_status: str | None = Non
         if kind == "final":
             if out["final"] is None:
                 out["final"] = t
+            if out["first_progress"] is None:
+                # a reply that comes before any status (a greeting, a "no math" answer) is itself the progress seen
+                out["first_progress"], out["first_progress_kind"] = t, kind
             continue
         if kind == "token":
             out["tokens"] += 1
@@ -574,7 +582,7 @@ def measure_reply(chat: Any, llm: TimedLLM, rec: Recorder, q: dict, calls_seen: 
     row = {"id": q["id"], "kind": q.get("kind"), "lang": language_of(q), "question": q["question"],
            "status": status, "tries": getattr(reply, "tries", None), "repaired": getattr(reply, "repaired", None),
            **{k: v for k, v in times.items() if k != "statuses"}, **breakdown(parts, times["final"]),
-           "statuses": times["statuses"], "text": (getattr(reply, "text", "") or "")[:600]}
+           "statuses": times["statuses"], "text": (getattr(reply, "text", "") or "")[:TEXT_KEPT]}
     return row, calls_seen
 
 

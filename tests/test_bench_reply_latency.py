@@ -91,7 +91,10 @@ def test_timeline_checked_claims_and_no_events():
     events = [(1.0, ev("token", "36 ")), (4.0, ev("status", "Checked: 3 x 12 = 36 ✓")), (5.0, ev("final"))]
     assert timeline(events, "verified")["first_checked"] == 4.0
     quiet = timeline([(6.0, ev("final", "hi"))], "no_math")
-    assert quiet["first_progress"] is None and quiet["max_gap"] == 6.0 and quiet["final"] == 6.0
+    # a reply with no status before it is itself the first progress the student sees (held-out set 3: a
+    # "no math" reply at 0.6 s failed the "progress within 2 s" goal for having no status)
+    assert quiet["first_progress"] == 6.0 and quiet["first_progress_kind"] == "final"
+    assert quiet["max_gap"] == 6.0 and quiet["final"] == 6.0
     assert timeline([], None)["final"] is None and timeline([], None)["max_gap"] is None
 
 
