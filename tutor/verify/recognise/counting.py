@@ -83,16 +83,16 @@ _COLOURS = ("red|blue|green|yellow|orange|purple|pink|black|white|brown|grey|gra
 _THINGS = (r"(?:marbles?|balls?|counters?|sweets?|candies|candy|beads?|cubes?|socks?|pens?|pencils?|tickets?|"
            r"chips?|buttons?|blocks?|cards?|jelly beans?)")
 _COUNT = rf"(\d+) ({_COLOURS})"
-_COUNTS = rf"{_COUNT}(?:\s*(?:,|and|&)?\s*{_COUNT}){{1,5}}"
+_COUNTS = rf"{_COUNT}(?: {_THINGS})?(?:\s*(?:,|and|&)?\s*{_COUNT}(?: {_THINGS})?){{1,5}}"
 _CONTAINER = r"(?:bag|box|jar|urn|bowl|hat|tin|drawer|packet|pack|container|basket|pot|tub)"
 _BAG = re.compile(
-    rf"(?:(?:a|the|one) {_CONTAINER} (?:has|contains|holds|has got|with|there are|is filled with)(?: only)?"
+    rf"(?:(?:(?:a|the|one|my|our) )?{_CONTAINER} (?:has|contains|holds|has got|with|there are|is filled with)(?: only)?"
     rf" (?P<counts1>{_COUNTS})(?: {_THINGS})?(?: in it)?"
     rf"|there are (?P<counts2>{_COUNTS})(?: {_THINGS})? in (?:a|the) {_CONTAINER})"
     r"\s*[.,;:]?\s*(?:(?:if )?(?:you|i|we) (?:pick|draw|take|choose|select|pull)(?: out)? (?:one|a|1)"
-    rf"(?: {_THINGS})?(?: at random| randomly)?\s*[.,;:]?\s*)?"
+    rf"(?: {_THINGS})?(?: at random| randomly| without looking| blindly)?\s*[.,;:]?\s*)?"
     r"(?:what(?:'s| is|s)? )?(?:the )?(?:probability|chance|likelihood)"
-    r"(?: of| that| to)?(?: (?:you|i|we|it))?(?: (?:picking|drawing|choosing|getting|taking|pulling|selecting|pick|draw|"
+    r"(?: of| that| to)?(?: (?:you|i|we|it(?=\s)|it'?s(?=\s)))?(?: (?:picking|drawing|choosing|getting|taking|pulling|selecting|pick|draw|"
     r"get|take|choose|select|is|will be)(?: out)?)? (?:an? |one |1 )?(?P<event>.+?)(?: {_THINGS})?"
     r"(?: at random| randomly| from (?:the|a) {_CONTAINER})?", re.I)
 
