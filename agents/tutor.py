@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from dataclasses import replace
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, HumanMessage
@@ -265,7 +264,10 @@ def prime(ctx: AgentContext, lang: str | None = None) -> bool:
         return False
     system = prompts.solving_prompt(lang)
     draft = [{"role": "system", "content": system}, {"role": "user", "content": PRIME_QUESTION}]
-    ctx.llm.complete_many([(as_messages(m), replace(p, max_tokens=1)) for m, p in first_round(PRIME_QUESTION, draft)])
+    # The requests as the first round sends them (their max_tokens size the batch context: a smaller one would be
+    # made again, empty, for the first real batch), each stopped at its first piece.
+    ctx.llm.complete_many([(as_messages(m), p) for m, p in first_round(PRIME_QUESTION, draft)],
+                          on_token=lambda _index, _piece: True)
     # a question SymPy settles is explained alone, on the main context, with the tool's answer in its system prompt
     settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.REFERENCE_RULE, answer="4")
     ctx.llm.complete(as_messages([{"role": "system", "content": settled}, {"role": "user", "content": PRIME_QUESTION}]),

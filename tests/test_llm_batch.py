@@ -246,7 +246,7 @@ async def test_priming_decodes_the_prompts_a_first_word_problem_starts_with(sett
     context = make_context(settings.replace(model_backend="llama_cpp"), llm)
     assert prime(context) is True
     primed = llm.history[:4]
-    assert llm.batches[0] == 3 and all(c.params.max_tokens == 1 for c in primed)
+    assert llm.batches[0] == 3 and primed[3].params.max_tokens == 1
     await build_graph(checkpointer=InMemorySaver()).ainvoke(
         {"messages": [HumanMessage(content="Mia has 5 pens and buys 3 more. How many pens?")]},
         {"configurable": {"thread_id": "p"}}, context=context)
@@ -254,6 +254,8 @@ async def test_priming_decodes_the_prompts_a_first_word_problem_starts_with(sett
     assert llm.batches == [3, 3]
     # the same instructions in the same sequences: all but the question is reused
     assert [c.messages[0].content for c in primed[:3]] == [c.messages[0].content for c in first_round]
+    # sized as the first round is: the batch context is made once, not again (empty) for the first real batch
+    assert [c.params.max_tokens for c in primed[:3]] == [c.params.max_tokens for c in first_round]
     assert [c.messages[1].content.split(":")[0] for c in primed[:2]] == ["Problem"] * 2
     settled = primed[3].messages[0].content
     assert settled.startswith(first_round[2].messages[0].content.split("\n")[0])  # the tutor's system prompt

@@ -244,3 +244,38 @@ def _need_llama_cpp() -> None:
         from tests.support import missing_dependency
 
         missing_dependency("llama-cpp-python is not installed (scripts/setup.sh dev builds it)")
+
+
+def test_priming_leaves_the_first_word_problem_only_its_question_to_decode(smollm2, caplog):
+    """Issue 14, item 3, on a real llama.cpp model: ``agents.tutor.prime`` decodes the fixed prompts, and the first
+    real round (two programs and the draft, batched) then decodes little more than its question. A first version
+    primed with max_tokens=1: the batch context was sized smaller than the real round needs, made again empty,
+    and the first word problem still decoded 449 of its 457 prompt tokens."""
+    from agents import prompts
+    from agents.context import AgentContext
+    from agents.tutor import first_round, prime
+    from tutor.settings import Settings
+
+    question = "Mia has 5 pens and buys 3 more. How many pens does she have?"
+    draft = [{"role": "system", "content": prompts.solving_prompt("en")}, {"role": "user", "content": question}]
+    requests = [([ChatMessage(**m) for m in msgs], params) for msgs, params in first_round(question, draft)]
+
+    def decoded(prime_first: bool) -> tuple[int, int]:
+        if smollm2._batch is not None:  # as after a start: no batch context yet (its size is what is tested)
+            smollm2._batch.close()
+            smollm2._batch = None
+        smollm2.forget_prompts()
+        if prime_first:
+            ctx = AgentContext(settings=Settings.from_env({}).replace(model_backend="llama_cpp"), llm=smollm2,
+                               check_text=None, check_steps=None, compare_answers=None, run_code=None)
+            assert prime(ctx, "en") is True
+        before = smollm2.stats()
+        smollm2.complete_many(requests, on_token=lambda _i, _p: True)  # the prompts are what is measured
+        after = smollm2.stats()
+        return (after["batch_prompt_tokens"] - before["batch_prompt_tokens"],
+                after["batch_prompt_evaluated"] - before["batch_prompt_evaluated"])
+
+    asked, cold = decoded(False)
+    asked_again, warm = decoded(True)
+    assert asked == asked_again and cold >= asked * 0.7  # cold: the shared prefix once, the rest whole
+    assert warm <= asked * 0.3, (asked, cold, warm)  # primed: the question and what follows it
