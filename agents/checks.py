@@ -169,17 +169,39 @@ def final_answer_phrase(text: str) -> str | None:
     return None
 
 
+_LEAD_CONNECTIVE = re.compile(r"^(?:so|thus|therefore|hence|then)\b[\s,]*", re.I)
+
+
+def _closing_sentence(text: str) -> str | None:
+    """The reply's last sentence, without display delimiters, markdown stars and its full stop; None if empty."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip().strip("*$\\[]() ")]
+    if not lines:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
+    return re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!").strip()
+
+
+def closing_chain_sides(text: str) -> list[str]:
+    """The sides of an equation chain that is the reply's whole last sentence ("So 2 × 2 × 3 × 7 = 84."), else
+    none: for a question that asks for a form, the side written in it is what the line states."""
+    sentence = _closing_sentence(text)
+    if sentence is None:
+        return []
+    sentence = _LEAD_CONNECTIVE.sub("", sentence)
+    if "=" not in sentence or re.search(r"[A-Za-z]{3,}", sentence):
+        return []
+    return [side.strip() for side in sentence.split("=") if side.strip()]
+
+
 def closing_answer(text: str) -> str | None:
     """What the reply's last sentence states, whole, for a reply with no final-answer phrase: "The simplified
     ratio is 2:3." -> "2:3", "3x^3 - 12x = 3x^3 - 12x" -> "3x^3 - 12x", "So x = 5 or x = -1." whole.
 
     For comparing with an exact reference instead of the last number ("2:3" is not 3, "3x^3 - 12x" not 12).
     """
-    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip().strip("*$\\[]() ")]
-    if not lines:
+    sentence = _closing_sentence(text)
+    if sentence is None:
         return None
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
-    sentence = re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!").strip()
     # "The factored form is 3x(x + 4).", "This gives us 3x(x + 4).", "we get x = 5": what the verb states
     stated = re.split(r"\b(?:is|are|equals|gives(?:\s+us)?|we\s+get|becomes|yields|"
                       r"(?:writ(?:e|ten)|express(?:ed)?|factor(?:s|ed)?|simplif(?:y|ies|ied))\b[^.=]{0,30}?\b(?:as|to))\s+",
@@ -191,10 +213,10 @@ def closing_answer(text: str) -> str | None:
     elif "=" in sentence and not re.match(r"^(?:so|thus|therefore|hence|then)?[\s,]*[A-Za-z]\s*=", sentence, re.I):
         value = sentence.rsplit("=", 1)[-1]
     elif "=" in sentence:
-        value = re.sub(r"^(?:so|thus|therefore|hence|then)[\s,]+", "", sentence, flags=re.I)
-    elif re.fullmatch(r"(?:(?:so|thus|therefore|hence|then)[\s,]+)?[A-Za-z]\s*(?:[<>≤≥]=?|=<|=>)\s*[^<>≤≥=]+", sentence, re.I):
+        value = _LEAD_CONNECTIVE.sub("", sentence)
+    elif re.fullmatch(r"[A-Za-z]\s*(?:[<>≤≥]=?|=<|=>)\s*[^<>≤≥=]+", _LEAD_CONNECTIVE.sub("", sentence)):
         # "-2x > 8 / x < -4": a solved inequality, whole (its bound alone, -4, is not the answer)
-        value = re.sub(r"^(?:so|thus|therefore|hence|then)[\s,]+", "", sentence, flags=re.I)
+        value = _LEAD_CONNECTIVE.sub("", sentence)
     else:
         return None
     value = value.strip().strip("*").strip().rstrip(".!:").strip()

@@ -8,12 +8,11 @@ but nothing in them is marked as checked.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import (closing_answer, echoed_instructions, final_answer_of, final_answer_phrase, find_leaks,
-                           is_placeholder_answer)
+from agents.checks import (closing_answer, closing_chain_sides, echoed_instructions, final_answer_of,
+                           final_answer_phrase, find_leaks, is_placeholder_answer)
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
 from tutor.verify.units import split_quantity
@@ -133,7 +132,7 @@ def assess_draft(
             if form and closing is not None:
                 # "2 × 2 × 3 × 7 = 84" for a prime factorisation: the chain's side written in the asked form,
                 # when it is the answer, is what the line states (the result after the last '=' is only its value)
-                closing = next((side for side in _closing_sides(draft)
+                closing = next((side for side in closing_chain_sides(draft)
                                 if status_name(in_form(side, form)) == "verified"
                                 and status_name(compare_answers(side, reference).status) == "verified"), closing)
             if closing is not None and status_name(compare_answers(closing, reference).status) != "undetermined":
@@ -237,16 +236,6 @@ def assess_draft(
     else:
         status = "undetermined"
     return DraftVerdict(status, checks, findings)
-
-
-def _closing_sides(draft: str) -> list[str]:
-    """The sides of an equation chain that is the reply's whole last line ("2 × 2 × 3 × 7 = 84"), else none."""
-    lines = [ln.strip() for ln in draft.strip().splitlines() if ln.strip()]
-    last = re.sub(r"\\[\[\]()]|\$\$?", " ", lines[-1]).strip().rstrip(".!").strip() if lines else ""
-    last = re.sub(r"^(?:so|thus|therefore|hence|then)\b[\s,]*", "", last, flags=re.I)
-    if last.count("=") < 1 or re.search(r"[A-Za-z]{3,}", last):
-        return []
-    return [side.strip() for side in last.split("=") if side.strip()]
 
 
 def _measured(text: str) -> bool:

@@ -278,3 +278,25 @@ def test_learn_shows_the_picture_of_a_served_problem(school, fake_llm, monkeypat
     shown = [m.value for m in at.markdown if 'class="tutor-figure"' in m.value]
     assert len(shown) == 1 and 'data-kind="clock"' in shown[0] and "<svg" in shown[0]
     assert f'aria-label="{clock_problem.figure.alt}"' in shown[0]
+
+
+def test_the_learn_page_primes_the_models_prompts_once_after_loading_it(school, fake_llm, monkeypatch):
+    """Issue 14, item 3: the fixed prompts are decoded while the student reads the page (``TutorChat.prime``, in a
+    thread), once, not in the first question's wait and not again on every rerun."""
+    import threading
+
+    from agents.service import TutorChat
+
+    primed: list[str] = []
+    started = threading.Event()
+
+    def prime(self, language=None):
+        primed.append(threading.current_thread().name)
+        started.set()
+        return True
+
+    monkeypatch.setattr(TutorChat, "prime", prime)
+    at = open_page(log_in("ava"), "learn")
+    assert started.wait(10)
+    at.run()  # a rerun of the page: no second priming
+    assert not at.error and primed == ["tutor-prime"]

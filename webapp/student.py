@@ -93,6 +93,9 @@ def learn_page() -> None:
     hint = a.button(_("Hint"), icon=":material/lightbulb:", key="hint", help=_("Climbs the hint ladder one step"))
     new = b.button(_("Give me a problem"), icon=":material/casino:", key="new_problem")
     text = st.chat_input(_("Ask a question or type your answer"), max_chars=MAX_MESSAGE)
+    # The model loads (first time only, with a status line) and its fixed prompts are primed while the student
+    # reads the page and types, not in the first question's wait.
+    common.ready_chat()
     if new:
         serve_problem(student)
         st.rerun()

@@ -15,27 +15,29 @@ from tutor.verify.recognise.reading import NUM, normalise
 
 _KID = (r"(?:my|our) (?:son|daughter|kid|child|boy|girl|little one|student|niece|nephew|grandson|granddaughter"
         r"|\w+ (?:year old|grader))")
+_THIS = r"this(?: one| problem| question| equation)?"
+"""What a parent points at: "stuck on this one:", "help me with this problem:"."""
 _PREAMBLE = re.compile(
     r"^(?:"
     rf"{_KID}(?:'s| is| has| needs| got| was| keeps)?[a-z' ]*?(?:stuck on|struggling with|help with|homework"
     r"(?: question| problem)?|question|problem|asked me|working on|trying to do|trying to work out|doing)"
-    r"(?: is| was)?\s*(?:this(?: one| problem| question| equation)?)?\s*[:,-]?\s+"
+    rf"(?: is| was)?\s*(?:{_THIS})?\s*[:,-]?\s+"
     rf"|{_KID} (?:has to|have to|needs to|need to|must|is trying to|is supposed to|(?:is|was|got) asked to)\s+"
     r"(?=(?:find|work out|calculate|solve|simplify|factor|expand|evaluate|convert|differentiate|integrate)\b)"
     r"|(?:i'?m |im |i am |we'?re |we are )?(?:stuck on|struggling with|confused by|confused about|working on)"
-    r"(?: this(?: one| problem| question| equation)?)?\s*[:,-]?\s+"
+    rf"(?: {_THIS})?\s*[:,-]?\s+"
     r"|(?:can|could|would) (?:someone|anyone|somebody|some one|any one|you|u) (?:please )?(?:help(?: me| us)?"
-    r"(?: with| on)?|explain|show me how to do|do)(?: this(?: one| problem| question| equation)?)?\s*[:,-]?\s+"
+    rf"(?: with| on)?|explain|show me how to do|do)(?: {_THIS})?\s*[:,-]?\s+"
     r"|(?:can|could) (?:someone|anyone|somebody|some one|any one)(?: please)?\s+(?=solve|work out|find|simplify|"
     r"factor|expand|evaluate|calculate|differentiate|integrate)"
-    r"|how (?:do|would|should|can|did) (?:i|you|we|u) (?:do|answer|figure out|work out)(?: this(?: one| problem| question| equation)?)?\s*[:,-]?\s+"
-    r"|(?:need |i need |we need )?help (?:me )?(?:with|on)(?: this(?: one| problem| question| equation)?)?\s*[:,-]?\s+"
+    rf"|how (?:do|would|should|can|did) (?:i|you|we|u) (?:do|answer|figure out|work out)(?: {_THIS})?\s*[:,-]?\s+"
+    rf"|(?:need |i need |we need )?help (?:me )?(?:with|on)(?: {_THIS})?\s*[:,-]?\s+"
     r"|homework(?: question| problem)?\s*[:,-]\s*"
-    # a label before the question: "hw question: ...", "hw: ...", "q3) ...", "problem 4: ...", "#5. ..." (a number
-    # in the label is the question's number, not its math: only with a label word or '#' and a ':', ')' or '.')
+    # a label before the question: "hw question: ...", "hw: ...", "problem 3) ...", "#5: ..." (a number
+    # in the label is the question's number, not its math: only with a label word or '#' and a ':' or ')')
     r"|(?:(?:hw|home ?work|question|problem|exercise|ex|task|worksheet|practice|q)(?: question| problem| q)?"
     r"(?:\s*(?:#|no\.?|number)?\s*\d{1,3}[a-z]?)?|#\s*\d{1,3}[a-z]?)\s*[:)]\s*(?=\S)"
-    r"|(?:do|answer)(?: this(?: one| problem| question| equation)?)?\s*[:,-]?\s+(?=[-\d(a-z])"  # what is left of "how do you do ..."
+    rf"|(?:do|answer)(?: {_THIS})?\s*[:,-]?\s+(?=[-\d(a-z])"  # what is left of "how do you do ..."
     r"|(?:how (?:to|do (?:i|you|we|u)|would (?:i|you|we|u)) )(?=(?:find|work out|calculate|get)\b)"
     r")", re.I)
 

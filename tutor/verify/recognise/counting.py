@@ -92,7 +92,8 @@ _BAG = re.compile(
     r"\s*[.,;:]?\s*(?:(?:if )?(?:you|i|we) (?:pick|draw|take|choose|select|pull)(?: out)? (?:one|a|1)"
     rf"(?: {_THINGS})?(?: at random| randomly| without looking| blindly)?\s*[.,;:]?\s*)?"
     r"(?:what(?:'s| is|s)? )?(?:the )?(?:probability|chance|likelihood)"
-    r"(?: of| that| to)?(?: (?:you|i|we|it(?=\s)|it'?s(?=\s)))?(?: (?:picking|drawing|choosing|getting|taking|pulling|selecting|pick|draw|"
+    r"(?: of| that| to)?(?: (?:you|i|we|it(?=\s)|it'?s(?=\s)))?"
+    r"(?: (?:picking|drawing|choosing|getting|taking|pulling|selecting|pick|draw|"
     r"get|take|choose|select|is|will be)(?: out)?)? (?:an? |one |1 )?(?P<event>.+?)(?: {_THINGS})?"
     r"(?: at random| randomly| from (?:the|a) {_CONTAINER})?", re.I)
 

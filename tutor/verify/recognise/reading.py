@@ -53,7 +53,8 @@ class NotMine(Exception):
 
 _POLITE_START = re.compile(
     r"^(?:(?:please|pls|plz|hey|hi|hello|ok|okay|so|um|quick question|question|can you|could you|would you|"
-    r"will you|can u|help(?: me| us)? (?:with|on)(?: this(?: one| problem| question| equation| sum)?)?|help me(?: to)?|help|i need to|i need|i want to|i have to|we need to|how do (?:i|you|we)|"
+    r"will you|can u|help(?: me| us)? (?:with|on)(?: this(?: one| problem| question| equation| sum)?)?|"
+    r"help me(?: to)?|help|i need to|i need|i want to|i have to|we need to|how do (?:i|you|we)|"
     r"how would (?:i|you)|how can i|tell me|show me|let'?s|try to|now)\b[\s,:!-]*)+", re.I)
 _POLITE_END = re.compile(r"(?:[\s,]*(?:please|pls|plz|for me|thanks|thank you|thx|step by step|"
                          r"and show (?:your|the) work(?:ing)?))+\s*$", re.I)
