@@ -66,8 +66,9 @@ def measure(path: Path, side: str, prompt_tokens: int, gen_tokens: int, runs: in
         end = time.perf_counter()
         return first - start, end - first
 
-    once(4)  # warm-up: pages the weights in, allocates the compute buffers
-    timings = [once(gen_tokens) for _ in range(runs)]
+    # on the model's own thread, where the tutor's calls are made (tutor.llm.model_thread)
+    model.thread.run(once, 4)  # warm-up: pages the weights in, allocates the compute buffers
+    timings = [model.thread.run(once, gen_tokens) for _ in range(runs)]
     model.close()
     prompt_tps = [prompt_tokens / p for p, _ in timings]
     gen_tps = [(gen_tokens - 1) / g for _, g in timings]

@@ -11,6 +11,7 @@ tokens/s, generation tokens/s and time to first token, and ours/bare.
     python bench/llm_speed.py --threads 0      # each side's default threads, side by side
     python bench/llm_speed.py --batch 2        # 2 re-solve requests one after another vs one complete_many
     python bench/llm_speed.py --prefix         # prompt tokens decoded in a reply sequence, reuse on vs off
+    python bench/llm_speed.py --callers        # generation speed when several threads call the model
 
 ``--batch N`` measures the tutor's backend alone: N program-of-thought requests
 as ``agents.resolve`` makes them (prompt families alternating, the first of
@@ -26,6 +27,12 @@ once with the caches kept between calls (reuse on, from empty caches at the
 start) and once with both contexts emptied before every call (reuse off), and
 prints per call the prompt tokens, the tokens actually decoded on each side and
 the wall seconds, then the totals.
+
+``--callers`` measures what ``tutor.llm.model_thread`` is for. A web app calls the model from many threads
+(event-loop workers, a page's thread, the priming thread). It measures generation tokens/s of the same
+greedy reply from a fresh thread each time, before and after a batch from another thread. It does so
+twice: through the backend, where every call is made on the model's own thread, and with each call made
+on the thread that asks (the design before it), in the same run.
 """
 
 from __future__ import annotations
@@ -201,6 +208,53 @@ def measure_prefix(ours, max_tokens: int, path: Path) -> int:
     return 0
 
 
+def measure_callers(ours, runs: int, max_tokens: int, path: Path) -> int:
+    import threading
+
+    messages = [ChatMessage("system", SYSTEM), ChatMessage("user", QUESTION)]
+    params = GenerationParams(max_tokens=max_tokens, temperature=0, seed=1)
+    batch = batch_requests(2, 64, PREFIX_QUESTIONS[0])
+
+    def in_new_thread(fn):
+        out: list = []
+        t = threading.Thread(target=lambda: out.append(fn()))
+        t.start()
+        t.join()
+        return out[0]
+
+    def timed(stream) -> tuple[float, int]:
+        pieces, first = 0, None
+        for _ in stream:
+            pieces += 1
+            if first is None:
+                first = time.perf_counter()
+        return time.perf_counter() - first, pieces
+
+    def generation(direct: bool) -> float:
+        """tokens/s of the reply's generation (after its first piece), asked from a new thread."""
+        def once():
+            ours.forget_prompts()
+            seconds, pieces = timed(ours._stream(messages, params) if direct else ours.stream(messages, params))
+            return (pieces - 1) / seconds
+        return in_new_thread(once)
+
+    load_start = os.getloadavg()
+    rows = {}
+    for name, direct in (("one model thread", False), ("each caller's thread", True)):
+        before = [generation(direct) for _ in range(runs)]
+        in_new_thread(lambda: ours._complete_many(batch) if direct else ours.complete_many(batch))  # priming-like
+        after = [generation(direct) for _ in range(runs)]
+        rows[name] = (statistics.median(before), statistics.median(after))
+        print(f"{name:22s} generation {rows[name][0]:6.2f} tok/s before a batch from another thread, "
+              f"{rows[name][1]:6.2f} after", flush=True)
+    print(f"\nmodel {path.name}, threads {ours.llama.n_threads}, {max_tokens} new tokens, {runs} runs (median)")
+    ratio = rows["one model thread"][1] / rows["each caller's thread"][1]
+    print(f"after a batch from another thread, one model thread / each caller's thread: {ratio:.2f}x")
+    print("load average (1/5/15 min) at start: {:.2f} {:.2f} {:.2f}, at end: {:.2f} {:.2f} {:.2f}".format(
+        *load_start, *os.getloadavg()))
+    return 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default="default", choices=["default", "small"])
@@ -213,6 +267,8 @@ def main() -> None:
     ap.add_argument("--ctx", type=int, default=2048)
     ap.add_argument("--batch", type=int, default=0, metavar="N",
                     help="measure N requests in turn vs one complete_many batch instead (ours only)")
+    ap.add_argument("--callers", action="store_true",
+                    help="generation speed from several calling threads, one model thread vs each caller's own")
     ap.add_argument("--prefix", action="store_true",
                     help="prompt tokens decoded over two tutor replies, prefix reuse on vs off (ours only)")
     args = ap.parse_args()
@@ -242,10 +298,12 @@ def main() -> None:
         sys.exit(measure_batch(ours, args.batch, args.runs, args.max_tokens, path))
     if args.prefix:
         sys.exit(measure_prefix(ours, args.max_tokens, path))
+    if args.callers:
+        sys.exit(measure_callers(ours, args.runs, args.max_tokens, path))
     bare_threads = {"n_threads": args.threads} if args.threads else {}  # 0: llama-cpp-python's own default
-    bare = llama_cpp.Llama(
-        model_path=str(path), n_ctx=ours.context_window, n_gpu_layers=0, chat_format=None, verbose=False,
-        **bare_threads,
+    bare = ours.thread.run(
+        llama_cpp.Llama, model_path=str(path), n_ctx=ours.context_window, n_gpu_layers=0, chat_format=None,
+        verbose=False, **bare_threads,
     )
     messages = [ChatMessage("system", SYSTEM), ChatMessage("user", QUESTION)]
     dicts = [{"role": m.role, "content": m.content} for m in messages]
@@ -261,15 +319,20 @@ def main() -> None:
     prompt_tokens = len(bare.tokenize(text.encode(), add_bos=False, special=True))
 
     def run_ours():
-        ours.llama.reset()
+        ours.thread.run(ours.llama.reset)
         return measure(ours.stream(messages, params), prompt_tokens)
 
     def run_bare():
         bare.reset()
-        chunks = bare.create_chat_completion(
-            messages=dicts, max_tokens=params.max_tokens, temperature=0, top_p=params.top_p, seed=1, stream=True
-        )
-        return measure((c for c in chunks if c["choices"][0]["delta"].get("content")), prompt_tokens)
+
+        def chunks():
+            return bare.create_chat_completion(
+                messages=dicts, max_tokens=params.max_tokens, temperature=0, top_p=params.top_p, seed=1, stream=True
+            )
+
+        # on the thread ours decodes on: one OpenMP team for both sides (tutor.llm.model_thread)
+        return measure((c for c in ours.thread.iterate(chunks) if c["choices"][0]["delta"].get("content")),
+                       prompt_tokens)
 
     load_start = os.getloadavg()
     run_ours(), run_bare()  # warm-up (page cache, allocations)

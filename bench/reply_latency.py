@@ -555,9 +555,12 @@ def bare_generation(loaded: Any, runs: int, tokens: int = BARE_TOKENS) -> tuple[
         end = time.perf_counter()
         return end - start, (first or end) - start
 
-    once(8)  # warm-up: pages the weights in
-    results = [once(tokens) for _ in range(runs)]
-    llama.reset()
+    # on the model's own thread, where the tutor's calls are made (tutor.llm.model_thread)
+    thread = getattr(getattr(loaded, "inner", loaded), "thread", None)
+    on_thread = thread.run if thread is not None else (lambda fn, *a: fn(*a))
+    on_thread(once, 8)  # warm-up: pages the weights in
+    results = [on_thread(once, tokens) for _ in range(runs)]
+    on_thread(llama.reset)
     info = {"prompt_tokens": len(prompt), "threads": getattr(llama, "n_threads", None),
             "threads_batch": getattr(llama, "n_threads_batch", None),
             "prompt_s": [round(p, 3) for _, p in results]}

@@ -52,7 +52,7 @@ class Loaded:
     offload = None
     offloaded = None
 
-    def __init__(self, llama, info):
+    def __init__(self, llama, info, thread=None):
         self.llama, self.info = llama, info
 
 

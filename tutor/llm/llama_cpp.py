@@ -27,6 +27,7 @@ from tutor.llm.base import (
     trim_history,
 )
 from tutor.llm.gguf_info import ModelFileInfo, read_model_info
+from tutor.llm.model_thread import ModelThread
 from tutor.llm.threads import default_threads
 from tutor.settings import Settings
 
@@ -123,8 +124,10 @@ class LlamaCppModel(StreamingChatModel):
     offloaded: tuple[int, int] | None = None
     """(layers on the GPU, layers) as llama.cpp reported after loading; None when it did not say (a CPU build)."""
 
-    def __init__(self, llama, info: ModelFileInfo):
+    def __init__(self, llama, info: ModelFileInfo, thread: ModelThread | None = None):
         self.llama = llama
+        self.thread = thread or ModelThread()
+        """Every llama.cpp call of this model is made on this one thread (``tutor.llm.model_thread``)."""
         self.info = info
         self.name = info.path.name
         self.context_window = llama.n_ctx()
@@ -184,9 +187,12 @@ class LlamaCppModel(StreamingChatModel):
 
     def forget_prompts(self) -> None:
         """Empty both KV caches, so the next call decodes its whole prompt (for measuring reuse)."""
-        self.llama.reset()
-        if self._batch is not None:
-            self._batch.forget()
+        def forget() -> None:
+            self.llama.reset()
+            if self._batch is not None:
+                self._batch.forget()
+
+        self.thread.run(forget)
 
     def count_tokens(self, text: str) -> int:
         return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
@@ -199,6 +205,10 @@ class LlamaCppModel(StreamingChatModel):
         )
 
     def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
+        # made on the model thread, handed over piece by piece (see tutor.llm.model_thread)
+        yield from self.thread.iterate(lambda: self._stream(messages, params))
+
+    def _stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
         params = params or GenerationParams()
         fitted = self.fit(messages, params)
         self._prompt_pending = True
@@ -226,6 +236,10 @@ class LlamaCppModel(StreamingChatModel):
             self._prompt_pending = False
 
     def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+        # made on the model thread (``on_token`` hears the pieces there); see tutor.llm.model_thread
+        return self.thread.run(self._complete_many, requests, on_token)
+
+    def _complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
         """Decode the requests together in one llama.cpp batch; replies in request order.
 
         Each reply is what ``complete`` gives for its request alone (same chat template, stops,
@@ -261,11 +275,15 @@ class LlamaCppModel(StreamingChatModel):
         return in_turn()
 
     def close(self) -> None:
-        """Free the batch context, then the model."""
-        if self._batch is not None:
-            self._batch.close()
-            self._batch = None
-        self.llama.close()
+        """Free the batch context, then the model, then let the model thread end."""
+        def free() -> None:
+            if self._batch is not None:
+                self._batch.close()
+                self._batch = None
+            self.llama.close()
+
+        self.thread.run(free)
+        self.thread.close()
 
 
 def load(settings: Settings, path: Path) -> LlamaCppModel:
@@ -311,15 +329,17 @@ def load(settings: Settings, path: Path) -> LlamaCppModel:
     log.info("loading %s (%s) with llama.cpp on %d threads, n_gpu_layers %d", path, info.describe(), threads,
              gpu_layers)
     lines: list[str] = []
+    thread = ModelThread()
     try:
         with _llama_log(lines):
-            llama = llama_cpp.Llama(**kwargs)
+            llama = thread.run(llama_cpp.Llama, **kwargs)  # loaded on the thread that will decode with it
     except (ValueError, RuntimeError, OSError) as exc:
+        thread.close()
         raise ModelError(
             f"llama.cpp could not load {path} ({info.describe()}): {exc}. If the architecture is new, "
             "a newer llama-cpp-python may be needed; if the file was copied, check it with `tutor model check`"
         ) from exc
-    model = LlamaCppModel(llama, info)
+    model = LlamaCppModel(llama, info, thread)
     model.offload = offload
     found = _OFFLOADED.search("".join(lines))  # joined: llama.cpp may hand a line over in pieces
     if found:
