@@ -607,6 +607,11 @@ def run(args: argparse.Namespace) -> tuple[list[dict], dict]:
         try:
             model_file = str(ctx.settings.model_path)
             print(f"model {Path(model_file).name} loaded in {load_s:.1f} s", flush=True)
+            # the verifier's worker process starts in the background (importing SymPy takes seconds of CPU):
+            # wait for it, so the bare generation is timed on a machine doing nothing else
+            from tutor import verify
+
+            verify.check_text("2 + 2 = 4")
             bare, bare_info = bare_generation(loaded, args.bare_runs)
             print(f"bare {BARE_TOKENS}-token generation: {[round(b, 2) for b in bare]} s "
                   f"({bare_info})", flush=True)
