@@ -27,7 +27,9 @@ two ways, its misreadings agree less often (measured in ``bench/tutor_eval.py``)
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -373,16 +375,27 @@ async def resolve(
             return fix_request(question, i - step, reply, error, max_tokens=max_tokens, seed=seed)
         return program_request(question, i, max_tokens=max_tokens, seed=seed)
 
-    def settled(remaining: int) -> bool:
-        """The early-stopping rules, after each sample."""
+    def settled(remaining: int, so_far: list[str | None] | None = None) -> bool:
+        """The early-stopping rules, after each sample (``so_far``: the answers up to it, default ``answers``)."""
+        got = answers if so_far is None else so_far
         if judged:
-            return _decided(candidate, dict(Counter(a for a in answers if a is not None)), compare, remaining,
+            return _decided(candidate, dict(Counter(a for a in got if a is not None)), compare, remaining,
                             against)
         # No candidate: stop once the remaining samples cannot change the majority.
-        best, _ = majority(answers, quorum)
-        if best is not None and Counter(answers)[best] >= quorum:
+        best, _ = majority(got, quorum)
+        if best is not None and Counter(got)[best] >= quorum:
             return True
-        return remaining + max(Counter(a for a in answers if a).values(), default=0) < quorum
+        return remaining + max(Counter(a for a in got if a).values(), default=0) < quorum
+
+    def outcome(reply: str) -> Any:
+        """The task that runs ``reply``'s program in the sandbox: (result, answer, error)."""
+        async def run() -> tuple[Any, str | None, str]:
+            result = await asyncio.to_thread(run_code, extract_code(reply), timeout_s=timeout_s)
+            answer, error = program_answer(result), str(getattr(result, "error", "") or "")[:200]
+            if answer is not None and not fits(question, answer):
+                answer, error = None, f"{answer} cannot answer a how-many question"
+            return result, answer, error
+        return asyncio.ensure_future(run())
 
     # A model that decodes several sequences at once costs little more for a round of one sample per
     # prompt family than for one sample, so it gets rounds; others are asked one sample at a time, so
@@ -399,20 +412,46 @@ async def resolve(
         elif todo:
             say(prompts.say(language, prompts.STATUS_WRITING_MANY, count=len(todo), first=todo[0] + 1,
                             last=todo[-1] + 1, samples=samples))
-        replies = have + (await _generate(llm, [request(i) for i in todo], batched) if todo else [])
+        # A round's programs are run as each one ends, in order, while the others are still being written:
+        # once those run settle the vote, the rest of the round is stopped unwritten.
+        running: dict[int, Any] = {}
+        stop = threading.Event()
+        loop = asyncio.get_running_loop()
+
+        def ended(i: int, reply: str) -> None:  # on the event loop
+            running[i] = outcome(reply)
+            running[i].add_done_callback(lambda _task: recheck())
+
+        def recheck() -> None:
+            """Stop the round once the programs run so far, taken in order, settle the vote."""
+            so_far = list(answers)
+            for k in indices:
+                task = running.get(k)
+                if stop.is_set() or task is None or not task.done() or task.cancelled() or task.exception():
+                    return
+                so_far.append(task.result()[1])
+                if settled(samples - (k + 1), so_far):
+                    stop.set()
+                    return
+
+        for k, reply in zip(indices, have):
+            ended(k, reply)
+        listeners = {}
+        if batched and len(todo) > 1 and not stop.is_set():
+            listeners = {"on_end": lambda j, reply: loop.call_soon_threadsafe(ended, todo[j], reply),
+                         "on_token": lambda _j, _piece: stop.is_set()}
+        replies = have + (await _generate(llm, [request(i) for i in todo], batched, **listeners) if todo else [])
         for i, reply in zip(indices, replies):
             # Samples are taken in order and the rules applied after each, as without rounds, so a
             # round's later sample is dropped unread when an earlier one settles the vote: the
             # Resolution is the one the same replies give one at a time.
             family = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)][0]
             fixes = i - step if i - step in failed else None
-            code = extract_code(reply)
-            result = await asyncio.to_thread(run_code, code, timeout_s=timeout_s)
-            answer, error = program_answer(result), str(getattr(result, "error", "") or "")[:200]
+            if i not in running:
+                running[i] = outcome(reply)
+            result, answer, error = await running.pop(i)
             if answer is None and fixes is None and fixable(error):
                 failed[i] = (reply, error)
-            if answer is not None and not fits(question, answer):
-                answer, error = None, f"{answer} cannot answer a how-many question"
             answers.append(answer)
             logs.append({"family": family, "answer": answer, "error": error}
                         | ({"fixes": fixes + 1} if fixes is not None else {}))
@@ -421,6 +460,8 @@ async def resolve(
             if settled(samples - (i + 1)):
                 done = True
                 break
+        for task in running.values():
+            task.cancel()  # a program of the round dropped unread: its run is not waited for
         if done:
             break
     # Judged runs stop early (two agreeing programs can settle it): their
@@ -431,10 +472,11 @@ async def resolve(
 
 
 async def _generate(
-    llm: Any, requests: list[tuple[list[dict[str, str]], GenerationParams]], batched: bool
+    llm: Any, requests: list[tuple[list[dict[str, str]], GenerationParams]], batched: bool, **listeners: Any
 ) -> list[str]:
     """The replies to ``requests``: one ``complete_many`` call in a worker thread when ``batched``
-    (the same executor ``agents.llm_io.complete`` generates in), else ``complete`` one by one."""
+    (the same executor ``agents.llm_io.complete`` generates in), else ``complete`` one by one. ``listeners``
+    (``on_token``, ``on_end``) go to ``complete_many``."""
     if not batched:
         return [
             await complete(llm, messages, max_tokens=p.max_tokens, temperature=p.temperature, seed=p.seed,
@@ -442,4 +484,5 @@ async def _generate(
             for messages, p in requests
         ]
     batch = [(as_messages(messages), p) for messages, p in requests]
-    return await asyncio.get_running_loop().run_in_executor(None, llm.complete_many, batch)
+    return await asyncio.get_running_loop().run_in_executor(None, functools.partial(llm.complete_many, batch,
+                                                                                    **listeners))

@@ -437,7 +437,7 @@ class TimedLLM:
     def complete(self, messages: Any, params: Any = None) -> str:
         return "".join(self.stream(messages, params))
 
-    def complete_many(self, requests: Sequence[Any], on_token: Any = None) -> list[str]:
+    def complete_many(self, requests: Sequence[Any], on_token: Any = None, on_end: Any = None) -> list[str]:
         rec = self.recorder
         with rec.lock:
             rec.generating += 1
@@ -449,7 +449,8 @@ class TimedLLM:
             if many is None:
                 replies = [self.inner.complete(m, p) for m, p in requests]
             else:
-                replies = many(requests) if on_token is None else many(requests, on_token=on_token)
+                listeners = {k: v for k, v in (("on_token", on_token), ("on_end", on_end)) if v is not None}
+                replies = many(requests, **listeners)
             return replies
         finally:
             end = time.perf_counter()

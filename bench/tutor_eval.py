@@ -88,28 +88,45 @@ class CachingModel:
     def decodes_batches(self) -> bool:
         return bool(getattr(self.inner, "decodes_batches", False))
 
-    def complete_many(self, requests, on_token=None) -> list[str]:
+    def complete_many(self, requests, on_token=None, on_end=None) -> list[str]:
         """Cached replies as they are; the rest generated in one batch by the inner model (as the tutor does).
-        ``on_token`` hears a cached reply whole, the others as they are generated."""
+        ``on_token`` hears a cached reply whole, the others as they are generated; ``on_end`` hears every reply
+        as it ends (a cached one at once). A reply its listener stopped is not cached: it is not the reply."""
         keys = [(tuple((m.role, m.content) for m in msgs), (p or GenerationParams()).max_tokens,
                  (p or GenerationParams()).temperature, (p or GenerationParams()).seed, (p or GenerationParams()).stop)
                 for msgs, p in requests]
         missing = [i for i, k in enumerate(keys) if k not in self.cache]
+        if on_token is not None or on_end is not None:
+            for i, k in enumerate(keys):
+                if i not in missing:
+                    if on_token is not None:
+                        on_token(i, self.cache[k])
+                    if on_end is not None:
+                        on_end(i, self.cache[k])
+        replies: dict[int, str] = {i: self.cache[k] for i, k in enumerate(keys) if i not in missing}
         if missing:
             start = time.monotonic()
             batch = [requests[i] for i in missing]
-            if on_token is None:
-                replies = self.inner.complete_many(batch)
-            else:
-                replies = self.inner.complete_many(batch, on_token=lambda j, piece: on_token(missing[j], piece))
+            stopped: set[int] = set()
+
+            def tell(j: int, piece: str) -> bool:
+                if on_token(missing[j], piece):
+                    stopped.add(j)
+                    return True
+                return False
+
+            listeners = {}
+            if on_token is not None:
+                listeners["on_token"] = tell
+            if on_end is not None:
+                listeners["on_end"] = lambda j, reply: on_end(missing[j], reply)
+            generated = self.inner.complete_many(batch, **listeners)
             self.seconds += time.monotonic() - start
-            for i, reply in zip(missing, replies):
-                self.cache[keys[i]] = reply
-        if on_token is not None:
-            for i, k in enumerate(keys):
-                if i not in missing:
-                    on_token(i, self.cache[k])
-        return [self.cache[k] for k in keys]
+            for j, (i, reply) in enumerate(zip(missing, generated)):
+                replies[i] = reply
+                if j not in stopped:
+                    self.cache[keys[i]] = reply
+        return [replies[i] for i in range(len(keys))]
 
 
 def load_questions(n: int) -> list[dict]:

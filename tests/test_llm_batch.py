@@ -44,12 +44,12 @@ class BatchFake(FakeChatModel):
         self.during: list[bool] = []
         self.owner = None
 
-    def complete_many(self, requests, on_token=None):
+    def complete_many(self, requests, on_token=None, on_end=None):
         self.batches.append(len(requests))
         if self.owner is not None:
             self.during.append(self.owner.lock.locked())
             time.sleep(0.2)  # long enough for a concurrent stream to try to start
-        return super().complete_many(requests, on_token)
+        return super().complete_many(requests, on_token, on_end)
 
 
 def test_serialized_model_holds_its_lock_for_the_whole_batch():
@@ -278,7 +278,7 @@ def test_a_chat_primes_once_and_a_failed_priming_costs_nothing_else(settings):
     from tests.test_agents_support import make_context
 
     class Broken(BatchFake):
-        def complete_many(self, requests, on_token=None):
+        def complete_many(self, requests, on_token=None, on_end=None):
             raise RuntimeError("llama_decode returned -1")
 
     chat = TutorChat(None, agent_context=make_context(settings.replace(model_backend="llama_cpp"), Broken()))
@@ -287,3 +287,82 @@ def test_a_chat_primes_once_and_a_failed_priming_costs_nothing_else(settings):
     ok = BatchFake("x", "x", "x", "x")
     chat = TutorChat(None, agent_context=make_context(settings.replace(model_backend="llama_cpp"), ok))
     assert chat.prime("en") is True and chat.prime("en") is False and len(ok.history) == 4
+
+
+def test_on_end_hears_each_reply_whole_as_it_ends_through_the_default_the_shared_model_and_the_openai_client():
+    ended: list[tuple[int, str]] = []
+    fake = FakeChatModel("one two three", "alpha beta")
+    replies = fake.complete_many([(Q, GenerationParams(max_tokens=2)), (Q, None)],
+                                 on_end=lambda i, r: ended.append((i, r)))
+    assert ended == list(enumerate(replies)) and replies == ["one two", "alpha beta"]
+    ended.clear()
+    shared = SerializedChatModel(BatchFake("a b", "c d"))
+    assert shared.complete_many([(Q, None), (Q, None)], on_end=lambda i, r: ended.append((i, r))) == ["a b", "c d"]
+    assert ended == [(0, "a b"), (1, "c d")]
+
+    class Streaming(OpenAIChatModel):
+        def stream(self, messages, params=None):
+            yield from ("x", "y")
+
+    ended.clear()
+    model = Streaming("http://127.0.0.1:9/v1", retries=1)
+    assert model.complete_many([(Q, None), (Q, None)], on_end=lambda i, r: ended.append((i, r))) == ["xy", "xy"]
+    assert sorted(ended) == [(0, "xy"), (1, "xy")]
+    model.close()
+
+
+class RaceFake(FakeChatModel):
+    """A batching model whose first reply ends at once while the second is still being written, piece by piece,
+    for as long as ``on_token`` lets it (as llama.cpp's batch decoder runs a short and a long program)."""
+
+    decodes_batches = True
+
+    def __init__(self, first: str, second: str):
+        super().__init__()
+        self.first, self.second = first, second
+        self.written: list[int] = []
+
+    def complete_many(self, requests, on_token=None, on_end=None):
+        if len(requests) == 1:
+            return super().complete_many(requests, on_token, on_end)
+        if on_end is not None:
+            on_end(0, self.first)
+        parts = []
+        for piece in self.second.splitlines(keepends=True):
+            parts.append(piece)
+            if on_token is not None and on_token(1, piece):
+                break
+            time.sleep(0.01)
+        self.written.append(len(parts))
+        second = "".join(parts)
+        if on_end is not None:
+            on_end(1, second)
+        return [self.first, second]
+
+
+@pytest.mark.asyncio
+async def test_a_round_stops_writing_its_later_program_once_the_earlier_one_settles_the_vote():
+    # One program already agreed with the candidate 15 and one gave nothing: the next round's first program
+    # agreeing settles it (2 votes to 0), so the round's second program is stopped while it is being written.
+    long_program = "```python\n" + "".join(f"x{i} = {i}\n" for i in range(300)) + "result = 8\nprint(result)\n```"
+    llm = RaceFake(pot("15"), long_program)
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="15", compare=compare_answers,
+                        prior=["15", None])
+    assert res.votes == {"15": 2} and res.answers == ["15", None, "15"]
+    assert llm.written and llm.written[0] < 300  # stopped early, not written to its end
+    # the same replies one at a time give the same Resolution
+    again = await resolve("Q?", llm=FakeChatModel(pot("15")), run_code=fake_run_code, samples=4, candidate="15",
+                          compare=compare_answers, prior=["15", None])
+    assert (again.votes, again.answers) == (res.votes, res.answers)
+
+
+@pytest.mark.asyncio
+async def test_a_round_whose_earlier_program_does_not_settle_writes_the_later_one_to_its_end():
+    # Two programs gave nothing; one more agreeing with 15 cannot verify it alone (2 votes are needed), so the
+    # round's second program is written whole and settles it.
+    long_program = "```python\n" + "".join(f"x{i} = {i}\n" for i in range(40)) + "result = 15\nprint(result)\n```"
+    llm = RaceFake(pot("15"), long_program)
+    res = await resolve("Q?", llm=llm, run_code=fake_run_code, samples=4, candidate="15", compare=compare_answers,
+                        prior=[None, None])
+    assert llm.written == [len(long_program.splitlines())]
+    assert res.answers == [None, None, "15", "15"] and res.votes == {"15": 2}

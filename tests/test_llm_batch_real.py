@@ -130,7 +130,7 @@ def test_a_request_too_long_for_the_context_is_a_clear_error(smollm2, caplog):
 def test_a_failing_batch_falls_back_to_running_the_requests_in_turn(smollm2, caplog, monkeypatch):
     from tutor.llm import llama_batch
 
-    def broken(self, prepared, on_token=None):
+    def broken(self, prepared, on_token=None, on_end=None):
         raise RuntimeError("llama_decode returned 1")
 
     monkeypatch.setattr(llama_batch.BatchDecoder, "generate", broken)
@@ -234,6 +234,35 @@ def test_on_token_streams_each_sequence_and_stops_the_one_it_is_told_to(smollm2,
     assert ["".join(heard[i]) for i in range(3)] == [whole, stopped, cut]
     assert ", 8" in whole and stopped == whole[: whole.index(", 8")]
     assert "6" in cut and len(cut) < len(whole) and whole.startswith(cut)
+
+
+def test_on_end_hears_each_sequence_whole_as_soon_as_it_ends(smollm2, caplog):
+    """The re-solve runs a round's short program while the long one is still being written: each reply is
+    handed over as it ends (a limit, a stop string, a listener's True), whole, before the batch returns."""
+    q = ask("List the even numbers from 2 to 20, separated by commas.")
+    requests = [
+        (q, GenerationParams(max_tokens=30, temperature=0)),
+        (q, GenerationParams(max_tokens=4, temperature=0)),
+        (q, GenerationParams(max_tokens=30, temperature=0, stop=(", 8",))),
+        (q, GenerationParams(max_tokens=30, temperature=0)),
+    ]
+    events: list[tuple[str, int, str]] = []
+
+    def listen(i, piece):
+        events.append(("token", i, piece))
+        return i == 3 and "6" in "".join(p for kind, j, p in events if kind == "token" and j == 3)
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="tutor.llm.llama_cpp"):
+        replies = smollm2.complete_many(requests, on_token=listen, on_end=lambda i, r: events.append(("end", i, r)))
+    assert "running them in turn" not in caplog.text
+    ends = [(i, r) for kind, i, r in events if kind == "end"]
+    assert sorted(ends) == list(enumerate(replies))  # once each, whole
+    order = [i for i, _ in ends]
+    assert order.index(1) < order.index(0) and order.index(2) < order.index(0)  # the short ones first
+    # the whole (long) reply was still being written after the short one ended
+    first_end = events.index(("end", 1, replies[1]))
+    assert any(kind == "token" and i == 0 for kind, i, _ in events[first_end:])
 
 
 def _need_llama_cpp() -> None:

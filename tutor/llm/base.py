@@ -49,9 +49,13 @@ class GenerationParams:
 
 
 Request = tuple[Sequence[ChatMessage], "GenerationParams | None"]
+"""One request of a ``complete_many`` batch: the messages and how to generate the reply."""
 OnToken = Callable[[int, str], "bool | None"]
 """``on_token(index, piece)`` of ``complete_many``: True stops request ``index``'s reply."""
-"""One request of a ``complete_many`` batch: the messages and how to generate the reply."""
+OnEnd = Callable[[int, str], None]
+"""``on_end(index, reply)`` of ``complete_many``: request ``index``'s reply has ended, whole (as it will be
+returned), while the other requests of the batch may still be generating. A listener that learns from one reply
+that it needs no more of the others stops them through ``on_token``."""
 
 
 @runtime_checkable
@@ -71,7 +75,8 @@ class ChatModel(Protocol):
         """The whole reply at once."""
         ...
 
-    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                      on_end: OnEnd | None = None) -> list[str]:
         """The whole replies to several requests, in request order.
 
         Each request is ``(messages, params)`` and is answered as ``complete``
@@ -80,7 +85,8 @@ class ChatModel(Protocol):
 
         ``on_token(index, piece)``, if given, hears each request's reply as it is generated (``index`` is the
         request's place in ``requests``); returning True ends that request's reply there (the others go on).
-        It may be called from a worker thread.
+        ``on_end(index, reply)``, if given, hears each reply as soon as it has ended. Both may be called from a
+        worker thread.
         """
         ...
 
@@ -96,11 +102,24 @@ class StreamingChatModel:
     def complete(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> str:
         return "".join(self.stream(messages, params))  # type: ignore[attr-defined]
 
-    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                      on_end: OnEnd | None = None) -> list[str]:
         """Run the requests in turn through ``complete`` (backends that cannot batch)."""
-        if on_token is None:
-            return [self.complete(messages, params) for messages, params in requests]
-        return [stream_into(self, i, messages, params, on_token) for i, (messages, params) in enumerate(requests)]
+        return in_turn(self, requests, on_token, on_end)
+
+
+def in_turn(model: Any, requests: Sequence[Request], on_token: OnToken | None = None,
+            on_end: OnEnd | None = None) -> list[str]:
+    """The replies to ``requests`` one after another through ``model``'s ``complete`` (or ``stream``, when
+    ``on_token`` listens), each told to ``on_end`` as it ends."""
+    replies = []
+    for i, (messages, params) in enumerate(requests):
+        reply = (model.complete(messages, params) if on_token is None
+                 else stream_into(model, i, messages, params, on_token))
+        if on_end is not None:
+            on_end(i, reply)
+        replies.append(reply)
+    return replies
 
 
 def stream_into(model: Any, index: int, messages: Sequence[ChatMessage], params: GenerationParams | None,

@@ -195,6 +195,12 @@ def _common_prefix(token_lists: Sequence[list[int]]) -> int:
     return n
 
 
+def _reply(seq: "_Sequence") -> str:
+    """A sequence's reply as ``complete_many`` returns it: its text up to the first stop string."""
+    raw = seq.text if seq.cut is None else seq.text[: seq.cut]
+    return raw.decode("utf-8", errors="ignore")
+
+
 class BatchDecoder:
     """A second llama.cpp context on the weights of a loaded ``Llama``, for batches of sequences.
 
@@ -205,8 +211,8 @@ class BatchDecoder:
     def __init__(self, llama, on_prompt=None):
         self.llama = llama
         self.on_prompt = on_prompt
-        self.on_token = None
         """Called after each batch's prompts are decoded with (prompt tokens, tokens actually decoded)."""
+        self.on_token = self.on_end = None  # the listeners of the batch being generated (``generate``)
         self.held: list[list[int]] = []
         """The tokens each sequence's KV cells hold (positions 0, 1, …), kept between batches."""
         self.ctx = None
@@ -265,16 +271,17 @@ class BatchDecoder:
             self.batch.close()
             self.batch = None
 
-    def generate(self, prepared: Sequence[Prepared], on_token: Any = None) -> list[str]:
+    def generate(self, prepared: Sequence[Prepared], on_token: Any = None, on_end: Any = None) -> list[str]:
         """The replies, in order. ``on_token(index, piece)`` (``ChatModel.complete_many``) hears each reply's
-        text as it is generated, never a piece a stop string later cuts off; True ends that reply there."""
+        text as it is generated, never a piece a stop string later cuts off; True ends that reply there.
+        ``on_end(index, reply)`` hears each reply whole as soon as it has ended."""
         out: list[str] = []
-        self.on_token = on_token
+        self.on_token, self.on_end = on_token, on_end
         try:
             for start in range(0, len(prepared), MAX_SEQUENCES):
                 out.extend(self._generate(prepared[start:start + MAX_SEQUENCES], start))
         finally:
-            self.on_token = None
+            self.on_token = self.on_end = None
         return out
 
     # -- one batch of at most MAX_SEQUENCES -----------------------------------------------------
@@ -391,11 +398,7 @@ class BatchDecoder:
         finally:
             for seq in seqs:
                 seq.sampler.close()
-        texts = []
-        for seq in seqs:
-            raw = seq.text if seq.cut is None else seq.text[: seq.cut]
-            texts.append(raw.decode("utf-8", errors="ignore"))
-        return texts
+        return [_reply(seq) for seq in seqs]
 
     def _decode_and_sample(self, items, owners, seqs) -> None:
         import llama_cpp
@@ -409,9 +412,7 @@ class BatchDecoder:
         import llama_cpp
 
         if llama_cpp.llama_vocab_is_eog(self.llama._model.vocab, token):
-            seq.done = True
-            self._tell(seq)
-            return False
+            return self._end(seq)
         seq.out.append(token)
         seq.text += self.llama._model.detokenize([token], special=False)  # as the high-level path renders it
         stops = seq.prepared.stops
@@ -419,17 +420,23 @@ class BatchDecoder:
             hits = [i for s in stops if (i := seq.text.find(s)) >= 0]
             if hits:
                 seq.cut = min(hits)
-                seq.done = True
-                self._tell(seq)
-                return False
+                return self._end(seq)
         if len(seq.out) >= seq.prepared.max_tokens:
-            seq.done = True
-            self._tell(seq)
-            return False
+            return self._end(seq)
         if self._tell(seq):
-            seq.done = True  # the listener has what it needs: this reply ends here
-            return False
+            return self._end(seq, told=True)  # the listener has what it needs: this reply ends here
         return True
+
+    def _end(self, seq: _Sequence, told: bool = False) -> bool:
+        """End ``seq``: its last text to ``on_token`` (unless it was just told), then the whole reply to
+        ``on_end``. False, for ``_accept``."""
+        seq.done = True
+        if not told:
+            self._tell(seq)
+        listener = getattr(self, "on_end", None)
+        if listener is not None:
+            listener(seq.index, _reply(seq))
+        return False
 
     def _tell(self, seq: _Sequence) -> bool:
         """Hand ``on_token`` what the sequence has added since it was last told; True: stop the sequence.

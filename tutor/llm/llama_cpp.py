@@ -20,10 +20,11 @@ from tutor.errors import ModelError
 from tutor.llm.base import (
     ChatMessage,
     GenerationParams,
+    OnEnd,
     OnToken,
     Request,
     StreamingChatModel,
-    stream_into,
+    in_turn,
     trim_history,
 )
 from tutor.llm.gguf_info import ModelFileInfo, read_model_info
@@ -235,11 +236,13 @@ class LlamaCppModel(StreamingChatModel):
         finally:
             self._prompt_pending = False
 
-    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
-        # made on the model thread (``on_token`` hears the pieces there); see tutor.llm.model_thread
-        return self.thread.run(self._complete_many, requests, on_token)
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                      on_end: OnEnd | None = None) -> list[str]:
+        # made on the model thread (``on_token`` and ``on_end`` hear the replies there); see tutor.llm.model_thread
+        return self.thread.run(self._complete_many, requests, on_token, on_end)
 
-    def _complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+    def _complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                       on_end: OnEnd | None = None) -> list[str]:
         """Decode the requests together in one llama.cpp batch; replies in request order.
 
         Each reply is what ``complete`` gives for its request alone (same chat template, stops,
@@ -248,13 +251,8 @@ class LlamaCppModel(StreamingChatModel):
         a llama.cpp failure), the requests run in turn through ``complete`` instead. A conversation
         that cannot fit the context even trimmed raises ModelError at once, as ``complete`` would.
         """
-        def in_turn() -> list[str]:
-            if on_token is None:
-                return [self.complete(messages, params) for messages, params in requests]
-            return [stream_into(self, i, messages, params, on_token) for i, (messages, params) in enumerate(requests)]
-
         if len(requests) <= 1:
-            return in_turn()
+            return in_turn(self, requests, on_token, on_end)
         from tutor.llm import llama_batch
 
         try:
@@ -269,10 +267,10 @@ class LlamaCppModel(StreamingChatModel):
                 ))
             if self._batch is None:
                 self._batch = llama_batch.BatchDecoder(self.llama, on_prompt=self._count_batch)
-            return self._batch.generate(prepared, on_token)
+            return self._batch.generate(prepared, on_token, on_end)
         except (ValueError, RuntimeError) as exc:
             log.warning("batched decoding of %d requests failed (%s); running them in turn", len(requests), exc)
-        return in_turn()
+        return in_turn(self, requests, on_token, on_end)
 
     def close(self) -> None:
         """Free the batch context, then the model, then let the model thread end."""

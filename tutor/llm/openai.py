@@ -17,7 +17,15 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from tutor.errors import ModelError
-from tutor.llm.base import ChatMessage, GenerationParams, OnToken, Request, StreamingChatModel, stream_into
+from tutor.llm.base import (
+    ChatMessage,
+    GenerationParams,
+    OnEnd,
+    OnToken,
+    Request,
+    StreamingChatModel,
+    stream_into,
+)
 from tutor.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -128,15 +136,19 @@ class OpenAIChatModel(StreamingChatModel):
         finally:
             response.close()
 
-    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                      on_end: OnEnd | None = None) -> list[str]:
         """Send the requests at once, one thread each, so the server can batch them; replies in request order.
 
         Each is an ordinary ``complete`` (same stops, ``max_tokens``, retries and timeouts), streamed when
         ``on_token`` listens; the first failure, in request order, is raised once all have ended.
         """
         def one(i: int, messages, params) -> str:
-            return self.complete(messages, params) if on_token is None else stream_into(self, i, messages, params,
-                                                                                        on_token)
+            reply = (self.complete(messages, params) if on_token is None
+                     else stream_into(self, i, messages, params, on_token))
+            if on_end is not None:
+                on_end(i, reply)
+            return reply
 
         if len(requests) <= 1:
             return [one(i, messages, params) for i, (messages, params) in enumerate(requests)]

@@ -18,10 +18,11 @@ from tutor.llm.base import (
     ChatMessage,
     ChatModel,
     GenerationParams,
+    OnEnd,
     OnToken,
     Request,
     StreamingChatModel,
-    stream_into,
+    in_turn,
 )
 from tutor.settings import Settings
 
@@ -69,15 +70,15 @@ class SerializedChatModel(StreamingChatModel):
         with self._turn():
             yield from self.inner.stream(messages, params)
 
-    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None) -> list[str]:
+    def complete_many(self, requests: Sequence[Request], on_token: OnToken | None = None,
+                      on_end: OnEnd | None = None) -> list[str]:
         # One lock for the whole batch: the batch's sequences share the model with every other caller.
         with self._turn():
             many = getattr(self.inner, "complete_many", None)
             if many is None:  # a ChatModel written before complete_many: in turn
-                if on_token is not None:
-                    return [stream_into(self.inner, i, m, p, on_token) for i, (m, p) in enumerate(requests)]
-                return [self.inner.complete(messages, params) for messages, params in requests]
-            return many(requests) if on_token is None else many(requests, on_token=on_token)
+                return in_turn(self.inner, requests, on_token, on_end)
+            listeners = {k: v for k, v in (("on_token", on_token), ("on_end", on_end)) if v is not None}
+            return many(requests, **listeners)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
