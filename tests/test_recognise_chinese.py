@@ -56,3 +56,53 @@ def test_chinese_it_does_not_know_whole_is_left_alone(question):
 
 def test_english_questions_are_not_rewritten():
     assert as_english("what is 3/4 + 1/6") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a lead-in, particles and a remark around the question (the chat a parent types)
+        ("帮我看看这道题：2x - 3 = 7，x等于多少？", "x = 5"),
+        ("孩子问我0.25×3.6是多少，我算出来怎么跟他的不一样呢", "0.9"),
+        ("老师留的计算题：(-6)×(-4) - 15÷(-3) = ? 帮我看看", "29"),
+        ("解方程 5(x - 2) = 3x + 4，我总是去括号出错", "x = 7"),
+        ("请问 3 + 4 等于几呀", "7"),
+        # the verb after the math
+        ("x^2 + 5x + 6 = 0 怎么解呢?", "x = -3 or x = -2"),
+        ("x/3 + 2 = x/2 这个方程怎么解，x是多少", "x = 12"),
+        ("孩子问我不等式 5 - 2x > -3 的解集是什么，不等号要不要变方向啊", "x < 4"),
+        ("(x - 5)(x + 3) 展开是多少？", "x^2 - 2x - 15"),
+        ("x^2 - 6x + 9 因式分解是什么？", "(x - 3)^2"),
+        ("3a + 2b - a + 4b 化简后是多少", "2a + 6b"),
+        ("1又2/3 ÷ 5/9 怎么算，答案是多少", "3"),
+        # a form the question restates, which the answer already has
+        ("因式分解 x^2 - 9，要写成两个式子相乘的形式", "(x - 3)(x + 3)"),
+        ("帮我算一下 3/4 + 5/6 等于多少？结果用假分数写就行", "19/12"),
+        # powers, roots and conversions in Chinese
+        ("2的10次方是多少呀?", "1024"),
+        ("根号196等于几？", "14"),
+        ("196的平方根是多少", "14"),
+        ("3.5米等于多少厘米啊", "350 cm"),
+        ("2.4小时是多少分钟呢？", "144 min"),
+        ("把4500克换算成千克", "4.5 kg"),
+        ("3分米是多少厘米", "30 cm"),
+    ],
+)
+def test_a_chinese_question_is_read_out_of_the_chat_around_it(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "计算 3/4 + 1/6，结果保留两位小数",  # a rounding asked after the math: not what SymPy's 11/12 states
+        "x^2 - 9 = 0，只要正数解",  # one root of two: the answer would not be what is asked
+        "3/4 + 1/6 等于多少？用小数表示",  # a form asked for
+        "解方程 2x + 3 = 11，再求 x 的 2 倍",  # more math after the comma
+        "5元等于多少分",  # 分 is a minute, a cent or a tenth of a yuan: left alone
+        "x^2 - 9 因式分解，写成两个式子相加的形式",  # a restatement that is not the factored form
+    ],
+)
+def test_a_trailing_clause_that_may_change_what_is_asked_leaves_the_question_alone(question):
+    assert solve_question(question) is None

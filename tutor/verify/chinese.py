@@ -267,7 +267,7 @@ def to_ascii_math(text: str) -> str:
     # "4个十分之一是0.4", "5个0.01": a count of fractional units is a product
     text = re.sub(r"(?<![\d.])(\d+)\s*个\s*(?=(?:\d+/\d+|0\.\d+)(?![\d./]))", r"\1 * ", text)
     text = re.sub(num_end + r"的\s*(\d+(?:\.\d+)?)\s*倍(?!数)", r" * \1", text)
-    text = re.sub(num_end + r"的\s*平方(?![米厘分千毫公])", "^2", text)
+    text = re.sub(num_end + r"的\s*平方(?![米厘分千毫公根])", "^2", text)  # 的平方根 is a root
     text = re.sub(num_end + r"的\s*立方(?![米厘分千毫])", "^3", text)
     text = re.sub(num_end + r"的\s*(\d+)\s*次方", r"^\1", text)
     # "5+3是8", "5+3得8": read like English "is" (an equals only after an operation)

@@ -52,11 +52,137 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# ---------------------------------------------------------------- the chat around a question
+# A parent or a student types more than the question: a lead-in ("帮我看看这道题：", "孩子问我"), a method or
+# answer question after the math ("x^2 + 5x + 6 = 0 怎么解呢？", "(x - 5)(x + 3) 展开是多少？"), a remark
+# ("，我总是去括号出错") and modal particles (呢, 呀, 啊). As ``chat.unwrap`` does for English, these are peeled off
+# whole, words only, so no part of the math is lost; a trailing clause that could change what is asked (a form,
+# a rounding, "the positive root") is never dropped: the question is then left alone.
+
+_PARTICLES = re.compile(r"[呢呀啊吧嘛哦哇啦呐捏]+(?=\s*[?.!~]*\s*$)")
+_LEAD = re.compile(
+    r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
+    r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看一看|解一下|做一下|讲一下|讲讲"
+    r"|检查一下|想想)"
+    r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|学生|小孩|闺女)(?:问我|问|不会做|不会|卡在|让我看|做到|遇到)(?:了)?"
+    r"|(?:老师|学校)(?:留的|布置的|出的|让我们练习的?)(?:计算题|作业题?|练习题?|题目?)?"
+    r"|(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|的)?(?:计算题|题目?)?"
+    r"|(?:有|这|一)道(?:计算|数学)?题(?:目)?|这题|这个题"
+    r"|请问|请|麻烦(?:你|您)?|你好|您好|老师好?|急|求助|求教|问一下|问个问题|想问一下"
+    r")\s*[:,.]?\s*")
+_REMARK = re.compile(
+    r"(?:帮我看看|帮忙看看|帮我看一下|帮我检查一下|谢谢(?:你|您|了|啦)?|多谢|感谢|急|急急急|在线等|拜托(?:了|啦)?"
+    r"|(?:我|他|她|孩子|我们)(?:总是|老是|一直|怎么|每次)?[^\d,;:]{0,12}?(?:出错|做错|算错|错了|不对|不会|不一样"
+    r"|搞不懂|不懂|想不通|想不明白|卡住了)"
+    r"|(?:我|他|她)(?:算了|做了|试了)(?:好几遍|很多遍|半天|几次)"
+    r"|[^\d,;:]{0,6}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
+    r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)"
+    r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
+"""A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
+_FORM_CLAUSE = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简|正数|负数|整数|解|根")
+_CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
+"""Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
+_FACTORED = re.compile(r"(?:要|请)?(?:写成|化成|变成|分解成)?(?:两个|几个|2个)?(?:式子|因式|整式)?(?:相乘|乘积|积)的?形式")
+_IMPROPER = re.compile(r"(?:结果|答案)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
+
+
+def _peel(text: str) -> str | None:
+    """``text`` without its lead-in, particles and trailing remarks; None when a trailing clause may change what
+    is asked."""
+    for _ in range(4):
+        m = _LEAD.match(text)
+        if m is None or not m.group(0).strip():
+            break
+        text = text[m.end():]
+    text = _PARTICLES.sub("", text).strip()
+    factoring = bool(re.search(r"因式分解|分解因式", text))
+    while True:
+        parts = _CLAUSE_END.split(text)
+        if len(parts) < 2:
+            return text
+        head, tail = text[: len(text) - len(parts[-1])], parts[-1]
+        clause = _PARTICLES.sub("", tail).strip(" .?!;~")
+        if not clause:
+            return text
+        if (factoring and _FACTORED.fullmatch(clause)) or _IMPROPER.fullmatch(clause) or (
+                not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)):
+            text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()  # a "?" or "!" of the question stays
+            if not text:
+                return None
+            continue
+        if re.search(r"[\dA-Za-z]", clause):
+            return text
+        if _FORM_CLAUSE.search(clause):
+            return None
+        return text  # any other words stay, and a form reads them or leaves the question alone
+
+
+_MATH = r"[^\u4e00-\u9fff]+?"
+_THEN = r"\s*,?\s*"
+_AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少))?"
+_HOW = r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|求解|分解|展开|化简))?"
+_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式))?\s*(?:(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
+              r"|的解(?:集)?(?:是什么|是多少|为多少|是)?|[a-z]\s*(?:等于|是|为|=)\s*(?:多少|几|什么|\?)|求\s*[a-z](?:的值)?)")
+_ZH_UNITS = {
+    "毫米": "mm", "厘米": "cm", "分米": "dm", "米": "m", "千米": "km", "公里": "km", "毫克": "mg", "克": "g",
+    "千克": "kg", "公斤": "kg", "吨": "t", "秒钟": "s", "秒": "s", "分钟": "min", "小时": "h", "钟头": "h",
+    "天": "day", "周": "week", "星期": "week", "毫升": "ml", "升": "l", "立方厘米": "ml", "立方分米": "l",
+}
+"""Units a conversion is asked in, by their English names (``data.convert`` reads those). Left out on purpose:
+分 (a minute, a cent or a tenth of a 元), 时 and 斤."""
+_ZH_UNIT = "(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")"
+_AMOUNT = r"(-?\d+(?:\.\d+)?(?:/\d+)?)"
+
+_CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
+    # the verb after the math: "x^2 + 5x + 6 = 0 怎么解", "2x - 3 = 7, x等于多少", "不等式 … 的解集是什么"
+    (re.compile(r"^(?:解)?(?:方程组?|不等式)?\s*:?\s*(?P<m>" + _MATH + r"[=<>≤≥]" + _MATH + r")" + _THEN
+                + r"(?:" + _SOLVE_ASK + _THEN + r")+" + _END), "solve {m}"),
+    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*展开(?:来|后|的结果)?" + _THEN + _AFTER_ASK + _END),
+     "expand {m}"),
+    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*(?:因式分解|分解因式)(?:后|的结果)?" + _THEN + _AFTER_ASK
+                + _THEN + _HOW + _END), "factor {m}"),
+    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*化简(?:后|的结果)?" + _THEN + _AFTER_ASK + _END),
+     "simplify {m}"),
+    # conversions: "3.5米等于多少厘米", "2.4小时是多少分钟", "把4500克换算成千克"
+    (re.compile(r"^(?:把|将)?\s*" + _AMOUNT + r"\s*" + _ZH_UNIT + r"\s*(?:等于|是|合|有|=|换算成|换成|化成|化为)\s*"
+                r"(?:多少|几)?\s*" + _ZH_UNIT + r"\s*" + _AFTER_ASK + _END), "convert"),
+    # evaluation with the method asked: "… 怎么算, 答案是多少", "… = ? 帮我看看" (the remark is peeled first)
+    (re.compile(r"^(?:(?:请)?(?:计算|算一算|算算|求)\s*:?\s*)?(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:=\s*\?)?"
+                + _THEN + r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做))" + _THEN + _AFTER_ASK + _END), "what is {m}"),
+]
+
+
+def _roots(text: str) -> str:
+    """根号196, 196的平方根 (算术平方根): the square root, as sqrt(…)."""
+    text = re.sub(r"根号\s*(\d+(?:\.\d+)?)", r"sqrt(\1)", text)
+    return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*的\s*(?:算术)?平方根", r"sqrt(\1)", text)
+
+
 def as_english(question: str) -> str | None:
     """The English phrasing of a Chinese math question, or None (not Chinese, or not one whole known form)."""
     if not has_chinese(question):
         return None
-    text = to_ascii_math(question).strip()
+    text = _roots(to_ascii_math(question).strip())
+    for candidate in dict.fromkeys(t for t in (text, _peel(text)) if t):
+        english = _read(candidate)
+        if english is not None:
+            return english
+    return None
+
+
+def _read(text: str) -> str | None:
+    for pattern, english in _CHAT_FORMS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        if english == "convert":
+            amount, src, dst = m.group(1), m.group(2), m.group(3)
+            out = f"convert {amount} {_ZH_UNITS[src]} to {_ZH_UNITS[dst]}"
+        else:
+            out = english.format(**{k: v.strip() for k, v in m.groupdict().items() if v is not None})
+        if has_chinese(out) or not re.search(r"\d|[a-z]", out.split(" ", 1)[-1]):
+            return None
+        return out
     for pattern, english in _FORMS:
         m = pattern.match(text)
         if m is None:

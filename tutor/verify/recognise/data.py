@@ -58,6 +58,7 @@ _UNITS = {}
 for _names, _dim, _scale in [
     ("mm millimeter millimeters millimetre millimetres", "length", sp.Rational(1, 1000)),
     ("cm centimeter centimeters centimetre centimetres", "length", sp.Rational(1, 100)),
+    ("dm decimeter decimeters decimetre decimetres", "length", sp.Rational(1, 10)),
     ("m meter meters metre metres", "length", 1), ("km kilometer kilometers kilometre kilometres", "length", 1000),
     ("in inch inches", "length", sp.Rational(254, 10000)), ("ft foot feet", "length", sp.Rational(3048, 10000)),
     ("yd yard yards", "length", sp.Rational(9144, 10000)), ("mi mile miles", "length", sp.Rational(1609344, 1000)),
