@@ -119,10 +119,10 @@ FINAL_PATTERNS = (
     re.compile(r"the answer is\s*[:：]?\s*\**\s*(?:\$\$|\\\[|\$)?\s*([^\n]+)", re.I),
     # Chinese (issue 15): 答案是 12 / 答案：12 / 答：还剩9页 / 所以……是 12, up to the sentence's end; Chinese words
     # before the sentence's first number ("答：还剩9页没有看") are skipped, as numbers_in finds no number glued to them
-    re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
-               r"([^\n。；;！!？?]+)"),
+    re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])\s*[:：]?(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
+               r"([^\n。；;！!？?，]+)"),
     re.compile(r"(?:^|\n)\s*\**答\s*[:：](?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*([^\n。；;！!？?]+)"),
-    re.compile(r"所以[^\n。；;！!？?]*?(?:是|为|等于|得)\s*[:：]?\s*\**\s*\$?\s*([^\n。；;！!？?，,:：]+)"),
+    re.compile(r"所以[^\n。；;！!？?]*(?:是|为|等于|得)\s*[:：]?\s*\**\s*\$?\s*([^\n。；;！!？?，,:：]+)"),
 )
 
 
@@ -161,7 +161,7 @@ def final_answer_phrase(text: str) -> str | None:
     for pattern in FINAL_PATTERNS:
         found = pattern.findall(text)
         if found:
-            value = found[-1].strip().lstrip(":=").strip().strip("*$ ").rstrip(".!").strip("*$ ")
+            value = found[-1].strip().lstrip(":=：").strip().strip("*$ ").rstrip(".!。！").strip("*$ ")
             value = re.sub(r"\s*\\\]\s*$", "", value).strip()  # the end of a display formula "\[ … \]"
             # "… is sin(x) + C. Ask me if …": the answer ends where the next sentence starts
             value = re.split(r"\.\s+(?=[A-Z][a-z])", value, maxsplit=1)[0].strip().rstrip(".").strip()

@@ -275,3 +275,16 @@ def test_the_current_problem_is_regenerated_in_the_language_it_was_shown_in(sett
         assert ref["language"] == lang
         again = gold_problem(make_context(settings, FakeChatModel(), plugins=pm), ref)
         assert again.statement == shown.statement and again.answer == shown.answer
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("6. 因此，两人一起做要4天完成。\n\n答案是：4天", "4天"),  # was "：4天", which no comparison reads
+    ("答案是：48元", "48元"),
+    ("所以，答案是：正方形的面积是81平方厘米。", "81平方厘米"),  # the sentence's words before its result
+    ("答案是：小红第四次要考95分，四次的平均分才能正好是90分。", "95分"),  # the clause after the comma is a check
+    ("所以，掷出的点数是3的倍数的概率是1/3。", "1/3"),  # the last 是 states the result, not the first
+])
+def test_the_whole_final_answer_of_a_chinese_reply_is_its_result_with_its_unit(text, phrase):
+    from agents.checks import final_answer_phrase
+
+    assert final_answer_phrase(text) == phrase
