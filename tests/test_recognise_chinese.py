@@ -86,6 +86,9 @@ def test_english_questions_are_not_rewritten():
         ("2.4小时是多少分钟呢？", "144 min"),
         ("把4500克换算成千克", "4.5 kg"),
         ("3分米是多少厘米", "30 cm"),
+        # a method asked ("怎么求") and the topic being practised as a clause of its own
+        ("老师让我们练习求最小公倍数，12和18的最小公倍数怎么求？", "36"),
+        ("作业上有一道题：3又二分之一＋2又三分之二＝？结果写成假分数，谢谢", "37/6"),
     ],
 )
 def test_a_chinese_question_is_read_out_of_the_chat_around_it(question, answer):
@@ -102,6 +105,7 @@ def test_a_chinese_question_is_read_out_of_the_chat_around_it(question, answer):
         "解方程 2x + 3 = 11，再求 x 的 2 倍",  # more math after the comma
         "5元等于多少分",  # 分 is a minute, a cent or a tenth of a yuan: left alone
         "x^2 - 9 因式分解，写成两个式子相加的形式",  # a restatement that is not the factored form
+        "我们在练习用小数表示，3/4 + 1/6 等于多少",  # the topic asks for a form
     ],
 )
 def test_a_trailing_clause_that_may_change_what_is_asked_leaves_the_question_alone(question):

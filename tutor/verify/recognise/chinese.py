@@ -24,7 +24,7 @@ import re
 from tutor.verify.chinese import has_chinese, to_ascii_math
 
 _END = r"\s*[?.!]?\s*$"
-_ASK = r"(?:是多少|是几|等于多少|等于几|得多少|得几|是什么|为多少|=\s*\?|=)?"
+_ASK = r"(?:是多少|是几|等于多少|等于几|得多少|得几|是什么|为多少|=\s*\?|=|(?:该|应该)?(?:怎么|如何|咋)(?:求|算|计算|找))?"
 _LIST = r"(-?\d+(?:\.\d+)?(?:\s*[,、和与及]\s*-?\d+(?:\.\d+)?)+)"
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
@@ -62,12 +62,14 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 _PARTICLES = re.compile(r"[呢呀啊吧嘛哦哇啦呐捏]+(?=\s*[?.!~]*\s*$)")
 _LEAD = re.compile(
     r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
+    # the topic being practised, as a clause of its own: "老师让我们练习求最小公倍数，"
+    r"(?:老师|我们|孩子)?(?:让我们|让孩子|在|正在)?(?:练习|学习|复习)[^\d,;:.?!]{0,10}(?=\s*,)|"
     r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看一看|解一下|做一下|讲一下|讲讲"
     r"|检查一下|想想)"
     r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|学生|小孩|闺女)(?:问我|问|不会做|不会|卡在|让我看|做到|遇到)(?:了)?"
     r"|(?:老师|学校)(?:留的|布置的|出的|让我们练习的?)(?:计算题|作业题?|练习题?|题目?)?"
-    r"|(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|的)?(?:计算题|题目?)?"
-    r"|(?:有|这|一)道(?:计算|数学)?题(?:目)?|这题|这个题"
+    r"|(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|1道|的)?(?:计算题|题目?)?"
+    r"|(?:有|这|一|1)道(?:计算|数学)?题(?:目)?|这题|这个题"
     r"|请问|请|麻烦(?:你|您)?|你好|您好|老师好?|急|求助|求教|问一下|问个问题|想问一下"
     r")\s*[:,.]?\s*")
 _REMARK = re.compile(
@@ -79,6 +81,7 @@ _REMARK = re.compile(
     r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)"
     r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
+_FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
 _FORM_CLAUSE = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简|正数|负数|整数|解|根")
 _CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
 """Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
@@ -93,6 +96,8 @@ def _peel(text: str) -> str | None:
         m = _LEAD.match(text)
         if m is None or not m.group(0).strip():
             break
+        if _FORM_WORDS.search(m.group(0)):
+            return None  # "我们在练习用小数表示，…": the lead-in asks for a form
         text = text[m.end():]
     text = _PARTICLES.sub("", text).strip()
     factoring = bool(re.search(r"因式分解|分解因式", text))
