@@ -122,6 +122,9 @@ FINAL_PATTERNS = (
     re.compile(r"(?:最终|最后的?)?答案\s*(?:是|为|[:：])\s*[:：]?(?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*\**\s*\$?\s*"
                r"([^\n。；;！!？?，]+)"),
     re.compile(r"(?:^|\n)\s*\**答\s*[:：](?:[\u4e00-\u9fff ]*?(?=-?\d))?\s*([^\n。；;！!？?]+)"),
+    # "所以，x = 7 是这道题的正确答案": the result before the words that name it the answer
+    re.compile(r"(?:^|[\n，,：:]|所以|因此|因而)\s*(?:所以|因此|因而)?[，,\s]*([^\n。，,：:是]*?[\dA-Za-z][^\n。，,：:是]*?)\s*(?:就)?是(?:这道题|本题|这个方程|方程|原方程)?的?"
+               r"(?:正确|最终)?(?:答案|解)"),
     re.compile(r"所以[^\n。；;！!？?]*(?:是|为|等于|得)\s*[:：]?\s*\**\s*\$?\s*([^\n。；;！!？?，,:：]+)"),
 )
 
@@ -163,6 +166,7 @@ def final_answer_phrase(text: str) -> str | None:
         if found:
             value = found[-1].strip().lstrip(":=：").strip().strip("*$ ").rstrip(".!。！").strip("*$ ")
             value = re.sub(r"\s*\\\]\s*$", "", value).strip()  # the end of a display formula "\[ … \]"
+            value = re.sub(r"^\\\(\s*|\s*\\\)$", "", value).strip()  # an inline formula "\( x = 7 \)"
             # "… is sin(x) + C. Ask me if …": the answer ends where the next sentence starts
             value = re.split(r"\.\s+(?=[A-Z][a-z])", value, maxsplit=1)[0].strip().rstrip(".").strip()
             return value or None  # "The answer is: 3/2" -> "3/2"

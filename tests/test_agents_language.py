@@ -288,3 +288,15 @@ def test_the_whole_final_answer_of_a_chinese_reply_is_its_result_with_its_unit(t
     from agents.checks import final_answer_phrase
 
     assert final_answer_phrase(text) == phrase
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("所以，\\(x = 7\\)是这道题的正确答案。", "x = 7"),  # a SymPy-settled reply was left unchecked: no answer read
+    ("因此 x = 3 是方程的解。", "x = 3"),
+    ("所以x = 3是原方程的解", "x = 3"),
+    ("他有5个苹果，这就是答案吗", None),  # no result named: nothing is read as one
+])
+def test_a_chinese_reply_that_names_its_result_the_answer_afterwards_is_read(text, phrase):
+    from agents.checks import final_answer_phrase
+
+    assert final_answer_phrase(text) == phrase

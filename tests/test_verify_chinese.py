@@ -369,6 +369,11 @@ def test_wan_before_a_kilo_unit_stays_a_word():
         ("6吨=600千克", [("refuted", "6 * 1000 = 600")]),
         ("2米 + 50厘米 = 250厘米", []),  # a sum of lengths, not a conversion of 50厘米
         ("所以 3元5角 = 35角", []),  # a compound amount
+        # said with 等于 or 合 after the unit (everyday Chinese set: a tank of 60 cubic decimeters was "0.06升"
+        # because "1升等于1000立方分米" went unread, and the reply was marked verified)
+        ("因为1升等于1000立方分米，所以：", [("refuted", "1 * 1 = 1000")]),
+        ("1升等于1立方分米", [("verified", "1 * 1 = 1")]),
+        ("1米合100厘米", [("verified", "1 * 100 = 100")]),
     ],
 )
 def test_unit_conversions_are_checked(text, expected):

@@ -529,8 +529,9 @@ def _remainder(m: re.Match) -> str:
     return f"({m.group('a')} - {m.group('r')}) / {m.group('b')} = {m.group('q')}{m.group('unit')}"
 
 
-_CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*=\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
-"""A unit conversion: ``6吨=6000千克``, ``567立方厘米=0.567立方分米``."""
+_CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?:=|等于|合)\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
+"""A unit conversion: ``6吨=6000千克``, ``567立方厘米=0.567立方分米``, ``1升等于1立方分米`` (等于 after a unit is
+not turned into '=' by ``to_ascii_math``, which does so only between numbers)."""
 
 
 def _conversion(m: re.Match) -> str:
