@@ -82,7 +82,9 @@ _REMARK = re.compile(
     r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
 _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
-_FORM_CLAUSE = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简|正数|负数|整数|解|根")
+"""Words that ask for a form of the answer (a rounding, a decimal, simplest form)."""
+_FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根")
+"""A trailing clause's words that may change what is asked: a form, or which solutions ("只要正数解")."""
 _CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
 """Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
 _FACTORED = re.compile(r"(?:要|请)?(?:写成|化成|变成|分解成)?(?:两个|几个|2个)?(?:式子|因式|整式)?(?:相乘|乘积|积)的?形式")
