@@ -110,3 +110,82 @@ def test_a_chinese_question_is_read_out_of_the_chat_around_it(question, answer):
 )
 def test_a_trailing_clause_that_may_change_what_is_asked_leaves_the_question_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # the closing mark of a remark is not a clause of its own
+        ("x/3 + 2 = 5，求x，急！", "x = 9"),
+        ("3x + 5 = 20 怎么做，谢谢？", "x = 5"),
+        # a teacher's requirement the answer already meets
+        ("展开 (2x + 1)(x - 3)，老师说要合并同类项", "2x^2 - 5x - 3"),
+        ("2x^2 - 8 分解因式，老师说要分解彻底", "2(x - 2)(x + 2)"),
+        # the result of a calculation, the value of an expression at a given value
+        ("（7.2－2.4）÷0.6×3 的结果是多少？", "24"),
+        ("当 x = -2 时，x^2 - 3x + 1 的值是多少？", "11"),
+        ("若a=3，求 2a + 5 的值", "11"),
+        # rounding to a place or to decimal places
+        ("6.8457四舍五入到百分位是多少呀", "6.85"),
+        ("3.14159保留两位小数约是多少", "3.14"),
+        ("把2467精确到百位", "2500"),
+        ("4.96四舍五入到十分位", "5.0"),
+        ("12.5保留整数是多少", "13"),
+        # a conversion blank and an amount in two units
+        ("2.4吨＝（　　）千克", "2400 kg"),
+        ("麻烦算一下 2时15分 等于多少分钟", "135 min"),
+        ("3米5厘米=（ ）厘米", "305 cm"),
+        ("2千克50克是多少克", "2050 g"),
+    ],
+)
+def test_more_chinese_phrasings_are_worked_out(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a price and a discount: what is paid, what is saved
+        ("480元打七五折是多少元啊？", "360"),
+        ("一件外套原价360元，商场打八五折，现在买要多少钱？", "306"),
+        ("一件外套原价360元，商场打八五折，便宜了多少钱？", "54"),
+        ("一双鞋原价200元，打8折后是多少元", "160"),
+        # a shape and its measures
+        ("一个长方形菜地长12米，宽7.5米，面积是多少平方米？", "90 m²"),
+        ("一个长方体鱼缸，长8分米，宽5分米，高4分米，它的体积是多少立方分米？", "160 dm³"),
+        ("一个正方形边长6厘米，周长是多少厘米", "24 cm"),
+        ("一个正方体棱长3厘米，表面积是多少平方厘米", "54 cm²"),
+        ("一个三角形底6厘米，高4厘米，面积是多少平方厘米", "12 cm²"),
+        ("一个圆形花坛直径10米，周长是多少米", "10π m ≈ 31.42 m"),
+        # a die, a bag of balls, handshakes
+        ("掷一枚普通的骰子，点数大于4的概率是多少？", "1/3"),
+        ("掷一个骰子，朝上的点数是偶数的概率是多少", "1/2"),
+        ("掷一个普通的六面骰子一次，掷出的点数是3的倍数的概率是多少？", "1/3"),
+        ("袋子里有3个红球、5个白球、2个黄球，随便摸一个，摸到白球的概率是多少？", "1/2"),
+        ("8个同学聚会，每两个人都要握一次手，一共要握多少次手?", "28"),
+    ],
+)
+def test_a_chinese_word_problem_of_a_known_kind_is_worked_out(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "一件衣服原价240元，先打八折，打完折以后满150元还能减30元，最后要付多少钱？",  # a second price cut
+        "一本书原价50元，先涨价20%，后来又降价20%，现在卖多少钱？",  # a rise is not a discount
+        "一件衣服打八折后是160元，原价是多少元？",  # the inverse question
+        "一个长方形长12米，宽比长短4米，面积是多少平方米",  # a measure given by a relation
+        "一个长方形花园长20米，宽15米，四周有一条2米宽的小路，小路的面积是多少",  # a second shape
+        "一个长方体水箱，里面长5分米、宽4分米、高3分米，装满能装多少升水？",  # capacity in litres
+        "一个长方形长1米，宽50厘米，面积是多少平方厘米",  # mixed units
+        "袋子里有3个红球和5个白球，先摸出一个球不放回去，再摸一个，两次都摸到红球的概率是多少呢",  # two draws
+        "掷两个骰子，点数之和是7的概率是多少",  # two dice
+        "5元等于多少分",  # still ambiguous
+        "7时80分等于多少分钟",  # not how anyone writes a time
+    ],
+)
+def test_a_chinese_word_problem_outside_the_known_kinds_is_left_alone(question):
+    assert solve_question(question) is None

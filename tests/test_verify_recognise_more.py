@@ -95,6 +95,25 @@ def test_a_conversion_asked_the_other_way_round(question, answer, unit):
     assert solution.kind == "convert" and solution.answer == answer and solution.unit == unit
 
 
+@pytest.mark.parametrize("question, answer, unit", [
+    ("how many minutes are in 2 hours 15 minutes", 135, "minutes"),
+    ("convert 5 ft 6 in to in", 66, "in"),
+    ("what is 3 m and 5 cm in cm", 305, "cm"),
+    ("convert 2 kg 50 g to g", 2050, "g"),
+])
+def test_an_amount_in_two_units_is_converted_whole(question, answer, unit):
+    solution = _answer(question)
+    assert solution.kind == "convert" and solution.answer == answer and solution.unit == unit
+
+
+@pytest.mark.parametrize("question", [
+    "convert 7 h 80 min to min",  # the smaller part is more than a whole larger unit: not a way to write a time
+    "convert 15 min 2 h to min",  # the smaller unit first
+])
+def test_an_odd_two_unit_amount_is_left_alone(question):
+    assert solve_question(question) is None
+
+
 @pytest.mark.parametrize("question", [
     "how many cm is 3.5 kg", "how many apples is 3 boxes", "3 boxes is how many apples",
     "how many cm is 3.5 m and 2 kg", "how many hours is the trip",

@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 
 from tutor.verify.chinese import has_chinese, to_ascii_math
+from tutor.verify.recognise.chinese_stories import as_english_story
 
 _END = r"\s*[?.!]?\s*$"
-_ASK = r"(?:是多少|是几|等于多少|等于几|得多少|得几|是什么|为多少|=\s*\?|=|(?:该|应该)?(?:怎么|如何|咋)(?:求|算|计算|找))?"
+_ASK = (r"(?:(?:的)?\s*(?:结果|值|得数|答案)\s*(?:是多少|等于多少|是几|为多少|是什么)|是多少|是几|等于多少|等于几|得多少|得几"
+        r"|是什么|为多少|=\s*\?|=|(?:该|应该)?(?:怎么|如何|咋)(?:求|算|计算|找))?")
 _LIST = r"(-?\d+(?:\.\d+)?(?:\s*[,、和与及]\s*-?\d+(?:\.\d+)?)+)"
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
@@ -48,7 +50,8 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的众数" + _ASK + _END), "mode of {0}"),
     # plain evaluation: 计算 …, … 等于多少, … = ?
     (re.compile(r"^(?:请)?(?:计算|算一算|算算|求)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)\s*" + _ASK + _END), "what is {m}"),
-    (re.compile(r"^(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:是多少|是几|等于多少|等于几|得多少|得几|=\s*\?)" + _END), "what is {m}"),
+    (re.compile(r"^(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:(?:的)?\s*(?:结果|值|得数)\s*(?:是多少|等于多少|是几|为多少)|是多少|是几"
+                r"|等于多少|等于几|得多少|得几|=\s*\?)" + _END), "what is {m}"),
 ]
 
 
@@ -88,6 +91,11 @@ _FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根"
 _CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
 """Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
 _FACTORED = re.compile(r"(?:要|请)?(?:写成|化成|变成|分解成)?(?:两个|几个|2个)?(?:式子|因式|整式)?(?:相乘|乘积|积)的?形式")
+_TEACHER = r"(?:老师|题目|书上|课本)?(?:说|要求|让)?(?:要|需要|必须|得)?"
+_COMPLETELY = re.compile(_TEACHER + r"(?:因式)?分解(?:得|到)?(?:要)?(?:彻底|完全|到不能再分解(?:为止)?)")
+"""'老师说要分解彻底': SymPy's factor already factors completely over the rationals, as school asks."""
+_COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结果要?合并同类项)")
+"""'老师说要合并同类项': an expansion or simplification is shown with like terms collected."""
 _IMPROPER = re.compile(r"(?:结果|答案)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
 
 
@@ -102,7 +110,11 @@ def _peel(text: str) -> str | None:
             return None  # "我们在练习用小数表示，…": the lead-in asks for a form
         text = text[m.end():]
     text = _PARTICLES.sub("", text).strip()
+    # "x/3 + 2 = 5，求x，急！": the closing mark ends the last clause, it is not an empty clause of its own
+    # (a "?" after "=" is kept: "25×4=？" asks with it)
+    text = re.sub(r"(?<=[^\d\s!~.?=])[\s!~.?]+$", "", text)
     factoring = bool(re.search(r"因式分解|分解因式", text))
+    expanding = bool(re.search(r"展开|化简", text))
     while True:
         parts = _CLAUSE_END.split(text)
         if len(parts) < 2:
@@ -111,7 +123,8 @@ def _peel(text: str) -> str | None:
         clause = _PARTICLES.sub("", tail).strip(" .?!;~")
         if not clause:
             return text
-        if (factoring and _FACTORED.fullmatch(clause)) or _IMPROPER.fullmatch(clause) or (
+        if (factoring and (_FACTORED.fullmatch(clause) or _COMPLETELY.fullmatch(clause))) or (
+                expanding and _COLLECTED.fullmatch(clause)) or _IMPROPER.fullmatch(clause) or (
                 not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)):
             text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()  # a "?" or "!" of the question stays
             if not text:
@@ -139,6 +152,13 @@ _ZH_UNITS = {
 分 (a minute, a cent or a tenth of a 元), 时 and 斤."""
 _ZH_UNIT = "(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")"
 _AMOUNT = r"(-?\d+(?:\.\d+)?(?:/\d+)?)"
+_CONVERT_TO = r"(?:等于|是|合|有|=|换算成|换成|化成|化为)\s*(?:多少|几|\(\s*\)|_+|\?)?\s*"
+"""Between an amount and the unit it is asked in: 等于多少, ＝（　　）, =___."""
+_PLACES = {"个位": "the nearest whole number", "整数": "the nearest whole number", "整数位": "the nearest whole number",
+           "十分位": "the nearest tenth", "百分位": "the nearest hundredth", "千分位": "the nearest thousandth",
+           "十位": "the nearest ten", "百位": "the nearest hundred", "千位": "the nearest thousand",
+           "万位": "the nearest ten thousand"}
+_PLACE = "|".join(sorted(_PLACES, key=len, reverse=True)) + r"|\d\s*位小数|0\.0*1"
 
 _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
     # the verb after the math: "x^2 + 5x + 6 = 0 怎么解", "2x - 3 = 7, x等于多少", "不等式 … 的解集是什么"
@@ -150,9 +170,20 @@ _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
                 + _THEN + _HOW + _END), "factor {m}"),
     (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*化简(?:后|的结果)?" + _THEN + _AFTER_ASK + _END),
      "simplify {m}"),
-    # conversions: "3.5米等于多少厘米", "2.4小时是多少分钟", "把4500克换算成千克"
-    (re.compile(r"^(?:把|将)?\s*" + _AMOUNT + r"\s*" + _ZH_UNIT + r"\s*(?:等于|是|合|有|=|换算成|换成|化成|化为)\s*"
-                r"(?:多少|几)?\s*" + _ZH_UNIT + r"\s*" + _AFTER_ASK + _END), "convert"),
+    # conversions: "3.5米等于多少厘米", "2.4小时是多少分钟", "把4500克换算成千克", "2.4吨＝（　　）千克", and a
+    # compound amount "2时15分等于多少分钟", "3米5厘米=（ ）厘米" (时 and 分 only there: alone they are ambiguous)
+    (re.compile(r"^(?:把|将)?\s*" + _AMOUNT + r"\s*" + _ZH_UNIT + r"\s*(?:" + _AMOUNT + r"\s*" + _ZH_UNIT + r"\s*)?"
+                + _CONVERT_TO + _ZH_UNIT + r"\s*" + _AFTER_ASK + _END), "convert"),
+    (re.compile(r"^(?:把|将)?\s*(\d+)\s*(?:小时|时)\s*(\d+)\s*(?:分钟|分)\s*" + _CONVERT_TO + r"(分钟|分|秒钟|秒)\s*"
+                + _AFTER_ASK + _END), "hours and minutes"),
+    # rounding: "6.8457四舍五入到百分位是多少", "3.14159保留两位小数约是多少", "把2467精确到百位"
+    (re.compile(r"^(?:把|将)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?:用四舍五入法)?\s*(?:四舍五入|精确|保留|取近似数|取近似值)\s*"
+                r"(?:到|至)?\s*(?P<place>" + _PLACE + r")\s*(?:后|以后)?\s*(?:约|大约)?\s*" + _AFTER_ASK + r"\s*"
+                + _END), "rounding"),
+    # a value substituted: "当 x = -2 时，x^2 - 3x + 1 的值是多少", "若a=3，求 2a + 5 的值"
+    (re.compile(r"^(?:当|若|如果|已知)?\s*(?P<v>[a-z])\s*=\s*(?P<a>-?\d+(?:\.\d+)?(?:/\d+)?)\s*(?:时)?\s*,\s*"
+                r"(?:求|计算|那么|则)?\s*(?:代数式)?\s*(?P<m>" + _MATH + r")\s*(?:的值)\s*" + _AFTER_ASK + _END),
+     "evaluate {m} when {v} = {a}"),
     # evaluation with the method asked: "… 怎么算, 答案是多少", "… = ? 帮我看看" (the remark is peeled first)
     (re.compile(r"^(?:(?:请)?(?:计算|算一算|算算|求)\s*:?\s*)?(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:=\s*\?)?"
                 + _THEN + r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做))" + _THEN + _AFTER_ASK + _END), "what is {m}"),
@@ -170,8 +201,13 @@ def as_english(question: str) -> str | None:
     if not has_chinese(question):
         return None
     text = _roots(to_ascii_math(question).strip())
-    for candidate in dict.fromkeys(t for t in (text, _peel(text)) if t):
+    candidates = list(dict.fromkeys(t for t in (text, _peel(text)) if t))
+    for candidate in candidates:
         english = _read(candidate)
+        if english is not None:
+            return english
+    for candidate in candidates:
+        english = as_english_story(question, candidate)
         if english is not None:
             return english
     return None
@@ -183,8 +219,17 @@ def _read(text: str) -> str | None:
         if m is None:
             continue
         if english == "convert":
-            amount, src, dst = m.group(1), m.group(2), m.group(3)
-            out = f"convert {amount} {_ZH_UNITS[src]} to {_ZH_UNITS[dst]}"
+            amount, src, more, small, dst = m.groups()
+            more = f" {more} {_ZH_UNITS[small]}" if more else ""
+            out = f"convert {amount} {_ZH_UNITS[src]}{more} to {_ZH_UNITS[dst]}"
+        elif english == "hours and minutes":
+            unit = "s" if m.group(3).startswith("秒") else "min"
+            out = f"convert {m.group(1)} h {m.group(2)} min to {unit}"
+        elif english == "rounding":
+            place = re.sub(r"\s+", "", m.group("place"))
+            target = _PLACES.get(place) or (f"{place[0]} decimal places" if place.endswith("位小数")
+                                            else f"the nearest {place}")
+            out = f"round {m.group('n')} to {target}"
         else:
             out = english.format(**{k: v.strip() for k, v in m.groupdict().items() if v is not None})
         if has_chinese(out) or not re.search(r"\d|[a-z]", out.split(" ", 1)[-1]):

@@ -88,7 +88,29 @@ _CONVERT = [
 ]
 
 
+_COMPOUND = re.compile(rf"({NUM})\s*([a-z]+)\s*,?\s+(?:and\s+)?({NUM})\s*([a-z]+)(?=\s+(?:to|into|in|as)\s|\s*$)", re.I)
+"""An amount in two units, the larger first: "2 h 15 min", "5 feet 6 inches", "3 m and 5 cm"."""
+
+
+def _merge_compound(text: str) -> str:
+    """``text`` with a two-unit amount written in its smaller unit ("2 h 15 min" -> "135 min"); unchanged when
+    the two words are not units of one kind, the larger first, or the smaller part is a whole larger unit or
+    more (7 ft 14 in is not how anyone writes 8 ft 2 in)."""
+    m = _COMPOUND.search(text)
+    if not m:
+        return text
+    big, small = _UNITS.get(m.group(2).lower()), _UNITS.get(m.group(4).lower())
+    if not big or not small or big[0] != small[0] or big[1] <= small[1]:
+        return text
+    part = read_math(m.group(3), numbers_only=True)
+    if part >= big[1] / small[1]:
+        return text
+    total = read_math(m.group(1), numbers_only=True) * big[1] / small[1] + part
+    return text[:m.start()] + f"{number_text(total)} {m.group(4)}" + text[m.end():]
+
+
 def convert(text: str) -> Solution | None:
+    text = _merge_compound(text)
     m = _CONVERT[0].fullmatch(text)
     if m:
         amount_text, src, dst = m.group(1), m.group(2), m.group(3)

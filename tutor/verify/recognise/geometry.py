@@ -35,6 +35,7 @@ _LENGTH_UNITS = {}
 for _shown, _names in [
     ("mm", "mm millimeter millimeters millimetre millimetres"),
     ("cm", "cm centimeter centimeters centimetre centimetres"),
+    ("dm", "dm decimeter decimeters decimetre decimetres"),
     ("m", "m meter meters metre metres"), ("km", "km kilometer kilometers kilometre kilometres"),
     ("in", "in inch inches"), ("ft", "ft foot feet"), ("yd", "yd yard yards"), ("mi", "mi mile miles"),
     ("units", "unit units"),

@@ -1,0 +1,200 @@
+"""Chinese everyday word problems of a few fixed kinds, said the way the English forms read them.
+
+A Chinese primary-school question is often a one-sentence story of a kind every textbook has: a price and
+a discount (打八五折), a shape and its measures (一个长方形菜地长12米，宽7.5米，面积是多少平方米), a die or a bag
+of balls and a probability, a class shaking hands. The English forms already solve each kind
+(``stories``, ``geometry``, ``data.probability``, ``counting``); this module rewrites the whole Chinese
+question as their English twin. The rules of :mod:`.chinese` hold here too: the whole question must be
+read, every number must have its place (one left over, such as a second price cut, leaves the question
+alone), and anything not listed gives ``None``, so the question goes to the model-written programs.
+
+Each reader gets the question twice: ``raw`` as typed (to see words that :func:`to_ascii_math` turns into
+math, such as 折) and ``text``, its ASCII-math form with the chat peeled off.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_END = r"\s*[?.!]?\s*$"
+_ASK = r"(?:是多少|是几|为多少|有多少|等于多少|有多大|是多大)"
+_COUNTER = r"(?:1\s*(?:件|个|双|台|本|条|顶|辆|套|部|块|张|只|盒|瓶|袋))"
+_FILLER = r"[^\d\s,;:?!.()=%]{0,8}?"
+"""A few words with no number and no clause break: a noun (菜地, 鱼缸), a shop (商场), a time (现在)."""
+
+_LENGTH_UNITS = {"毫米": "mm", "厘米": "cm", "分米": "dm", "米": "m", "千米": "km", "公里": "km"}
+_LENGTH = "(" + "|".join(sorted(_LENGTH_UNITS, key=len, reverse=True)) + ")"
+
+
+def as_english_story(raw: str, text: str) -> str | None:
+    """The English twin of a Chinese word problem of a known kind, or None."""
+    for reader in (_discount, _shape, _die, _bag, _handshakes):
+        english = reader(raw, text)
+        if english is not None:
+            return english
+    return None
+
+
+# ---------------------------------------------------------------- 打折: a price and a discount
+
+_PRICE_NOW = (r"(?:现在|打折后|折后|以后|后|现价|最后|实际)?\s*(?:买|卖|售价|价格|的价格)?\s*(?:1\s*(?:件|个|本|双))?\s*"
+              r"(?:要|需要|应|应该|得|只要)?\s*(?:付|花|卖|支付)?\s*(?:是|为)?\s*(?:多少钱|多少元|几元)")
+_SAVED = r"(?:比原价)?\s*(?:便宜|省|少花|少付|优惠|节省|省下)了?\s*(?:多少钱|多少元|几元)"
+
+
+def _discount(raw: str, text: str) -> str | None:
+    """'480元打七五折是多少元' -> 'what is 75% of 480'; '原价360元，打八五折，便宜了多少钱' -> 'what is 15% of 360'.
+
+    ``to_ascii_math`` has already written the discount as the price factor (打八五折 -> 85%); the raw text must
+    say 折 and no other share (百分之, 成, %), so a price rise of 20% is never read as a discount."""
+    if "折" not in raw or re.search(r"[%％]|百分之|成|涨|提价|加价|增加|又|再", raw):
+        return None
+    m = re.fullmatch(
+        rf"(?:{_COUNTER}{_FILLER})?(?:原价|标价|定价|售价|价格|原来)?(?:是|为)?\s*{_NUM}\s*元\s*,?\s*(?:的)?\s*"
+        rf"{_FILLER}\s*(?:打)?\s*{_NUM}%\s*,?\s*(?P<ask>{_PRICE_NOW}|{_SAVED})" + _END, text)
+    if m is None:
+        return None
+    price, share = m.group(1), m.group(2)
+    if re.fullmatch(_SAVED, m.group("ask").strip()):
+        share_left = 100 - float(share)
+        if share_left <= 0:
+            return None
+        return f"what is {share_left:g}% of {price}"
+    return f"what is {share}% of {price}"
+
+
+# ---------------------------------------------------------------- shapes: 长方形长12米，宽7.5米，面积是多少
+
+_SHAPES = {"长方形": "rectangle", "正方形": "square", "长方体": "box", "正方体": "cube", "圆形": "circle", "圆": "circle",
+           "三角形": "triangle"}
+_MEASURES = {"长": "long", "宽": "wide", "高": "high", "边长": "side", "棱长": "edge", "半径": "radius",
+             "直径": "diameter", "底": "base"}
+_ASKED = {"面积": "area", "周长": "perimeter", "体积": "volume", "表面积": "surface area"}
+_MEASURE = r"(边长|棱长|半径|直径|长|宽|高|底)"
+_SHAPE_Q = re.compile(
+    r"^(?:1\s*(?:个|块|张|间|只|根)\s*)?(?P<shape>长方形|正方形|长方体|正方体|圆形|圆|三角形)(?P<noun>[^\d\s,;:?!.()=]{0,4}?)"
+    r"\s*(?:的)?\s*(?P<dims>(?:,?\s*(?:它的)?" + _MEASURE + r"\s*(?:是|为|有)?\s*" + _NUM + r"\s*" + _LENGTH + r"\s*)+)"
+    r",?\s*(?:它的|这个[^\d\s,]{0,4}的|这块[^\d\s,]{0,4}的|求它的|求)?\s*(?P<asked>表面积|面积|周长|体积)\s*" + _ASK
+    + r"?\s*(?P<unit>平方" + _LENGTH + r"|立方" + _LENGTH + r"|" + _LENGTH + r")?" + r"\s*(?:\(\s*[^()\d]{0,12}\))?" + _END)
+_NOUNS = re.compile(r"^(?:的)?(?:菜地|花坛|花园|草坪|土地|操场|池塘|水池|鱼缸|水箱|水槽|纸箱|盒子|木箱|箱子|桌面|桌子|黑板|"
+                    r"地面|房间|教室|玻璃|镜子|纸片|纸|木板|手帕|相框|游泳池|)$")
+"""What a shape is in a story: a plot, a pool, a tank, a box. Other words (a path around it, a border) may
+change what is asked, so the question is then left alone."""
+
+
+def _shape(raw: str, text: str) -> str | None:
+    """'一个长方形菜地长12米，宽7.5米，面积是多少平方米' -> 'a rectangle is 12 m long and 7.5 m wide. what is its
+    area in square m?'"""
+    m = _SHAPE_Q.match(text)
+    if m is None or not _NOUNS.match(m.group("noun")):
+        return None
+    shape = _SHAPES[m.group("shape")]
+    dims = re.findall(_MEASURE + r"\s*(?:是|为|有)?\s*" + _NUM + r"\s*" + _LENGTH, m.group("dims"))
+    units = {u for _, _, u in dims}
+    names = [d for d, _, _ in dims]
+    if len(units) != 1 or len(set(names)) != len(names):
+        return None  # mixed units or a measure given twice: leave it to the programs
+    unit = _LENGTH_UNITS[units.pop()]
+    given = {_MEASURES[d]: v for d, v, _ in dims}
+    asked = _ASKED[m.group("asked")]
+    if m.group("unit"):
+        wanted = m.group("unit")
+        power = {"平方": 2, "立方": 3}.get(wanted[:2], 1)
+        need = {"area": 2, "surface area": 2, "perimeter": 1, "volume": 3}[asked]
+        if power != need or _LENGTH_UNITS[wanted[2:] if power > 1 else wanted] != unit:
+            return None  # the answer asked in another unit: a conversion the English forms do not make here
+    if shape in ("rectangle",) and set(given) == {"long", "wide"}:
+        about = f"a rectangle is {given['long']} {unit} long and {given['wide']} {unit} wide"
+    elif shape == "box" and set(given) == {"long", "wide", "high"}:
+        about = f"a box is {given['long']} {unit} long, {given['wide']} {unit} wide and {given['high']} {unit} high"
+    elif shape in ("square", "cube") and set(given) in ({"side"}, {"edge"}):
+        about = f"a {shape} has {'a side' if shape == 'square' else 'an edge'} of {next(iter(given.values()))} {unit}"
+    elif shape == "circle" and set(given) in ({"radius"}, {"diameter"}):
+        (name, value), = given.items()
+        about = f"a circle has a {name} of {value} {unit}"
+        asked = "circumference" if asked == "perimeter" else asked
+    elif shape == "triangle" and set(given) == {"base", "high"} and asked == "area":
+        about = f"a triangle has a base of {given['base']} {unit} and a height of {given['high']} {unit}"
+    else:
+        return None
+    if asked in ("volume", "surface area") and shape not in ("box", "cube"):
+        return None
+    if asked in ("area", "perimeter", "circumference") and shape in ("box", "cube"):
+        return None
+    return f"{about}. what is its {asked}?"
+
+
+# ---------------------------------------------------------------- a die: 掷一枚骰子，点数大于4的概率
+
+_DIE = (r"^(?:掷|抛|扔|投)\s*(?:1\s*(?:枚|个|颗|次))?\s*(?:普通的?|均匀的?|正方体)?\s*(?:六面|6面)?(?:的)?\s*骰子"
+        r"\s*(?:1\s*次)?\s*,?\s*(?:掷出的?|朝上的?|向上的?|出现的?|得到的?)?\s*(?:1面的)?\s*(?:点数|数字|数)\s*(?:是|为)?\s*"
+        r"(?P<event>[^,?]+?)\s*的(?:概率|可能性)\s*" + _ASK + "?" + _END)
+_DIE_EVENTS = [
+    (r"大于\s*(\d)", "a number greater than {0}"), (r"小于\s*(\d)", "a number less than {0}"),
+    (r"不小于\s*(\d)|至少是?\s*(\d)|(\d)\s*或以上", "at least {0}"), (r"不大于\s*(\d)|至多是?\s*(\d)|(\d)\s*或以下", "at most {0}"),
+    (r"(\d)\s*的倍数", "a multiple of {0}"), (r"偶数", "an even number"), (r"奇数|单数", "an odd number"),
+    (r"双数", "an even number"), (r"质数|素数", "a prime number"), (r"(\d)", "{0}"),
+]
+
+
+def _die(raw: str, text: str) -> str | None:
+    """'掷一枚普通的骰子，点数大于4的概率是多少' -> 'what is the probability of rolling a number greater than 4 on a
+    die?'"""
+    m = re.match(_DIE, text)
+    if m is None:
+        return None
+    event = m.group("event").strip()
+    for pattern, english in _DIE_EVENTS:
+        e = re.fullmatch(pattern, event)
+        if e:
+            number = next((g for g in e.groups() if g), "")
+            return f"what is the probability of rolling {english.format(number)} on a die?"
+    return None
+
+
+# ---------------------------------------------------------------- a bag of balls: 摸到白球的概率
+
+_COLOURS = {"红": "red", "白": "white", "黄": "yellow", "黑": "black", "蓝": "blue", "绿": "green", "紫": "purple",
+            "橙": "orange", "粉": "pink"}
+_COLOUR = "([" + "".join(_COLOURS) + "])"
+_BALLS = r"(?:球|色球|色的球|珠子|色珠子|玻璃球|色玻璃球)"
+_BAG = re.compile(
+    r"^(?:1\s*个)?(?:不透明的)?(?:袋子|袋|口袋|盒子|盒|箱子|罐子)(?:里|中)?(?:面)?(?:装)?有\s*(?P<balls>(?:\d+\s*个\s*"
+    + _COLOUR + _BALLS + r"\s*(?:,|和|与|还有)?\s*)+)\s*,?\s*(?:这些球除颜色外(?:都|完全)?相同\s*,?\s*)?"
+    r"(?:从中|从袋子里|从里面)?\s*(?:随便|任意|随机|闭上眼睛)?\s*(?:摸|拿|取)(?:出)?\s*1\s*个(?:球)?\s*,?\s*"
+    r"(?:摸到|拿到|取到|是|恰好是|摸出)\s*" + _COLOUR + _BALLS + r"\s*的(?:概率|可能性)\s*" + _ASK + "?" + _END)
+
+
+def _bag(raw: str, text: str) -> str | None:
+    """'袋子里有3个红球、5个白球、2个黄球，随便摸一个，摸到白球的概率是多少' -> 'a bag has 3 red balls, 5 white balls and
+    2 yellow balls. what is the probability of picking a white ball?'"""
+    m = _BAG.match(text)
+    if m is None:
+        return None
+    balls = re.findall(r"(\d+)\s*个\s*" + _COLOUR, m.group("balls"))
+    colours = [c for _, c in balls]
+    wanted = m.group(m.lastindex)
+    if len(set(colours)) != len(colours) or wanted not in colours:
+        return None
+    listed = [f"{n} {_COLOURS[c]} balls" for n, c in balls]
+    said = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+    return f"a bag has {said}. what is the probability of picking a {_COLOURS[wanted]} ball?"
+
+
+# ---------------------------------------------------------------- handshakes: 8个同学每两人握一次手
+
+_HANDS = re.compile(
+    r"^(?P<n>\d+)\s*(?:个|位|名)\s*(?:同学|人|朋友|小朋友|学生|老师|队员)?\s*(?:聚会|见面|开会|参加聚会|在1起)?\s*,?\s*"
+    r"(?:每\s*2\s*(?:个)?(?:人|位|名|个同学|同学)(?:之间)?\s*(?:都)?\s*(?:要|握)?\s*(?:握)?\s*1\s*次手|"
+    r"(?:每个人|每人)?(?:都)?(?:要)?(?:和|与|跟)(?:其他|其余|别的)(?:每)?(?:个)?(?:人|同学)?(?:都)?(?:各)?握\s*1\s*次手)"
+    r"\s*,?\s*(?:一共|总共|共|1共)?\s*(?:要|需要)?\s*握(?:了)?\s*多少次(?:手)?" + _END)
+
+
+def _handshakes(raw: str, text: str) -> str | None:
+    """'8个同学聚会，每两个人都要握一次手，一共要握多少次手' -> '8 people each shake hands with each other once. how
+    many handshakes?'"""
+    m = _HANDS.match(text)
+    if m is None:
+        return None
+    return f"{m.group('n')} people each shake hands with each other once. how many handshakes?"
