@@ -189,3 +189,51 @@ def test_a_chinese_word_problem_of_a_known_kind_is_worked_out(question, answer):
 )
 def test_a_chinese_word_problem_outside_the_known_kinds_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # an answer someone got is the attempt to check, not part of the question
+        ("解方程：3x＋5＝20，孩子说x=8，对吗？", "x = 5"),
+        ("(-2)³＋√49 等于几，这个怎么算，我算出来是15对吗", "-1"),
+        ("0.125×8÷0.5=？帮忙算一下，孩子说等于0.5", "2"),
+        ("化简：3a－2(a－4b)＋b 我化出来是a-7b，哪里错了", "a + 9b"),
+        ("孩子作业有一道填空：3时20分＝（ ）分，他写的是320，我感觉不对，帮忙看下", "200 min"),
+        # a method named or asked, before or after the math
+        ("84和126的最大公因数是多少？用短除法怎么做", "42"),
+        ("一元二次方程 x²－7x＋12＝0 怎么解？用因式分解法，谢谢老师", "x = 3 or x = 4"),
+        ("老师，方程 x/3 － 1 ＝ (x－1)/4 去分母以后怎么解？", "x = 9"),
+        ("这题怎么做 2(x-3)=x+4 求x", "x = 10"),
+        ("帮忙看下这个方程组：2x+y=11，x-y=1，求x和y", "x = 4, y = 3"),
+        ("解不等式 2x－1 > 3(x－2)，最后不等号方向要不要变啊", "x < 5"),
+        # a blank to fill, a form the exact answer already has
+        ("12和18的最小公倍数是（ ），求解答", "36"),
+        ("当x=-2时，代数式x^2-3x+1的值是（ ）", "11"),
+        ("展开(2x+1)(x-3)，合并同类项后是多少", "2x^2 - 5x - 3"),
+        ("三分之二除以四分之三等于多少啊，结果要化成最简分数", "8/9"),
+        ("老师，3又二分之一加2又三分之二等于多少？答案要写成假分数，谢谢", "37/6"),
+        # a share, a round robin, a circle with π given
+        ("75是300的百分之几？", "25%"),
+        ("学校篮球赛有6个班参加，每两个班之间都要赛一场，一共要比多少场？我家孩子画图数出来是30场", "15"),
+        ("一张圆桌桌面直径1.2米，桌面面积是多少平方米？π取3.14，谢谢", "1.1304 m²"),
+    ],
+)
+def test_a_chinese_question_is_read_past_attempts_methods_and_blanks(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "x^2 - 9 = 0，正数解怎么求",  # the how is asked with a form: one root of two
+        "x^2 - 9 = 0，孩子说x是正数，对吗",  # a condition, not an answer someone got
+        "0.5 + 0.25 等于多少，结果化成最简分数",  # no fraction bar: SymPy's 0.75 is not the form asked
+        "一个半圆的半径是3厘米，面积是多少",  # half a circle
+        "一个长方形铁丝框长12厘米，宽8厘米，围成它需要多少厘米铁丝",  # not asked as the shape's measure
+        "一张长方形纸长20厘米，宽10厘米，剪去一个最大的正方形，剩下部分的面积是多少",  # a second shape cut off
+    ],
+)
+def test_a_chinese_question_whose_extra_words_change_it_is_left_alone(question):
+    assert solve_question(question) is None

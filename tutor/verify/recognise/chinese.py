@@ -25,7 +25,8 @@ from tutor.verify.chinese import has_chinese, to_ascii_math
 from tutor.verify.recognise.chinese_stories import as_english_story
 
 _END = r"\s*[?.!]?\s*$"
-_ASK = (r"(?:(?:的)?\s*(?:结果|值|得数|答案)\s*(?:是多少|等于多少|是几|为多少|是什么)|是多少|是几|等于多少|等于几|得多少|得几"
+_ASK = (r"(?:(?:的)?\s*(?:结果|值|得数|答案)\s*(?:是多少|等于多少|是几|为多少|是什么|是\s*\(\s*\))|是\s*\(\s*\)|是多少|是几"
+        r"|等于多少|等于几|得多少|得几"
         r"|是什么|为多少|=\s*\?|=|(?:该|应该)?(?:怎么|如何|咋)(?:求|算|计算|找))?")
 _LIST = r"(-?\d+(?:\.\d+)?(?:\s*[,、和与及]\s*-?\d+(?:\.\d+)?)+)"
 
@@ -48,10 +49,13 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的平均数" + _ASK + _END), "mean of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的中位数" + _ASK + _END), "median of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的众数" + _ASK + _END), "mode of {0}"),
+    # a share: "75是300的百分之几", "18占60的百分之几"
+    (re.compile(r"^(?P<a>\d+(?:\.\d+)?)\s*(?:是|占|is)\s*(?P<b>\d+(?:\.\d+)?)\s*的\s*百分之几" + _END),
+     "{a} is what percent of {b}"),
     # plain evaluation: 计算 …, … 等于多少, … = ?
     (re.compile(r"^(?:请)?(?:计算|算一算|算算|求)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)\s*" + _ASK + _END), "what is {m}"),
     (re.compile(r"^(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:(?:的)?\s*(?:结果|值|得数)\s*(?:是多少|等于多少|是几|为多少)|是多少|是几"
-                r"|等于多少|等于几|得多少|得几|=\s*\?)" + _END), "what is {m}"),
+                r"|等于多少|等于几|得多少|得几|=\s*\?|(?:是|=)\s*\(\s*\))" + _END), "what is {m}"),
 ]
 
 
@@ -67,21 +71,30 @@ _LEAD = re.compile(
     r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
     # the topic being practised, as a clause of its own: "老师让我们练习求最小公倍数，"
     r"(?:老师|我们|孩子)?(?:让我们|让孩子|在|正在)?(?:练习|学习|复习)[^\d,;:.?!]{0,10}(?=\s*,)|"
-    r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看一看|解一下|做一下|讲一下|讲讲"
-    r"|检查一下|想想)"
+    r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看下|看一看|解一下|做一下|讲一下|讲讲"
+    r"|检查一下|想想)(?:这个|这道|这)?(?:方程组|方程|不等式组|不等式|题目|题)?"
+    # "这题怎么做 2(x-3)=x+4 求x": the how, said before the math
+    r"|(?:这|这个|这道)(?:题目|题|方程组|方程|不等式组|不等式)?(?:该|应该)?(?:怎么|如何|咋)(?:做|算|解|求)"
+    # a label naming the kind of equation: "一元二次方程 x²－7x＋12＝0 怎么解"
+    r"|(?:一元一次|一元二次|二元一次)(?:方程组|方程|不等式组|不等式)"
     r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|学生|小孩|闺女)(?:问我|问|不会做|不会|卡在|让我看|做到|遇到)(?:了)?"
     r"|(?:老师|学校)(?:留的|布置的|出的|让我们练习的?)(?:计算题|作业题?|练习题?|题目?)?"
-    r"|(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|1道|的)?(?:计算题|题目?)?"
+    r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|小孩)?(?:的)?(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|1道|的)?"
+    r"(?:填空题|填空|计算题|题目?)?"
     r"|(?:有|这|一|1)道(?:计算|数学)?题(?:目)?|这题|这个题"
     r"|请问|请|麻烦(?:你|您)?|你好|您好|老师好?|急|求助|求教|问一下|问个问题|想问一下"
     r")\s*[:,.]?\s*")
 _REMARK = re.compile(
-    r"(?:帮我看看|帮忙看看|帮我看一下|帮我检查一下|谢谢(?:你|您|了|啦)?|多谢|感谢|急|急急急|在线等|拜托(?:了|啦)?"
+    r"(?:帮我看看|帮忙看看|帮忙看下|帮我看一下|帮我检查一下|帮忙算一下|帮我算一下|谢谢(?:你|您|了|啦|老师)?|多谢|感谢"
+    r"|急|急急急|在线等|拜托(?:了|啦)?|求解答|求解释|求过程|求详细过程|求讲解|求大神|求帮助"
+    # the method asked or named: "用短除法怎么做", "用因式分解法", "去分母以后怎么解", "这个怎么算"
+    r"|(?:用|按)[^\d,;:]{1,8}?(?:方法|法)(?:该|应该)?(?:怎么|如何|咋)?(?:做|算|解|求|列)?"
+    r"|[^\d,;:]{0,8}?(?:以后|之后|后)?(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)"
     r"|(?:我|他|她|孩子|我们)(?:总是|老是|一直|怎么|每次)?[^\d,;:]{0,12}?(?:出错|做错|算错|错了|不对|不会|不一样"
     r"|搞不懂|不懂|想不通|想不明白|卡住了)"
     r"|(?:我|他|她)(?:算了|做了|试了)(?:好几遍|很多遍|半天|几次)"
-    r"|[^\d,;:]{0,6}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
-    r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)"
+    r"|[^\d,;:]{0,10}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
+    r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)|哪里错了|错在哪(?:里|儿)?"
     r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
 _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
@@ -94,9 +107,29 @@ _FACTORED = re.compile(r"(?:要|请)?(?:写成|化成|变成|分解成)?(?:两�
 _TEACHER = r"(?:老师|题目|书上|课本)?(?:说|要求|让)?(?:要|需要|必须|得)?"
 _COMPLETELY = re.compile(_TEACHER + r"(?:因式)?分解(?:得|到)?(?:要)?(?:彻底|完全|到不能再分解(?:为止)?)")
 """'老师说要分解彻底': SymPy's factor already factors completely over the rationals, as school asks."""
-_COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结果要?合并同类项)")
+_COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结果要?合并同类项)(?:后|以后)?"
+                        r"(?:的结果)?(?:是多少|等于多少|是什么|得多少)?")
 """'老师说要合并同类项': an expansion or simplification is shown with like terms collected."""
-_IMPROPER = re.compile(r"(?:结果|答案)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
+_IMPROPER = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
+
+_SIMPLEST = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
+"""'结果要化成最简分数': an exact fraction from SymPy is always in lowest terms (peeled only where the math has a
+fraction bar)."""
+_METHOD = re.compile(r"(?:用|按)[^\d,;:]{1,8}?(?:方法|法)|(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)")
+"""A method named or asked in a remark; what is left of the remark must not ask for a form ("正数解怎么求")."""
+_DOUBT = r"(?:对吗|对不对|是对的吗|对么|对不|吗|吧|哪里错了|错在哪(?:里|儿)?|不对|好像不对|是不是对的)"
+_UNIT_WORD = r"[\u4e00-\u9fff]{1,2}?"
+"""A unit or counter after an answer: 30场, 320分, 15元."""
+_CLAIM_SUBJECT = r"(?:我家孩子|我儿子|我女儿|孩子|儿子|女儿|学生|同学|我们|我|他|她)"
+_CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了|写成|化出来|化简出来|化成了|解出来|解得|解的|做出来|做的"
+               r"|得到|得出|填的|填了|求出来|求出|答的|数出来|数的|量出来)")
+_CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^\d,;:]{{0,4}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
+                    rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}")
+"""A clause with an answer someone got ("孩子说x=8，对吗", "他写的是320", "我算出来是15对吗", "这题是填2.5吗"): the
+student's attempt, not part of the question; the tools work the question out and the reply checks the attempt."""
+_CLAIM_AFTER = re.compile(rf"\s+{_CLAIM_SUBJECT}\s*{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)\s*[^\u4e00-\u9fff,;]{{1,30}}?"
+                          rf"\s*{_DOUBT}?$")
+"""The same, typed after the math without a comma: "化简：3a－2(a－4b)＋b 我化出来是a-7b"."""
 
 
 def _peel(text: str) -> str | None:
@@ -118,20 +151,23 @@ def _peel(text: str) -> str | None:
     while True:
         parts = _CLAUSE_END.split(text)
         if len(parts) < 2:
-            return text
+            return _CLAIM_AFTER.sub("", text)
         head, tail = text[: len(text) - len(parts[-1])], parts[-1]
         clause = _PARTICLES.sub("", tail).strip(" .?!;~")
         if not clause:
             return text
+        remark = not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)
+        if remark and _METHOD.search(clause) and _FORM_CLAUSE.search(_METHOD.sub("", clause)):
+            return None  # "正数解怎么求": the how is said with a form
         if (factoring and (_FACTORED.fullmatch(clause) or _COMPLETELY.fullmatch(clause))) or (
                 expanding and _COLLECTED.fullmatch(clause)) or _IMPROPER.fullmatch(clause) or (
-                not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)):
+                "/" in head and _SIMPLEST.fullmatch(clause)) or _CLAIM.fullmatch(clause) or remark:
             text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()  # a "?" or "!" of the question stays
             if not text:
                 return None
             continue
         if re.search(r"[\dA-Za-z]", clause):
-            return text
+            return _CLAIM_AFTER.sub("", text)
         if _FORM_CLAUSE.search(clause):
             return None
         return text  # any other words stay, and a form reads them or leaves the question alone
@@ -139,10 +175,12 @@ def _peel(text: str) -> str | None:
 
 _MATH = r"[^\u4e00-\u9fff]+?"
 _THEN = r"\s*,?\s*"
-_AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少))?"
+_AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少|是\s*\(\s*\)))?"
 _HOW = r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|求解|分解|展开|化简))?"
-_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式))?\s*(?:(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
-              r"|的解(?:集)?(?:是什么|是多少|为多少|是)?|[a-z]\s*(?:等于|是|为|=)\s*(?:多少|几|什么|\?)|求\s*[a-z](?:的值)?)")
+_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式))?\s*(?:(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
+              r"(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
+              r"|的解(?:集)?(?:是什么|是多少|为多少|是)?|[a-z]\s*(?:等于|是|为|=)\s*(?:多少|几|什么|\?)"
+              r"|求\s*[a-z](?:\s*(?:和|与|、|,)\s*[a-z])*(?:的值)?)")
 _ZH_UNITS = {
     "毫米": "mm", "厘米": "cm", "分米": "dm", "米": "m", "千米": "km", "公里": "km", "毫克": "mg", "克": "g",
     "千克": "kg", "公斤": "kg", "吨": "t", "秒钟": "s", "秒": "s", "分钟": "min", "小时": "h", "钟头": "h",

@@ -72,22 +72,26 @@ _MEASURES = {"长": "long", "宽": "wide", "高": "high", "边长": "side", "棱
              "直径": "diameter", "底": "base"}
 _ASKED = {"面积": "area", "周长": "perimeter", "体积": "volume", "表面积": "surface area"}
 _MEASURE = r"(边长|棱长|半径|直径|长|宽|高|底)"
+_WORDS = r"[^\d\s,;:?!.()=]"
 _SHAPE_Q = re.compile(
-    r"^(?:1\s*(?:个|块|张|间|只|根)\s*)?(?P<shape>长方形|正方形|长方体|正方体|圆形|圆|三角形)(?P<noun>[^\d\s,;:?!.()=]{0,4}?)"
+    r"^(?:1\s*(?:个|块|张|间|只|根)\s*)?(?P<noun1>" + _WORDS + r"{0,4}?)(?P<shape>长方形|正方形|长方体|正方体|圆形|圆|三角形)"
+    r"(?P<noun>" + _WORDS + r"{0,4}?)"
     r"\s*(?:的)?\s*(?P<dims>(?:,?\s*(?:它的)?" + _MEASURE + r"\s*(?:是|为|有)?\s*" + _NUM + r"\s*" + _LENGTH + r"\s*)+)"
-    r",?\s*(?:它的|这个[^\d\s,]{0,4}的|这块[^\d\s,]{0,4}的|求它的|求)?\s*(?P<asked>表面积|面积|周长|体积)\s*" + _ASK
-    + r"?\s*(?P<unit>平方" + _LENGTH + r"|立方" + _LENGTH + r"|" + _LENGTH + r")?" + r"\s*(?:\(\s*[^()\d]{0,12}\))?" + _END)
-_NOUNS = re.compile(r"^(?:的)?(?:菜地|花坛|花园|草坪|土地|操场|池塘|水池|鱼缸|水箱|水槽|纸箱|盒子|木箱|箱子|桌面|桌子|黑板|"
-                    r"地面|房间|教室|玻璃|镜子|纸片|纸|木板|手帕|相框|游泳池|)$")
-"""What a shape is in a story: a plot, a pool, a tank, a box. Other words (a path around it, a border) may
-change what is asked, so the question is then left alone."""
+    r",?\s*(?P<prefix>" + _WORDS + r"{0,6}?)\s*(?P<asked>表面积|面积|周长|体积)\s*" + _ASK
+    + r"?\s*(?P<unit>平方" + _LENGTH + r"|立方" + _LENGTH + r"|" + _LENGTH + r")?" + r"\s*(?:\(\s*[^()\d]{0,12}\))?"
+    r"(?:\s*[,?.]?\s*(?:π|pi)\s*(?:取|=|按|用|取值)?\s*(?P<pi>3\.14|22/7)(?:计算|算)?)?" + _END)
+_OTHER_THING = re.compile(r"路|边|框|围|周|内|外|里面|剩|空白|阴影|部分|比|多|少|和|与|半|铁丝|绳|增|减|扩|缩|改|剪|拼|切|挖"
+                          r"|倒|深|面上|上升|下降|放|浸|每|共|一共|两|个数|次")
+"""Words around a shape that may bring in a second thing or change what is asked (a path round a plot, a
+border, a half, what is cut off, water rising): the question is then left alone. Other words name the
+shape's object (菜地, 鱼缸, 圆桌桌面) or refer back to it (它的, 这个花坛的)."""
 
 
 def _shape(raw: str, text: str) -> str | None:
     """'一个长方形菜地长12米，宽7.5米，面积是多少平方米' -> 'a rectangle is 12 m long and 7.5 m wide. what is its
     area in square m?'"""
     m = _SHAPE_Q.match(text)
-    if m is None or not _NOUNS.match(m.group("noun")):
+    if m is None or any(_OTHER_THING.search(m.group(g)) for g in ("noun1", "noun", "prefix")):
         return None
     shape = _SHAPES[m.group("shape")]
     dims = re.findall(_MEASURE + r"\s*(?:是|为|有)?\s*" + _NUM + r"\s*" + _LENGTH, m.group("dims"))
@@ -122,7 +126,10 @@ def _shape(raw: str, text: str) -> str | None:
         return None
     if asked in ("area", "perimeter", "circumference") and shape in ("box", "cube"):
         return None
-    return f"{about}. what is its {asked}?"
+    pi = f" use {m.group('pi')} for pi" if m.group("pi") else ""
+    if pi and shape != "circle":
+        return None
+    return f"{about}. what is its {asked}?{pi}"
 
 
 # ---------------------------------------------------------------- a die: 掷一枚骰子，点数大于4的概率
@@ -189,12 +196,18 @@ _HANDS = re.compile(
     r"(?:每\s*2\s*(?:个)?(?:人|位|名|个同学|同学)(?:之间)?\s*(?:都)?\s*(?:要|握)?\s*(?:握)?\s*1\s*次手|"
     r"(?:每个人|每人)?(?:都)?(?:要)?(?:和|与|跟)(?:其他|其余|别的)(?:每)?(?:个)?(?:人|同学)?(?:都)?(?:各)?握\s*1\s*次手)"
     r"\s*,?\s*(?:一共|总共|共|1共)?\s*(?:要|需要)?\s*握(?:了)?\s*多少次(?:手)?" + _END)
+_GAMES = re.compile(
+    r"^(?:[^\d,]{0,12}?(?:有|共有)?)?(?P<n>\d+)\s*(?:个|支)\s*(?:班|队|球队|班级|小组|同学|人|选手)\s*(?:参加|参赛|进行)?(?:比赛)?\s*,?\s*"
+    r"(?:比赛采用单循环(?:赛)?(?:制)?\s*,?\s*)?"
+    r"(?:每\s*2\s*(?:个)?(?:班|队|支队|个队|人|名)(?:之间)?\s*(?:都)?\s*(?:要)?\s*(?:比赛|赛|比|打|进行)\s*1\s*(?:场|局|盘)(?:比赛)?)"
+    r"\s*,?\s*(?:一共|总共|共|1共)?\s*(?:要|需要)?\s*(?:比赛|赛|比|打|进行)?(?:了)?\s*多少\s*(?:场|局|盘)(?:比赛)?" + _END)
+"""A round robin, one game for each pair: the handshake count, n(n - 1)/2."""
 
 
 def _handshakes(raw: str, text: str) -> str | None:
     """'8个同学聚会，每两个人都要握一次手，一共要握多少次手' -> '8 people each shake hands with each other once. how
     many handshakes?'"""
-    m = _HANDS.match(text)
+    m = _HANDS.match(text) or _GAMES.match(text)
     if m is None:
         return None
     return f"{m.group('n')} people each shake hands with each other once. how many handshakes?"
