@@ -237,3 +237,37 @@ def test_a_chinese_question_is_read_past_attempts_methods_and_blanks(question, a
 )
 def test_a_chinese_question_whose_extra_words_change_it_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a trailing clause of feelings or requests, with no number, no form and nothing more asked
+        ("当x=3时，代数式2x^2-x的值是多少？我觉得孩子符号那里搞错了", "15"),
+        ("解方程 4x - 7 = 9，明天就要交了", "x = 4"),
+        ("(x+1)/2 = 3 这个怎么解，孩子老出错，能写下步骤吗", "x = 5"),
+        # the math alone is left after the chat: read as typed
+        ("0.25×4.8÷0.6 我算出来是0.2，对吗？？", "2"),
+        ("√144＋2³－5²＝", "-5"),
+        # a method before the verb, values for two letters, simplify-then-evaluate
+        ("用配方法解方程 x²－6x＋5＝0", "x = 1 or x = 5"),
+        ("当a=2，b=-1时，求a^2+ab的值", "2"),
+        ("先化简，再求值：(a+b)(a-b)+b^2，其中a=3，b=7。数有点大", "9"),
+    ],
+)
+def test_a_chinese_question_is_read_past_a_remark_of_any_wording(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "解方程 2x + 3 = 11，再求它的相反数",  # more is asked after the math
+        "x^2 = 9，大的那个是多少",  # one root of two
+        "3/4 + 1/6，哪个分数更大",  # another question
+        "解方程 x^2 = 2，结果只要正的",  # a form in words
+    ],
+)
+def test_a_chinese_trailing_clause_that_asks_more_is_not_dropped(question):
+    assert solve_question(question) is None

@@ -55,7 +55,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     # plain evaluation: 计算 …, … 等于多少, … = ?
     (re.compile(r"^(?:请)?(?:计算|算一算|算算|求)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)\s*" + _ASK + _END), "what is {m}"),
     (re.compile(r"^(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:(?:的)?\s*(?:结果|值|得数)\s*(?:是多少|等于多少|是几|为多少)|是多少|是几"
-                r"|等于多少|等于几|得多少|得几|=\s*\?|(?:是|=)\s*\(\s*\))" + _END), "what is {m}"),
+                r"|等于多少|等于几|得多少|得几|=\s*\?|(?:是|=)\s*\(\s*\)|=)" + _END), "what is {m}"),
 ]
 
 
@@ -75,6 +75,8 @@ _LEAD = re.compile(
     r"|检查一下|想想)(?:这个|这道|这)?(?:方程组|方程|不等式组|不等式|题目|题)?"
     # "这题怎么做 2(x-3)=x+4 求x": the how, said before the math
     r"|(?:这|这个|这道)(?:题目|题|方程组|方程|不等式组|不等式)?(?:该|应该)?(?:怎么|如何|咋)(?:做|算|解|求)"
+    # a method before the verb: "用配方法解方程 …", "用短除法求 …"
+    r"|(?:用|按|利用)[^\d,;:]{1,8}?(?:方法|法)(?=\s*(?:解|求|计算|算|化简|分解|因式分解|展开))"
     # a label naming the kind of equation: "一元二次方程 x²－7x＋12＝0 怎么解"
     r"|(?:一元一次|一元二次|二元一次)(?:方程组|方程|不等式组|不等式)"
     r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|学生|小孩|闺女)(?:问我|问|不会做|不会|卡在|让我看|做到|遇到)(?:了)?"
@@ -99,8 +101,11 @@ _REMARK = re.compile(
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
 _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
 """Words that ask for a form of the answer (a rounding, a decimal, simplest form)."""
-_FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根")
+_FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根|正的|负的|较大|较小|大的那|小的那|单位")
 """A trailing clause's words that may change what is asked: a form, or which solutions ("只要正数解")."""
+_ASKS_MORE = re.compile(r"求|再|并|然后|还要|还是|另|比较|判断|写出|算出|列出|画出|相反数|倒数|绝对值|平方|立方|倍|多少|几"
+                        r"|哪|分别|各|如果|假如|若|当|其中|已知|只|不要|不能|不用|最大|最小|之和|之差|之积|之商|是否")
+"""Words in a trailing clause that may ask for more or other than the math before it ("再求它的倒数", "哪个大")."""
 _CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
 """Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
 _FACTORED = re.compile(r"(?:要|请)?(?:写成|化成|变成|分解成)?(?:两个|几个|2个)?(?:式子|因式|整式)?(?:相乘|乘积|积)的?形式")
@@ -112,7 +117,7 @@ _COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结�
 """'老师说要合并同类项': an expansion or simplification is shown with like terms collected."""
 _IMPROPER = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
 
-_SIMPLEST = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
+_SIMPLEST = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|化到|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
 """'结果要化成最简分数': an exact fraction from SymPy is always in lowest terms (peeled only where the math has a
 fraction bar)."""
 _METHOD = re.compile(r"(?:用|按)[^\d,;:]{1,8}?(?:方法|法)|(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)")
@@ -120,7 +125,8 @@ _METHOD = re.compile(r"(?:用|按)[^\d,;:]{1,8}?(?:方法|法)|(?:该|应该)?(?
 _DOUBT = r"(?:对吗|对不对|是对的吗|对么|对不|吗|吧|哪里错了|错在哪(?:里|儿)?|不对|好像不对|是不是对的)"
 _UNIT_WORD = r"[\u4e00-\u9fff]{1,2}?"
 """A unit or counter after an answer: 30场, 320分, 15元."""
-_CLAIM_SUBJECT = r"(?:我家孩子|我儿子|我女儿|孩子|儿子|女儿|学生|同学|我们|我|他|她)"
+_CLAIM_SUBJECT = (r"(?:我家孩子|我儿子|我女儿|我家娃|孩子|儿子|女儿|闺女|小孩|娃|宝宝|学生|同学|我们|我|他|她|答案|书上|课本"
+                  r"|老师|参考答案)")
 _CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了|写成|化出来|化简出来|化成了|解出来|解得|解的|做出来|做的"
                r"|得到|得出|填的|填了|求出来|求出|答的|数出来|数的|量出来)")
 _CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^\d,;:]{{0,4}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
@@ -170,14 +176,20 @@ def _peel(text: str) -> str | None:
             return _CLAIM_AFTER.sub("", text)
         if _FORM_CLAUSE.search(clause):
             return None
-        return text  # any other words stay, and a form reads them or leaves the question alone
+        if _ASKS_MORE.search(clause):
+            return text  # the words stay, and a form reads them or leaves the question alone
+        # words with no number, no form and nothing more asked: how the asker feels about it ("我觉得负号那里有问题",
+        # "明天就要交了", "能写下步骤吗", "为什么要变方向"), never what is asked
+        text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()
+        if not text:
+            return None
 
 
 _MATH = r"[^\u4e00-\u9fff]+?"
 _THEN = r"\s*,?\s*"
 _AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少|是\s*\(\s*\)))?"
 _HOW = r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|求解|分解|展开|化简))?"
-_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式))?\s*(?:(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
+_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式)?|这道题|这题)?\s*(?:(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
               r"(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
               r"|的解(?:集)?(?:是什么|是多少|为多少|是)?|[a-z]\s*(?:等于|是|为|=)\s*(?:多少|几|什么|\?)"
               r"|求\s*[a-z](?:\s*(?:和|与|、|,)\s*[a-z])*(?:的值)?)")
@@ -190,6 +202,8 @@ _ZH_UNITS = {
 分 (a minute, a cent or a tenth of a 元), 时 and 斤."""
 _ZH_UNIT = "(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")"
 _AMOUNT = r"(-?\d+(?:\.\d+)?(?:/\d+)?)"
+_VALUES = r"[a-z]\s*=\s*-?\d+(?:\.\d+)?(?:/\d+)?(?:\s*(?:,|和|与|且)\s*[a-z]\s*=\s*-?\d+(?:\.\d+)?(?:/\d+)?)*"
+"""Values given to letters: "x = -2", "a＝2021，b＝－3"."""
 _CONVERT_TO = r"(?:等于|是|合|有|=|换算成|换成|化成|化为)\s*(?:多少|几|\(\s*\)|_+|\?)?\s*"
 """Between an amount and the unit it is asked in: 等于多少, ＝（　　）, =___."""
 _PLACES = {"个位": "the nearest whole number", "整数": "the nearest whole number", "整数位": "the nearest whole number",
@@ -219,9 +233,12 @@ _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:到|至)?\s*(?P<place>" + _PLACE + r")\s*(?:后|以后)?\s*(?:约|大约)?\s*" + _AFTER_ASK + r"\s*"
                 + _END), "rounding"),
     # a value substituted: "当 x = -2 时，x^2 - 3x + 1 的值是多少", "若a=3，求 2a + 5 的值"
-    (re.compile(r"^(?:当|若|如果|已知)?\s*(?P<v>[a-z])\s*=\s*(?P<a>-?\d+(?:\.\d+)?(?:/\d+)?)\s*(?:时)?\s*,\s*"
+    (re.compile(r"^(?:当|若|如果|已知)?\s*(?P<vals>" + _VALUES + r")\s*(?:时)?\s*,\s*"
                 r"(?:求|计算|那么|则)?\s*(?:代数式)?\s*(?P<m>" + _MATH + r")\s*(?:的值)\s*" + _AFTER_ASK + _END),
-     "evaluate {m} when {v} = {a}"),
+     "evaluate {m} when {vals}"),
+    # "先化简，再求值：(a＋b)²－a(a＋2b)，其中a＝2021，b＝－3": simplifying first is the method; the value is asked
+    (re.compile(r"^(?:请)?先化简\s*,?\s*(?:再|然后)?求值\s*:?\s*(?P<m>" + _MATH + r")\s*,?\s*其中\s*(?P<vals>"
+                + _VALUES + r")" + _END), "evaluate {m} when {vals}"),
     # evaluation with the method asked: "… 怎么算, 答案是多少", "… = ? 帮我看看" (the remark is peeled first)
     (re.compile(r"^(?:(?:请)?(?:计算|算一算|算算|求)\s*:?\s*)?(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:=\s*\?)?"
                 + _THEN + r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做))" + _THEN + _AFTER_ASK + _END), "what is {m}"),
@@ -244,6 +261,9 @@ def as_english(question: str) -> str | None:
         english = _read(candidate)
         if english is not None:
             return english
+    bare = candidates[-1]
+    if not has_chinese(bare) and re.search(r"[\d=]", bare):
+        return bare  # "0.25×4.8÷0.6 我算出来是0.2，对吗？？": the math alone, as typed
     for candidate in candidates:
         english = as_english_story(question, candidate)
         if english is not None:
