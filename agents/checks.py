@@ -173,7 +173,9 @@ def final_answer_phrase(text: str) -> str | None:
     return None
 
 
-_LEAD_CONNECTIVE = re.compile(r"^(?:so|thus|therefore|hence|then)\b[\s,]*", re.I)
+_CONNECTIVE = r"(?:(?:so|thus|therefore|hence|then)\b|所以|因此|因而|于是|那么|即|故)"
+"""A closing sentence's opening "so" (所以, 因此 …), before what it states."""
+_LEAD_CONNECTIVE = re.compile(rf"^{_CONNECTIVE}[\s,，:：]*", re.I)
 
 
 def _closing_sentence(text: str) -> str | None:
@@ -182,7 +184,7 @@ def _closing_sentence(text: str) -> str | None:
     if not lines:
         return None
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
-    return re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!").strip()
+    return re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!。！").strip()
 
 
 def closing_chain_sides(text: str) -> list[str]:
@@ -214,7 +216,7 @@ def closing_answer(text: str) -> str | None:
         value = stated[-1]
         if "=" in value and not re.match(r"^\s*[A-Za-z]\s*=", value):
             value = value.rsplit("=", 1)[-1]  # "The area is 4.5 m × 3 m = 13.5 m²": the result of the chain
-    elif "=" in sentence and not re.match(r"^(?:so|thus|therefore|hence|then)?[\s,]*[A-Za-z]\s*=", sentence, re.I):
+    elif "=" in sentence and not re.match(rf"^{_CONNECTIVE}?[\s,，:：]*[A-Za-z]\s*=", sentence, re.I):
         value = sentence.rsplit("=", 1)[-1]
     elif "=" in sentence:
         value = _LEAD_CONNECTIVE.sub("", sentence)

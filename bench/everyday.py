@@ -217,11 +217,14 @@ def read_final(text: str, gold: str) -> str | None:
 def score(q: dict, status: str, text: str) -> dict:
     """A reply's row: its final answer against the gold, refuted statements, and the class."""
     from tutor.verify import Status, check_text, compare_answers
+    from tutor.verify.answers import rounds_to
 
     final, check = None, None
     if status != "withheld" and q["gold"]:
         final = read_final(text, q["gold"])
         check = compare_answers(final, q["gold"]).status if final else Status.undetermined
+        if check is Status.refuted and rounds_to(final, q["gold"]):
+            check = Status.verified  # 0.5833 for 7/12: right to the places written, as the tutor's vote takes it
     refuted = [c.claim for c in check_text(text) if c.status is Status.refuted]
     right = check is Status.verified
     return {"id": q["id"], "kind": q["kind"], "subject": q["subject"], "question": q["question"], "gold": q["gold"],

@@ -186,3 +186,15 @@ def test_a_final_answer_that_is_a_share_in_words_is_its_fraction():
     was repaired."""
     assert final_answer_of("The answer is 3 out of 10.") == "3/10"
     assert final_answer_of("The answer is 3 out of 10, or 0.3.") == "3/10"
+
+
+def test_a_chinese_closing_sentence_is_read_whole_after_its_connective():
+    from agents.checks import closing_answer
+    from tutor.verify import compare_answers
+
+    # "所以，x = 4，y = 3。": the pair, not the last assignment (which compared with the reference as "3")
+    pair = closing_answer("x = 4 代入第二个方程：\n4 - y = 1\n所以，x = 4，y = 3。")
+    assert pair == "x = 4，y = 3"
+    assert compare_answers(pair, "x = 4, y = 3").status.value == "verified"
+    assert closing_answer("2x = 10\n因此 x = 5。") == "x = 5"
+    assert closing_answer("因此，面积 = 12 × 7.5 = 90。") == "90"

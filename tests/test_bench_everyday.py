@@ -47,3 +47,18 @@ def test_rows_of_the_latency_bench_are_scored_with_the_gold_of_their_questions(e
     rows = everyday.rescore(saved, questions)
     assert [r["class"] for r in rows] == ["verified and right", "wrongly verified"]
     assert [r["seconds"] for r in rows] == [3.5, 2.0] and rows[0]["final"] == "42"
+
+
+def test_a_decimal_rounded_from_a_fraction_that_never_ends_is_scored_right_to_the_places_written(everyday):
+    q = {"id": "t", "kind": "word", "subject": "-", "question": "q", "gold": "7/12"}
+    assert everyday.score(q, "verified", "所以，答案是：0.5833。")["class"] == "verified and right"
+    assert everyday.score(q, "verified", "The answer is 0.59.")["class"] == "wrongly verified"
+    assert everyday.score(q, "verified", "The answer is 0.6.")["class"] == "wrongly verified"  # one place: too coarse
+    ended = {**q, "gold": "0.255"}
+    assert everyday.score(ended, "verified", "The answer is 0.26.")["class"] == "wrongly verified"
+
+
+def test_a_students_typed_answer_is_still_graded_exactly():
+    from tutor.verify import compare_answers
+
+    assert compare_answers("0.58", "7/12").status.value == "refuted"  # a fractions lesson does not take 0.58

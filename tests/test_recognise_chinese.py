@@ -164,6 +164,10 @@ def test_more_chinese_phrasings_are_worked_out(question, answer):
         ("掷一个普通的六面骰子一次，掷出的点数是3的倍数的概率是多少？", "1/3"),
         ("袋子里有3个红球、5个白球、2个黄球，随便摸一个，摸到白球的概率是多少？", "1/2"),
         ("8个同学聚会，每两个人都要握一次手，一共要握多少次手?", "28"),
+        # numbers made from digits used once, none starting with 0
+        ("用0、1、2、3这四个数字，能组成多少个没有重复数字的两位数？", "9"),
+        ("用1、2、3、4能组成多少个没有重复数字的三位数", "24"),
+        ("用0、2、5、8四张数字卡片，能摆出多少个不同的三位数？（每张卡片只能用一次）", "18"),
     ],
 )
 def test_a_chinese_word_problem_of_a_known_kind_is_worked_out(question, answer):
@@ -184,6 +188,7 @@ def test_a_chinese_word_problem_of_a_known_kind_is_worked_out(question, answer):
         "袋子里有3个红球和5个白球，先摸出一个球不放回去，再摸一个，两次都摸到红球的概率是多少呢",  # two draws
         "掷两个骰子，点数之和是7的概率是多少",  # two dice
         "5元等于多少分",  # still ambiguous
+        "用1、2、3能组成多少个两位数",  # may a digit repeat? not said
         "7时80分等于多少分钟",  # not how anyone writes a time
     ],
 )

@@ -368,7 +368,12 @@ def test_wan_before_a_kilo_unit_stays_a_word():
         ("3小时=180分钟", [("verified", "3 * 60 = 180")]),
         ("6吨=600千克", [("refuted", "6 * 1000 = 600")]),
         ("2米 + 50厘米 = 250厘米", []),  # a sum of lengths, not a conversion of 50厘米
-        ("所以 3元5角 = 35角", []),  # a compound amount
+        # an amount in two units, converted (held-out Chinese set 3: "2千克50克=2.5千克" went unread, both checking
+        # programs shared the slip, and the reply was marked verified)
+        ("所以 3元5角 = 35角", [("verified", "3 * 10 + 5 * 1 = 35")]),
+        ("2千克50克=2.5千克", [("refuted", "2 * 1 + 50 * ( 1 / 1000 ) = 2.5")]),
+        ("3时20分=200分", [("verified", "3 * 60 + 20 * 1 = 200")]),
+        ("50厘米2米=250厘米", []),  # the smaller unit first: not how an amount is written
         # said with 等于 or 合 after the unit (everyday Chinese set: a tank of 60 cubic decimeters was "0.06升"
         # because "1升等于1000立方分米" went unread, and the reply was marked verified)
         ("因为1升等于1000立方分米，所以：", [("refuted", "1 * 1 = 1000")]),

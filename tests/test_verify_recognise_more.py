@@ -528,3 +528,24 @@ def test_model_replies_to_the_new_forms_compare_as_the_tutor_does(question, righ
         assert _tutor_verdict(reply, solution) is Status.verified, reply
     for reply in wrong:
         assert _tutor_verdict(reply, solution) is Status.refuted, reply
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("how many 2-digit numbers can be made from the digits 1, 2, 3, 4 without repeating a digit", 12),
+    ("how many 2-digit numbers can be made from the digits 0, 1, 2, 3 without repeating a digit", 9),  # no leading 0
+    ("how many three-digit numbers can you make using the cards 0, 2, 5 and 8 using each card once", 18),
+    ("how many 3-digit numbers can be formed from the digits 1, 2, 3 if no digit is repeated", 6),
+])
+def test_numbers_made_from_digits_used_once_are_counted(question, answer):
+    solution = _answer(question)
+    assert solution.kind == "digit_numbers" and solution.answer == answer
+
+
+@pytest.mark.parametrize("question", [
+    "how many 2-digit numbers can be made from the digits 1, 2, 3",  # may a digit repeat? not said
+    "how many 2-digit numbers can be made from the digits 1, 1, 2 without repeating a digit",  # a digit twice
+    "how many 5-digit numbers can be made from the digits 1, 2, 3 without repeating a digit",  # too few digits
+])
+def test_numbers_from_digits_when_the_rule_is_unclear_are_left_alone(question):
+    solution = solve_question(question)
+    assert solution is None or solution.kind != "digit_numbers"

@@ -504,6 +504,34 @@ def _exact_number(value):
     return value
 
 
+def rounds_to(given: str, gold) -> bool:
+    """Whether ``given`` is ``gold``, an exact rational whose decimal never ends, rounded to the two or more places
+    written: 0.5833 and 0.58 for 7/12, 6.67 (天) for 20/3; never 0.6 (too coarse to tell), never a rounding of a
+    decimal that ends (0.26 for 0.255 is a different number).
+
+    Not part of ``compare_answers``, which grades a student's typed answer exactly (a fractions lesson does not
+    take 0.58 for 7/12). The tutor's vote takes a reply's decimal against a checking program's six-place one the
+    same way (``agents.resolve._same_rounding``); the benchmarks score a reply's final answer against the gold
+    with this rule, so a reply the tutor rightly verified to the printed precision is not counted wrong."""
+    try:
+        given, gold = answer_pair(str(given), gold)
+        m = _PLAIN_DECIMAL.match(given.strip())
+        if m is None or len(m.group(1)) < 2:
+            return False
+        from tutor.verify.typed import gold_reading
+
+        read = gold_reading(gold) if isinstance(gold, str) else None
+        value = read.values[0] if read is not None and read.shape == "one" else gold
+        value = sp.nsimplify(value) if isinstance(value, (int, float)) else value
+        if not isinstance(value, sp.Rational) or value.is_Integer or set(sp.factorint(value.q)) <= {2, 5}:
+            return False
+        places = len(m.group(1))
+        written = sp.Rational(given.strip().replace("−", "-"))
+        return abs(value - written) <= sp.Rational(1, 2) * sp.Rational(10) ** -places
+    except (VerificationError, ValueError, TypeError, *MATH_ERRORS):
+        return False
+
+
 def _rounded_match(given: str, gold) -> Status | None:
     """A decimal answer to an irrational value, judged at the precision it is written to.
 

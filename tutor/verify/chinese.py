@@ -550,6 +550,31 @@ def _conversion(m: re.Match) -> str:
     return f"{m.group('a')} * {factor} = {m.group('b')}{v}"
 
 
+_COMPOUND_CONVERSION = re.compile(
+    rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?P<a2>{_AR})\s*(?P<u2>{_UNIT_RE})\s*(?:=|等于|合)\s*(?P<b>{_AR})\s*"
+    rf"(?P<v>{_UNIT_RE})")
+"""A conversion of an amount in two units: ``2千克50克=2.05千克``, ``3时20分=200分``, ``3元5角=35角``."""
+
+
+def _factor(f: Fraction) -> str:
+    return str(f.numerator) if f.denominator == 1 else f"({f.numerator}/{f.denominator})"
+
+
+def _compound_conversion(m: re.Match) -> str:
+    """``2千克50克=2.5千克`` → ``2 * 1 + 50 * (1/1000) = 2.5千克``: checked as a sum in the new unit. Left as
+    written when the units measure different things, the smaller unit comes first, or an operation or a unit
+    comes right before (then the amount is part of something longer)."""
+    u, u2, v = m.group("u"), m.group("u2"), m.group("v")
+    dims = _dims([u, u2, v])
+    if not dims or re.search(rf"(?:[-+*/^(]|{_UNIT_RE})\s*$", m.string[:m.start()]):
+        return m.group(0)
+    dim = sorted(dims)[0]
+    big, small, to = (dict(_UNITS[w])[dim] for w in (u, u2, v))
+    if big <= small:
+        return m.group(0)
+    return f"{m.group('a')} * {_factor(big / to)} + {m.group('a2')} * {_factor(small / to)} = {m.group('b')}{v}"
+
+
 def prose_to_math(text: str) -> str:
     """:func:`to_ascii_math`, plus what reading claims in prose needs.
 
@@ -561,6 +586,7 @@ def prose_to_math(text: str) -> str:
         return text
     text = to_ascii_math(text)
     text = _REMAINDER.sub(_remainder, text)
+    text = _COMPOUND_CONVERSION.sub(_compound_conversion, text)
     text = _CONVERSION.sub(_conversion, text)
     out = []
     for clause in re.split(r"(?<=[.;?!\n])(?!\d)", text):

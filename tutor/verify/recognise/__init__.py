@@ -34,6 +34,7 @@ from tutor.verify.recognise.counting import (
     bag_probability,
     choices,
     die_roll,
+    digit_numbers,
     divisors,
     handshakes,
     next_prime,
@@ -53,7 +54,7 @@ MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            arrangements, choices, handshakes, outfits, shapes, story_shape, angles, convert, rounding, operations,
+            digit_numbers, arrangements, choices, handshakes, outfits, shapes, story_shape, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

@@ -29,7 +29,7 @@ _LENGTH = "(" + "|".join(sorted(_LENGTH_UNITS, key=len, reverse=True)) + ")"
 
 def as_english_story(raw: str, text: str) -> str | None:
     """The English twin of a Chinese word problem of a known kind, or None."""
-    for reader in (_discount, _shape, _die, _bag, _handshakes):
+    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers):
         english = reader(raw, text)
         if english is not None:
             return english
@@ -211,3 +211,27 @@ def _handshakes(raw: str, text: str) -> str | None:
     if m is None:
         return None
     return f"{m.group('n')} people each shake hands with each other once. how many handshakes?"
+
+
+# ---------------------------------------------------------------- numbers from digit cards: 能组成多少个两位数
+
+_DIGIT_CARDS = re.compile(
+    r"^(?:用|从)\s*(?P<digits>\d(?:\s*[,、和与]\s*\d)+)\s*(?:这)?\s*(?:[\d二两三四五六七八九十]\s*(?:个|张))?\s*(?:数字|数)?\s*(?:卡片|卡)?\s*"
+    r"(?:中)?\s*(?:(?:任选|选)\s*\d\s*(?:个|张))?\s*,?\s*(?P<once1>每(?:个|张)(?:数字|卡片)?(?:都)?只能用\s*1\s*次\s*,?\s*)?"
+    r"(?:能|可以|一共能|一共可以|共能|共可以)?\s*(?:组成|摆出|组成|写出|排成|组)\s*(?:多少|几)\s*个\s*(?:不同的)?\s*"
+    r"(?P<once2>没有重复数字的|不重复的|数字不重复的)?\s*(?P<n>\d)\s*位数\s*"
+    r"(?:\??\s*\(?\s*(?P<once3>每(?:个|张)(?:数字|卡片)?(?:都)?只能用\s*1\s*次)\s*\)?)?" + _END)
+
+
+def _digit_numbers(raw: str, text: str) -> str | None:
+    """'用0、1、2、3这四个数字，能组成多少个没有重复数字的两位数' -> 'how many 2-digit numbers can be made from the
+    digits 0, 1, 2, 3 without repeating a digit'. Cards are used once each; plain digits only when the question
+    says no digit repeats."""
+    m = _DIGIT_CARDS.match(text)
+    if m is None:
+        return None
+    once = m.group("once1") or m.group("once2") or m.group("once3") or "卡" in m.group(0)
+    if not once:
+        return None
+    digits = ", ".join(re.findall(r"\d", m.group("digits")))
+    return f"how many {m.group('n')}-digit numbers can be made from the digits {digits} without repeating a digit"

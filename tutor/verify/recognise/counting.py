@@ -187,6 +187,33 @@ def _counted(kind: str, value: int, shown: str) -> Solution:
     return Solution(kind, sp.Integer(value), str(value), shown)
 
 
+_DIGIT_NUMBERS = re.compile(
+    rf"how many (?:different |distinct |possible )?{_N}[- ]digit (?:whole )?numbers (?:can|could) (?:you |i |we |one )?"
+    r"(?:be )?(?:make|made|form|formed|write|written|create|created|build|built) (?:from|with|using|out of) (?:only )?"
+    r"(?:the )?(?:digits|cards|digit cards|numbers) (\d(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d)+)\s*,?\s*(?:if |when |where )?"
+    r"(?:without (?:repeating|repetition|reusing)(?: a| any)?(?: digits?| cards?)?|with no (?:repeated )?(?:digits?|cards?) "
+    r"(?:repeated|used twice|used more than once)|(?:no|each) (?:digit|card) (?:is |can be )?(?:repeated|used (?:only )?once)"
+    r"|using each (?:digit|card) (?:only )?once)")
+"""'how many 3-digit numbers can be made from the digits 0, 2, 5, 8 without repeating a digit': a number does
+not start with 0. Said only with the digits used once: with repetition allowed, or not said, left alone."""
+
+
+def digit_numbers(text: str) -> Solution | None:
+    """'how many 2-digit numbers can be made from the digits 0, 1, 2, 3 without repeating a digit' (3 × 3 = 9)."""
+    m = _DIGIT_NUMBERS.fullmatch(text.lower())
+    if not m:
+        return None
+    length = _count_of(m.group(1))
+    digits = [int(d) for d in re.findall(r"\d", m.group(2))]
+    if len(set(digits)) != len(digits) or not 1 <= length <= len(digits):
+        raise NotMine
+    ways = sp.ff(len(digits), length)  # ordered choices of distinct digits
+    if 0 in digits:
+        ways -= sp.ff(len(digits) - 1, length - 1)  # those that start with 0
+    return _counted("digit_numbers", int(ways), f"{length}-digit numbers from the digits {', '.join(map(str, digits))}, "
+                                                f"each used at most once, not starting with 0")
+
+
 def arrangements(text: str) -> Solution | None:
     """'how many ways can 4 people line up' (4! = 24); 'arrangements of the letters of BANANA' (6!/(3!2!) = 60)."""
     lowered = text.lower()
