@@ -441,3 +441,20 @@ def test_a_chinese_quantity_against_a_gold_with_an_english_unit_is_read_in_the_g
         assert compare_answers(given, gold).status.name == "verified", (given, gold)
     for given, gold in [("3小时", "200 min"), ("3千克", "3 g"), ("4元", "$4.05"), ("3小时10分钟", "200 min")]:
         assert compare_answers(given, gold).status.name == "refuted", (given, gold)
+
+
+@pytest.mark.parametrize(
+    ("given", "gold", "status"),
+    [
+        # the roots of an equation said the Chinese way (held-out Chinese set 3: a right "x = 3 或 x = 4" was
+        # refuted against SymPy's "x = 3 or x = 4")
+        ("x = 3 或 x = 4", "x = 3 or x = 4", Status.verified),
+        ("x = 3或者x = 4", "x = 3 or x = 4", Status.verified),
+        ("x₁ = 3，x₂ = 4", "x = 3 or x = 4", Status.verified),
+        ("x₁ = 2+√5，x₂ = 2-√5", "x = 2 + sqrt(5) or x = 2 - sqrt(5)", Status.verified),
+        ("x = 3 或 x = 5", "x = 3 or x = 4", Status.refuted),
+        ("x₁=3，x₂=5", "x = 3 or x = 4", Status.refuted),
+    ],
+)
+def test_roots_said_with_or_or_numbered_are_one_solution_set(given, gold, status):
+    assert compare_answers(given, gold).status is status

@@ -414,6 +414,10 @@ def _text(value: Fraction) -> str:
     return str(float(value)) if d == 1 else f"{value.numerator}/{value.denominator}"
 
 
+_OR = re.compile(r"(?<=[\w)])\s*(?:或者|或)\s*(?=[-\w(√])")
+_NUMBERED_ROOTS = re.compile(r"([a-z])\s*(?:₁|_?1|_\{1\})\s*=\s*([^,;=]+?)\s*[,;]\s*(?:\1\s*(?:₂|_?2|_\{2\}))\s*=\s*([^,;=]+)")
+
+
 def answer_text(text: str) -> str:
     """A Chinese answer as plain math for the answer readers: ``27只`` → ``27``, ``三分之二`` → ``2/3``,
     ``1元5角`` → ``1.5`` (in the largest unit written); other text through :func:`to_ascii_math`."""
@@ -421,7 +425,11 @@ def answer_text(text: str) -> str:
         return text
     read = read_quantity(text)
     if read is None:
-        return _ANSWER_LEAD.sub("", to_ascii_math(text)).strip().rstrip(".").strip()
+        plain = _ANSWER_LEAD.sub("", to_ascii_math(text)).strip().rstrip(".").strip()
+        # roots: "x = 3 或 x = 4", "x₁ = 3，x₂ = 4" are the solution set {3, 4}, said as "x = 3 or x = 4"
+        plain = _OR.sub(" or ", plain)
+        roots = _NUMBERED_ROOTS.fullmatch(plain)
+        return f"{roots.group(1)} = {roots.group(2)} or {roots.group(1)} = {roots.group(3)}" if roots else plain
     written, parts = read
     if len(parts) == 1:
         return written
