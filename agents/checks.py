@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tutor.verify.answers import shares_as_fractions
+from tutor.verify.chinese import has_chinese, to_ascii_math
 
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:\s*/\s*\d+)?")
 """A number not glued to a Latin letter or digit ("x2", "v1.5" are not numbers); glued to Chinese it is ("还剩9页")."""
@@ -153,6 +154,17 @@ def final_answer_of(text: str) -> str | None:
                 return value
     nums = numbers_in(text)
     return nums[-1] if nums else None
+
+
+_VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])\s*[=<>≤≥^²³(+\-*/·×÷]|[\d)²³](?![mglLhsKCFVWJNA]\b)[a-zA-Z](?![A-Za-z])")
+"""A one-letter name next to math ("x = 2", "3x", "(x - 1)²"). A unit is not one: units are words of two letters
+or more, or a single unit letter after a number ("5 m", "5m", "3 h")."""
+
+
+def symbolic(phrase: str) -> bool:
+    """Whether a final answer states math with a variable (an expression, an equation, a set of roots), which a
+    single number cannot stand for."""
+    return bool(_VARIABLE.search(to_ascii_math(phrase) if has_chinese(phrase) else phrase))
 
 
 def final_answer_phrase(text: str) -> str | None:

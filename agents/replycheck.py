@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.checks import (closing_answer, closing_chain_sides, echoed_instructions, final_answer_of,
+from agents.checks import (closing_answer, closing_chain_sides, echoed_instructions, final_answer_of, symbolic,
                            final_answer_phrase, find_leaks, is_placeholder_answer)
 from agents.resolve import VERIFY_VOTES, judge
 from tutor.verify.forms import in_form
@@ -123,8 +123,15 @@ def assess_draft(
     exact = reference_source == "sympy" and reference is not None
     final = None
     if expects_answer:
-        phrase = final_answer_phrase(draft) if exact else None
-        final = (phrase or final_answer_of(draft)) if exact else final_answer_of(draft)
+        phrase = final_answer_phrase(draft)
+        if exact:
+            final = phrase or final_answer_of(draft)
+        else:
+            # Judged by the programs' numbers: a number is read, except out of an expression, an equation or a
+            # set ("(x－1)²/(x＋1)²" is not 1, "x = 2 or x = 5" not 5): those are judged whole, so a program's
+            # number cannot verify one of their numbers (held-out Chinese set 4)
+            final = phrase if phrase is not None and symbolic(phrase) else final_answer_of(draft)
+            phrase = None
         if exact and phrase is None:
             # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified
             # ratio is 2:3." is 2:3, not the last number 3)

@@ -263,20 +263,44 @@ def normalise_number(value: Any) -> str | None:
     return f"{rounded:.6f}".rstrip("0").rstrip(".")
 
 
+_NUMBER_TEXT = r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?(?:/\d+)?"
+_COLLECTION = re.compile(rf"\s*[\[({{]\s*({_NUMBER_TEXT}(?:\s*,\s*{_NUMBER_TEXT})+)\s*,?\s*[\])}}]\s*")
+"""A list, tuple or set of numbers as Python prints it: "[2, 5]", "(-3, 2)", "{0.5, 4}"."""
+
+
+def collection_answer(value: Any) -> str | None:
+    """Several numbers printed as one collection ("[2, 5]", sympy's roots), as the set "{2, 5}": compared whole
+    with a reply's answer, never one of them picked out (the last root alone verified "x = 5" for x² = 7x − 10).
+    None when ``value`` is not such a collection."""
+    m = _COLLECTION.fullmatch(str(value)) if value is not None else None
+    if m is None:
+        return None
+    numbers = {normalise_number(n) for n in re.split(r"\s*,\s*", m.group(1))}
+    if None in numbers or len(numbers) < 2:
+        return None if None in numbers else next(iter(numbers))
+    return "{" + ", ".join(sorted(numbers, key=float)) + "}"
+
+
 def program_answer(result: Any) -> str | None:
-    """The answer a sandbox run produced: its ``result`` if numeric, else the last printed number."""
+    """The answer a sandbox run produced: its ``result`` if numeric, else the last printed number; several
+    numbers printed as one collection are the set of them (``collection_answer``)."""
     if not getattr(result, "ok", False):
         return None
-    value = normalise_number(getattr(result, "result", None))
+    raw = getattr(result, "result", None)
+    value = collection_answer(raw) or normalise_number(raw)
     if value is not None:
         return value
     lines = [ln for ln in str(getattr(result, "stdout", "") or "").strip().splitlines() if ln.strip()]
-    return normalise_number(lines[-1]) if lines else None
+    return (collection_answer(lines[-1]) or normalise_number(lines[-1])) if lines else None
 
 
 HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b|多少|几(?:个|只|本|天|小时|分钟|岁|元|次|人|倍)", re.I)
 SIGNED = re.compile(r"\b(?:negative|minus|below\s+zero|temperature|degrees?|elevation|sea\s+level|"
                     r"profit\s+or\s+loss|change\s+in)\b|°|零下|负|温度|海拔", re.I)
+
+
+_SEVERAL = re.compile(r"分别|各(?:是|为|有|要)(?:多少|几)|\brespectively\b", re.I)
+"""A question asking for several values, one for each thing named."""
 
 
 def fits(question: str, answer: str | None) -> bool:
@@ -288,9 +312,18 @@ def fits(question: str, answer: str | None) -> bool:
     out as the smaller minus the larger) or a story that does not add up. Either way it is no answer, so it
     is not a vote: it neither supports nor opposes anything, like a program that failed. Its magnitude is
     not taken instead, because a false premise gives a negative result too.
+
+    Likewise one number for a question asking for several values (分别, respectively), and a set of numbers
+    (``collection_answer``) for a count or an amount.
     """
     if answer is None:
         return False
+    if _SEVERAL.search(question):
+        return answer.startswith("{")  # "16和40的最大公因数跟最小公倍数分别是几": one number answers half of it
+    if answer.startswith("{"):
+        # several numbers (sympy's roots printed whole) for a question asking how many or how much: a count or an
+        # amount is one number, so the program did not finish the question (which root it meant is not guessed)
+        return not HOW_MANY.search(question)
     try:
         negative = float(answer) < 0
     except ValueError:

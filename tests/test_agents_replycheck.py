@@ -103,3 +103,19 @@ def test_a_closing_chain_states_the_side_in_the_asked_form(draft, status):
                      reference_text=solution.answer_text, reference_source="sympy", form=solution.form,
                      expects_answer=True)
     assert verdict.status == status
+
+
+@pytest.mark.parametrize(("draft", "votes", "status"), [
+    # held-out Chinese set 4: "(x－1)²/(x＋1)²" was read as the number 1, which three programs also printed
+    ("所以，答案是(x－1)² / (x＋1)²。", {"1": 3}, "undetermined"),
+    ("The answer is (x - 1)/(x + 1).", {"1": 3}, "undetermined"),
+    # an equation's answer stated whole still agrees with the programs' number, and a set with their set
+    ("So the answer is x = 7.", {"7": 3}, "verified"),
+    ("The answer is x = 2 or x = 5.", {"{2, 5}": 3}, "verified"),
+    ("The answer is x = 2.", {"{2, 5}": 4}, "refuted"),
+    # a measured answer is a number with its unit, not a variable
+    ("The answer is 5 m.", {"5": 3}, "verified"),
+])
+def test_a_final_answer_with_a_variable_is_judged_whole_by_the_programs(draft, votes, status):
+    verdict = assess(draft, expects_answer=True, votes=votes, reference=next(iter(votes)))
+    assert verdict.checks[-1]["kind"] == "resolve" and verdict.checks[-1]["status"] == status

@@ -288,3 +288,35 @@ async def test_a_failure_whose_fix_has_not_run_is_fixed_by_the_next_call():
     assert [call.messages[0].content for call in llm.history] == [POT_SYSTEM, POT_FACTS_SYSTEM]
     assert again.answers == [None, None, "48", "48"] and again.failed == {}
     assert judge("48", again.votes, compare_answers).status == "verified"
+
+
+@pytest.mark.parametrize(("printed", "answer"), [
+    ("[2, 5]", "{2, 5}"),  # sympy's roots, printed whole: not the last one
+    ("(5, 2)", "{2, 5}"),
+    ("{0.5, -3}", "{-3, 0.5}"),
+    ("[7]", None),  # one number: read as that number, as before
+    ("[2, 2]", "2"),
+    ("{x: 4, y: 3}", None),  # not a collection of numbers
+    ("12", None),
+])
+def test_several_numbers_printed_as_one_collection_are_a_set(printed, answer):
+    from agents.resolve import collection_answer
+
+    assert collection_answer(printed) == answer
+
+
+def test_a_set_of_roots_is_no_answer_to_a_how_many_question():
+    from agents.resolve import fits
+
+    assert not fits("How many apples does she have left?", "{-3, 5}")
+    assert fits("Solve x(x - 5) = 2(x - 5).", "{2, 5}")
+
+
+def test_one_number_is_no_answer_to_a_question_asking_for_several():
+    from agents.resolve import fits
+
+    # held-out Chinese set 4: four programs printed the lcm alone, and "80" was marked verified
+    assert not fits("16和40的最大公因数跟最小公倍数分别是几？", "80")
+    assert not fits("Find the GCF and the LCM of 16 and 40 respectively.", "80")
+    assert fits("16和40的最小公倍数是几？", "80")
+    assert fits("16和40的最大公因数跟最小公倍数分别是多少？", "{8, 80}")

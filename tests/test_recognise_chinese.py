@@ -276,3 +276,9 @@ def test_a_chinese_question_is_read_past_a_remark_of_any_wording(question, answe
 )
 def test_a_chinese_trailing_clause_that_asks_more_is_not_dropped(question):
     assert solve_question(question) is None
+
+
+def test_an_attempt_with_math_in_it_is_peeled_and_the_equation_solved_whole():
+    # held-out Chinese set 4: the programs each printed one root and "x = 2" was marked verified
+    solution = solve_question("x(x-5)=2(x-5)，我两边同时除以(x-5)得到x=2，老师给我打了个叉，为什么？正确答案是啥")
+    assert solution is not None and solution.answer_text == "x = 2 or x = 5"

@@ -129,7 +129,7 @@ _CLAIM_SUBJECT = (r"(?:我家孩子|我儿子|我女儿|我家娃|孩子|儿子|
                   r"|老师|参考答案)")
 _CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了|写成|化出来|化简出来|化成了|解出来|解得|解的|做出来|做的"
                r"|得到|得出|填的|填了|求出来|求出|答的|数出来|数的|量出来)")
-_CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^\d,;:]{{0,4}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
+_CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^,;:]{{0,24}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
                     rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}")
 """A clause with an answer someone got ("孩子说x=8，对吗", "他写的是320", "我算出来是15对吗", "这题是填2.5吗"): the
 student's attempt, not part of the question; the tools work the question out and the reply checks the attempt."""
@@ -149,12 +149,12 @@ def _peel(text: str) -> str | None:
             return None  # "我们在练习用小数表示，…": the lead-in asks for a form
         text = text[m.end():]
     text = _PARTICLES.sub("", text).strip()
-    # "x/3 + 2 = 5，求x，急！": the closing mark ends the last clause, it is not an empty clause of its own
-    # (a "?" after "=" is kept: "25×4=？" asks with it)
-    text = re.sub(r"(?<=[^\d\s!~.?=])[\s!~.?]+$", "", text)
     factoring = bool(re.search(r"因式分解|分解因式", text))
     expanding = bool(re.search(r"展开|化简", text))
     while True:
+        # "x/3 + 2 = 5，求x，急！", "…，为什么？正确答案是啥": the closing mark ends the last clause, it is not an
+        # empty clause of its own (a "?" after "=" is kept: "25×4=？" asks with it)
+        text = re.sub(r"(?<=[^\d\s!~.?=])[\s!~.?]+$", "", text)
         parts = _CLAUSE_END.split(text)
         if len(parts) < 2:
             return _CLAIM_AFTER.sub("", text)
