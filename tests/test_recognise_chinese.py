@@ -282,3 +282,24 @@ def test_an_attempt_with_math_in_it_is_peeled_and_the_equation_solved_whole():
     # held-out Chinese set 4: the programs each printed one root and "x = 2" was marked verified
     solution = solve_question("x(x-5)=2(x-5)，我两边同时除以(x-5)得到x=2，老师给我打了个叉，为什么？正确答案是啥")
     assert solution is not None and solution.answer_text == "x = 2 or x = 5"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # who asks and in which grade, said before the exercise
+        ("我家儿子四年级，作业有一道：3/5 + 1/4，要求结果写成最简分数", "17/20"),
+        ("孩子初二的作业，有道方程组：x+y=9，x-y=3。我忘光了，能一步一步讲一下吗", "x = 6, y = 3"),
+        ("闺女初一，问(x+2)(x-5)展开等于多少", "x^2 - 3x - 10"),
+        # an attempt with its working, and which step went wrong
+        ("18.4÷0.4+1.5×4 我算出来是52，哪一步错了啊，求指出", "52"),
+        ("解方程 (x+1)/2 = (x-1)/3，我去分母后写成 3x+3=2x-1，得 x=-4，老师说不对，哪一步错了", "x = -5"),
+        ("x^2-4x+1=0 用配方法，我做到 (x-2)^2=3 就不会了，后面怎么写", "x = 2 - √3 or x = √3 + 2"),
+        ("2.5升=多少毫升？我写的250，同桌说我错了，到底是多少", "2500 ml"),
+        # values said with 等于
+        ("先化简，再求值：(x+1)^2-x^2，其中x等于二分之一", "2"),
+    ],
+)
+def test_a_chinese_question_is_read_past_grade_lead_ins_and_working(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer

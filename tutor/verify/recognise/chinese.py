@@ -69,6 +69,9 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 _PARTICLES = re.compile(r"[呢呀啊吧嘛哦哇啦呐捏]+(?=\s*[?.!~]*\s*$)")
 _LEAD = re.compile(
     r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
+    # who asks and in which grade, as a clause of its own: "我家闺女五年级，", "孩子初一的作业，"
+    r"(?:我家|我的)?(?:孩子|闺女|儿子|女儿|娃|小孩|学生)?(?:今年|现在)?(?:上|读)?(?:小学)?"
+    r"(?:[一二三四五六七八九1-9]\s*年级|初[一二三1-3]|高[一二三1-3])(?:的)?(?:数学)?(?:作业|题|题目)?(?=\s*[,:])|"
     # the topic being practised, as a clause of its own: "老师让我们练习求最小公倍数，"
     r"(?:老师|我们|孩子)?(?:让我们|让孩子|在|正在)?(?:练习|学习|复习)[^\d,;:.?!]{0,10}(?=\s*,)|"
     r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看下|看一看|解一下|做一下|讲一下|讲讲"
@@ -83,16 +86,21 @@ _LEAD = re.compile(
     r"|(?:老师|学校)(?:留的|布置的|出的|让我们练习的?)(?:计算题|作业题?|练习题?|题目?)?"
     r"|(?:我家|我的|我)?(?:孩子|儿子|女儿|小孩)?(?:的)?(?:作业|练习|练习册|课本|试卷)(?:上|里)?(?:有)?(?:一道|1道|的)?"
     r"(?:填空题|填空|计算题|题目?)?"
-    r"|(?:有|这|一|1)道(?:计算|数学)?题(?:目)?|这题|这个题"
-    r"|请问|请|麻烦(?:你|您)?|你好|您好|老师好?|急|求助|求教|问一下|问个问题|想问一下"
+    r"|(?:有|这|一|1)道(?:计算|数学)?(?:题目|题|方程组|方程|不等式组|不等式|填空题|填空)|这题|这个题"
+    r"|(?:老师|学校)?(?:布置|留|出)的(?:口算|作业|题目|题|练习)?"
+    r"|请问|请|麻烦(?:你|您)?|你好|您好|老师好?|急|求助|求教|问一下|问个问题|想问一下|问"
     r")\s*[:,.]?\s*")
 _REMARK = re.compile(
     r"(?:帮我看看|帮忙看看|帮忙看下|帮我看一下|帮我检查一下|帮忙算一下|帮我算一下|谢谢(?:你|您|了|啦|老师)?|多谢|感谢"
-    r"|急|急急急|在线等|拜托(?:了|啦)?|求解答|求解释|求过程|求详细过程|求讲解|求大神|求帮助"
+    r"|急|急急急|在线等|拜托(?:了|啦)?|求解答|求解释|求过程|求详细过程|求讲解|求大神|求帮助|求指出|求指点|求思路"
+    r"|求(?:详细|完整)?(?:的)?(?:步骤|解题过程|过程)"
+    r"|(?:是)?哪(?:一步|1步|步|里|儿|个地方)(?:算|做|写)?(?:错了|错|不对|有问题|出错了?|出了问题)"
+    r"|(?:那|所以)?(?:到底|究竟)(?:是|等于)?(?:多少|几|什么)"
     # the method asked or named: "用短除法怎么做", "用因式分解法", "去分母以后怎么解", "这个怎么算"
     r"|(?:用|按)[^\d,;:]{1,8}?(?:方法|法)(?:该|应该)?(?:怎么|如何|咋)?(?:做|算|解|求|列)?"
-    r"|[^\d,;:]{0,8}?(?:以后|之后|后)?(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)"
-    r"|(?:我|他|她|孩子|我们)(?:总是|老是|一直|怎么|每次)?[^\d,;:]{0,12}?(?:出错|做错|算错|错了|不对|不会|不一样"
+    r"|[^\d,;:]{0,8}?(?:以后|之后|后)?(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲|写|办|弄|教)"
+    r"|(?:我|他|她|孩子|我们|老师|同桌|同学)(?:总是|老是|一直|怎么|每次)?[^\d,;:]{0,12}?(?:出错|做错|算错|错了|不对|不会"
+    r"|哪里错|不一样"
     r"|搞不懂|不懂|想不通|想不明白|卡住了)"
     r"|(?:我|他|她)(?:算了|做了|试了)(?:好几遍|很多遍|半天|几次)"
     r"|[^\d,;:]{0,10}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
@@ -103,6 +111,7 @@ _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|�
 """Words that ask for a form of the answer (a rounding, a decimal, simplest form)."""
 _FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根|正的|负的|较大|较小|大的那|小的那|单位")
 """A trailing clause's words that may change what is asked: a form, or which solutions ("只要正数解")."""
+_ONE_WORD = re.compile(r"(?<![\d.])1(?=\s*(?:步|下|遍|些|样|直|定|般|会儿|会))")
 _ASKS_MORE = re.compile(r"求|再|并|然后|还要|还是|另|比较|判断|写出|算出|列出|画出|相反数|倒数|绝对值|平方|立方|倍|多少|几"
                         r"|哪|分别|各|如果|假如|若|当|其中|已知|只|不要|不能|不用|最大|最小|之和|之差|之积|之商|是否")
 """Words in a trailing clause that may ask for more or other than the math before it ("再求它的倒数", "哪个大")."""
@@ -115,20 +124,22 @@ _COMPLETELY = re.compile(_TEACHER + r"(?:因式)?分解(?:得|到)?(?:要)?(?:�
 _COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结果要?合并同类项)(?:后|以后)?"
                         r"(?:的结果)?(?:是多少|等于多少|是什么|得多少)?")
 """'老师说要合并同类项': an expansion or simplification is shown with like terms collected."""
-_IMPROPER = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
+_IMPROPER = re.compile(r"(?:要求|题目要求)?(?:结果|答案)?(?:要|需要|得)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
 
-_SIMPLEST = re.compile(r"(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|化到|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
+_SIMPLEST = re.compile(r"(?:要求|题目要求)?(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|化到|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
 """'结果要化成最简分数': an exact fraction from SymPy is always in lowest terms (peeled only where the math has a
 fraction bar)."""
 _METHOD = re.compile(r"(?:用|按)[^\d,;:]{1,8}?(?:方法|法)|(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)")
 """A method named or asked in a remark; what is left of the remark must not ask for a form ("正数解怎么求")."""
-_DOUBT = r"(?:对吗|对不对|是对的吗|对么|对不|吗|吧|哪里错了|错在哪(?:里|儿)?|不对|好像不对|是不是对的)"
+_DOUBT = (r"(?:对吗|对不对|是对的吗|对么|对不|吗|吧|哪里错了|错在哪(?:里|儿)?|不对|好像不对|是不是对的"
+          r"|[\u4e00-\u9fff]{0,3}?(?:就不会了|不会了|做不下去了|卡住了|被扣分了|打了叉|说不对|说错了))")
 _UNIT_WORD = r"[\u4e00-\u9fff]{1,2}?"
 """A unit or counter after an answer: 30场, 320分, 15元."""
 _CLAIM_SUBJECT = (r"(?:我家孩子|我儿子|我女儿|我家娃|孩子|儿子|女儿|闺女|小孩|娃|宝宝|学生|同学|我们|我|他|她|答案|书上|课本"
                   r"|老师|参考答案)")
 _CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了|写成|化出来|化简出来|化成了|解出来|解得|解的|做出来|做的"
-               r"|得到|得出|填的|填了|求出来|求出|答的|数出来|数的|量出来)")
+               r"|得到|得出来|得出|得的|得了|填的|填了|求出来|求出|求得|答的|数出来|数的|量出来|化简出来|化简出|化简得|化出"
+               r"|做到|算到|写到|得)")
 _CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^,;:]{{0,24}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
                     rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}")
 """A clause with an answer someone got ("孩子说x=8，对吗", "他写的是320", "我算出来是15对吗", "这题是填2.5吗"): the
@@ -160,6 +171,8 @@ def _peel(text: str) -> str | None:
             return _CLAIM_AFTER.sub("", text)
         head, tail = text[: len(text) - len(parts[-1])], parts[-1]
         clause = _PARTICLES.sub("", tail).strip(" .?!;~")
+        # "一步一步", "一下" were written as digits by to_ascii_math ("1步1步"); in a remark they are words
+        clause = _ONE_WORD.sub("一", clause)
         if not clause:
             return text
         remark = not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)
@@ -189,7 +202,7 @@ _MATH = r"[^\u4e00-\u9fff]+?"
 _THEN = r"\s*,?\s*"
 _AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少|是\s*\(\s*\)))?"
 _HOW = r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|求解|分解|展开|化简))?"
-_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式)?|这道题|这题)?\s*(?:(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
+_SOLVE_ASK = (r"(?:这个(?:方程组?|不等式)?|这道题|这题)?\s*(?:(?:用|按|利用)[^\d,;:]{1,8}?(?:方法|法)(?:来)?(?:解|求解)?|(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
               r"(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
               r"|的解(?:集)?(?:是什么|是多少|为多少|是)?|[a-z]\s*(?:等于|是|为|=)\s*(?:多少|几|什么|\?)"
               r"|求\s*[a-z](?:\s*(?:和|与|、|,)\s*[a-z])*(?:的值)?)")
@@ -202,7 +215,8 @@ _ZH_UNITS = {
 分 (a minute, a cent or a tenth of a 元), 时 and 斤."""
 _ZH_UNIT = "(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")"
 _AMOUNT = r"(-?\d+(?:\.\d+)?(?:/\d+)?)"
-_VALUES = r"[a-z]\s*=\s*-?\d+(?:\.\d+)?(?:/\d+)?(?:\s*(?:,|和|与|且)\s*[a-z]\s*=\s*-?\d+(?:\.\d+)?(?:/\d+)?)*"
+_VALUES = (r"[a-z]\s*(?:=|等于|为)\s*-?\d+(?:\.\d+)?(?:/\d+)?"
+           r"(?:\s*(?:,|和|与|且)\s*[a-z]\s*(?:=|等于|为)\s*-?\d+(?:\.\d+)?(?:/\d+)?)*")
 """Values given to letters: "x = -2", "a＝2021，b＝－3"."""
 _CONVERT_TO = r"(?:等于|是|合|有|=|换算成|换成|化成|化为)\s*(?:多少|几|\(\s*\)|_+|\?)?\s*"
 """Between an amount and the unit it is asked in: 等于多少, ＝（　　）, =___."""
@@ -289,7 +303,10 @@ def _read(text: str) -> str | None:
                                             else f"the nearest {place}")
             out = f"round {m.group('n')} to {target}"
         else:
-            out = english.format(**{k: v.strip() for k, v in m.groupdict().items() if v is not None})
+            groups = {k: v.strip() for k, v in m.groupdict().items() if v is not None}
+            if "vals" in groups:  # "a＝2021，b＝－3", "x等于-1/2", "a=2和b=3": said "a = 2021, b = -3"
+                groups["vals"] = re.sub(r"\s*(?:和|与|且)\s*", ", ", re.sub(r"\s*(?:等于|为)\s*", " = ", groups["vals"]))
+            out = english.format(**groups)
         if has_chinese(out) or not re.search(r"\d|[a-z]", out.split(" ", 1)[-1]):
             return None
         return out
