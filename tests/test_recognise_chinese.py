@@ -303,3 +303,34 @@ def test_an_attempt_with_math_in_it_is_peeled_and_the_equation_solved_whole():
 def test_a_chinese_question_is_read_past_grade_lead_ins_and_working(question, answer):
     solution = solve_question(question)
     assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # remarks typed after a space, with no comma
+        ("2时30分＝（ ）分 我填的230 为啥错了", "150 min"),
+        ("360的25%是多少 五年级的题 我家孩子不知道是该乘还是该除", "90"),
+        # the question's own ask after its working
+        ("(2a-1)(a+3) 怎么展开，我只记得每一项都要乘一遍，最后结果是多少", "2a^2 + 5a - 3"),
+        ("[100－(26＋14)]÷12×5，她先算的12×5，我总觉得不对。正确答案是多少", "25"),
+        ("(x+1)/2 - (x-1)/3 = 1 我去分母得到 3(x+1)-2(x-1)=1", "x = 1"),
+        ("解一元二次方程 x²－x－6＝0，想用因式分解法，十字相乘我一直凑不出来", "x = -2 or x = 3"),
+        ("当x=3时 2x^2-x 等于几", "15"),
+        ("4，6，10这三个数的最小公倍数是几", "60"),
+    ],
+)
+def test_a_chinese_question_is_read_past_remarks_typed_without_commas(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2x + 3 = 11 再求x的相反数",  # more asked after a space
+        "3/4 + 1/6 结果保留两位小数",  # a form after a space
+    ],
+)
+def test_a_clause_after_a_space_that_asks_more_is_not_dropped(question):
+    assert solve_question(question) is None

@@ -32,7 +32,8 @@ _LIST = r"(-?\d+(?:\.\d+)?(?:\s*[,、和与及]\s*-?\d+(?:\.\d+)?)+)"
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     # the whole question is an instruction followed by the math
-    (re.compile(r"^(?:请)?解(?:方程|不等式|方程组)?\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "solve {m}"),
+    (re.compile(r"^(?:请)?解(?:一元一次|一元二次|二元一次)?(?:方程组|方程|不等式组|不等式)?\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)"
+                + _END), "solve {m}"),
     (re.compile(r"^(?:请)?化简\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "simplify {m}"),
     (re.compile(r"^(?:请)?(?:因式分解|分解因式)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "factor {m}"),
     (re.compile(r"^(?:请)?展开\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "expand {m}"),
@@ -46,6 +47,9 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
      "lcm of {a} and {b}"),
     (re.compile(r"^(?P<n>\d+)\s*是(?:不是)?(?:一个)?(?:质数|素数)(?:吗|还是合数)?" + _END), "is {n} prime?"),
     (re.compile(r"^(?P<n>\d+)\s*是(?:不是)?(?:一个)?合数吗?" + _END), "is {n} composite?"),
+    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最小公倍数" + _ASK + _END), "lcm of {0}"),
+    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最大公(?:因数|约数)" + _ASK + _END),
+     "gcf of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的平均数" + _ASK + _END), "mean of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的中位数" + _ASK + _END), "median of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的众数" + _ASK + _END), "mode of {0}"),
@@ -71,7 +75,8 @@ _LEAD = re.compile(
     r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
     # who asks and in which grade, as a clause of its own: "我家闺女五年级，", "孩子初一的作业，"
     r"(?:我家|我的)?(?:孩子|闺女|儿子|女儿|娃|小孩|学生)?(?:今年|现在)?(?:上|读)?(?:小学)?"
-    r"(?:[一二三四五六七八九1-9]\s*年级|初[一二三1-3]|高[一二三1-3])(?:的)?(?:数学)?(?:作业|题|题目)?(?=\s*[,:])|"
+    r"(?:[一二三四五六七八九1-9]\s*年级|初[一二三1-3]|高[一二三1-3])(?:的)?(?:数学)?(?:作业|题|题目)?(?=\s*[,:]|\s+)|"
+    r"(?:[一二三四五六七八九1-9]\s*年级|初[一二三1-3]|高[一二三1-3])(?:的)?(?:孩子|学生|小孩|娃)(?:问我|问)|"
     # the topic being practised, as a clause of its own: "老师让我们练习求最小公倍数，"
     r"(?:老师|我们|孩子)?(?:让我们|让孩子|在|正在)?(?:练习|学习|复习)[^\d,;:.?!]{0,10}(?=\s*,)|"
     r"(?:帮我|帮忙|帮帮我|请|麻烦)(?:算一下|算算|算一算|计算一下|看看|看一下|看下|看一看|解一下|做一下|讲一下|讲讲"
@@ -94,26 +99,31 @@ _REMARK = re.compile(
     r"(?:帮我看看|帮忙看看|帮忙看下|帮我看一下|帮我检查一下|帮忙算一下|帮我算一下|谢谢(?:你|您|了|啦|老师)?|多谢|感谢"
     r"|急|急急急|在线等|拜托(?:了|啦)?|求解答|求解释|求过程|求详细过程|求讲解|求大神|求帮助|求指出|求指点|求思路"
     r"|求(?:详细|完整)?(?:的)?(?:步骤|解题过程|过程)"
-    r"|(?:是)?哪(?:一步|1步|步|里|儿|个地方)(?:算|做|写)?(?:错了|错|不对|有问题|出错了?|出了问题)"
+    r"|(?:那|所以)?(?:到底|究竟)?(?:是)?哪(?:一步|1步|步|里|儿|个地方)(?:算|做|写)?(?:错了|错|不对|有问题|出错了?|出了问题)"
+    r"|(?:那|所以)?(?:到底|究竟)?谁(?:对|是对的)"
     r"|(?:那|所以)?(?:到底|究竟)(?:是|等于)?(?:多少|几|什么)"
     # the method asked or named: "用短除法怎么做", "用因式分解法", "去分母以后怎么解", "这个怎么算"
-    r"|(?:用|按)[^\d,;:]{1,8}?(?:方法|法)(?:该|应该)?(?:怎么|如何|咋)?(?:做|算|解|求|列)?"
+    r"|(?:想|要|打算|可以)?(?:用|按)[^\d,;:]{1,8}?(?:方法|法)(?:该|应该)?(?:怎么|如何|咋)?(?:做|算|解|求|列)?"
+    r"|(?:用)?[^\d,;:]{1,8}?法好还是[^\d,;:]{1,8}?法好"
     r"|[^\d,;:]{0,8}?(?:以后|之后|后)?(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲|写|办|弄|教)"
     r"|(?:我|他|她|孩子|我们|老师|同桌|同学)(?:总是|老是|一直|怎么|每次)?[^\d,;:]{0,12}?(?:出错|做错|算错|错了|不对|不会"
     r"|哪里错|不一样"
     r"|搞不懂|不懂|想不通|想不明白|卡住了)"
     r"|(?:我|他|她)(?:算了|做了|试了)(?:好几遍|很多遍|半天|几次)"
+    r"|(?:我家孩子|孩子|我|他|她|娃|学生)[^\d,;:]{0,4}?(?:不知道|不清楚|分不清|搞不清|弄不清|想不明白|不明白|忘了|记不清)"
+    r"[^\d,;:]{0,14}"
     r"|[^\d,;:]{0,10}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
     r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)|哪里错了|错在哪(?:里|儿)?"
+    r"|(?:那|所以)?(?:正确|最终|最后的?|标准)(?:的)?(?:答案|结果)(?:到底)?(?:是|等于)(?:多少|几|什么|啥)"
     r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
 _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
 """Words that ask for a form of the answer (a rounding, a decimal, simplest form)."""
 _FORM_CLAUSE = re.compile(_FORM_WORDS.pattern + r"|正数|负数|整数|解|根|正的|负的|较大|较小|大的那|小的那|单位")
 """A trailing clause's words that may change what is asked: a form, or which solutions ("只要正数解")."""
-_ONE_WORD = re.compile(r"(?<![\d.])1(?=\s*(?:步|下|遍|些|样|直|定|般|会儿|会))")
+_ONE_WORD = re.compile(r"(?<![\d.])1(?=\s*(?:步|下|遍|些|样|直|定|般|会儿|会|项|点儿))|(?<![\d.])10(?=字相乘)")
 _ASKS_MORE = re.compile(r"求|再|并|然后|还要|还是|另|比较|判断|写出|算出|列出|画出|相反数|倒数|绝对值|平方|立方|倍|多少|几"
-                        r"|哪|分别|各|如果|假如|若|当|其中|已知|只|不要|不能|不用|最大|最小|之和|之差|之积|之商|是否")
+                        r"|哪|分别|各|如果|假如|若|当|其中|已知|只要|只求|只取|只写|只算|不要|不能|不用|最大|最小|之和|之差|之积|之商|是否")
 """Words in a trailing clause that may ask for more or other than the math before it ("再求它的倒数", "哪个大")."""
 _CLAUSE_END = re.compile(r"(?<=[,;?!])|(?<=\.)(?=\s|$)")
 """Where a clause ends: a comma, a semicolon, a question or exclamation mark, a full stop (not a decimal point)."""
@@ -126,7 +136,7 @@ _COLLECTED = re.compile(_TEACHER + r"(?:合并同类项|把同类项合并|结�
 """'老师说要合并同类项': an expansion or simplification is shown with like terms collected."""
 _IMPROPER = re.compile(r"(?:要求|题目要求)?(?:结果|答案)?(?:要|需要|得)?(?:用|写成|化成)?假分数(?:写|表示)?(?:就行|就可以|即可)?")
 
-_SIMPLEST = re.compile(r"(?:要求|题目要求)?(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|化到|是)?最简(?:分数)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
+_SIMPLEST = re.compile(r"(?:要求|题目要求)?(?:结果|答案)?(?:要|需要|得)?(?:化成|写成|用|化为|化到|是)?最简(?:分数|分式)?(?:形式)?(?:表示)?(?:就行|就可以|即可)?")
 """'结果要化成最简分数': an exact fraction from SymPy is always in lowest terms (peeled only where the math has a
 fraction bar)."""
 _METHOD = re.compile(r"(?:用|按)[^\d,;:]{1,8}?(?:方法|法)|(?:该|应该)?(?:怎么|如何|咋)(?:解|做|算|求|列|讲)")
@@ -139,12 +149,12 @@ _CLAIM_SUBJECT = (r"(?:我家孩子|我儿子|我女儿|我家娃|孩子|儿子|
                   r"|老师|参考答案)")
 _CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了|写成|化出来|化简出来|化成了|解出来|解得|解的|做出来|做的"
                r"|得到|得出来|得出|得的|得了|填的|填了|求出来|求出|求得|答的|数出来|数的|量出来|化简出来|化简出|化简得|化出"
-               r"|做到|算到|写到|得)")
+               r"|做到|算到|写到|写成了|写了个|填成|得)")
 _CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^,;:]{{0,24}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
                     rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}")
 """A clause with an answer someone got ("孩子说x=8，对吗", "他写的是320", "我算出来是15对吗", "这题是填2.5吗"): the
 student's attempt, not part of the question; the tools work the question out and the reply checks the attempt."""
-_CLAIM_AFTER = re.compile(rf"\s+{_CLAIM_SUBJECT}\s*{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)\s*[^\u4e00-\u9fff,;]{{1,30}}?"
+_CLAIM_AFTER = re.compile(rf"\s+{_CLAIM_SUBJECT}[^,;:\s\d]{{0,8}}?\s*{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得|(?=\s))\s*[^\u4e00-\u9fff,;]{{1,30}}?"
                           rf"\s*{_DOUBT}?$")
 """The same, typed after the math without a comma: "化简：3a－2(a－4b)＋b 我化出来是a-7b"."""
 
@@ -160,47 +170,80 @@ def _peel(text: str) -> str | None:
             return None  # "我们在练习用小数表示，…": the lead-in asks for a form
         text = text[m.end():]
     text = _PARTICLES.sub("", text).strip()
-    factoring = bool(re.search(r"因式分解|分解因式", text))
-    expanding = bool(re.search(r"展开|化简", text))
+    flags = {"factoring": bool(re.search(r"因式分解|分解因式", text)), "expanding": bool(re.search(r"展开|化简", text))}
     while True:
         # "x/3 + 2 = 5，求x，急！", "…，为什么？正确答案是啥": the closing mark ends the last clause, it is not an
         # empty clause of its own (a "?" after "=" is kept: "25×4=？" asks with it)
         text = re.sub(r"(?<=[^\d\s!~.?=])[\s!~.?]+$", "", text)
         parts = _CLAUSE_END.split(text)
-        if len(parts) < 2:
-            return _CLAIM_AFTER.sub("", text)
-        head, tail = text[: len(text) - len(parts[-1])], parts[-1]
-        clause = _PARTICLES.sub("", tail).strip(" .?!;~")
-        # "一步一步", "一下" were written as digits by to_ascii_math ("1步1步"); in a remark they are words
-        clause = _ONE_WORD.sub("一", clause)
-        if not clause:
-            return text
-        remark = not re.search(r"[\dA-Za-z]", clause) and _REMARK.fullmatch(clause)
-        if remark and _METHOD.search(clause) and _FORM_CLAUSE.search(_METHOD.sub("", clause)):
-            return None  # "正数解怎么求": the how is said with a form
-        if (factoring and (_FACTORED.fullmatch(clause) or _COMPLETELY.fullmatch(clause))) or (
-                expanding and _COLLECTED.fullmatch(clause)) or _IMPROPER.fullmatch(clause) or (
-                "/" in head and _SIMPLEST.fullmatch(clause)) or _CLAIM.fullmatch(clause) or remark:
-            text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()  # a "?" or "!" of the question stays
-            if not text:
+        verdict = "keep"
+        if len(parts) >= 2:
+            head, tail = text[: len(text) - len(parts[-1])], parts[-1]
+            verdict = _clause_verdict(tail, head, flags)
+            if verdict is None:
                 return None
-            continue
-        if re.search(r"[\dA-Za-z]", clause):
-            return _CLAIM_AFTER.sub("", text)
-        if _FORM_CLAUSE.search(clause):
-            return None
-        if _ASKS_MORE.search(clause):
-            return text  # the words stay, and a form reads them or leaves the question alone
-        # words with no number, no form and nothing more asked: how the asker feels about it ("我觉得负号那里有问题",
-        # "明天就要交了", "能写下步骤吗", "为什么要变方向"), never what is asked
-        text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()
+        if verdict == "keep":
+            # "2时15分＝（ ）分 我填的215 为啥错了": a clause after a space, typed without a comma
+            spaced = re.search(r"\s+(?=[\u4e00-\u9fff][^\s]*$)", text)
+            if spaced is None:
+                return _CLAIM_AFTER.sub("", text)
+            head, tail = text[: spaced.start()], text[spaced.end():]
+            verdict = _clause_verdict(tail, head, flags, spaced=True)
+            if verdict != "drop":
+                return _CLAIM_AFTER.sub("", text) if verdict == "keep" else None
+        text = _PARTICLES.sub("", head.rstrip(" ,;")).strip()  # a "?" or "!" of the question stays
         if not text:
             return None
 
 
+_VERB_WORDS = re.compile(r"怎么|如何|咋|多少|几|什么|求|解|算|等于|展开|化简|分解|约")
+"""Words that may be the question's own verb or ask, typed after the math with only a space before them."""
+
+
+def _clause_verdict(tail: str, head: str, flags: dict[str, bool], *, spaced: bool = False) -> str | None:
+    """What a trailing clause is: "drop" (a remark, an attempt, a form the answer already has), "keep" (part of the
+    question, or words a form reads) or None (it may change what is asked: the question is left alone).
+
+    A clause typed after a space (``spaced``) is only dropped when it is plainly not math: an attempt or a remark
+    with no number, so "当x=-2时 x^2-3x+1 的值" keeps its parts."""
+    clause = _PARTICLES.sub("", tail).strip(" .?!;~")
+    # "一步一步", "一下" were written as digits by to_ascii_math ("1步1步"); in a remark they are words
+    clause = _ONE_WORD.sub(lambda m: "十" if m.group(0) == "10" else "一", clause)
+    if not clause:
+        return "keep"
+    wordy = not re.search(r"[\dA-Za-z]", clause)
+    restated = ((flags["factoring"] and (_FACTORED.fullmatch(clause) or _COMPLETELY.fullmatch(clause)))
+                or (flags["expanding"] and _COLLECTED.fullmatch(clause)) or _IMPROPER.fullmatch(clause)
+                or ("/" in head and _SIMPLEST.fullmatch(clause)))
+    if spaced:
+        # after a space only an attempt, a restated form or plain feelings go: "怎么解", "展开是多少" may be the
+        # question's own verb
+        if _CLAIM.fullmatch(clause) or restated:
+            return "drop"
+        if wordy and not _VERB_WORDS.search(clause) and not _FORM_CLAUSE.search(clause) and (
+                _REMARK.fullmatch(clause) or not _ASKS_MORE.search(clause)):
+            return "drop"
+        return "keep"
+    remark = wordy and _REMARK.fullmatch(clause)
+    if remark and _METHOD.search(clause) and _FORM_CLAUSE.search(_METHOD.sub("", clause)):
+        return None  # "正数解怎么求": the how is said with a form
+    if _CLAIM.fullmatch(clause) or remark or restated:
+        return "drop"
+    if not wordy:
+        return "keep"
+    if _FORM_CLAUSE.search(clause):
+        return None
+    if _ASKS_MORE.search(clause):
+        return "keep"  # the words stay, and a form reads them or leaves the question alone
+    # words with no number, no form and nothing more asked: how the asker feels about it ("我觉得负号那里有问题",
+    # "明天就要交了", "能写下步骤吗", "为什么要变方向"), never what is asked
+    return "drop"
+
+
 _MATH = r"[^\u4e00-\u9fff]+?"
 _THEN = r"\s*,?\s*"
-_AFTER_ASK = r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少|是\s*\(\s*\)))?"
+_AFTER_ASK = (r"(?:(?:答案|结果)?(?:是多少|是什么|等于多少|等于什么|得多少|得什么|是几|等于几|为多少|是\s*\(\s*\)"
+              r"|(?:约|大约)(?:等于|是)(?:多少|几)))?")
 _HOW = r"(?:(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|求解|分解|展开|化简))?"
 _SOLVE_ASK = (r"(?:这个(?:方程组?|不等式)?|这道题|这题)?\s*(?:(?:用|按|利用)[^\d,;:]{1,8}?(?:方法|法)(?:来)?(?:解|求解)?|(?:(?:去分母|去括号|移项|配方|用[^\d,;:]{1,8}?法)(?:以后|之后|后)?)?"
               r"(?:该|应该)?(?:怎么|如何)(?:解|求解?|做|算)|求解|解是什么"
@@ -228,13 +271,14 @@ _PLACE = "|".join(sorted(_PLACES, key=len, reverse=True)) + r"|\d\s*位小数|0\
 
 _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
     # the verb after the math: "x^2 + 5x + 6 = 0 怎么解", "2x - 3 = 7, x等于多少", "不等式 … 的解集是什么"
-    (re.compile(r"^(?:解)?(?:方程组?|不等式)?\s*:?\s*(?P<m>" + _MATH + r"[=<>≤≥]" + _MATH + r")" + _THEN
+    (re.compile(r"^(?:解)?(?:一元一次|一元二次|二元一次)?(?:方程组?|不等式组?)?\s*:?\s*(?P<m>" + _MATH + r"[=<>≤≥]" + _MATH
+                + r")" + _THEN
                 + r"(?:" + _SOLVE_ASK + _THEN + r")+" + _END), "solve {m}"),
-    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*展开(?:来|后|的结果)?" + _THEN + _AFTER_ASK + _END),
+    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*(?:该|应该)?(?:怎么|如何)?展开(?:来|后|的结果)?" + _THEN + _AFTER_ASK + _END),
      "expand {m}"),
     (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*(?:因式分解|分解因式)(?:后|的结果)?" + _THEN + _AFTER_ASK
                 + _THEN + _HOW + _END), "factor {m}"),
-    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*化简(?:后|的结果)?" + _THEN + _AFTER_ASK + _END),
+    (re.compile(r"^(?:把|将)?\s*(?P<m>" + _MATH + r")\s*(?:该|应该)?(?:怎么|如何)?化简(?:后|的结果)?" + _THEN + _AFTER_ASK + _END),
      "simplify {m}"),
     # conversions: "3.5米等于多少厘米", "2.4小时是多少分钟", "把4500克换算成千克", "2.4吨＝（　　）千克", and a
     # compound amount "2时15分等于多少分钟", "3米5厘米=（ ）厘米" (时 and 分 only there: alone they are ambiguous)
@@ -247,8 +291,9 @@ _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:到|至)?\s*(?P<place>" + _PLACE + r")\s*(?:后|以后)?\s*(?:约|大约)?\s*" + _AFTER_ASK + r"\s*"
                 + _END), "rounding"),
     # a value substituted: "当 x = -2 时，x^2 - 3x + 1 的值是多少", "若a=3，求 2a + 5 的值"
-    (re.compile(r"^(?:当|若|如果|已知)?\s*(?P<vals>" + _VALUES + r")\s*(?:时)?\s*,\s*"
-                r"(?:求|计算|那么|则)?\s*(?:代数式)?\s*(?P<m>" + _MATH + r")\s*(?:的值)\s*" + _AFTER_ASK + _END),
+    (re.compile(r"^(?:当|若|如果|已知)?\s*(?P<vals>" + _VALUES + r")\s*(?:时)?\s*,?\s*"
+                r"(?:求|计算|那么|则)?\s*(?:代数式)?\s*(?P<m>" + _MATH + r")\s*(?:的值\s*" + _AFTER_ASK + r"|"
+                + _AFTER_ASK.removesuffix("?") + r")" + _END),
      "evaluate {m} when {vals}"),
     # "先化简，再求值：(a＋b)²－a(a＋2b)，其中a＝2021，b＝－3": simplifying first is the method; the value is asked
     (re.compile(r"^(?:请)?先化简\s*,?\s*(?:再|然后)?求值\s*:?\s*(?P<m>" + _MATH + r")\s*,?\s*其中\s*(?P<vals>"
