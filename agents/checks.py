@@ -156,7 +156,8 @@ def final_answer_of(text: str) -> str | None:
     return nums[-1] if nums else None
 
 
-_VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])\s*[=<>≤≥^²³(+\-*/·×÷]|[\d)²³](?![mglLhsKCFVWJNA]\b)[a-zA-Z](?![A-Za-z])")
+_VARIABLE = re.compile(r"(?<![A-Za-z\\])[a-zA-Z](?![A-Za-z])\s*[=<>≤≥^²³(+\-*/·×÷\\]|[\d)²³](?![mglLhsKCFVWJNA]\b)[a-zA-Z](?![A-Za-z])"
+                       r"|(?:[=<>≤≥+\-*/]|\\[a-z]+)\s*(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 """A one-letter name next to math ("x = 2", "3x", "(x - 1)²"). A unit is not one: units are words of two letters
 or more, or a single unit letter after a number ("5 m", "5m", "3 h")."""
 
@@ -181,6 +182,10 @@ def final_answer_phrase(text: str) -> str | None:
             value = re.sub(r"^\\\(\s*|\s*\\\)$", "", value).strip()  # an inline formula "\( x = 7 \)"
             # "… is sin(x) + C. Ask me if …": the answer ends where the next sentence starts
             value = re.split(r"\.\s+(?=[A-Z][a-z])", value, maxsplit=1)[0].strip().rstrip(".").strip()
+            # "答案是：0.6公顷等于6000平方米": what the phrase states is after its last 等于
+            stated = value.rsplit("等于", 1)[-1].strip()
+            if stated != value and numbers_in(stated):
+                value = stated
             return value or None  # "The answer is: 3/2" -> "3/2"
     return None
 
@@ -195,7 +200,7 @@ def _closing_sentence(text: str) -> str | None:
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip().strip("*$\\[]() ")]
     if not lines:
         return None
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lines[-1])[-1]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[。！？])\s*(?=\S)", lines[-1])[-1]
     return re.sub(r"\\[\[\]()]|\$\$?", " ", sentence).strip().strip("*").strip().rstrip(".!。！").strip()
 
 
@@ -224,6 +229,9 @@ def closing_answer(text: str) -> str | None:
     stated = re.split(r"\b(?:is|are|equals|gives(?:\s+us)?|we\s+get|becomes|yields|"
                       r"(?:writ(?:e|ten)|express(?:ed)?|factor(?:s|ed)?|simplif(?:y|ies|ied))\b[^.=]{0,30}?\b(?:as|to))\s+",
                       sentence)
+    if len(stated) == 1 and has_chinese(sentence):
+        # "因此，(2x - 3)(x + 4)展开等于 2x^2 + 5x - 12": what the last 等于 (得到, 是 …) states
+        stated = re.split(r"(?:等于|得到|得出|结果是|答案是|是|为)\s*", _LEAD_CONNECTIVE.sub("", sentence))
     if len(stated) > 1:
         value = stated[-1]
         if "=" in value and not re.match(r"^\s*[A-Za-z]\s*=", value):

@@ -130,7 +130,8 @@ def assess_draft(
             # Judged by the programs' numbers: a number is read, except out of an expression, an equation or a
             # set ("(x－1)²/(x＋1)²" is not 1, "x = 2 or x = 5" not 5): those are judged whole, so a program's
             # number cannot verify one of their numbers (held-out Chinese set 4)
-            final = phrase if phrase is not None and symbolic(phrase) else final_answer_of(draft)
+            stated = phrase if phrase is not None else closing_answer(draft)
+            final = stated if stated is not None and symbolic(stated) else final_answer_of(draft)
             phrase = None
         if exact and phrase is None:
             # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified

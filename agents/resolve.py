@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents import prompts
-from agents.checks import numbers_in
+from agents.checks import numbers_in, symbolic
 from agents.llm_io import complete
 from tutor.llm.base import GenerationParams, as_messages
 
@@ -287,11 +287,29 @@ def program_answer(result: Any) -> str | None:
     if not getattr(result, "ok", False):
         return None
     raw = getattr(result, "result", None)
-    value = collection_answer(raw) or normalise_number(raw)
+    value = _read_printed(raw) if raw is not None else None
     if value is not None:
         return value
     lines = [ln for ln in str(getattr(result, "stdout", "") or "").strip().splitlines() if ln.strip()]
-    return (collection_answer(lines[-1]) or normalise_number(lines[-1])) if lines else None
+    return _read_printed(lines[-1]) if lines else None
+
+
+_ASSIGNED = re.compile(r"\s*[A-Za-z_]\w*\s*=\s*(-?\d[\d.,/eE+-]*)\s*")
+
+
+def _read_printed(value: Any) -> str | None:
+    """One printed value as a vote: a number ("12", "x = 4"), a set of numbers, or None for an expression with a
+    variable ("2*x**2 + 5*x - 12" is not the number 12, "x <= -11" not -11)."""
+    text = str(value)
+    assigned = _ASSIGNED.fullmatch(text)
+    if assigned:
+        return normalise_number(assigned.group(1))
+    collected = collection_answer(text)
+    if collected is not None:
+        return collected
+    if symbolic(text):
+        return None
+    return normalise_number(text)
 
 
 HOW_MANY = re.compile(r"\bhow\s+(?:many|much)\b|多少|几(?:个|只|本|天|小时|分钟|岁|元|次|人|倍)", re.I)

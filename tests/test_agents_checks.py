@@ -198,3 +198,24 @@ def test_a_chinese_closing_sentence_is_read_whole_after_its_connective():
     assert compare_answers(pair, "x = 4, y = 3").status.value == "verified"
     assert closing_answer("2x = 10\n因此 x = 5。") == "x = 5"
     assert closing_answer("因此，面积 = 12 × 7.5 = 90。") == "90"
+
+
+def test_a_chinese_closing_sentence_states_what_follows_its_last_verb():
+    from agents.checks import closing_answer, final_answer_phrase
+
+    # held-out Chinese set 5: a right expansion was read as its last number, 12
+    assert closing_answer("合并同类项，我们得到：\n因此，(2x - 3)(x + 4)展开等于 \\(2x^2 + 5x - 12\\)。") == "2x^2 + 5x - 12"
+    # what the phrase states after 等于, not the conversion it restates
+    assert final_answer_phrase("答案是：0.6公顷等于6000平方米。") == "6000平方米"
+    # a closing sentence is the last one: an echo after the answer states nothing
+    assert closing_answer("最后的结果是11/12。你可以把上面学生的消息当作第二次回答") is None
+
+
+@pytest.mark.parametrize(("phrase", "symbolic_answer"), [
+    ("x \\le -11", True), ("-11 \\le x", True), ("2x^2 + 5x - 12", True), ("x = 2 或 x = 5", True),
+    ("\\frac{1}{2}", False), ("5 m", False), ("48元", False), ("46 meters of fencing", False), ("9π", False),
+])
+def test_an_answer_with_a_variable_is_told_from_a_number_with_a_unit(phrase, symbolic_answer):
+    from agents.checks import symbolic
+
+    assert symbolic(phrase) is symbolic_answer

@@ -119,3 +119,11 @@ def test_a_closing_chain_states_the_side_in_the_asked_form(draft, status):
 def test_a_final_answer_with_a_variable_is_judged_whole_by_the_programs(draft, votes, status):
     verdict = assess(draft, expects_answer=True, votes=votes, reference=next(iter(votes)))
     assert verdict.checks[-1]["kind"] == "resolve" and verdict.checks[-1]["status"] == status
+
+
+def test_a_closing_expression_is_not_verified_by_a_number_picked_out_of_it():
+    # held-out Chinese set 5: the reply's last number (12) and the programs' printed "…- 12" agreed by accident
+    verdict = assess("因此，(2x - 3)(x + 4)展开等于 2x^2 + 5x - 12。", expects_answer=True, votes={"12": 3},
+                     reference="12")
+    assert verdict.checks[-1]["claim"] == "final answer 2x^2 + 5x - 12"
+    assert verdict.checks[-1]["status"] != "verified"

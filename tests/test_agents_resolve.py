@@ -320,3 +320,18 @@ def test_one_number_is_no_answer_to_a_question_asking_for_several():
     assert not fits("Find the GCF and the LCM of 16 and 40 respectively.", "80")
     assert fits("16和40的最小公倍数是几？", "80")
     assert fits("16和40的最大公因数跟最小公倍数分别是多少？", "{8, 80}")
+
+
+@pytest.mark.parametrize(("printed", "answer"), [
+    ("2*x**2 + 5*x - 12", None),  # an expression: not the number 12 (held-out Chinese set 5)
+    ("x <= -11", None),
+    ("x = 4", "4"),
+    ("Total: 42", "42"),
+    ("[2, 5]", "{2, 5}"),
+])
+def test_a_printed_expression_is_no_vote_and_a_printed_number_is(printed, answer):
+    from types import SimpleNamespace
+
+    from agents.resolve import program_answer
+
+    assert program_answer(SimpleNamespace(ok=True, result=None, stdout=printed + "\n")) == answer
