@@ -8,6 +8,7 @@ but nothing in them is marked as checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,6 +181,20 @@ def assess_draft(
             # the instructions say how the sentence begins, in the reply's language ("The answer is", "答案是")
             findings.append(f"End with the one final-answer sentence your instructions describe, stating exactly "
                             f"{reference_text or reference}.")
+        elif final is None and not re.search(r"\d", draft):
+            # a computation answered with no number at all ("好的，请你重新阅读题目，设置它并重新计算。": a repair
+            # note said back in the reply's language) is no reply to show: ask again, then the fallback
+            checks.append(
+                {
+                    "claim": "final answer",
+                    "kind": "no_final_answer",
+                    "status": "refuted",
+                    "expected": None,
+                    "explanation": "The reply to a computation states no answer.",
+                }
+            )
+            findings.append("Work the question out and end with the one final-answer sentence your instructions "
+                            "describe.")
         elif final is None or reference is None:
             checks.append(
                 {

@@ -127,3 +127,12 @@ def test_a_closing_expression_is_not_verified_by_a_number_picked_out_of_it():
                      reference="12")
     assert verdict.checks[-1]["claim"] == "final answer 2x^2 + 5x - 12"
     assert verdict.checks[-1]["status"] != "verified"
+
+
+def test_a_computation_answered_with_no_number_is_not_shown():
+    # Chinese set 6: the model said a repair note back ("re-read the question and recompute") as its reply
+    verdict = assess("好的，请你重新阅读题目，设置它并重新计算。", expects_answer=True, votes={"-5": 2})
+    assert verdict.status == "refuted"
+    assert verdict.checks[-1]["kind"] == "no_final_answer"
+    # a reply with its answer in it is judged as before
+    assert assess("So the answer is 7.", expects_answer=True, votes={"7": 3}).status == "verified"
