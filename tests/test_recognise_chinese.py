@@ -334,3 +334,16 @@ def test_a_chinese_question_is_read_past_remarks_typed_without_commas(question, 
 )
 def test_a_clause_after_a_space_that_asks_more_is_not_dropped(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("3平方米=（ ）平方分米", "300 dm²"),
+        ("2.5立方米等于多少升", "2500 l"),
+        ("娃问0.6公顷是多少平方米", "6000 m²"),
+    ],
+)
+def test_area_and_volume_units_are_converted(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer

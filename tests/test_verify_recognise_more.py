@@ -94,6 +94,11 @@ def test_ordinary_words_numbers_and_letters_are_not_corrected(text):
     ("convert 5 ft 6 in to in", 66, "in"),
     ("what is 3 m and 5 cm in cm", 305, "cm"),
     ("convert 2 kg 50 g to g", 2050, "g"),
+    # areas and volumes, in words or with the power written after the unit
+    ("convert 0.6 hectares to square meters", 6000, "square meters"),
+    ("convert 2 m² to cm²", 20000, "cm²"),
+    ("convert 3 m^2 to cm^2", 30000, "cm²"),
+    ("convert 2 cubic meters to liters", 2000, "liters"),
 ])
 def test_a_conversion_asked_the_other_way_round_or_of_two_units(question, answer, unit):
     solution = _answer(question)

@@ -71,14 +71,31 @@ for _names, _dim, _scale in [
     ("ml milliliter milliliters millilitre millilitres", "volume", sp.Rational(1, 1000)),
     ("cl centiliter centiliters centilitre centilitres", "volume", sp.Rational(1, 100)),
     ("l liter liters litre litres", "volume", 1),
+    ("mm3 cubic_millimeter cubic_millimeters cubic_millimetre cubic_millimetres", "volume", sp.Rational(1, 10**6)),
+    ("cm3 cc cubic_centimeter cubic_centimeters cubic_centimetre cubic_centimetres", "volume", sp.Rational(1, 1000)),
+    ("dm3 cubic_decimeter cubic_decimeters cubic_decimetre cubic_decimetres", "volume", 1),
+    ("m3 cubic_meter cubic_meters cubic_metre cubic_metres", "volume", 1000),
+    ("in3 cubic_inch cubic_inches", "volume", sp.Rational(16387064, 10**9)),
+    ("ft3 cubic_foot cubic_feet", "volume", sp.Rational(28316846592, 10**9)),
+    ("mm2 square_millimeter square_millimeters square_millimetre square_millimetres", "area", sp.Rational(1, 10**6)),
+    ("cm2 square_centimeter square_centimeters square_centimetre square_centimetres", "area", sp.Rational(1, 10**4)),
+    ("dm2 square_decimeter square_decimeters square_decimetre square_decimetres", "area", sp.Rational(1, 100)),
+    ("m2 square_meter square_meters square_metre square_metres", "area", 1),
+    ("km2 square_kilometer square_kilometers square_kilometre square_kilometres", "area", 10**6),
+    ("ha hectare hectares", "area", 10**4),
+    ("in2 square_inch square_inches", "area", sp.Rational(64516, 10**8)),
+    ("ft2 square_foot square_feet", "area", sp.Rational(9290304, 10**8)),
+    ("yd2 square_yard square_yards", "area", sp.Rational(83612736, 10**8)),
+    ("acre acres", "area", sp.Rational(40468564224, 10**7)),
     ("cents cent", "money", 1), ("dollars dollar", "money", 100),
     ("dozen dozens", "count", 12),
 ]:
     for _name in _names.split():
-        _UNITS[_name] = (_dim, sp.Integer(_scale) if isinstance(_scale, int) else _scale, _names.split()[-1])
+        _UNITS[_name.replace("_", " ")] = (_dim, sp.Integer(_scale) if isinstance(_scale, int) else _scale,
+                                           _names.split()[-1].replace("_", " "))
 _TEMPS = {"c": "C", "celsius": "C", "°c": "C", "degrees c": "C", "degrees celsius": "C", "centigrade": "C",
           "f": "F", "fahrenheit": "F", "°f": "F", "degrees f": "F", "degrees fahrenheit": "F"}
-_UNIT = r"(°?[a-z][a-z ]*?)"
+_UNIT = r"(°?[a-z][a-z ]*?(?:\s*(?:\^\s*[23]|[²³]))?)"
 _CONVERT = [
     re.compile(rf"(?:convert|change|express|turn|write|{ASK})?\s*({NUM}(?:/\d+)?)\s*{_UNIT}\s+(?:to|into|in|as)\s+{_UNIT}", re.I),
     re.compile(rf"how many {_UNIT} (?:(?:are |is )?(?:there )?in|is|are|makes?|equals?)\s+(?:an? |one )?"
@@ -109,6 +126,13 @@ def _merge_compound(text: str) -> str:
     return text[:m.start()] + f"{number_text(total)} {m.group(4)}" + text[m.end():]
 
 
+def _unit_key(unit: str) -> str:
+    """A unit as ``_UNITS`` names it: "cm²", "cm^2" -> "cm2", "m³" -> "m3" (a power written after the unit)."""
+    unit = unit.strip().lower()
+    unit = re.sub(r"\s*(?:\^\s*2|²)$", "2", unit)
+    return re.sub(r"\s*(?:\^\s*3|³)$", "3", unit)
+
+
 def convert(text: str) -> Solution | None:
     text = _merge_compound(text)
     m = _CONVERT[0].fullmatch(text)
@@ -123,7 +147,7 @@ def convert(text: str) -> Solution | None:
             if not m:
                 return None
             amount_text, src, dst = m.group(1), m.group(2), m.group(3)
-    src, dst = src.strip().lower(), dst.strip().lower()
+    src, dst = _unit_key(src), _unit_key(dst)
     amount = read_math(amount_text, numbers_only=True)
     if src in _TEMPS and dst in _TEMPS:
         a, b = _TEMPS[src], _TEMPS[dst]
@@ -135,7 +159,7 @@ def convert(text: str) -> Solution | None:
     if dim_a != dim_b:
         raise NotMine
     value = amount * fa / fb
-    unit = dst
+    unit = re.sub(r"(?<=[a-z])3$", "³", re.sub(r"(?<=[a-z])2$", "²", dst))  # "cm2" is shown "cm²"
     shown = number_text(value)
     shown = f"≈ {approx(value)}" if "/" in shown else shown  # 1 m is 1250/381 feet: a child wants 3.281
     return Solution("convert", value, f"{shown} {unit}", f"{amount_text} {src} in {dst}", unit=unit)
