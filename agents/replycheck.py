@@ -133,7 +133,6 @@ def assess_draft(
             # number cannot verify one of their numbers (held-out Chinese set 4)
             stated = phrase if phrase is not None else closing_answer(draft)
             final = stated if stated is not None and symbolic(stated) else final_answer_of(draft)
-            phrase = None
         if exact and phrase is None:
             # no "The answer is": the last sentence's statement, whole, when it can be compared ("The simplified
             # ratio is 2:3." is 2:3, not the last number 3)

@@ -537,47 +537,35 @@ def _remainder(m: re.Match) -> str:
     return f"({m.group('a')} - {m.group('r')}) / {m.group('b')} = {m.group('q')}{m.group('unit')}"
 
 
-_CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?:=|等于|合)\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
+_CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?:(?P<a2>{_AR})\s*(?P<u2>{_UNIT_RE})\s*)?"
+                         rf"(?:=|等于|合)\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
 """A unit conversion: ``6吨=6000千克``, ``567立方厘米=0.567立方分米``, ``1升等于1立方分米`` (等于 after a unit is
-not turned into '=' by ``to_ascii_math``, which does so only between numbers)."""
-
-
-def _conversion(m: re.Match) -> str:
-    """``6吨=6000千克`` → ``6 * 1000 = 6000千克``: the conversion checked as a product, its result in the new unit.
-
-    Left as written when the left number is part of a sum or of a compound quantity ("2米 + 50厘米 = 250厘米",
-    "3元5角 = 35角") or the units measure different things.
-    """
-    u, v = m.group("u"), m.group("v")
-    dims = _dims([u, v])
-    if u == v or not dims or re.search(rf"(?:[-+*/^(]|{_UNIT_RE})\s*$", m.string[:m.start()]):
-        return m.group(0)
-    dim = sorted(dims)[0]
-    f = dict(_UNITS[u])[dim] / dict(_UNITS[v])[dim]
-    factor = str(f.numerator) if f.denominator == 1 else f"({f.numerator}/{f.denominator})"
-    return f"{m.group('a')} * {factor} = {m.group('b')}{v}"
-
-
-_COMPOUND_CONVERSION = re.compile(
-    rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?P<a2>{_AR})\s*(?P<u2>{_UNIT_RE})\s*(?:=|等于|合)\s*(?P<b>{_AR})\s*"
-    rf"(?P<v>{_UNIT_RE})")
-"""A conversion of an amount in two units: ``2千克50克=2.05千克``, ``3时20分=200分``, ``3元5角=35角``."""
+not turned into '=' by ``to_ascii_math``, which does so only between numbers), and of an amount in two units:
+``2千克50克=2.05千克``, ``3时20分=200分``, ``3元5角=35角``."""
 
 
 def _factor(f: Fraction) -> str:
     return str(f.numerator) if f.denominator == 1 else f"({f.numerator}/{f.denominator})"
 
 
-def _compound_conversion(m: re.Match) -> str:
-    """``2千克50克=2.5千克`` → ``2 * 1 + 50 * (1/1000) = 2.5千克``: checked as a sum in the new unit. Left as
-    written when the units measure different things, the smaller unit comes first, or an operation or a unit
-    comes right before (then the amount is part of something longer)."""
+def _conversion(m: re.Match) -> str:
+    """``6吨=6000千克`` → ``6 * 1000 = 6000千克``, ``2千克50克=2.5千克`` → ``2 * 1 + 50 * (1/1000) = 2.5千克``: the
+    conversion checked as arithmetic, its result in the new unit.
+
+    Left as written when the left number is part of a sum or of something longer ("2米 + 50厘米 = 250厘米"), the
+    units measure different things, nothing is converted, or an amount in two units has the smaller first.
+    """
     u, u2, v = m.group("u"), m.group("u2"), m.group("v")
-    dims = _dims([u, u2, v])
-    if not dims or re.search(rf"(?:[-+*/^(]|{_UNIT_RE})\s*$", m.string[:m.start()]):
+    units = [u, u2, v] if u2 else [u, v]
+    dims = _dims(units)
+    if (u == v and not u2) or not dims or re.search(rf"(?:[-+*/^(]|{_UNIT_RE})\s*$", m.string[:m.start()]):
         return m.group(0)
     dim = sorted(dims)[0]
-    big, small, to = (dict(_UNITS[w])[dim] for w in (u, u2, v))
+    to = dict(_UNITS[v])[dim]
+    big = dict(_UNITS[u])[dim]
+    if not u2:
+        return f"{m.group('a')} * {_factor(big / to)} = {m.group('b')}{v}"
+    small = dict(_UNITS[u2])[dim]
     if big <= small:
         return m.group(0)
     return f"{m.group('a')} * {_factor(big / to)} + {m.group('a2')} * {_factor(small / to)} = {m.group('b')}{v}"
@@ -594,7 +582,6 @@ def prose_to_math(text: str) -> str:
         return text
     text = to_ascii_math(text)
     text = _REMAINDER.sub(_remainder, text)
-    text = _COMPOUND_CONVERSION.sub(_compound_conversion, text)
     text = _CONVERSION.sub(_conversion, text)
     out = []
     for clause in re.split(r"(?<=[.;?!\n])(?!\d)", text):

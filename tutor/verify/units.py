@@ -29,6 +29,7 @@ def _add(kind: str, factor: Fraction | int | str, *names: str) -> None:
 
 _add("length", "1/1000", "mm", "millimeter", "millimeters", "millimetre", "millimetres")
 _add("length", "1/100", "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+_add("length", "1/10", "dm", "decimeter", "decimeters", "decimetre", "decimetres")
 _add("length", 1, "m", "meter", "meters", "metre", "metres")
 _add("length", 1000, "km", "kilometer", "kilometers", "kilometre", "kilometres")
 _add("length", "0.0254", "in", "inch", "inches")
@@ -68,6 +69,10 @@ _add("area", "0.09290304", "ft²", "ft^2", "ft2", "square feet", "sq ft")
 _add("area", "0.83612736", "yd²", "yd^2", "yd2", "square yards", "sq yd")
 _add("area", 1000000, "km²", "km^2", "km2", "square kilometers", "square kilometres")
 _add("time", 2629800, "month", "months")
+_add("area", "1/100", "dm²", "dm^2", "dm2", "square decimeters", "square decimetres")
+_add("area", 10000, "ha", "hectare", "hectares")
+_add("area", "4046.8564224", "acre", "acres")
+_add("volume", 1, "dm³", "dm^3", "dm3", "cubic decimeters", "cubic decimetres")
 _add("time", 31557600, "year", "years")
 # the ways an area or a volume is written after a length unit ("square cm", "cm squared", "cubic in")
 _add("area", "1/1000000", "mm²", "mm^2", "mm2", "square millimeters", "square millimetres", "sq mm", "square mm")
@@ -83,6 +88,13 @@ _add("volume", 1000, "cubic m", "m cubed")
 _add("volume", "0.016387064", "cubic in", "cubic inch", "in cubed")
 _add("volume", "28.316846592", "cubic ft", "cubic foot", "ft cubed")
 _add("volume", "764.554857984", "yd³", "yd^3", "yd3", "cubic yards", "cubic yard", "cubic yd")
+
+
+
+def unit_factor(name: str) -> tuple[str, Fraction] | None:
+    """(kind, factor to the kind's base unit) of a unit word ("hectares" -> ("area", 10000)), or None."""
+    return _UNITS.get(name)
+
 
 _NUMBER = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*/\s*\d+)?"
 _UNIT_NAMES = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))

@@ -71,28 +71,11 @@ for _names, _dim, _scale in [
     ("ml milliliter milliliters millilitre millilitres", "volume", sp.Rational(1, 1000)),
     ("cl centiliter centiliters centilitre centilitres", "volume", sp.Rational(1, 100)),
     ("l liter liters litre litres", "volume", 1),
-    ("mm3 cubic_millimeter cubic_millimeters cubic_millimetre cubic_millimetres", "volume", sp.Rational(1, 10**6)),
-    ("cm3 cc cubic_centimeter cubic_centimeters cubic_centimetre cubic_centimetres", "volume", sp.Rational(1, 1000)),
-    ("dm3 cubic_decimeter cubic_decimeters cubic_decimetre cubic_decimetres", "volume", 1),
-    ("m3 cubic_meter cubic_meters cubic_metre cubic_metres", "volume", 1000),
-    ("in3 cubic_inch cubic_inches", "volume", sp.Rational(16387064, 10**9)),
-    ("ft3 cubic_foot cubic_feet", "volume", sp.Rational(28316846592, 10**9)),
-    ("mm2 square_millimeter square_millimeters square_millimetre square_millimetres", "area", sp.Rational(1, 10**6)),
-    ("cm2 square_centimeter square_centimeters square_centimetre square_centimetres", "area", sp.Rational(1, 10**4)),
-    ("dm2 square_decimeter square_decimeters square_decimetre square_decimetres", "area", sp.Rational(1, 100)),
-    ("m2 square_meter square_meters square_metre square_metres", "area", 1),
-    ("km2 square_kilometer square_kilometers square_kilometre square_kilometres", "area", 10**6),
-    ("ha hectare hectares", "area", 10**4),
-    ("in2 square_inch square_inches", "area", sp.Rational(64516, 10**8)),
-    ("ft2 square_foot square_feet", "area", sp.Rational(9290304, 10**8)),
-    ("yd2 square_yard square_yards", "area", sp.Rational(83612736, 10**8)),
-    ("acre acres", "area", sp.Rational(40468564224, 10**7)),
     ("cents cent", "money", 1), ("dollars dollar", "money", 100),
     ("dozen dozens", "count", 12),
 ]:
     for _name in _names.split():
-        _UNITS[_name.replace("_", " ")] = (_dim, sp.Integer(_scale) if isinstance(_scale, int) else _scale,
-                                           _names.split()[-1].replace("_", " "))
+        _UNITS[_name] = (_dim, sp.Integer(_scale) if isinstance(_scale, int) else _scale, _names.split()[-1])
 _TEMPS = {"c": "C", "celsius": "C", "°c": "C", "degrees c": "C", "degrees celsius": "C", "centigrade": "C",
           "f": "F", "fahrenheit": "F", "°f": "F", "degrees f": "F", "degrees fahrenheit": "F"}
 _UNIT = r"(°?[a-z][a-z ]*?(?:\s*(?:\^\s*[23]|[²³]))?)"
@@ -116,14 +99,31 @@ def _merge_compound(text: str) -> str:
     m = _COMPOUND.search(text)
     if not m:
         return text
-    big, small = _UNITS.get(m.group(2).lower()), _UNITS.get(m.group(4).lower())
-    if not big or not small or big[0] != small[0] or big[1] <= small[1]:
+    try:
+        big, small = _units_of(m.group(2).lower(), m.group(4).lower())
+    except NotMine:
+        return text
+    if big[0] != small[0] or big[1] <= small[1]:
         return text
     part = read_math(m.group(3), numbers_only=True)
     if part >= big[1] / small[1]:
         return text
     total = read_math(m.group(1), numbers_only=True) * big[1] / small[1] + part
     return text[:m.start()] + f"{number_text(total)} {m.group(4)}" + text[m.end():]
+
+
+def _units_of(*names: str) -> list[tuple[str, sp.Rational]]:
+    """(kind, factor) of each unit, all from one table: this module's, else the verifier's measured-answer table
+    (``tutor.verify.units``: areas, more volumes), whose bases are the same (metre, litre, gram, second) except for
+    money, so the two are never mixed in one conversion."""
+    if all(n in _UNITS for n in names):
+        return [_UNITS[n][:2] for n in names]
+    from tutor.verify.units import unit_factor
+
+    found = [unit_factor(n) for n in names]
+    if None in found:
+        raise NotMine
+    return [(kind, sp.Rational(factor.numerator, factor.denominator)) for kind, factor in found]
 
 
 def _unit_key(unit: str) -> str:
@@ -153,9 +153,7 @@ def convert(text: str) -> Solution | None:
         a, b = _TEMPS[src], _TEMPS[dst]
         value = amount if a == b else ((amount - 32) * sp.Rational(5, 9) if a == "F" else amount * sp.Rational(9, 5) + 32)
         return Solution("convert", value, f"{number_text(value)} °{b}", f"{amount_text} °{a} in °{b}", unit=f"°{b}")
-    if src not in _UNITS or dst not in _UNITS:
-        raise NotMine
-    (dim_a, fa, _), (dim_b, fb, _) = _UNITS[src], _UNITS[dst]
+    (dim_a, fa), (dim_b, fb) = _units_of(src, dst)
     if dim_a != dim_b:
         raise NotMine
     value = amount * fa / fb
