@@ -74,6 +74,7 @@ def assess_draft(
     form: str | None = None,
     question: str = "",
     instructions: tuple[str, ...] = (),
+    start: str | None = None,
 ) -> DraftVerdict:
     """Check ``draft``.
 
@@ -98,8 +99,10 @@ def assess_draft(
         reference_source: ``sympy`` when ``reference`` is SymPy's exact answer: the draft's
             final answer is then compared whole (a set, an inequality, an expression), and a
             mismatch is a refutation with the reference named for the repair.
+        start: the equation the question asks to solve, as SymPy read it: the draft's steps must keep its
+            solutions from the first one on (``check_text``'s ``start``).
     """
-    checks = [check_dict(c) for c in check_text(draft)]
+    checks = [check_dict(c) for c in (check_text(draft, start=start) if start else check_text(draft))]
     findings = [
         f"The statement '{c['claim']}' is wrong" + (f"; the correct value is {c['expected']}." if c["expected"] else ".")
         for c in checks

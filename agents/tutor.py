@@ -379,10 +379,15 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
         "question": text,
         "instructions": _instructions(state.reply_lang),
     }
-    exact = await _exact_reference(ctx, state, text)
+    solution = await _exact_reference(ctx, state, text)
+    exact = solution.answer if solution is not None else None
     if exact is not None and state.intent == "math_question" and state.tries > 0:
+        # an equation SymPy solved is where the draft's steps start: a first step that changes its solutions is
+        # wrong even when the draft's last line states SymPy's answer
+        start = getattr(solution, "expression", None) if getattr(solution, "kind", None) == "solve" else None
         verdict = assess_draft(state.draft, **options, reference=exact, reference_text=reference["answer"],
-                               reference_source="sympy", form=reference.get("form"), expects_answer=True)
+                               reference_source="sympy", form=reference.get("form"), expects_answer=True,
+                               start=start)
     else:
         verdict = assess_draft(state.draft, **options)
     if exact is None and expects and verdict.status != "refuted":
@@ -438,11 +443,12 @@ def route_plugin_reply(state: TutorState) -> Literal["verify", "draft_reply"]:
 
 
 async def _exact_reference(ctx: AgentContext, state: TutorState, text: str) -> Any:
-    """SymPy's answer to the question when the ``solve`` node found one (recomputed: the state keeps only text)."""
+    """SymPy's ``Solution`` of the question when the ``solve`` node found one (recomputed: the state keeps only
+    text), else None."""
     if state.reference.get("source") != "sympy":
         return None
     solution = await asyncio.to_thread(ctx.solver(), text)
-    return solution.answer if solution is not None else None
+    return solution if solution is not None and solution.answer is not None else None
 
 
 def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "finalize"]:

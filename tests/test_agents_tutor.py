@@ -71,6 +71,20 @@ async def test_a_question_sympy_settled_shows_its_answer_after_one_failed_repair
 
 
 @pytest.mark.asyncio
+async def test_a_first_step_off_the_equation_asked_is_repaired_though_the_answer_is_sympys(settings):
+    """Held-out Chinese set 6: every step followed from the one before and the last line was SymPy's x = 7, so
+    the reply was marked verified, though its first step (5x = 3x + 6) had left the question's equation."""
+    wrong = "两边同时加上2，得到5x = 3x + 6。\n两边同时减去3x，得到2x = 6。\n得到x = 3。\n答案是：x = 7。"
+    right = "去括号，得到5x - 10 = 3x + 4。\n移项，得到2x = 14。\n所以x = 7。\n答案是：x = 7。"
+    llm = FakeChatModel(wrong, right)
+    graph = build_graph(checkpointer=InMemorySaver())
+    reply = await turn(graph, make_context(settings, llm), "解方程：5(x－2)＝3x＋4")
+    assert reply["repaired"] is True and reply["status"] == "verified"
+    assert "5x = 3x + 6" not in reply["text"] and "2x = 14" in reply["text"]
+    assert reply["caught"][0]["claim"].endswith("5 x = 3 x + 6")
+
+
+@pytest.mark.asyncio
 async def test_sympys_answer_is_given_in_the_system_prompt_and_again_in_the_students_turn(settings):
     """The default model's first explanations ended with another answer than SymPy's (78 handshakes for 66,
     8 ft for a 12 ft ladder) when the answer was only in the system prompt; said again in the student's turn,

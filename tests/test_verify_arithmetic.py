@@ -143,6 +143,32 @@ def test_an_equation_step_that_changes_the_solutions_is_refuted():
     assert steps("x^2 = 16\nx = 4 (a length is positive)") == []
 
 
+def test_the_first_step_must_keep_the_solutions_of_the_equation_asked():
+    """Held-out Chinese set 6: "解方程：5(x－2)＝3x＋4" answered "得到5x = 3x + 6 … 得到x = 3。答案是：x = 7。" was marked
+    verified: each step followed from the one before and the last line was SymPy's answer, but the first step
+    already changed the solutions. ``start`` is the question's equation, the chain's step 0."""
+    def steps(text, start):
+        return [(c.claim, c.status.value) for c in check_text(text, start=start) if "->" in c.claim]
+
+    wrong = "首先，两边同时加上2，得到5x = 3x + 6。\n然后两边同时减去3x，得到2x = 6。\n得到x = 3。\n答案是：x = 7。"
+    assert steps(wrong, "5x - 10 = 3x + 4")[0] == ("5x - 10 = 3x + 4 -> 5 x = 3 x + 6", "refuted")
+    assert steps(wrong, None)[0] == ("5 x = 3 x + 6 -> 2 x = 6", "verified")  # without the question: on trust
+    # 去分母 without multiplying every term (held-out Chinese set 3)
+    assert steps("去分母，得到 x - 4 = 2(x - 1)。", "x/3 - 1 = x/4 - 1/4") == [
+        ("x/3 - 1 = x/4 - 1/4 -> x - 4 = 2 ( x - 1 )", "refuted")]
+    assert all(s == "verified" for _c, s in steps("Subtract 3: 2x = 8. Divide by 2: x = 4.", "2x + 3 = 11"))
+    # the student's own work quoted, a trial, roots rounded: not the tutor's steps
+    assert steps("Your son wrote 2x = 14, which is wrong. Subtract 3: 2x = 8, so x = 4.", "2x + 3 = 11") == [
+        ("2 x = 8 -> x = 4", "verified")]
+    assert steps("孩子得到 x = 3，把x = 3代入检验不成立。", "5x - 10 = 3x + 4") == []
+    assert steps("答案是x = 5.23607或x = 0.763932。", "x^2 - 6x + 4 = 0") == []
+    assert steps("So x = 5.3 or x = 0.7", "x^2 - 6x + 4 = 0") == [
+        ("x^2 - 6x + 4 = 0 -> x = 5.3 or x = 0.7", "refuted")]
+    # a system or an inequality is no start: the chain starts at the text's first equation
+    assert steps("2x = 14", "x + y = 3, x - y = 1") == []
+    assert steps("2x = 14", "2x - 5 < 9") == []
+
+
 def test_equations_joined_by_or_are_branches_of_one_step():
     """Misreading family (a right factoring reply was refuted and repaired): in "either x - 5 = 0 or x + 1 = 0"
     the words "or x" were skipped as a quantity's name, leaving "0 + 1 = 0", and the two branches were

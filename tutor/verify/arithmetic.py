@@ -823,8 +823,12 @@ def _number_facts(text: str) -> list[Check]:
     return checks
 
 
-def check_text(text: str) -> list[Check]:
+def check_text(text: str, start: str | None = None) -> list[Check]:
     """Every arithmetic/algebra claim found in ``text``, each checked.
+
+    ``start`` is the equation in one unknown that ``text`` sets out to solve (the question's, as the
+    recogniser read it: "5x - 10 = 3x + 4"): the text's first step must keep its solutions, like every later
+    step (``equation_chain``). Without it the first equation the text writes is taken on trust.
 
     A text too long to scan gives a single undetermined check rather than an error.
     """
@@ -846,15 +850,19 @@ def check_text(text: str) -> list[Check]:
         except MATH_ERRORS as exc:  # SymPy overflowing on a huge number: this claim, not the reply, is unchecked
             checks.append(undetermined(claim.text[:200], "arithmetic", f"I could not check this: {reason(exc)}."))
     try:
-        checks.extend(equation_chain(text, claims))
+        checks.extend(equation_chain(text, claims, start))
     except MATH_ERRORS:
         pass  # the single claims above are what this text could be checked for
     return checks
 
 
-_TRIAL = re.compile(r"\b(?:try|trying|tried|if|whether|suppose|let|when|guess|check|checking|say|assume|test|plug|substitut\w*|"
-                    r"example|e\.g|instead|not|wrong|mistake|incorrect|would|could)\b[^.!?\n]*$", re.I)
-"""Words before an equation that make it a trial, a check or a counter-example, not the next step of a solution."""
+_TRIAL = re.compile(r"(?:\b(?:try|trying|tried|if|whether|suppose|let|when|guess|check|checking|say|assume|test|plug|"
+                    r"substitut\w*|example|e\.g|instead|not|wrong|mistake|incorrect|would|could|you\s+(?:wrote|said|got)|"
+                    r"your\s+(?:answer|work|step)|student|child|son|daughter)\b|"
+                    r"如果|假如|假设|若|代入|带入|检验|验算|试|比如|例如|而不是|不是|错|孩子|学生|娃|你(?:写|算|得|的|做|把)|[他她]写)"
+                    r"[^.!?\n]*$", re.I)
+"""Words before an equation, in its sentence, that make it a trial, a check, a counter-example or the student's own
+work being discussed ("your son wrote 2x = 14", "孩子得到 x = 3"), not the next step of a solution."""
 
 
 def _step_equation(claim: Claim, symbols: dict) -> tuple[sp.Expr, sp.Expr] | None:
@@ -873,7 +881,7 @@ def _step_equation(claim: Claim, symbols: dict) -> tuple[sp.Expr, sp.Expr] | Non
     return sides[0], sides[1]
 
 
-def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
+def equation_chain(text: str, claims: list[Claim], start: str | None = None) -> list[Check]:
     """Consecutive equations in one unknown are steps of one solution: a step must not change the solutions.
 
     '2x + 3 = 11' then '2x = 14' is refuted (x = 4 became x = 7); 'x^2 - 16 = 0' then 'x^2 = 32' too. A step
@@ -881,12 +889,20 @@ def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
     is left alone: the words around it may justify it. An equation written as a trial ('try x = 3') is not a step.
     Equations joined by "or" are the branches of one step ('x - 5 = 0 or x + 1 = 0', 'x = 5 or x = -1'): their
     solutions together are compared with the step before.
+
+    ``start`` (see ``check_text``) is the chain's step 0: "5x - 10 = 3x + 4" then "5x = 3x + 6" is refuted, though
+    every later step of that text may follow from the one before it.
     """
     from tutor.verify.algebra import solutions
 
     norm = _normalise(text)
     symbols: dict[str, sp.Symbol] = {}
     steps: list[list] = []  # [first claim, shown text, solution set, unknown, solved form] per step; None: a break
+    if start:
+        given = _given_equation(start, symbols)
+        if given is not None:
+            unknown = next(iter((given[0] - given[1]).free_symbols))
+            steps.append([None, start.strip(), solutions(*given), unknown, False])
     cursor = 0  # where the previous claim ended in ``norm``
     for claim in claims[:MAX_CHAIN]:
         start = norm.find(claim.text, cursor)
@@ -927,12 +943,40 @@ def equation_chain(text: str, claims: list[Claim]) -> list[Check]:
         label = f"{previous[1]} -> {step[1]}"
         if found == before_set:
             out.append(Check(Status.verified, label, "equation", None, "This step keeps the same solutions."))
-        elif not found.is_subset(before_set) and not before_set.is_subset(found):
+        elif not found.is_subset(before_set) and not before_set.is_subset(found) and not _rounded(found, before_set):
             expected = _set_text(unknown, before_set)
             out.append(Check(Status.refuted, label, "equation", expected,
                              f"This step changes the solutions: {previous[1]} gives {expected}, but "
                              f"{step[1]} gives {_set_text(unknown, found)}."))
     return out
+
+
+def _rounded(found, before) -> bool:
+    """Roots written as decimals ("x = 5.23607 or x = 0.763932" for 3 ± √5): each close to one of the exact
+    roots and as many of them. Rounding is no change of the solutions; how well it was rounded is not judged here."""
+    if not (isinstance(found, sp.FiniteSet) and isinstance(before, sp.FiniteSet)) or len(found) != len(before):
+        return False
+    if not all(v.is_number for v in found) or all(v.is_rational for v in before):
+        return False  # exact roots are compared exactly: only an irrational root can be rounded
+    try:
+        exact = [complex(sp.N(v)) for v in before]
+        return all(any(abs(complex(v) - e) <= 0.01 * max(1.0, abs(e)) for e in exact) for v in found)
+    except (TypeError, ValueError):
+        return False
+
+
+def _given_equation(text: str, symbols: dict) -> tuple[sp.Expr, sp.Expr] | None:
+    """``check_text``'s ``start`` as the two sides of an equation in one unknown, else None (a system, an
+    inequality, text the parser refuses: the chain then starts at the text's own first equation)."""
+    if text.count("=") != 1 or re.search(r"[<>≤≥]", text):
+        return None
+    try:
+        sides = [parse_chain(part, symbols)[0][0] for part in _normalise(text).split("=")]
+    except (VerificationError, *MATH_ERRORS):
+        return None
+    if not all(isinstance(v, sp.Expr) for v in sides) or len((sides[0] - sides[1]).free_symbols) != 1:
+        return None
+    return sides[0], sides[1]
 
 
 _BRANCH = re.compile(r"^[\s,;]*(?:or|or else|或者?)[\s,:]*$", re.I)
