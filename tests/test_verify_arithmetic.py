@@ -169,6 +169,27 @@ def test_the_first_step_must_keep_the_solutions_of_the_equation_asked():
     assert steps("2x = 14", "2x - 5 < 9") == []
 
 
+def test_every_equation_of_a_system_solution_holds_at_the_systems_solution():
+    """Chinese set 2: a reply to "解方程组：2x + y = 11，x - y = 1" wandered through equations that do not follow
+    from the system ("(x - y) - (2x + y) = 1 - 10") and was marked verified by its last line, x = 4, y = 3."""
+    def refuted(text, start):
+        return [c.claim for c in check_text(text, start=start) if c.status is Status.refuted]
+
+    system = "2x + y = 11, x - y = 1"
+    assert refuted("(x - y) - (2x + y) = 1 - 10\n所以 -x - 2y = -9", system) == [
+        "( x - y ) - ( 2 x + y ) = 1 - 10", "- x - 2 y = - 9"]
+    right = ("Add the equations: (2x + y) + (x - y) = 11 + 1, so 3x = 12 and x = 4.\n"
+             "Then 4 - y = 1, so y = 3. The answer is x = 4, y = 3.")
+    assert refuted(right, system) == []
+    assert refuted("x = y + 1\n2(y + 1) + y = 11\n3y + 2 = 11\ny = 3", system) == []
+    assert refuted("3y + 2 = 12", system) == ["3 y + 2 = 12"]
+    # a trial or the student's own line is not a step; other letters and no start: nothing to say
+    assert refuted("If x = 5, then 2(5) + y = 11 gives y = 1, but 5 - 1 = 4, not 1.", system) == []
+    assert refuted("孩子写的 x + y = 5 不对。", system) == []
+    assert refuted("3k + 2 = 12", system) == []
+    assert refuted("3y + 2 = 12", None) == []
+
+
 def test_equations_joined_by_or_are_branches_of_one_step():
     """Misreading family (a right factoring reply was refuted and repaired): in "either x - 5 = 0 or x + 1 = 0"
     the words "or x" were skipped as a quantity's name, leaving "0 + 1 = 0", and the two branches were

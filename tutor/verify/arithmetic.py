@@ -828,7 +828,8 @@ def check_text(text: str, start: str | None = None) -> list[Check]:
 
     ``start`` is the equation in one unknown that ``text`` sets out to solve (the question's, as the
     recogniser read it: "5x - 10 = 3x + 4"): the text's first step must keep its solutions, like every later
-    step (``equation_chain``). Without it the first equation the text writes is taken on trust.
+    step (``equation_chain``). Without it the first equation the text writes is taken on trust. A system
+    ("x + y = 10, x - y = 4") with one solution is checked another way (``system_steps``).
 
     A text too long to scan gives a single undetermined check rather than an error.
     """
@@ -850,7 +851,8 @@ def check_text(text: str, start: str | None = None) -> list[Check]:
         except MATH_ERRORS as exc:  # SymPy overflowing on a huge number: this claim, not the reply, is unchecked
             checks.append(undetermined(claim.text[:200], "arithmetic", f"I could not check this: {reason(exc)}."))
     try:
-        checks.extend(equation_chain(text, claims, start))
+        system = _given_system(start) if start and "," in start else None
+        checks.extend(system_steps(text, claims, system) if system else equation_chain(text, claims, start))
     except MATH_ERRORS:
         pass  # the single claims above are what this text could be checked for
     return checks
@@ -948,6 +950,82 @@ def equation_chain(text: str, claims: list[Claim], start: str | None = None) -> 
             out.append(Check(Status.refuted, label, "equation", expected,
                              f"This step changes the solutions: {previous[1]} gives {expected}, but "
                              f"{step[1]} gives {_set_text(unknown, found)}."))
+    return out
+
+
+def _given_system(start: str) -> tuple[dict[sp.Symbol, sp.Expr], dict[str, sp.Symbol]] | None:
+    """``check_text``'s ``start`` when it is a system of equations ("x + 2y = 11, 3x - y = 5") with exactly one
+    solution: that solution and the symbols the parser made for it; else None."""
+    parts = [part for part in start.split(",") if part.strip()]
+    if not 2 <= len(parts) <= 3:
+        return None
+    symbols: dict[str, sp.Symbol] = {}
+    equations = []
+    for part in parts:
+        if part.count("=") != 1 or re.search(r"[<>≤≥]", part):
+            return None
+        try:
+            lhs, rhs = (parse_chain(side, symbols)[0][0] for side in _normalise(part).split("="))
+        except (VerificationError, *MATH_ERRORS):
+            return None
+        if not all(isinstance(v, sp.Expr) for v in (lhs, rhs)):
+            return None
+        equations.append(lhs - rhs)
+    unknowns = sorted(set().union(*(e.free_symbols for e in equations)), key=str)
+    if len(unknowns) != len(equations):
+        return None
+    from tutor.verify.bounded import limited
+
+    try:
+        found = limited(_solve_system, equations, unknowns, seconds=2)
+    except (VerificationError, *MATH_ERRORS, TypeError):
+        return None
+    if len(found) != 1 or set(found[0]) != set(unknowns) or not all(v.is_number for v in found[0].values()):
+        return None
+    return found[0], symbols
+
+
+def _solve_system(equations: list, unknowns: list) -> list[dict]:
+    return sp.solve(equations, unknowns, dict=True)
+
+
+def system_steps(text: str, claims: list[Claim], system: tuple[dict[sp.Symbol, sp.Expr], dict]) -> list[Check]:
+    """Steps of a solution of a system with one solution: every equation the text writes in its unknowns
+    (added or subtracted equations, a substitution, "2x = 14", "y = 3") holds at that solution, since each
+    step of a right solution follows from the system. One that does not is refuted ("x + 2y = 9" on the way to
+    x = 4, y = 3). Trials and the student's own work quoted (``_TRIAL``) are not steps. Only refutations are
+    reported: holding at the solution makes an equation true here, not a step that follows."""
+    from tutor.verify.numeric import same_value
+
+    solution, symbols = system
+    names = {str(u) for u in solution}
+    norm = _normalise(text)
+    cursor, out = 0, []
+    for claim in claims[:MAX_CHAIN]:
+        start = norm.find(claim.text, cursor)
+        before = norm[max(0, start - 80):start] if start >= 0 else ""
+        if start >= 0:
+            cursor = start + len(claim.text)
+        if claim.truncated or not claim.ops or any(op != "=" for op in claim.ops) or _TRIAL.search(before):
+            continue
+        try:
+            sides = [parse_chain(part, symbols)[0][0] for part in claim.parts]
+        except VerificationError:
+            continue
+        if not all(isinstance(v, sp.Expr) for v in sides):
+            continue
+        free = set().union(*(v.free_symbols for v in sides))
+        if not free or not {str(f) for f in free} <= names:
+            continue
+        values = [v.subs(solution) for v in sides]
+        if all(same_value(values[0], v) is Status.verified for v in values[1:]):
+            continue
+        if any(same_value(values[0], v) is Status.refuted for v in values[1:]):
+            shown = " = ".join(p.strip() for p in claim.parts)
+            point = ", ".join(f"{u} = {format_value(v)}" for u, v in sorted(solution.items(), key=lambda kv: str(kv[0])))
+            out.append(Check(Status.refuted, shown, "equation", point,
+                             f"This does not hold for the system's solution ({point}), so it does not follow "
+                             "from the system."))
     return out
 
 
