@@ -384,7 +384,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
     if exact is not None and state.intent == "math_question" and state.tries > 0:
         # an equation SymPy solved is where the draft's steps start: a first step that changes its solutions is
         # wrong even when the draft's last line states SymPy's answer
-        start = getattr(solution, "expression", None) if getattr(solution, "kind", None) in ("solve", "system") else None
+        start = getattr(solution, "expression", None) if getattr(solution, "kind", None) in ("solve", "system", "inequality") else None
         verdict = assess_draft(state.draft, **options, reference=exact, reference_text=reference["answer"],
                                reference_source="sympy", form=reference.get("form"), expects_answer=True,
                                start=start)

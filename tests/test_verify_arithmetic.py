@@ -190,6 +190,31 @@ def test_every_equation_of_a_system_solution_holds_at_the_systems_solution():
     assert refuted("3y + 2 = 12", None) == []
 
 
+def test_every_step_of_a_linear_inequality_keeps_its_solutions():
+    """Inequality steps were not read at all: "两边同时除以-2，得到x≥-3" (the sign left unflipped) went unchecked
+    in a reply whose last line was SymPy's x ≤ -3, and so did a reply whose steps were right but whose last
+    line flipped the sign (held-out Chinese set 5)."""
+    def steps(text, start):
+        return [(c.claim.split(" -> ")[1], c.status.value) for c in check_text(text, start=start)
+                if c.kind == "inequality"]
+
+    assert steps("两边同时减去5，得到 -2x ≥ 6。两边同时除以-2，得到x≥-3。所以答案是x≤-3。", "5 - 2x ≥ 11") == [
+        ("-2x ≥ 6", "verified"), ("x ≥ -3", "refuted"), ("x ≤ -3", "verified")]
+    latex = r"两边同时乘以6，得到： \[ 3x - 9 \le 4x + 2 \] 两边同时减去2 \[ -11 \le x \] 所以答案是 \( x \le -11 \)。"
+    assert steps(latex, "x/2 - 3/2 ≤ 2x/3 + 1/3") == [
+        ("3x - 9 \\le 4x + 2", "verified"), ("-11 \\le x", "verified"), ("x \\le -11", "refuted")]
+    right = "Add 5 to both sides: 2x - 5 + 5 < 7 + 5\nSimplify: 2x < 12\nDivide by 2: x < 12 ÷ 2, so x < 6."
+    assert {status for _s, status in steps(right, "2x - 5 < 7")} == {"verified"}
+    assert steps("5 > x, so x < 5", "2x - 1 > 3x - 6") == [("5 > x", "verified"), ("x < 5", "verified")]
+    # not steps: the student's answer quoted, a trial, a step number; a quadratic one is solved in halves
+    assert steps("Your son wrote x ≥ -3, which is wrong.", "5 - 2x ≥ 11") == []
+    assert steps("如果 x > 3，那么 2x > 6。", "2x < 5") == []
+    assert steps("Step 3 2x < 12", "2x - 5 < 7") == [("2x < 12", "verified")]
+    assert steps("x < 2 and x > -2", "x^2 < 4") == []
+    explanation = [c.explanation for c in check_text("x ≥ -3", start="5 - 2x ≥ 11")][-1]
+    assert "holds for x ≤ -3" in explanation and "x ≥ -3 holds for x ≥ -3" in explanation
+
+
 def test_equations_joined_by_or_are_branches_of_one_step():
     """Misreading family (a right factoring reply was refuted and repaired): in "either x - 5 = 0 or x + 1 = 0"
     the words "or x" were skipped as a quantity's name, leaving "0 + 1 = 0", and the two branches were

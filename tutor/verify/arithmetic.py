@@ -829,7 +829,8 @@ def check_text(text: str, start: str | None = None) -> list[Check]:
     ``start`` is the equation in one unknown that ``text`` sets out to solve (the question's, as the
     recogniser read it: "5x - 10 = 3x + 4"): the text's first step must keep its solutions, like every later
     step (``equation_chain``). Without it the first equation the text writes is taken on trust. A system
-    ("x + y = 10, x - y = 4") with one solution is checked another way (``system_steps``).
+    ("x + y = 10, x - y = 4") with one solution and a linear inequality ("2x - 5 < 9") are checked their own
+    ways (``system_steps``, ``inequality_steps``).
 
     A text too long to scan gives a single undetermined check rather than an error.
     """
@@ -852,7 +853,12 @@ def check_text(text: str, start: str | None = None) -> list[Check]:
             checks.append(undetermined(claim.text[:200], "arithmetic", f"I could not check this: {reason(exc)}."))
     try:
         system = _given_system(start) if start and "," in start else None
-        checks.extend(system_steps(text, claims, system) if system else equation_chain(text, claims, start))
+        if system:
+            checks.extend(system_steps(text, claims, system))
+        elif start and _INEQUALITY.search(start):
+            checks.extend(inequality_steps(text, start))
+        else:
+            checks.extend(equation_chain(text, claims, start))
     except MATH_ERRORS:
         pass  # the single claims above are what this text could be checked for
     return checks
@@ -860,8 +866,9 @@ def check_text(text: str, start: str | None = None) -> list[Check]:
 
 _TRIAL = re.compile(r"(?:\b(?:try|trying|tried|if|whether|suppose|let|when|guess|check|checking|say|assume|test|plug|"
                     r"substitut\w*|example|e\.g|instead|not|wrong|mistake|incorrect|would|could|you\s+(?:wrote|said|got)|"
-                    r"your\s+(?:answer|work|step)|student|child|son|daughter)\b|"
-                    r"如果|假如|假设|若|代入|带入|检验|验算|试|比如|例如|而不是|不是|错|孩子|学生|娃|你(?:写|算|得|的|做|把)|[他她]写)"
+                    r"your\s+(?:answer|work|step)|student|child|son|daughter|otherwise|without)\b|"
+                    r"如果|假如|假设|若|要是|的话|否则|当|代入|带入|检验|验算|试|比如|例如|而不是|不是|错|孩子|学生|娃|"
+                    r"你(?:写|算|得|的|做|把)|[他她]写)"
                     r"[^.!?\n]*$", re.I)
 """Words before an equation, in its sentence, that make it a trial, a check, a counter-example or the student's own
 work being discussed ("your son wrote 2x = 14", "孩子得到 x = 3"), not the next step of a solution."""
@@ -1027,6 +1034,106 @@ def system_steps(text: str, claims: list[Claim], system: tuple[dict[sp.Symbol, s
                              f"This does not hold for the system's solution ({point}), so it does not follow "
                              "from the system."))
     return out
+
+
+_INEQUALITY = re.compile(r"<=|>=|<|>|≤|≥|\\[lg]eq?(?![A-Za-z])")
+_RELATIONS = {"<": sp.StrictLessThan, ">": sp.StrictGreaterThan, "<=": sp.LessThan, ">=": sp.GreaterThan,
+              "≤": sp.LessThan, "≥": sp.GreaterThan, "\\le": sp.LessThan, "\\leq": sp.LessThan,
+              "\\ge": sp.GreaterThan, "\\geq": sp.GreaterThan}
+
+
+def _read_inequality(text: str, symbols: dict) -> tuple[sp.Expr, sp.Symbol] | None:
+    """One inequality in one unknown ("2x - 5 < 9", "5 > x", "x \\le -11") as a SymPy relation, else None."""
+    ops = _INEQUALITY.findall(text)
+    if len(ops) != 1:
+        return None
+    left, right = _INEQUALITY.split(text)
+    if any(re.search(r"\d\s+\d", side) or not side.strip() for side in (left, right)):
+        return None  # "3 2x < 12": a step number, not a product
+    try:
+        sides = [parse_chain(side, symbols)[0][0] for side in (left, right)]
+    except (VerificationError, *MATH_ERRORS):
+        return None
+    if not all(isinstance(v, sp.Expr) for v in sides):
+        return None
+    free = (sides[0] - sides[1]).free_symbols
+    if len(free) != 1:
+        return None
+    return _RELATIONS[ops[0]](*sides), next(iter(free))
+
+
+def _solve_inequality(relation: sp.Expr, unknown: sp.Symbol):
+    return sp.solve_univariate_inequality(relation, unknown, relational=False)
+
+
+_SIDE_BREAK = re.compile(r"\s{2,}|(?<=\d)\s+(?=-?\d)|\.(?:\s|$)")
+"""Where a side of an inequality read out of prose ends: a sentence's full stop, a step number before it, the space
+around a display."""
+
+
+def inequality_steps(text: str, start: str) -> list[Check]:
+    """Steps of a solution of a linear inequality in one unknown: each inequality the text writes in that unknown
+    has the same solutions as ``start``, since every step of a right solution ("-2x ≥ 6", "x ≤ 6 ÷ (-2)",
+    "5 > x") is an equivalent inequality. A sign left unflipped after dividing by a negative number, or any other
+    slip, changes the solutions and is refuted. Trials and the student's quoted work (``_TRIAL``) are not steps;
+    an inequality that is not linear (x² < 4, solved in two halves) is not checked this way."""
+    from tutor.verify.bounded import limited
+
+    symbols: dict[str, sp.Symbol] = {}
+    given = _read_inequality(_normalise(start), symbols)
+    if given is None:
+        return []
+    relation, unknown = given
+    try:
+        if sp.Poly(relation.lhs - relation.rhs, unknown).degree() != 1:
+            return []
+        wanted = limited(_solve_inequality, relation, unknown, seconds=2)
+    except (VerificationError, *MATH_ERRORS, sp.PolynomialError):
+        return []
+    letter = re.escape(str(unknown))
+    side = rf"[0-9{letter}+\-*/^().√ ]"
+    span = re.compile(rf"(?<![A-Za-z0-9.])(?=[0-9{letter}(\-√])({side}*?)\s*(<=|>=|<|>|≤|≥|\\[lg]eq?(?![A-Za-z]))"
+                      rf"\s*({side}*{side.replace(' ', '')})")
+    norm = _normalise(text)
+    out: list[Check] = []
+    for m in list(span.finditer(norm))[:MAX_CHAIN]:
+        if _TRIAL.search(norm[max(0, m.start() - 80):m.start()]):
+            continue
+        # a sentence's full stop is no decimal point; a step number or the number before a display ("减去2 \\[ -11
+        # \\le x") is no part of the side next to it
+        left = _SIDE_BREAK.split(m.group(1).strip())[-1]
+        right = _SIDE_BREAK.split(m.group(3).strip().rstrip(". "))[0]
+        shown = f"{left} {m.group(2)} {right}"
+        read = _read_inequality(shown, symbols)
+        if read is None or read[1] != unknown:
+            continue
+        try:
+            found = limited(_solve_inequality, read[0], unknown, seconds=2)
+        except (VerificationError, *MATH_ERRORS):
+            continue
+        label = f"{start.strip()} -> {shown}"
+        if found == wanted:
+            out.append(Check(Status.verified, label, "inequality", None, "This step keeps the same solutions."))
+        else:
+            out.append(Check(Status.refuted, label, "inequality", _interval_text(unknown, wanted),
+                             f"This step changes the solutions: {start.strip()} holds for {_interval_text(unknown, wanted)}, "
+                             f"but {shown} holds for {_interval_text(unknown, found)}."))
+    return out
+
+
+def _interval_text(unknown: sp.Symbol, values) -> str:
+    """A solution set of an inequality as a student writes it ("x < 7", "x ≥ -3"), else SymPy's text."""
+    if isinstance(values, sp.Interval):
+        low, high = values.start, values.end
+        if low is sp.S.NegativeInfinity and high.is_finite:
+            return f"{unknown} {'<' if values.right_open else '≤'} {format_value(high)}"
+        if high is sp.S.Infinity and low.is_finite:
+            return f"{unknown} {'>' if values.left_open else '≥'} {format_value(low)}"
+    if values is sp.S.EmptySet:
+        return "no number"
+    if values is sp.S.Reals:
+        return "every number"
+    return str(values)
 
 
 def _rounded(found, before) -> bool:
