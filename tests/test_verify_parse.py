@@ -68,3 +68,26 @@ def test_hostile_input_is_undetermined_everywhere(text):
     assert check_step_pair(text, "1").status is Status.undetermined
     assert all(c.status is not Status.verified for c in check_text(text + " = 5"))
     assert time.perf_counter() - start < 2 * 3
+
+
+@pytest.mark.parametrize(("text", "grouped"), [
+    ("20 ÷ 5/6", "20 ÷ (5/6)"),
+    ("(1 − 1/(x+1)) ÷ x/(x²−1)", "(1 − 1/(x+1)) ÷ (x/(x²−1))"),
+    ("a ÷ (a+1)/(a^2 - 1)", "a ÷ ((a+1)/(a^2 - 1))"),
+    ("9 ÷ 3/4x", "9 ÷ 3/4x"),  # "3/4x" could be 3/(4x): left as written
+    ("12 ÷ 4 × 3", "12 ÷ 4 × 3"),
+    ("6 / 2/3", "6 / 2/3"),  # only ÷ marks a stacked fraction's place
+])
+def test_a_fraction_written_after_a_division_sign_is_one_number(text, grouped):
+    """Held-out Chinese set 7: "先化简，再求值：(1 − 1/(x+1)) ÷ x/(x²−1)，其中x=3" was worked out as 1/32 (dividing by x,
+    then by x²−1) and would have been the ground truth; the exercise divides by the fraction, which is 2."""
+    from tutor.verify.parse import group_fraction_divisors
+
+    assert group_fraction_divisors(text) == grouped
+
+
+def test_simplify_then_evaluate_divides_by_the_fraction_after_the_division_sign():
+    from tutor.verify.recognise import solve_question
+
+    assert solve_question("先化简，再求值：(1 − 1/(x+1)) ÷ x/(x²−1)，其中x=3").answer_text == "2"
+    assert solve_question("simplify (1 - 1/(x+1)) ÷ x/(x^2-1)").answer_text == "x - 1"

@@ -21,7 +21,7 @@ import sympy as sp
 from tutor.errors import VerificationError
 from tutor.verify.bounded import MATH_ERRORS, reason
 from tutor.verify.chinese import prose_to_math
-from tutor.verify.parse import MAX_CHARS, check_size, parse_chain
+from tutor.verify.parse import MAX_CHARS, check_size, group_fraction_divisors, parse_chain
 from tutor.verify.result import Check, Status, undetermined
 from tutor.verify.units import VULGAR, unit
 
@@ -132,7 +132,6 @@ def _power(m: re.Match) -> str:
 
 
 _FRACTION_BEFORE_DIVIDE = re.compile(r"(?<![\d./)])(\d+\s*/\s*\d+)(?=\s*÷)")
-_FRACTION_AFTER_DIVIDE = re.compile(r"(÷\s*)(\d+\s*/\s*\d+)(?![\d./(])")
 _VULGAR = re.compile(r"(\d+)?([" + "".join(VULGAR) + r"])")
 _ROOT = re.compile(r"([∛∜])\s*(\d+(?:\.\d+)?|\([^()]*\))")
 
@@ -197,7 +196,7 @@ def _normalise(text: str) -> str:
     text = _BOLD.sub("  ", text)
     # "2/5 ÷ 1/10": written fractions are divided whole, not read left to right as 2/5/1/10
     text = _FRACTION_BEFORE_DIVIDE.sub(r"(\1)", text)
-    text = _FRACTION_AFTER_DIVIDE.sub(r"\1(\2)", text)
+    text = group_fraction_divisors(text)
     text = text.replace("\u2212", "-").replace("\u00d7", "*").replace("\u00f7", "/")
     text = text.replace("\u22c5", "*").replace("\u2219", "*")  # "6 ⋅ 2", "6 ∙ 2": dot operators
     # powers and roots in words and braces: "2 to the power of 5", "3 squared", "4^{2}", "square root of 81"

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from tutor.verify.parse import group_fraction_divisors
+
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 # ---------------------------------------------------------------- characters
@@ -43,8 +45,8 @@ def has_chinese(text: str) -> bool:
 
 def _width(text: str) -> str:
     """Full-width ASCII forms (U+FF01–FF5E) as ASCII, Chinese punctuation as ASCII punctuation."""
-    # "20 ÷ 5/6 = 24": in Chinese school math a fraction after ÷ is one number (written stacked on paper)
-    text = re.sub(r"÷\s*(\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?)(?![\d./^])", r"÷ (\1)", text)
+    # "20 ÷ 5/6 = 24", "÷ x/(x²−1)": a fraction after ÷ is one number (written stacked on paper)
+    text = group_fraction_divisors(text)
     out = []
     for ch in text:
         if ch in _PUNCT:

@@ -65,6 +65,19 @@ class Token:
     text: str
 
 
+_OPERAND = (r"(?:\d+(?:\.\d+)?|[A-Za-z](?:\s*\^\s*\d+|[²³])?"
+            r"|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])")
+_DIVISOR = re.compile(rf"÷(\s*)({_OPERAND}\s*/\s*{_OPERAND})(?![\w.(（/^²³])")
+
+
+def group_fraction_divisors(text: str) -> str:
+    """A fraction written right after ÷ is one number, as it stands stacked on paper: ``20 ÷ 5/6`` is 20 ÷ (5/6),
+    ``(1 − 1/(x+1)) ÷ x/(x²−1)`` divides by the fraction x/(x²−1), not by x and then by x²−1 (a "simplify, then
+    evaluate" exercise answered 1/32 for 2). Numbers, a letter with its power and bracketed groups are the
+    fraction's parts; anything longer after ÷ is left as written."""
+    return _DIVISOR.sub(r"÷\1(\2)", text) if "÷" in text else text
+
+
 def check_size(text: str) -> None:
     """Raise VerificationError if ``text`` is too long or holds control characters."""
     if len(text) > MAX_CHARS:

@@ -14,7 +14,7 @@ from fractions import Fraction
 import sympy as sp
 
 from tutor.verify.bounded import limited
-from tutor.verify.parse import safe_parse
+from tutor.verify.parse import group_fraction_divisors, safe_parse
 from tutor.verify.recognise.spelling import correct_spelling
 from tutor.verify.size import check_result_size
 
@@ -117,7 +117,8 @@ _FRACTION = re.compile(r"(?<![\w^)./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\
 
 
 def spoken(text: str) -> str:
-    # 2 1/2 is two and a half (not 2 × 1/2); 1/2 ÷ 1/4 divides by the fraction (not by 1, then by 4)
+    # 2 1/2 is two and a half (not 2 × 1/2); 1/2 ÷ 1/4 and ÷ x/(x^2 - 1) divide by the fraction (not by 1, then by 4)
+    text = group_fraction_divisors(text)
     text = _MIXED.sub(lambda m: f"({m[1]} + {m[2]}/{m[3]})" if int(m[2]) < int(m[3]) else m[0], text)
     text = _FRACTION.sub(r"(\1/\2)", text)
     for pattern, repl in _SPOKEN:
