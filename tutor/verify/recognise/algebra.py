@@ -86,6 +86,13 @@ def solve(text: str) -> Solution | None:
         else:
             return None
     parts = [p for p in re.split(r"\s*(?:;|,|\band\b|\n)\s*", body) if p.strip()]
+    if len(parts) > 1 and all(re.search(r"[<>≤≥]", p) for p in parts):
+        # a system of inequalities ("x + 1 > 0 and 2x - 3 ≤ 1", "不等式组"): the numbers that satisfy every one
+        relations = [read_math(p) for p in parts]
+        if not all(isinstance(r, (sp.StrictLessThan, sp.StrictGreaterThan, sp.LessThan, sp.GreaterThan))
+                   for r in relations):
+            raise NotMine
+        return _inequality(sp.And(*relations, evaluate=False), var)
     if len(parts) > 1 and all(re.search(r"=", p) for p in parts):
         return _system(parts)
     relation = read_math(body)

@@ -21,6 +21,7 @@ from tutor.verify.recognise.reading import (
     plain_input,
     read_expression,
     read_math,
+    trig_powers,
     within_bounds,
 )
 
@@ -172,7 +173,8 @@ def degrees(text: str) -> Solution | None:
     """'cos(60°) + tan(45°)' -> 3/2: every sine, cosine and tangent must have its angle written in degrees."""
     if not re.search(r"°|\bdeg(?:rees?)?\b", text, re.I):
         return None
-    count = len(re.findall(r"\b(?:sin|cos|tan)\b", text, re.I))
+    text = trig_powers(text)
+    count = len(re.findall(r"\b(?:sin|cos|tan)(?![a-z])", text, re.I))
     rewritten, done = _DEGREE_ANGLE.subn(lambda m: f"{m[1].lower()}(({m[2] or m[3] or m[4]})*pi/180)", text)
     if done == 0 or done != count or re.search(r"°|\bdeg(?:rees?)?\b", rewritten, re.I):
         raise NotMine  # "sin(30) + cos 60°": one angle in degrees says nothing about the other

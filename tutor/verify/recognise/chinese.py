@@ -23,17 +23,22 @@ import re
 
 from tutor.verify.chinese import has_chinese, to_ascii_math
 from tutor.verify.recognise.chinese_stories import as_english_story
+from tutor.verify.recognise.reading import without_emoji
 
 _END = r"\s*[?.!]?\s*$"
 _ASK = (r"(?:(?:的)?\s*(?:结果|值|得数|答案)\s*(?:是多少|等于多少|是几|为多少|是什么|是\s*\(\s*\))|是\s*\(\s*\)|是多少|是几"
         r"|等于多少|等于几|得多少|得几"
         r"|是什么|为多少|=\s*\?|=|(?:该|应该)?(?:怎么|如何|咋)(?:求|算|计算|找))?")
-_LIST = r"(-?\d+(?:\.\d+)?(?:\s*[,、和与及]\s*-?\d+(?:\.\d+)?)+)"
+_LIST = (r"(?:(?:这|一|1)组数(?:据)?\s*(?:是|为)?\s*:?\s*)?"
+         r"(-?\d+(?:\.\d+)?(?:(?:\s*[,、和与及]\s*|\s+)-?\d+(?:\.\d+)?)+)\s*,?\s*(?:它的|它们的|这组数(?:据)?的|的)?")
+"""A list of numbers, after "一组数据" or not, separated by commas, 、, 和 or spaces, then whose statistic: "它的中位数"."""
 
 _FORMS: list[tuple[re.Pattern[str], str]] = [
     # the whole question is an instruction followed by the math
     (re.compile(r"^(?:请)?解(?:一元一次|一元二次|二元一次)?(?:方程组|方程|不等式组|不等式)?\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)"
                 + _END), "solve {m}"),
+    (re.compile(r"^(?:请)?求(?:一元一次|一元二次|二元一次)?(?:方程组|方程|不等式组|不等式)的解集?\s*[:]?\s*"
+                r"(?P<m>[^\u4e00-\u9fff]+?)" + _END), "solve {m}"),
     (re.compile(r"^(?:请)?化简\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "simplify {m}"),
     (re.compile(r"^(?:请)?(?:因式分解|分解因式)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "factor {m}"),
     (re.compile(r"^(?:请)?展开\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)" + _END), "expand {m}"),
@@ -50,14 +55,20 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最小公倍数" + _ASK + _END), "lcm of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最大公(?:因数|约数)" + _ASK + _END),
      "gcf of {0}"),
-    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的平均数" + _ASK + _END), "mean of {0}"),
-    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的中位数" + _ASK + _END), "median of {0}"),
-    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*的众数" + _ASK + _END), "mode of {0}"),
+    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"平均数" + _ASK + _END), "mean of {0}"),
+    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"中位数" + _ASK + _END), "median of {0}"),
+    (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"众数" + _ASK + _END), "mode of {0}"),
+    # more or less, as a share of the second: "30比25多百分之几", "20比25少百分之几"
+    (re.compile(r"^(?P<a>\d+(?:\.\d+)?)\s*比\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<w>多|少)(?:了)?\s*百分之几" + _END),
+     "{a} is what percent {w} than {b}"),
+    # a ratio in lowest terms: "化简比：0.75：1又1/4", "化简 12∶18"
+    (re.compile(r"^(?:请)?(?:化简比|化简|把比化简|求最简比)\s*[:]?\s*(?P<a>[\d./()+]+)\s*(?::|比)\s*(?P<b>[\d./()+]+)"
+                r"\s*(?:化成最简(?:整数)?比)?" + _END), "simplify the ratio {a} : {b}"),
     # a share: "75是300的百分之几", "18占60的百分之几"
     (re.compile(r"^(?P<a>\d+(?:\.\d+)?)\s*(?:是|占|is)\s*(?P<b>\d+(?:\.\d+)?)\s*的\s*百分之几" + _END),
      "{a} is what percent of {b}"),
     # plain evaluation: 计算 …, … 等于多少, … = ?
-    (re.compile(r"^(?:请)?(?:计算|算一算|算算|求)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)\s*" + _ASK + _END), "what is {m}"),
+    (re.compile(r"^(?:请)?(?:计算|算一算|算算|求值|求)\s*[:]?\s*(?P<m>[^\u4e00-\u9fff]+?)\s*" + _ASK + _END), "what is {m}"),
     (re.compile(r"^(?P<m>[^\u4e00-\u9fff=]+?)\s*(?:(?:的)?\s*(?:结果|值|得数)\s*(?:是多少|等于多少|是几|为多少)|是多少|是几"
                 r"|等于多少|等于几|得多少|得几|=\s*\?|(?:是|=)\s*\(\s*\)|=)" + _END), "what is {m}"),
 ]
@@ -71,7 +82,7 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
 # a rounding, "the positive root") is never dropped: the question is then left alone.
 
 _PARTICLES = re.compile(r"[呢呀啊吧嘛哦哇啦呐捏]+(?=\s*[?.!~]*\s*$)")
-_METHOD_NAME = r"(?:用|按|利用)[^\d,;:]{1,8}?(?:方法|法)"
+_METHOD_NAME = r"(?:用|按|利用)[^\d,;:]{1,8}?(?:方法|法|消元)"
 """A method named: 用短除法, 用配方法, 利用因式分解法."""
 _LEAD = re.compile(
     r"^(?:"  # the longer lead-ins first: an alternative that matches ends the choice
@@ -117,7 +128,11 @@ _REMARK = re.compile(
     r"|[^\d,;:]{0,10}(?:要不要|需不需要|用不用|是不是要)[^\d,;:]{0,12}"
     r"|(?:该|应该)?(?:怎么|如何)(?:算|计算|做|解|求|办)|哪里错了|错在哪(?:里|儿)?"
     r"|(?:那|所以)?(?:正确|最终|最后的?|标准)(?:的)?(?:答案|结果)(?:到底)?(?:是|等于)(?:多少|几|什么|啥)"
-    r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是)")
+    r"|(?:答案|结果)?(?:是多少|等于多少|是什么|是几|等于几)|对吗|对不对|是不是"
+    # the solution set asked for again, or drawn on a number line (a drawing is no answer to give)
+    r"|(?:并)?(?:写出|求出|求)?(?:它的|其|不等式组?的)?解集(?:是什么|是多少|为多少)?"
+    r"|(?:并)?(?:把|将)?(?:它的|其|不等式组?的)?解集(?:在数轴上|用数轴)表示(?:出来)?"
+    r"|(?:并)?在数轴上表示(?:出)?(?:它的|其|不等式组?的)?解集(?:来)?)")
 """A trailing clause that says nothing about the math: help, thanks, the asker's own trouble, how to go about it."""
 _FORM_WORDS = re.compile(r"保留|精确|四舍五入|小数|分数|百分|约|近似|表示|化成|写成|形式|最简")
 """Words that ask for a form of the answer (a rounding, a decimal, simplest form)."""
@@ -153,10 +168,14 @@ _CLAIM_VERB = (r"(?:自己)?(?:说|算出来|算出|算得|算的|写的|写了�
                r"|解出来|解得|解的|做出来|做的|做到|得到|得出来|得出|得的|得了|填的|填了|填成|求出来|求出|求得|答的|数出来"
                r"|数的|量出来|算到|写到|得)")
 _CLAIM = re.compile(rf"(?:{_CLAIM_SUBJECT}[^,;:]{{0,24}}?)?{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得)?\s*"
-                    rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}")
+                    rf"[^\u4e00-\u9fff,;]{{1,30}}?(?:{_UNIT_WORD})?\s*,?\s*{_DOUBT}?|(?:这题|这道题|这个)?(?:是)?填\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*{_DOUBT}"
+                    # "是8吗", "等于10对吗": the answer someone thinks it is, asked about
+                    rf"|(?:答案|结果|应该)?(?:是|等于|=)\s*[^\u4e00-\u9fff,;]{{1,30}}?\s*(?:吗|么|对吗|对不对|吧|不)"
+                    # "我只提了个x出来后面就不会了": how far the asker got, then stuck
+                    rf"|{_CLAIM_SUBJECT}[^,;]{{0,20}}?{_DOUBT}")
 """A clause with an answer someone got ("孩子说x=8，对吗", "他写的是320", "我算出来是15对吗", "这题是填2.5吗"): the
 student's attempt, not part of the question; the tools work the question out and the reply checks the attempt."""
-_CLAIM_AFTER = re.compile(rf"\s+{_CLAIM_SUBJECT}[^,;:\s\d]{{0,8}}?\s*{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得|(?=\s))\s*[^\u4e00-\u9fff,;]{{1,30}}?"
+_CLAIM_AFTER = re.compile(rf"(?:\s+|(?<=[)=]))(?<!\()(?<!\(\s){_CLAIM_SUBJECT}[^,;:\s\d]{{0,8}}?\s*{_CLAIM_VERB}\s*(?:的)?\s*(?:是|等于|=|得|(?=\s))?\s*[^\u4e00-\u9fff,;]{{1,30}}?"
                           rf"\s*{_DOUBT}?$")
 """The same, typed after the math without a comma: "化简：3a－2(a－4b)＋b 我化出来是a-7b"."""
 
@@ -308,6 +327,23 @@ _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_CIRCLED = re.compile(r"\s*[①②③④⑤⑥]\s*")
+_SPACED_EQUATIONS = re.compile(r"(?<=[=<>≤≥])(\s*-?[\w.()/]+)\s+(?=-?[\w(.]+[^,;\s\u4e00-\u9fff]*[=<>≤≥])")
+
+
+def _items(text: str) -> str:
+    """The parts of a system as a list: "①2x+1>-3 ②x-1≤(x+2)/2" and "2x+3y=12 3x-2y=5" (typed with a space between
+    the equations) are "2x+1>-3, x-1≤(x+2)/2" and "2x+3y=12, 3x-2y=5". A circled number that only labels one
+    relation ("(x+2)/3 ≥ x ②") goes too."""
+    text = re.sub(r"(?<=[\d)a-z])\s*[①②③④⑤⑥](?=\s*(?:[,;.]|$|\s+[①②③④⑤⑥]|\s+[\d(a-z-]))", "", text)
+    text = re.sub(r"(?<=[:,;\s])[①②③④⑤⑥]\s*|^[①②③④⑤⑥]\s*", "", text)
+    text = re.sub(r"(?<=[\d)a-z])\s*[①②③④⑤⑥]\s*", ", ", text)
+    if len(re.findall(r"[=<>≤≥]", text)) >= 2:
+        # "x+1>0 和 2x-3≤1": two relations joined by a word
+        text = re.sub(r"(?<=[\d)a-z])\s*(?:和|与|以及|且)\s*(?=-?[\w(.]+[^,;\s\u4e00-\u9fff]*[=<>≤≥])", ", ", text)
+    return _SPACED_EQUATIONS.sub(r"\1, ", text)
+
+
 def _roots(text: str) -> str:
     """根号196, 196的平方根 (算术平方根): the square root, as sqrt(…)."""
     text = re.sub(r"根号\s*(\d+(?:\.\d+)?)", r"sqrt(\1)", text)
@@ -318,7 +354,8 @@ def as_english(question: str) -> str | None:
     """The English phrasing of a Chinese math question, or None (not Chinese, or not one whole known form)."""
     if not has_chinese(question):
         return None
-    text = _roots(to_ascii_math(question).strip())
+    text = _roots(to_ascii_math(without_emoji(question)).strip())
+    text = _items(text)
     candidates = list(dict.fromkeys(t for t in (text, _peel(text)) if t))
     for candidate in candidates:
         english = _read(candidate)
@@ -364,9 +401,11 @@ def _read(text: str) -> str | None:
         if m is None:
             continue
         groups = {k: v.strip() for k, v in m.groupdict().items() if v is not None}
+        if "w" in groups:
+            groups["w"] = {"多": "more", "少": "less"}[groups["w"]]
         listed = m.group(1) if not groups else ""
         if listed:
-            listed = re.sub(r"\s*[,、和与及]\s*", ", ", listed)
+            listed = re.sub(r"\s*[,、和与及]\s*|\s+", ", ", listed)
         out = english.format(listed, **groups)
         if has_chinese(out) or not re.search(r"\d|[a-z]", out.split(" ", 1)[-1]):
             return None

@@ -41,6 +41,39 @@ def percent(text: str) -> Solution | None:
             raise NotMine
         value = 100 * p / w
         return Solution("percent", value, number_text(value) + "%", f"{part}/{whole} × 100", unit="%")
+    return _percent_more(text)
+
+
+_MORE_LESS = [
+    # "30 is what percent more than 25", "by what percent is 30 more than 25", "what percent more is 30 than 25"
+    re.compile(rf"(?:by\s+)?(?:{ASK}\s+)?({NUM})\s+is\s+(?:by\s+)?what\s+percent(?:age)?\s+(more|less|greater|"
+               rf"smaller|larger|higher|lower|bigger|fewer)\s+than\s+({NUM})", re.I),
+    re.compile(rf"(?:by\s+)?what\s+percent(?:age)?\s+(?:is\s+)?({NUM})\s+(more|less|greater|smaller|larger|higher|"
+               rf"lower|bigger|fewer)\s+than\s+({NUM})", re.I),
+    re.compile(rf"(?:{ASK}\s+)?what\s+percent(?:age)?\s+(more|less|greater|smaller|larger|higher|lower|bigger|fewer)"
+               rf"\s+is\s+({NUM})\s+than\s+({NUM})", re.I),
+]
+_LESS = ("less", "smaller", "lower", "fewer")
+
+
+def _percent_more(text: str) -> Solution | None:
+    """How many percent one number is more or less than another, of the other: 30 is 20% more than 25, 20 is 20%
+    less than 25. A comparison asked the wrong way round (20 "more" than 25) is no question we answer."""
+    for i, pattern in enumerate(_MORE_LESS):
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        a, word, b = (m.group(1), m.group(2), m.group(3)) if i < 2 else (m.group(2), m.group(1), m.group(3))
+        x, base = read_math(a, numbers_only=True), read_math(b, numbers_only=True)
+        if base <= 0 or x < 0:
+            raise NotMine
+        less = word.lower() in _LESS
+        diff = base - x if less else x - base
+        if diff < 0:
+            raise NotMine
+        value = 100 * diff / base
+        return Solution("percent", value, number_text(value) + "%",
+                        f"({b} - {a})/{b} × 100" if less else f"({a} - {b})/{b} × 100", unit="%")
     return None
 
 
@@ -65,26 +98,30 @@ def fraction_conversions(text: str) -> Solution | None:
                     form="simplest")
 
 
+_TERM = r"(\d+(?:\.\d+)?(?:\s+\d+\s*/\s*\d+|\s*/\s*\d+)?|\(\s*\d+\s*\+\s*\d+\s*/\s*\d+\s*\))"
+"""One term of a ratio: a whole number, a decimal, a fraction or a mixed number ("0.75", "3/4", "1 1/4", "(1+1/4)")."""
 _RATIO = [
-    re.compile(rf"(?:{ASK}\s+)?(?:simplify|reduce|write)\s+(?:the\s+)?ratio\s+(\d+)\s*:\s*(\d+)"
+    re.compile(rf"(?:{ASK}\s+)?(?:simplify|reduce|write)\s+(?:the\s+)?ratio\s+(?:of\s+)?{_TERM}\s*(?::|to)\s*{_TERM}"
                r"(?:\s+(?:in|to)\s+(?:its\s+)?(?:simplest|lowest)\s+(?:form|terms))?", re.I),
-    re.compile(rf"(?:{ASK}\s+)?(?:the\s+)?ratio\s+(?:of\s+)?(\d+)\s*(?::|to)\s*(\d+)\s+(?:in|to)\s+"
+    re.compile(rf"(?:{ASK}\s+)?(?:the\s+)?ratio\s+(?:of\s+)?{_TERM}\s*(?::|to)\s*{_TERM}\s+(?:in|to)\s+"
                r"(?:its\s+)?(?:simplest|lowest)\s+(?:form|terms)", re.I),
-    re.compile(rf"(?:(?:{ASK}|write|put|simplify|reduce)\s+)?(\d+)\s*:\s*(\d+)\s+(?:in|to)\s+(?:its\s+)?"
+    re.compile(rf"(?:(?:{ASK}|write|put|simplify|reduce)\s+)?{_TERM}\s*:\s*{_TERM}\s+(?:in|to)\s+(?:its\s+)?"
                r"(?:simplest|lowest)\s+(?:form|terms)", re.I),
 ]
 
 
 def ratio(text: str) -> Solution | None:
-    """'simplify the ratio 12:18' -> 2:3 (whole numbers; the form asked is the simplest)."""
+    """'simplify the ratio 12:18' -> 2:3; terms may be decimals, fractions or mixed numbers ('0.75 : 1 1/4' -> 3:5:
+    both terms times the same number until they are whole numbers with no common factor). The form asked is the
+    simplest."""
     for pattern in _RATIO:
         m = pattern.fullmatch(text)
         if m:
-            a, b = int(m.group(1)), int(m.group(2))
-            if a == 0 or b == 0 or max(a, b) > 10**12:
+            a, b = (read_math(t, numbers_only=True) for t in m.groups())
+            if not (a.is_Rational and b.is_Rational) or a <= 0 or b <= 0 or max(a, b) > 10**12:
                 raise NotMine
-            g = math.gcd(a, b)
-            return Solution("ratio", sp.Rational(a, b), f"{a // g}:{b // g}", f"{a}:{b}", form="simplest")
+            q = sp.Rational(a) / sp.Rational(b)
+            return Solution("ratio", q, f"{q.p}:{q.q}", f"{m.group(1)}:{m.group(2)}", form="simplest")
     return None
 
 
@@ -187,6 +224,8 @@ def trig(text: str) -> Solution | None:
     inner = re.fullmatch(r"\((.+)\)", arg_text)
     if inner and inner.group(1).count("(") == inner.group(1).count(")"):
         arg_text = inner.group(1).strip()
+    elif re.search(r"(?<=\S)\s*[-+]|\b(?:sin|cos|tan|log|ln)", arg_text, re.I):
+        raise NotMine  # "sin 30 + cos 60°" is a sum of two values, not the sine of "30 + cos 60°"
     degrees = re.search(r"\s*(?:°|degrees?|deg)\s*$", arg_text, re.I)
     arg_text = arg_text[:degrees.start()] if degrees else arg_text
     arg = read_math(arg_text, numbers_only=True)

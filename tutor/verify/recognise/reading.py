@@ -61,6 +61,15 @@ _POLITE_END = re.compile(r"(?:[\s,]*(?:please|pls|plz|for me|thanks|thank you|th
 ASK = r"(?:what(?:'s|’s| is| are|s| does| do)?|calculate|compute|evaluate|work out|figure out|find|determine|get)"
 
 
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|\\[[\u4e00-\u9fff]{1,4}\\]")
+"""Emoji, and chat apps' emoticons in brackets ([捂脸], [流泪], [抱拳])."""
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without emoji and bracketed emoticons: "what is 2 + 3 😭", "…就不会了[流泪]" are feelings, not math."""
+    return _EMOJI.sub(" ", text)
+
+
 def normalise(question: str) -> str:
     text = correct_spelling(question.strip())  # "perimiter", "hypotnuse", "thru": the keyword meant
     text = text.replace("\\(", " ").replace("\\)", " ").replace("\\[", " ").replace("\\]", " ").replace("$$", " ")
@@ -68,6 +77,7 @@ def normalise(question: str) -> str:
     text = re.sub(r"\\(log|ln|sin|cos|tan|lim)(?![A-Za-z])", r"\1", text)
     text = re.sub(r"\\int\b", "∫", text)
     text = text.replace("’", "'").replace("−", "-").replace("–", "-")
+    text = without_emoji(text)
     text = re.sub(r"\s+", " ", text).strip()
     for _ in range(3):
         before = text
@@ -116,7 +126,22 @@ _MIXED = re.compile(r"(?<![\w^).,/])(\d+)\s+(\d+)\s*/\s*(\d+)(?![\w.(^])")
 _FRACTION = re.compile(r"(?<![\w^)./])(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)(?![\w.(^/])")
 
 
+_TRIG_POWER = re.compile(r"\b(sin|cos|tan)\s*(?:\^\s*([23])|([²³]))\s*(\d+(?:\.\d+)?\s*°|\([^()]*\))")
+"""'cos²45°', 'sin^2(x)': the function's value squared, as textbooks write it (the parser would square the angle)."""
+
+
+def trig_powers(text: str) -> str:
+    """'cos²45°' -> '(cos(45°))^2', 'sin^2(x)' -> '(sin(x))^2'."""
+    def squared(m: re.Match) -> str:
+        angle = m[4].strip()
+        angle = angle if angle.startswith("(") else f"({angle})"
+        return f"({m[1]}{angle})^{m[2] or {'²': '2', '³': '3'}[m[3]]}"
+
+    return _TRIG_POWER.sub(squared, text)
+
+
 def spoken(text: str) -> str:
+    text = trig_powers(text)
     # 2 1/2 is two and a half (not 2 × 1/2); 1/2 ÷ 1/4 and ÷ x/(x^2 - 1) divide by the fraction (not by 1, then by 4)
     text = group_fraction_divisors(text)
     text = _MIXED.sub(lambda m: f"({m[1]} + {m[2]}/{m[3]})" if int(m[2]) < int(m[3]) else m[0], text)
