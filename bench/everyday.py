@@ -207,9 +207,13 @@ def read_final(text: str, gold: str) -> str | None:
     """The reply's final answer, read the way the tutor reads it: the whole "The answer is" phrase ("x = -4 or
     x = 4"); else what the last sentence states, whole, when it can be compared ("The derivative of ... is
     12x^3 - 10x."); a bare number only when neither was stated."""
+    from agents import prompts
     from agents.checks import closing_answer, final_answer_of, final_answer_phrase
     from tutor.verify import Status, compare_answers
 
+    # the note the tutor adds under an unchecked reply after its checks ran: the tutor read the reply without it
+    for lang in ("en", "zh"):
+        text = text.replace(prompts.say(lang, prompts.UNCHECKED_NOTE), "").rstrip()
     phrase = final_answer_phrase(text)
     if phrase:
         return phrase

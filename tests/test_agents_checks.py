@@ -211,6 +211,18 @@ def test_a_chinese_closing_sentence_states_what_follows_its_last_verb():
     assert closing_answer("最后的结果是11/12。你可以把上面学生的消息当作第二次回答") is None
 
 
+def test_a_chinese_so_sentence_with_no_number_states_no_answer():
+    """Held-out Chinese set 7: "所以每段的长度必须是两根彩带长度的公约数" (a reason) was taken for the final answer of a
+    reply that ended "因此，每段小段的长度最长是12厘米。", so the right 12 could not be compared with anything."""
+    from agents.checks import closing_answer, final_answer_of, final_answer_phrase
+
+    text = ("因为不能有剩余，所以每段的长度必须是两根彩带长度的公约数。\nGCD = 2^2 * 3 = 12\n"
+            "因此，每段小段的长度最长是12厘米。")
+    assert final_answer_phrase(text) is None
+    assert closing_answer(text) == "12厘米" and final_answer_of(text) == "12"
+    assert final_answer_phrase("所以，剩下的是 15 个。") == "15 个"
+
+
 @pytest.mark.parametrize(("phrase", "symbolic_answer"), [
     ("x \\le -11", True), ("-11 \\le x", True), ("2x^2 + 5x - 12", True), ("x = 2 或 x = 5", True),
     ("\\frac{1}{2}", False), ("5 m", False), ("48元", False), ("46 meters of fencing", False), ("9π", False),

@@ -663,3 +663,15 @@ def test_a_digit_glued_to_a_letter_is_a_subscript_not_a_number():
 ])
 def test_a_constants_derivative_and_an_aside_after_the_result(text, status):
     assert statuses(text) == [status]
+
+
+def test_every_unit_the_verifier_converts_is_read_as_a_unit_in_a_claim():
+    """Held-out Chinese set 7, said in English: "62.8 liters = 62.8 ÷ 1000 = 0.0628 milliliters" was read as the true
+    "62.8 / 1000 = 0.0628" only, because the claim reader had its own short list of unit words without liters."""
+    def read(text):
+        return [(c.claim, c.status.value) for c in check_text(text)]
+
+    assert read("62.8 liters = 62.8 ÷ 1000 = 0.0628 milliliters")[0] == ("62.8 liters = 62.8 / 1000", "refuted")
+    assert read("6 liters = 6000 milliliters") == [("6 liters = 6000 milliliters", "verified")]
+    assert read("5 kilograms = 500 grams") == [("5 kilograms = 500 grams", "refuted")]
+    assert read("2 hectares = 20000 square meters")[-1][1] == "verified"

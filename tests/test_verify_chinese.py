@@ -379,6 +379,12 @@ def test_wan_before_a_kilo_unit_stays_a_word():
         ("因为1升等于1000立方分米，所以：", [("refuted", "1 * 1 = 1000")]),
         ("1升等于1立方分米", [("verified", "1 * 1 = 1")]),
         ("1米合100厘米", [("verified", "1 * 100 = 100")]),
+        # the working between the two amounts (held-out Chinese set 7: a bucket of 62.8 cubic decimeters was
+        # "0.0628 升", marked verified: only 62.8 ÷ 1000 = 0.0628 was read, and it is true)
+        ("62.8 立方分米 = 62.8 ÷ 1000 = 0.0628 升", [("refuted", "62.8 * 1 = 62.8 / 1000"),
+                                                  ("verified", "62.8 / 1000 = 0.0628")]),
+        ("3时20分 = 3 × 60 + 20 = 200分", [("verified", "3 * 60 + 20 * 1 = 3 * 60 + 20"),
+                                          ("verified", "3 * 60 + 20 = 200")]),
     ],
 )
 def test_unit_conversions_are_checked(text, expected):

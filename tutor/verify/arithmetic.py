@@ -23,7 +23,7 @@ from tutor.verify.bounded import MATH_ERRORS, reason
 from tutor.verify.chinese import prose_to_math
 from tutor.verify.parse import MAX_CHARS, check_size, group_fraction_divisors, parse_chain
 from tutor.verify.result import Check, Status, undetermined
-from tutor.verify.units import VULGAR, unit
+from tutor.verify.units import UNIT_NAMES, VULGAR, unit
 
 MAX_TEXT = 20_000
 """Longest free text we scan for claims (a long reply is checked in pieces)."""
@@ -68,7 +68,9 @@ _UNIT_WORDS = {
     "dollar", "dollars", "cent", "cents", "item", "items", "person", "people", "mph", "kph", "feet", "foot",
     "ft", "inch", "inches", "yard", "yards", "gallon", "gallons", "ounce", "ounces", "oz",
     "degree", "degrees", "celsius", "fahrenheit",
-}
+} | {name.lower() for name in UNIT_NAMES if len(name) >= 4 and name.isalpha()}
+"""Words that go with a number: the units the verifier converts ("liters", "kilograms", "hectares", from
+``tutor.verify.units``) and counting words ("each", "per", "items")."""
 
 
 @dataclass

@@ -540,10 +540,12 @@ def _remainder(m: re.Match) -> str:
 
 
 _CONVERSION = re.compile(rf"(?<![\d.])(?P<a>{_AR})\s*(?P<u>{_UNIT_RE})\s*(?:(?P<a2>{_AR})\s*(?P<u2>{_UNIT_RE})\s*)?"
-                         rf"(?:=|等于|合)\s*(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
+                         rf"(?:=|等于|合)\s*(?:(?P<mid>[\d.\s+\-*/()]*?[-+*/][\d.\s+\-*/()]*?)\s*=\s*)?"
+                         rf"(?P<b>{_AR})\s*(?P<v>{_UNIT_RE})")
 """A unit conversion: ``6吨=6000千克``, ``567立方厘米=0.567立方分米``, ``1升等于1立方分米`` (等于 after a unit is
 not turned into '=' by ``to_ascii_math``, which does so only between numbers), and of an amount in two units:
-``2千克50克=2.05千克``, ``3时20分=200分``, ``3元5角=35角``."""
+``2千克50克=2.05千克``, ``3时20分=200分``, ``3元5角=35角``; the working may stand between the two amounts:
+``62.8立方分米 = 62.8 ÷ 1000 = 0.0628升``."""
 
 
 def _factor(f: Fraction) -> str:
@@ -565,12 +567,13 @@ def _conversion(m: re.Match) -> str:
     dim = sorted(dims)[0]
     to = dict(_UNITS[v])[dim]
     big = dict(_UNITS[u])[dim]
+    mid = f"{m.group('mid').strip()} = " if m.group("mid") else ""
     if not u2:
-        return f"{m.group('a')} * {_factor(big / to)} = {m.group('b')}{v}"
+        return f"{m.group('a')} * {_factor(big / to)} = {mid}{m.group('b')}{v}"
     small = dict(_UNITS[u2])[dim]
     if big <= small:
         return m.group(0)
-    return f"{m.group('a')} * {_factor(big / to)} + {m.group('a2')} * {_factor(small / to)} = {m.group('b')}{v}"
+    return f"{m.group('a')} * {_factor(big / to)} + {m.group('a2')} * {_factor(small / to)} = {mid}{m.group('b')}{v}"
 
 
 def prose_to_math(text: str) -> str:

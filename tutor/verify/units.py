@@ -89,6 +89,9 @@ _add("volume", "0.016387064", "cubic in", "cubic inch", "in cubed")
 _add("volume", "28.316846592", "cubic ft", "cubic foot", "ft cubed")
 _add("volume", "764.554857984", "yd³", "yd^3", "yd3", "cubic yards", "cubic yard", "cubic yd")
 
+UNIT_NAMES = frozenset(_UNITS)
+"""Every unit name the table knows ("liters", "km", "hectares", "cubic yards")."""
+
 
 
 def unit_factor(name: str) -> tuple[str, Fraction] | None:
