@@ -390,3 +390,29 @@ def test_a_chinese_question_is_read_past_emoticons_labels_and_spaced_lists(quest
 )
 def test_a_chinese_comparison_or_system_that_asks_otherwise_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("一条小路长150米 在路的一边每隔10米种一棵树 两头都不种 一共要种几棵", "14"),
+        ("在一条长200米的公路两旁每隔10米栽一棵树，两端都要栽，一共要栽多少棵树？", "42"),
+        ("一个圆形水池周长60米，每隔3米种一棵柳树，一共能种多少棵？", "20"),
+        ("学校门前的路长80米，在路的一边每隔4米装一盏路灯，只装一端，需要几盏", "20"),
+    ],
+)
+def test_a_chinese_planting_problem_is_worked_out(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "一条路长100米，每隔5米种一棵树，一共种多少棵",  # which ends: not said
+        "一条路长100米，每隔7米种一棵树，两端都种，一共种多少棵",  # 7 does not divide 100
+        "一条路长100米，每隔5米种一棵树，两端都种，每棵树苗20元，一共要花多少钱",  # a price: more than the count
+    ],
+)
+def test_a_chinese_planting_problem_not_fully_said_is_left_alone(question):
+    assert solve_question(question) is None

@@ -575,3 +575,27 @@ def test_ratios_of_decimals_percent_change_inequality_systems_and_trig_powers(qu
 ])
 def test_a_trig_sum_or_a_comparison_asked_the_wrong_way_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("trees are planted every 8 m along one side of a 120 m road, with no trees at either end. how many trees are needed?",
+     "14"),
+    ("a 100 m street has a lamp post every 10 m on both sides, including both ends. how many lamp posts?", "22"),
+    ("along a 1 km road, trees are planted every 50 m at one end only. how many trees?", "20"),
+    ("flags are put every 20 m around a circular track 400 m long. how many flags?", "20"),
+    ("trees 5 m apart along a 60 m fence, not at the ends. how many trees", "11"),
+])
+def test_planting_along_a_line_counts_the_gaps_and_the_ends(question, answer):
+    """Held-out Chinese set 7: "两头都不种" trees along a 120 m path every 8 m (14) was answered 16 by the draft and
+    both programs and marked verified; the count depends on which ends are planted, which the tools now read."""
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize("question", [
+    "trees every 8 m along a 120 m road. how many trees",  # which ends? not said
+    "a 120 m path has a tree every 7 m at both ends. how many trees",  # 7 does not divide 120
+    "trees every 8 m along a 120 m road at both ends, and 3 more at the gate. how many trees",  # a third number
+])
+def test_planting_with_the_ends_unsaid_or_numbers_left_over_is_left_alone(question):
+    assert solve_question(question) is None

@@ -39,6 +39,7 @@ from tutor.verify.recognise.counting import (
     handshakes,
     next_prime,
     outfits,
+    planting,
 )
 from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
@@ -54,7 +55,7 @@ MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            digit_numbers, arrangements, choices, handshakes, outfits, shapes, story_shape, angles, convert, rounding, operations,
+            digit_numbers, arrangements, choices, handshakes, outfits, planting, shapes, story_shape, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

@@ -29,7 +29,7 @@ _LENGTH = "(" + "|".join(sorted(_LENGTH_UNITS, key=len, reverse=True)) + ")"
 
 def as_english_story(raw: str, text: str) -> str | None:
     """The English twin of a Chinese word problem of a known kind, or None."""
-    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers):
+    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers, _planting):
         english = reader(raw, text)
         if english is not None:
             return english
@@ -235,3 +235,48 @@ def _digit_numbers(raw: str, text: str) -> str | None:
         return None
     digits = ", ".join(re.findall(r"\d", m.group("digits")))
     return f"how many {m.group('n')}-digit numbers can be made from the digits {digits} without repeating a digit"
+
+
+# ---------------------------------------------------------------- 植树问题: trees every 8 m along a 120 m road
+
+_ZH_LEN = {"米": "m", "千米": "km", "公里": "km", "厘米": "cm"}
+_PLANT_VERB = r"(?:种|栽|植|安装|装|安|放|插|立|摆|挂)"
+_ITEM = r"(?:棵|盏|根|面|个|盆|株|块)"
+
+
+def _planting(raw: str, text: str) -> str | None:
+    """'一条小路长120米，在路的一边每隔8米种一棵树，两头都不种，一共要种几棵' -> 'trees every 8 m along one side of a
+    120 m road, with no trees at either end. how many trees?'. Which ends are planted must be said (两端都种,
+    两头都不种, 只种一端) or the line must close (环形, 一周); every number must be the length, the spacing or the one
+    tree of 每隔…种一棵."""
+    # to_ascii_math wrote the counting words as digits: "1条路", "2端", "1棵": words again here
+    text = re.sub(r"(?<![\d.])1(?=\s*(?:条|个|边|端|旁|侧|头|棵|盏|根|面|盆|株|块|圈|周))", "一", text)
+    text = re.sub(r"(?<![\d.])2(?=\s*(?:头|端|边|旁|侧))", "两", text)
+    spacing = re.search(r"每隔\s*" + _NUM + r"\s*(千米|公里|厘米|米)\s*" + _PLANT_VERB + r"?(?:上)?\s*一\s*" + _ITEM, text)
+    ask = re.search(r"(?:一共|共|总共|需要|要|能|可以)?\s*(?:" + _PLANT_VERB + r")?\s*(?:多少|几)\s*" + _ITEM, text)
+    if spacing is None or ask is None:
+        return None
+    lengths = [m for m in re.finditer(r"(?:长|全长|长度是|长度为|周长)\s*(?:是|为|有)?\s*" + _NUM + r"\s*(千米|公里|厘米|米)"
+                                      r"|" + _NUM + r"\s*(千米|公里|厘米|米)\s*长", text)]
+    if len(lengths) != 1:
+        return None
+    m = lengths[0]
+    length, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
+    if sorted(numbers) != sorted([length, spacing.group(1)]):
+        return None  # a number with no place here (a second road, a price): not this kind alone
+    ends = [kind for kind, rule in (
+        ("including both ends", r"(?:两端|两头|首尾)都(?:要)?" + _PLANT_VERB + r"(?!不)"),
+        ("with no trees at either end", r"(?:两端|两头|首尾)都?不(?:要)?" + _PLANT_VERB + r"?"),
+        ("at one end only", r"(?:只|只在)(?:" + _PLANT_VERB + r")?一端|一端" + _PLANT_VERB + r"\s*,?\s*(?:另)?一端不"),
+        ("loop", r"环形|圆形|一周|一圈|周长|围成"),
+    ) if re.search(rule, text)]
+    if len(ends) != 1:
+        return None
+    sides = "both sides" if re.search(r"两边|两旁|两侧", text) else "one side"
+    gap, whole = f"{spacing.group(1)} {_ZH_LEN[spacing.group(2)]}", f"{length} {_ZH_LEN[unit]}"
+    if ends[0] == "loop":
+        if sides == "both sides":
+            return None
+        return f"trees every {gap} around a circular track {whole} long. how many trees?"
+    return f"trees every {gap} along {sides} of a {whole} road, {ends[0]}. how many trees?"

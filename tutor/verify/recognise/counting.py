@@ -355,3 +355,62 @@ def outfits(text: str) -> Solution | None:
     if value == 0:
         raise NotMine
     return _counted("outfits", value, " × ".join(f"{c} {i}" for c, i in items))
+
+
+# ---------------------------------------------------------------- planting along a line: trees every 8 m on a 120 m road
+
+_PLANTED = r"(?:trees?|saplings?|bushes|bush|flowers?|lamps?|lamp ?posts?|street ?lights?|lights?|posts?|poles?|flags?|benches|bench|stakes?|pillars?)"
+_SPACING_UNITS = {"m": 1, "meter": 1, "meters": 1, "metre": 1, "metres": 1, "km": 1000, "kilometer": 1000,
+                  "kilometers": 1000, "ft": 1, "foot": 1, "feet": 1, "yd": 3, "yard": 3, "yards": 3, "cm": 1 / 100}
+_LEN = r"(\d+(?:\.\d+)?)\s*(m|meters?|metres?|km|kilometers?|ft|foot|feet|yd|yards?|cm)\b"
+_BOTH_ENDS = re.compile(r"\b(?:at|on)?\s*both ends\b|\b(?:at|on) each end\b|\bincluding (?:the |both )?ends\b|"
+                        r"\bat the (?:start|beginning) and (?:at )?the end\b|\bends included\b", re.I)
+_NO_ENDS = re.compile(r"\b(?:no|not|none)\b[\w\s]{0,12}?\b(?:at|on) (?:either|both|the) ends?\b|\bneither end\b|"
+                      r"\bexcluding (?:the |both )?ends\b|\bnot (?:at )?the ends\b|\bends (?:are )?not (?:planted|included)\b",
+                      re.I)
+_ONE_END = re.compile(r"\b(?:at|on) (?:only )?one end(?: only)?\b|\bjust one end\b", re.I)
+_LOOP = re.compile(r"\bcircular\b|\b(?:a|the) circle\b|\b(?:a|the) loop\b|\ball (?:the way )?around\b|\baround (?:a|the) "
+                   r"(?:circular |round )?(?:pond|lake|track|field|park|garden|square)\b", re.I)
+_PLANTING_WORDS = frozenset("""
+how many are is be will would do does we you they need needed needs required want planted placed put set up installed has have
+plant place install there in total altogether a an the of on along around round beside by one side sides both each
+every apart at intervals interval ends end either neither no none not including excluding included only just with
+road path street fence lane avenue trail track side walkway driveway river bank row line long circular circle pond lake
+field park garden square loop all way start beginning and if to from there's that it its s tree trees sapling saplings
+bush bushes flower flowers lamp lamps lamppost lampposts post posts pole poles flag flags bench benches stake stakes
+pillar pillars light lights streetlight streetlights street m meters meter metres metre km kilometers kilometer ft
+foot feet yd yard yards cm
+""".split())
+
+
+def planting(text: str) -> Solution | None:
+    """'trees every 8 m along one side of a 120 m road, with no trees at either end: how many trees' (14): the
+    gaps are 120 ÷ 8 = 15; both ends planted is one more than the gaps, neither end one fewer, one end as many,
+    around a closed loop as many; both sides of the road twice that. Which ends are planted must be said."""
+    lowered = text.lower()
+    if not re.search(r"\bevery\b|\bapart\b|\bintervals? of\b", lowered) or not re.search(rf"\b{_PLANTED}\b", lowered):
+        return None
+    spacing = (re.search(rf"\bevery\s+{_LEN}", lowered) or re.search(rf"{_LEN}\s+apart\b", lowered)
+               or re.search(rf"\bintervals? of\s+{_LEN}", lowered))
+    if spacing is None:
+        return None
+    lengths = [m for m in re.finditer(_LEN, lowered) if m.start() != spacing.start(1)]
+    numbers = re.findall(r"\d+(?:\.\d+)?", lowered)
+    words = set(re.findall(r"[a-z]+", re.sub(r"\d+(?:\.\d+)?", " ", lowered)))
+    if len(lengths) != 1 or len(numbers) != 2 or words - _PLANTING_WORDS or re.search(r"[^\w\s,.?:'()-]", lowered):
+        raise NotMine
+    whole = float(lengths[0].group(1)) * _SPACING_UNITS[lengths[0].group(2)]
+    gap = float(spacing.group(1)) * _SPACING_UNITS[spacing.group(2)]
+    if gap <= 0 or whole <= 0 or abs(whole / gap - round(whole / gap)) > 1e-9:
+        raise NotMine  # the spacing does not divide the length: the question is not one of this kind
+    gaps = round(whole / gap)
+    kinds = [k for k, rule in (("both", _BOTH_ENDS), ("neither", _NO_ENDS), ("one", _ONE_END), ("loop", _LOOP))
+             if rule.search(lowered)]
+    if len(kinds) != 1:
+        raise NotMine  # which ends are planted is not said (or said twice): no guess
+    count = {"both": gaps + 1, "neither": gaps - 1, "one": gaps, "loop": gaps}[kinds[0]]
+    if re.search(r"\bboth sides\b|\beach side\b|\bon either side\b", lowered):
+        count *= 2
+    if count < 0:
+        raise NotMine
+    return _counted("planting", count, f"{gaps} gaps of {spacing.group(1)} {spacing.group(2)}, {kinds[0]} ends")
