@@ -72,6 +72,7 @@ def form_ok(answer_text: str, form: str | None) -> bool | None:
         from tutor.verify.forms import in_form  # a ratio: its terms have no common factor (the parser has no ":")
 
         return in_form(answer_text, form).value == "verified"
+    answer_text = re.sub(r"(?<=[\d)])\s+[A-Za-z]+$", "", answer_text)  # "5.4 days": the unit is not the form
     try:
         expr = safe_parse(answer_text)
     except VerificationError:  # an answer our parser cannot read is not in any form we can confirm

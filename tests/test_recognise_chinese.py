@@ -440,3 +440,28 @@ def test_a_chinese_heads_and_legs_problem_is_worked_out(question, answer):
 )
 def test_a_chinese_heads_and_legs_problem_asking_otherwise_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("一项工程，甲队单独做要10天完成，乙队单独做要15天完成，两队合作需要几天完成？", "6 days"),
+        ("一件工作，甲单独做要6小时完成，乙单独做要4小时完成，两人合作几小时完成", "2.4 hours"),
+        ("一项工程，甲队单独做12天完成，乙队单独做18天完成。甲队先做3天，剩下的两队合作，还要几天完成？", "5.4 days"),
+        ("一项工程，甲队单独做12天完成，乙队单独做18天完成。乙队先做3天，剩下的两队合作，还要几天完成？", "6 days"),
+    ],
+)
+def test_a_chinese_work_problem_is_worked_out(question, answer):
+    solution = solve_question(question)
+    assert solution is not None and solution.answer_text == answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "一项工程，甲队单独做要10天完成，乙队单独做要15天完成。两队先合做2天，然后甲队调走了，剩下的乙队单独做，还要几天才能做完？",
+        "一项工程，甲队单独做要10天，乙队的效率是甲队的2倍，两队合作需要几天？",
+    ],
+)
+def test_a_chinese_work_problem_with_a_change_is_left_alone(question):
+    assert solve_question(question) is None

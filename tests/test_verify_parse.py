@@ -91,3 +91,16 @@ def test_simplify_then_evaluate_divides_by_the_fraction_after_the_division_sign(
 
     assert solve_question("先化简，再求值：(1 − 1/(x+1)) ÷ x/(x²−1)，其中x=3").answer_text == "2"
     assert solve_question("simplify (1 - 1/(x+1)) ÷ x/(x^2-1)").answer_text == "x - 1"
+
+
+@pytest.mark.parametrize(("text", "value"), [("10⁻⁴", sp.Rational(1, 10000)), ("2¹⁰", 1024), ("x⁻¹", "1/x"), ("3²", 9)])
+def test_a_run_of_superscripts_is_one_exponent(text, value):
+    """Held-out English set 4: "4.82 × 10⁻⁴" could not be read (the superscript minus was unknown, and "2¹⁰" was
+    read as 2^1^0)."""
+    assert safe_parse(text) == (sp.sympify(value) if isinstance(value, str) else value)
+
+
+def test_a_times_sign_typed_as_x_between_numbers_is_a_product():
+    assert compare_answers("3 x 4", "12").status is Status.verified
+    assert compare_answers("4.82 x 10^-4", "0.000482").status is Status.verified
+    assert compare_answers("2x", "2*x").status is Status.verified  # a letter the gold uses stays a letter

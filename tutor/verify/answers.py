@@ -181,6 +181,10 @@ def _delimit(text):
     return f"${text.strip()}$"
 
 
+_UNIT_WORD = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
+"""A word in a given answer: it may be a unit ("2 hours 55 minutes") to read against a bare exact number."""
+
+
 def compare_answers(given: str, gold) -> Check:
     """Does the answer ``given`` mean the same as ``gold``?
 
@@ -284,9 +288,11 @@ def _compare_answers(given: str, gold) -> Check:
         empty = gold == sp.S.EmptySet if isinstance(gold, sp.Basic) else bool(_NO_SOLUTION.match(shown))
         return Check(Status.verified if empty else Status.refuted, given, "answer", shown,
                      f"This answer {'matches' if empty else 'does not match'} the right answer, {shown}.")
-    if isinstance(gold, str):
+    if isinstance(gold, str) or (isinstance(gold, sp.Rational) and _UNIT_WORD.search(given)):
         from tutor.verify.units import compare_quantities
 
+        # SymPy's exact 35/12 for "how long together, in hours": "2 hours 55 minutes" states it in its own units
+        gold = gold if isinstance(gold, str) else str(gold)
         measured = compare_quantities(given, gold)  # "2400 meters" or "2.4 km" or "2400" for "2400 m"
         if measured is None:
             from tutor.verify.units import compare_measured

@@ -18,6 +18,9 @@ from tutor.verify.result import Status
 
 _FRACTION = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _RATIO = re.compile(r"(?<![\d.:])(\d+)\s*:\s*(\d+)(?![\d.:])")
+_SCIENTIFIC = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:(?:×|x|\*|·|\\times|\\cdot)\s*10\s*(?:\^\s*\{?\(?\s*[-−+]?\s*\d+\s*\)?\}?"
+                         r"|\*\*\s*\(?[-−+]?\d+\)?|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|[eE][-+]?\d+)\s*")
+"""A number in scientific notation as typed: the mantissa, then × 10 to a power (or an e)."""
 
 
 def _value(text: str):
@@ -35,6 +38,11 @@ def in_form(text: str, form: str | None) -> Status:
     if not form:
         return Status.verified
     text = text.rsplit("=", 1)[-1] if form in ("simplest", "factored") and "=" in text else text
+    if form == "scientific":  # a × 10^k with 1 ≤ |a| < 10: "4.82 × 10^-4", "4.82 x 10⁻⁴", "4.82e-4"
+        m = _SCIENTIFIC.fullmatch(text.rsplit("=", 1)[-1].strip().rstrip("."))
+        if m is None:
+            return Status.refuted if re.fullmatch(r"\s*-?[\d.,]+\s*", text) else Status.undetermined
+        return Status.verified if 1 <= abs(float(m.group(1))) < 10 else Status.refuted
     if form == "simplest":  # read off the text: 8/10 and 4:6 are equal to their simplest forms
         pairs = [(int(a), int(b)) for a, b in _FRACTION.findall(text) + _RATIO.findall(text)]
         return Status.refuted if any(math.gcd(a, b) > 1 for a, b in pairs) else Status.verified

@@ -37,7 +37,8 @@ FUNCTIONS = {
     "exp": sp.exp, "abs": sp.Abs, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan,
 }
 _GREEK = "αβγδθλμσφω"
-_SUPERSCRIPTS = {"²": "^2", "³": "^3", "¹": "^1", "⁴": "^4", "⁰": "^0"}
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_RUN = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _LATEX_WORDS = {
     r"\cdot": "*", r"\times": "*", r"\div": "/", r"\left": "", r"\right": "", r"\pi": " pi ",
     r"\le": "<=", r"\leq": "<=", r"\ge": ">=", r"\geq": ">=", r"\neq": "!=", r"\ne": "!=",
@@ -89,8 +90,8 @@ def check_size(text: str) -> None:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens; raise VerificationError on anything unknown."""
     check_size(text)
-    for sup, repl in _SUPERSCRIPTS.items():
-        text = text.replace(sup, repl)
+    # a run of superscripts is one exponent: "10⁻⁴" is 10^(-4), "2¹⁰" is 2^(10) (not 2^1^0)
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group(0).translate(_SUPERSCRIPT_DIGITS) + ")", text)
     text = text.replace("$", " ").replace("π", " pi ")  # "9π", "2πr": the number π, as students type it
     tokens: list[Token] = []
     pos = 0

@@ -37,6 +37,8 @@ DEADLINE_S = 1.0
 MATH_WORDS = frozenset({"sqrt", "sin", "cos", "tan", "log", "ln", "exp", "pi", "inf", "infty", "frac", "dfrac",
                         "cup", "cap", "and", "or", "abs", "asin", "acos", "atan", "oo"})
 _NAME_EQUALS = re.compile(r"\b([a-zA-Z])_\{?\w\}?(?=\s*=)")  # x_1 = ... -> x = ...
+_TIMES_X = re.compile(r"(?<=\d)\s*[xX]\s*(?=\d)")
+_E_NOTATION = re.compile(r"(?<=\d)[eE]([-+]?\d+)(?![\w.])")
 _BOXED = re.compile(r"^\s*\\boxed\s*\{(.*)\}\s*$", re.DOTALL)
 _OUTER_DELIMS = re.compile(r"^\s*\\[(\[](.*)\\[)\]]\s*$", re.DOTALL)
 _SEPARATOR_WORDS = ("or", "and")
@@ -124,8 +126,13 @@ def read_answer(text: str, names: frozenset[str] = frozenset()) -> Reading | Non
         text: the answer, e.g. ``"x = -2 ± √11"`` or ``"{1, 2}"`` or ``"2x cos(x^2)"``.
         names: the variables the gold answer uses; letters run together must be among them.
     """
+    text = _unwrap(text)
+    if "x" not in names and "X" not in names:
+        text = _TIMES_X.sub(" * ", text)  # "4.82 x 10^-4", "3 x 4": a times sign typed as a letter
+    if "e" not in names:
+        text = _E_NOTATION.sub(r" * 10^(\1)", text)  # "4.82e-4": a calculator's power of ten, not Euler's e − 4
     try:
-        body = tokenize(_unwrap(text))[:-1]
+        body = tokenize(text)[:-1]
     except VerificationError:
         return None
     if not body:

@@ -46,8 +46,17 @@ from tutor.verify.recognise.calculus import derivative, integral, limit
 from tutor.verify.recognise.data import convert, probability, statistics
 from tutor.verify.recognise.geometry import shapes
 from tutor.verify.recognise.lines import function_value, lines
-from tutor.verify.recognise.stories import story_shape
-from tutor.verify.recognise.numbers import fraction_conversions, gcf_lcm, log, percent, primes, ratio, trig
+from tutor.verify.recognise.stories import story_shape, working_together
+from tutor.verify.recognise.numbers import (
+    fraction_conversions,
+    gcf_lcm,
+    log,
+    percent,
+    primes,
+    ratio,
+    scientific,
+    trig,
+)
 from tutor.verify.recognise.reading import NotMine, Solution, normalise, plain, plain_input
 
 __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input", "solve_question"]
@@ -55,8 +64,8 @@ __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input",
 MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
-HANDLERS = [percent, ratio, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
-            digit_numbers, arrangements, choices, handshakes, outfits, planting, heads_and_legs, shapes, story_shape, angles, convert, rounding, operations,
+HANDLERS = [percent, ratio, scientific, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
+            digit_numbers, arrangements, choices, handshakes, outfits, planting, heads_and_legs, shapes, story_shape, working_together, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]
 """The forms in the order they are tried: the first that answers wins, the catch-all evaluation last."""

@@ -29,7 +29,7 @@ _LENGTH = "(" + "|".join(sorted(_LENGTH_UNITS, key=len, reverse=True)) + ")"
 
 def as_english_story(raw: str, text: str) -> str | None:
     """The English twin of a Chinese word problem of a known kind, or None."""
-    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers, _planting, _heads_and_legs):
+    for reader in (_discount, _shape, _die, _bag, _handshakes, _digit_numbers, _planting, _heads_and_legs, _work):
         english = reader(raw, text)
         if english is not None:
             return english
@@ -313,3 +313,44 @@ def _heads_and_legs(raw: str, text: str) -> str | None:
     if "轮" in feet.group(0):
         return f"there are {kinds[0]} and {kinds[1]}, {heads} in all with {feet.group(1)} wheels. how many {target}?"
     return f"there are {kinds[0]} and {kinds[1]}: {heads} heads and {feet.group(1)} legs. how many {target}?"
+
+
+# ---------------------------------------------------------------- 工程问题: a job done alone in a and b days
+
+_SPAN_ZH = {"天": "days", "小时": "hours", "时": "hours", "分钟": "minutes"}
+_ALONE_SPAN = r"[^,;.?!\d]{0,10}?(\d+(?:\.\d+)?)\s*(天|小时|分钟)"
+_JOINTLY = r"合作|合做|合修|合干|合开|一起做|一起干|同时做|同时开|同时干|共同|两队一起|两人一起"
+
+
+def _work(raw: str, text: str) -> str | None:
+    """'一项工程，甲队单独做要10天完成，乙队单独做要15天完成，两队合作需要几天完成' -> 'A can do a job in 10 days and B
+    can do it in 15 days. how many days will it take them working together?'; with '甲队先单独做了5天，剩下的由两队合
+    作，还要几天' the time that is left. A worker who leaves, a share of the job, a rate change or any other number
+    leaves the question to the programs."""
+    if re.search(r"调走|离开|休息|停工|请假|效率|提高|降低|%|倍|分之|/|各|分别|单独做完|单独完成剩下|剩下的由(?:甲|乙)", text):
+        return None
+    # to_ascii_math wrote "一项工程", "两队" with digits: words again here
+    text = re.sub(r"(?<![\d.])1(?=\s*(?:项|件|个|批|段|条|块|本))", "一", text)
+    text = re.sub(r"(?<![\d.])2(?=\s*(?:队|人|管|车|组|台|个))", "两", text)
+    a = re.search(r"甲" + _ALONE_SPAN, text)
+    b = re.search(r"乙" + _ALONE_SPAN, text)
+    if a is None or b is None or a.group(2) != b.group(2) or a.start() > b.start():
+        return None
+    unit = _SPAN_ZH[a.group(2)]
+    first = re.search(r"(甲|乙)[^,;.?!\d]{0,6}?先[^,;.?!\d]{0,6}?(\d+(?:\.\d+)?)\s*(天|小时|分钟)", text)
+    ask_more = re.search(r"还(?:需要|要|得)?\s*(?:几|多少)\s*(?:天|小时|分钟)", text)
+    jointly = re.search(_JOINTLY, text)
+    numbers = re.findall(r"\d+(?:\.\d+)?", text)
+    if jointly is None or not re.search(r"(?:几|多少)\s*(?:天|小时|分钟)", text):
+        return None
+    if first is None:
+        if ask_more or re.search(r"先|剩下|余下", text) or len(numbers) != 2:
+            return None
+        return f"A can do a job in {a.group(1)} {unit} and B can do it in {b.group(1)} {unit}. how many {unit} will it " \
+               "take them working together?"
+    if (ask_more is None or first.group(3) != a.group(2) or len(numbers) != 3 or first.start() < b.end()
+            or not re.search(r"剩下|余下|然后|再", text[first.end():])):
+        return None
+    spans = (a.group(1), b.group(1)) if first.group(1) == "甲" else (b.group(1), a.group(1))
+    return (f"A can do a job in {spans[0]} {unit} and B can do it in {spans[1]} {unit}. A works alone for "
+            f"{first.group(2)} {unit} first, then they work together. how many more {unit}?")

@@ -32,18 +32,20 @@ _TWO_POINTS = rf"(?:the )?(?:points? )?{_POINT}\s*(?:,\s*)?(?:and|&|,|to)\s+(?:t
 _THROUGH = r"(?:through|passing through|that passes through|which passes through|going through|that goes through|" \
            r"joining|connecting|containing)"
 _LINE = r"(?:the |a )?(?:straight )?line"
+_FORM = r"(?:,?\s*(?:in|as|written in)\s+(?:the\s+)?(?:slope[- ]?intercept|y\s*=\s*mx\s*\+\s*[bc])(?:\s+form)?)?"
+"""'in slope intercept form', 'in y = mx + b form': the form the line's equation is given in anyway."""
 
 _SLOPE = re.compile(rf"(?:{ASK} )?(?:the )?(?:slope|gradient)(?: of {_LINE})?(?: {_THROUGH}| between| of)? "
                     rf"{_TWO_POINTS}", re.I)
-_EQUATION_TWO_POINTS = re.compile(rf"(?:{ASK}|write) (?:the |an )?equation of {_LINE},? {_THROUGH} {_TWO_POINTS}"
-                                  r"|(?:the |an )?equation of " + rf"{_LINE},? {_THROUGH} {_TWO_POINTS}", re.I)
+_EQUATION_TWO_POINTS = re.compile(rf"(?:(?:{ASK}|write) (?:the |an )?equation of {_LINE},? {_THROUGH} {_TWO_POINTS}"
+                                  r"|(?:the |an )?equation of " + rf"{_LINE},? {_THROUGH} {_TWO_POINTS}){_FORM}", re.I)
 _SLOPE_WORDS = r"(?:a )?(?:slope|gradient)(?: of| is| =)?"
 _EQUATION_SLOPE_POINT = [
     re.compile(rf"(?:(?:{ASK}|write) )?(?:the |an )?equation of {_LINE},? (?:with|that has|having|which has|of) "
                rf"{_SLOPE_WORDS} ({_N}),? (?:and |that |which )?(?:passes |goes |passing |going )?"
-               rf"(?:through|containing|thru) (?:the point )?{_POINT}", re.I),
+               rf"(?:through|containing|thru) (?:the point )?{_POINT}{_FORM}", re.I),
     re.compile(rf"(?:(?:{ASK}|write) )?(?:the |an )?equation of {_LINE},? {_THROUGH} (?:the point )?{_POINT},? "
-               rf"(?:with|that has|having|which has|and) {_SLOPE_WORDS} ({_N})", re.I),
+               rf"(?:with|that has|having|which has|and) {_SLOPE_WORDS} ({_N}){_FORM}", re.I),
 ]
 _OF_LINE = re.compile(rf"(?:{ASK} )?(?:the )?(slope|gradient|y[- ]?intercept)(?: of(?: the line| the graph of)?|:)?\s+"
                       r"([^,;]*=[^,;]*)", re.I)

@@ -77,6 +77,31 @@ def _percent_more(text: str) -> Solution | None:
     return None
 
 
+_SCIENTIFIC_ASK = re.compile(rf"(?:(?:write|express|convert|put|give|change|{ASK})\s+)?({NUM})\s+(?:in|into|as|to|using)\s+"
+                             r"scientific\s+notation", re.I)
+
+
+def scientific(text: str) -> Solution | None:
+    """'write 0.000482 in scientific notation' -> 4.82 × 10^-4: the number, which must be written a × 10^k with
+    1 ≤ |a| < 10 (the form asked)."""
+    m = _SCIENTIFIC_ASK.fullmatch(text)
+    if m is None:
+        return None
+    value = read_math(m.group(1).replace(",", ""), numbers_only=True)
+    if not value.is_Rational or value == 0:
+        raise NotMine
+    k = int(sp.floor(sp.log(abs(value), 10)))
+    mantissa = value / sp.Integer(10) ** k
+    if abs(mantissa) >= 10:  # log's floor at an exact power of ten
+        k, mantissa = k + 1, mantissa / 10
+    elif abs(mantissa) < 1:
+        k, mantissa = k - 1, mantissa * 10
+    shown = number_text(mantissa)
+    if shown is None or "/" in shown:
+        raise NotMine  # a mantissa that never ends: not a number this form writes exactly
+    return Solution("scientific", value, f"{shown} × 10^{k}", m.group(1), form="scientific")
+
+
 _TO_WHAT = r"(?:to|into|as|in)\s+(?:a\s+|an\s+)?"
 
 

@@ -20,7 +20,7 @@ import re
 import sympy as sp
 
 from tutor.verify.recognise.geometry import shapes
-from tutor.verify.recognise.reading import Solution, approx, number_text, plain
+from tutor.verify.recognise.reading import NotMine, Solution, approx, number_text, plain
 
 MEASURES = {
     "perimeter": r"fencing|fence|border|trim|edging|go (?:all the way )?around|around it|distance around|"
@@ -178,3 +178,60 @@ def _ladder(t: str) -> Solution | None:
     unit = _UNITS[ladder.group(2)]
     exact = number_text(value) if value.is_Rational else f"{plain(value)} {unit} ≈ {approx(value)}"
     return Solution("other_leg", value, f"{exact} {unit}", "ladder against a wall: the other leg", unit=unit)
+
+
+# ---------------------------------------------------------------- working together: a job done alone in a and b hours
+
+_SPAN = r"(\d+(?:\.\d+)?(?:/\d+)?)\s*(hours?|hrs?|days?|minutes?|mins?|weeks?)\b"
+_UNIT_NAME = {"hour": "hours", "hr": "hours", "day": "days", "minute": "minutes", "min": "minutes", "week": "weeks"}
+_TOGETHER = re.compile(r"\btogether\b|\bboth\b|\bat the same time\b|\bcombined\b|\bat once\b", re.I)
+_NOT_TOGETHER = re.compile(r"\b(?:alone|by (?:him|her|them|it|my|your|our)sel(?:f|ves)|on (?:his|her|their|its|my|your) own|"
+                           r"drains?|drained|drain(?:s|ing)|empt(?:y|ies|ying)|leaks?|leaking|faster|slower|times|rate|per|"
+                           r"percent|half|twice|third|quarter|stops?|stopped|leaves?|left|joins?|joined|breaks?|"
+                           r"remaining|rest|already|more|after|first|then)\b|%|\$", re.I)
+_BEFORE_SPAN = re.compile(r"\b(?:in|takes?|took|needs?|needed|requires?|required)\s+$", re.I)
+_FIRST_THEN = re.compile(rf"\b(?:works?|worked|working)\s+(?:alone\s+)?for\s+{_SPAN}\s*(?:first\s*)?,?\s*(?:and\s+)?then\b", re.I)
+
+
+def working_together(text: str) -> Solution | None:
+    """'i can paint our fence in 5 hours and my brother takes 7 hours. if we work together how long will it take'
+    (35/12 hours): rates add, so together they take 1 ÷ (1/a + 1/b). With 'A works alone for k days first, then
+    they work together', the rest of the job: (1 − k/a) ÷ (1/a + 1/b) more. Both spans in one unit; a drain, a
+    worker who stops or joins late, a rate given otherwise, or any other number leaves the question alone."""
+    lowered = text.lower()
+    # "… how long will it take? answer in hours": the unit of the answer, said after the question
+    lowered = re.sub(r"[?.]?\s*(?:please\s+)?(?:give\s+|write\s+)?(?:the\s+|your\s+)?(?:answer\s+)?in\s+(?:hours|days|"
+                     r"minutes|weeks)\s*$", "", lowered)
+    ask = re.search(r"how (?:long|many (?:more )?(?:hours?|days?|minutes?|weeks?))[^.?!]*$", lowered)
+    if ask is None or not (_TOGETHER.search(ask.group(0)) or _TOGETHER.search(lowered[:ask.start()][-60:])):
+        return None
+    first = _FIRST_THEN.search(lowered)
+    story = _FIRST_THEN.sub(" ", lowered) if first else lowered
+    spans = list(re.finditer(_SPAN, story))
+    if (len(spans) != 2 or _NOT_TOGETHER.search(story.replace("how many more", "how many"))
+            or len(re.findall(r"\d+(?:\.\d+)?(?:/\d+)?", story)) != 2):
+        raise NotMine
+    if first and ("how many more" not in lowered or not re.match(r"a can do\b", lowered)
+                  or not lowered[first.start() - 2:first.start()] == "a "):
+        # after a first stretch alone, the time that is left is asked; who worked first must be plain: said as
+        # "A can do … B can do … A works alone for k days first" (the Chinese twin says it so)
+        raise NotMine
+    units = {_UNIT_NAME.get(m.group(2).rstrip("s"), m.group(2)) for m in spans}
+    if len(units) != 1 or any(not _BEFORE_SPAN.search(story[max(0, m.start() - 12):m.start()]) for m in spans):
+        raise NotMine  # "5 hours" must be how long one takes for the whole job
+    a, b = (sp.Rational(m.group(1)) for m in spans)
+    if a <= 0 or b <= 0:
+        raise NotMine
+    rate = 1 / a + 1 / b
+    unit = units.pop()
+    if first is None:
+        value = 1 / rate
+        shown = f"1 / (1/{spans[0].group(1)} + 1/{spans[1].group(1)})"
+    else:
+        done = sp.Rational(first.group(1))
+        if _UNIT_NAME.get(first.group(2).rstrip("s"), first.group(2)) != unit or not 0 < done < a:
+            raise NotMine  # the first worker must be named first and not finish alone
+        value = (1 - done / a) / rate
+        shown = f"(1 - {first.group(1)}/{spans[0].group(1)}) / (1/{spans[0].group(1)} + 1/{spans[1].group(1)})"
+    text_value = number_text(value)
+    return Solution("working together", value, f"{text_value} {unit}", shown, unit=unit)
