@@ -257,6 +257,10 @@ def test_a_terminating_decimal_one_digit_off_is_not_rounding():
     ("$$12 \\cdot 3 = 36$$", "12 * 3 = 36", "verified"),
     ("\\(\\text{Total} = 3 + 4 = 7\\)", "3 + 4 = 7", "verified"),
     ("\\(1200 \\div 15 = 90\\)", "1200 / 15 = 90", "refuted"),
+    # held-out Chinese set 7: a right example of dividing by a fraction, in LaTeX, was refuted three times and
+    # the reply withheld (\\div became "/", so 3/4 ÷ 1/2 was read 3/4 / 1 / 2)
+    ("\\(\\frac{3}{4} \\div \\frac{1}{2} = \\frac{3}{2}\\)", "( 3 ) / ( 4 ) / ( ( 1 ) / ( 2 ) ) = ( 3 ) / ( 2 )",
+     "verified"),
 ])
 def test_latex_inside_prose_is_read_as_math(text, claim, status):
     """LaTeX family: '\\div' was dropped, so '\\(1200 \\div 15 = 80\\)' became the claim '15 = 80' and a right

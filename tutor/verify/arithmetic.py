@@ -118,7 +118,7 @@ _LATEX = [
     (re.compile(r"\\sqrt\[3\]\{([^{}]+)\}"), r"∛(\1)"),
     (re.compile(r"\\pi(?![A-Za-z])"), "π"),
     (re.compile(r"\\(?:times|cdot)(?![A-Za-z])"), " * "),
-    (re.compile(r"\\div(?![A-Za-z])"), " / "),
+    (re.compile(r"\\div(?![A-Za-z])"), " ÷ "),  # ÷, so a fraction after it is one number (group_fraction_divisors)
     (re.compile(r"\\(?:left|right)(?![A-Za-z])|\\[,;!: ]|\\quad(?![A-Za-z])"), " "),
 ]
 """LaTeX a model writes inside prose ("\\(1200 \\div 15 = 80\\)米", "\\frac{3}{4}"), as plain math."""
