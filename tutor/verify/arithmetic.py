@@ -915,13 +915,13 @@ def equation_chain(text: str, claims: list[Claim], start: str | None = None) -> 
             steps.append([None, start.strip(), solutions(*given), unknown, False])
     cursor = 0  # where the previous claim ended in ``norm``
     for claim in claims[:MAX_CHAIN]:
-        start = norm.find(claim.text, cursor)
-        if start < 0:
-            start = norm.find(claim.text)
-        before = norm[max(0, start - 80):start] if start >= 0 else ""
-        between = norm[cursor:start] if start >= cursor else ""
-        if start >= 0:
-            cursor = start + len(claim.text)
+        at = norm.find(claim.text, cursor)
+        if at < 0:
+            at = norm.find(claim.text)
+        before = norm[max(0, at - 80):at] if at >= 0 else ""
+        between = norm[cursor:at] if at >= cursor else ""
+        if at >= 0:
+            cursor = at + len(claim.text)
         if claim.truncated:
             steps.append(None)  # "g'(x) = 2x", "f(x) = ...": the left side is not what was read, so no step
             continue
@@ -1010,10 +1010,10 @@ def system_steps(text: str, claims: list[Claim], system: tuple[dict[sp.Symbol, s
     norm = _normalise(text)
     cursor, out = 0, []
     for claim in claims[:MAX_CHAIN]:
-        start = norm.find(claim.text, cursor)
-        before = norm[max(0, start - 80):start] if start >= 0 else ""
-        if start >= 0:
-            cursor = start + len(claim.text)
+        at = norm.find(claim.text, cursor)
+        before = norm[max(0, at - 80):at] if at >= 0 else ""
+        if at >= 0:
+            cursor = at + len(claim.text)
         if claim.truncated or not claim.ops or any(op != "=" for op in claim.ops) or _TRIAL.search(before):
             continue
         try:
