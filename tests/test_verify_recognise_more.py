@@ -674,3 +674,14 @@ def test_a_compound_time_answers_sympys_exact_number_of_hours():
     for written in ("2 hours 55 minutes", "2 hours and 55 minutes", "35/12 hours"):
         assert compare_answers(written, sp.Rational(35, 12)).status.value == "verified", written
     assert compare_answers("12 hours", sp.Rational(35, 12)).status.value == "refuted"
+
+
+def test_roles_chosen_from_a_group_said_first_are_counted_in_order():
+    """Held-out English set 4: the club's officers were left to the programs (right, unconfirmed)."""
+    q = "our club has 12 members and we need to pick a president, a vice president and a secretary. how many " \
+        "different ways can we do it"
+    assert solve_question(q).answer_text == "1320"
+    assert solve_question("the class has 20 students. we need to choose a captain and a vice captain. how many ways "
+                          "can we do this").answer_text == "380"
+    assert solve_question("our club has 12 books and we need to pick a president and a secretary. how many ways can "
+                          "we do it") is None

