@@ -44,14 +44,13 @@ def percent(text: str) -> Solution | None:
     return _percent_more(text)
 
 
+_COMPARED = r"(more|less|greater|smaller|larger|higher|lower|bigger|fewer)"
 _MORE_LESS = [
     # "30 is what percent more than 25", "by what percent is 30 more than 25", "what percent more is 30 than 25"
-    re.compile(rf"(?:by\s+)?(?:{ASK}\s+)?({NUM})\s+is\s+(?:by\s+)?what\s+percent(?:age)?\s+(more|less|greater|"
-               rf"smaller|larger|higher|lower|bigger|fewer)\s+than\s+({NUM})", re.I),
-    re.compile(rf"(?:by\s+)?what\s+percent(?:age)?\s+(?:is\s+)?({NUM})\s+(more|less|greater|smaller|larger|higher|"
-               rf"lower|bigger|fewer)\s+than\s+({NUM})", re.I),
-    re.compile(rf"(?:{ASK}\s+)?what\s+percent(?:age)?\s+(more|less|greater|smaller|larger|higher|lower|bigger|fewer)"
-               rf"\s+is\s+({NUM})\s+than\s+({NUM})", re.I),
+    re.compile(rf"(?:by\s+)?(?:{ASK}\s+)?({NUM})\s+is\s+(?:by\s+)?what\s+percent(?:age)?\s+{_COMPARED}\s+than\s+({NUM})",
+               re.I),
+    re.compile(rf"(?:by\s+)?what\s+percent(?:age)?\s+(?:is\s+)?({NUM})\s+{_COMPARED}\s+than\s+({NUM})", re.I),
+    re.compile(rf"(?:{ASK}\s+)?what\s+percent(?:age)?\s+{_COMPARED}\s+is\s+({NUM})\s+than\s+({NUM})", re.I),
 ]
 _LESS = ("less", "smaller", "lower", "fewer")
 
