@@ -85,6 +85,21 @@ async def test_a_first_step_off_the_equation_asked_is_repaired_though_the_answer
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    ("解不等式 5－2x ≥ 11", "两边同时减去5，得到 -2x ≥ 6。两边同时除以-2，得到x≥-3。答案是：x ≤ -3",
+     "两边同时减去5，得到 -2x ≥ 6。两边同时除以-2，不等号变方向，得到 x ≤ -3。答案是：x ≤ -3"),
+    ("解方程组：2x + y = 11，x - y = 1", "(x - y) - (2x + y) = 1 - 10\n答案是：x = 4, y = 3",
+     "(2x + y) + (x - y) = 11 + 1，所以 3x = 12，x = 4，y = 3。\n答案是：x = 4, y = 3"),
+])
+async def test_an_inequality_or_system_step_off_the_question_is_repaired(settings, question, wrong, right):
+    """The tutor passes SymPy's inequality or system to the step checks too, not only a single equation."""
+    llm = FakeChatModel(wrong, right)
+    graph = build_graph(checkpointer=InMemorySaver())
+    reply = await turn(graph, make_context(settings, llm), question)
+    assert reply["repaired"] is True and reply["status"] == "verified" and reply["text"].startswith(right[:8])
+
+
+@pytest.mark.asyncio
 async def test_sympys_answer_is_given_in_the_system_prompt_and_again_in_the_students_turn(settings):
     """The default model's first explanations ended with another answer than SymPy's (78 handshakes for 66,
     8 ft for a 12 ft ladder) when the answer was only in the system prompt; said again in the student's turn,

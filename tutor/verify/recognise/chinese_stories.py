@@ -239,6 +239,19 @@ def _digit_numbers(raw: str, text: str) -> str | None:
 
 # ---------------------------------------------------------------- 植树问题: trees every 8 m along a 120 m road
 
+_COUNTED = {"一": r"条|个|边|端|旁|侧|头|棵|盏|根|面|盆|株|块|圈|周|项|件|批|段|本",
+            "两": r"头|端|边|旁|侧|队|人|管|车|组|台|个", "三": r"轮车"}
+
+
+def _counting_words(text: str) -> str:
+    """The counting words to_ascii_math wrote as digits, as words again ("1条路", "2端", "1棵", "2队", "3轮车"): they are
+    no numbers of the story, which must each have their place."""
+    for word, after in _COUNTED.items():
+        digit = {"一": "1", "两": "2", "三": "3"}[word]
+        text = re.sub(rf"(?<![\d.]){digit}(?=\s*(?:{after}))", word, text)
+    return text
+
+
 _ZH_LEN = {"米": "m", "千米": "km", "公里": "km", "厘米": "cm"}
 _PLANT_VERB = r"(?:种|栽|植|安装|装|安|放|插|立|摆|挂)"
 _ITEM = r"(?:棵|盏|根|面|个|盆|株|块)"
@@ -249,9 +262,7 @@ def _planting(raw: str, text: str) -> str | None:
     120 m road, with no trees at either end. how many trees?'. Which ends are planted must be said (两端都种,
     两头都不种, 只种一端) or the line must close (环形, 一周); every number must be the length, the spacing or the one
     tree of 每隔…种一棵."""
-    # to_ascii_math wrote the counting words as digits: "1条路", "2端", "1棵": words again here
-    text = re.sub(r"(?<![\d.])1(?=\s*(?:条|个|边|端|旁|侧|头|棵|盏|根|面|盆|株|块|圈|周))", "一", text)
-    text = re.sub(r"(?<![\d.])2(?=\s*(?:头|端|边|旁|侧))", "两", text)
+    text = _counting_words(text)
     spacing = re.search(r"每隔\s*" + _NUM + r"\s*(千米|公里|厘米|米)\s*" + _PLANT_VERB + r"?(?:上)?\s*一\s*" + _ITEM, text)
     ask = re.search(r"(?:一共|共|总共|需要|要|能|可以)?\s*(?:" + _PLANT_VERB + r")?\s*(?:多少|几)\s*" + _ITEM, text)
     if spacing is None or ask is None:
@@ -297,7 +308,7 @@ def _heads_and_legs(raw: str, text: str) -> str | None:
     with 38 wheels. how many tricycles?'. One kind is asked (各有几只 asks for both: left to the programs)."""
     if re.search(r"各|分别", text):
         return None
-    text = re.sub(r"(?<![\d.])3(?=\s*轮车)", "三", text)  # to_ascii_math wrote 三轮车 as "3轮车"
+    text = _counting_words(text)
     kinds = list(dict.fromkeys(_KINDS[k] for k in re.findall(_KIND, text)))
     feet = (re.search(_FEET + r"\s*(?:一共|共|总共|合计)?\s*(?:有)?\s*(\d+)\s*(?:只|条|个)", text)
             or re.search(r"(\d+)\s*(?:只|条|个)\s*" + _FEET, text))
@@ -317,7 +328,7 @@ def _heads_and_legs(raw: str, text: str) -> str | None:
 
 # ---------------------------------------------------------------- 工程问题: a job done alone in a and b days
 
-_SPAN_ZH = {"天": "days", "小时": "hours", "时": "hours", "分钟": "minutes"}
+_SPAN_ZH = {"天": "days", "小时": "hours", "分钟": "minutes"}
 _ALONE_SPAN = r"[^,;.?!\d]{0,10}?(\d+(?:\.\d+)?)\s*(天|小时|分钟)"
 _JOINTLY = r"合作|合做|合修|合干|合开|一起做|一起干|同时做|同时开|同时干|共同|两队一起|两人一起"
 
@@ -329,9 +340,7 @@ def _work(raw: str, text: str) -> str | None:
     leaves the question to the programs."""
     if re.search(r"调走|离开|休息|停工|请假|效率|提高|降低|%|倍|分之|/|各|分别|单独做完|单独完成剩下|剩下的由(?:甲|乙)", text):
         return None
-    # to_ascii_math wrote "一项工程", "两队" with digits: words again here
-    text = re.sub(r"(?<![\d.])1(?=\s*(?:项|件|个|批|段|条|块|本))", "一", text)
-    text = re.sub(r"(?<![\d.])2(?=\s*(?:队|人|管|车|组|台|个))", "两", text)
+    text = _counting_words(text)
     a = re.search(r"甲" + _ALONE_SPAN, text)
     b = re.search(r"乙" + _ALONE_SPAN, text)
     if a is None or b is None or a.group(2) != b.group(2) or a.start() > b.start():
