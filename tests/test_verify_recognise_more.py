@@ -674,6 +674,10 @@ def test_a_compound_time_answers_sympys_exact_number_of_hours():
     for written in ("2 hours 55 minutes", "2 hours and 55 minutes", "35/12 hours"):
         assert compare_answers(written, sp.Rational(35, 12)).status.value == "verified", written
     assert compare_answers("12 hours", sp.Rational(35, 12)).status.value == "refuted"
+    # A sentence with words is not a number of hours: the gold stays SymPy's 4, never the text "4" that
+    # Math-Verify finds inside "4ac" (a quadratic formula hint had been read as stating the root 4)
+    hint = "Use x = (-b ± √(b² - 4ac)) / (2a): read off a, b and c, then take the + and the - sign"
+    assert compare_answers(hint, sp.Integer(4)).status.value != "verified"
 
 
 def test_roles_chosen_from_a_group_said_first_are_counted_in_order():

@@ -292,12 +292,13 @@ def _compare_answers(given: str, gold) -> Check:
         from tutor.verify.units import compare_quantities
 
         # SymPy's exact 35/12 for "how long together, in hours": "2 hours 55 minutes" states it in its own units
-        gold = gold if isinstance(gold, str) else str(gold)
-        measured = compare_quantities(given, gold)  # "2400 meters" or "2.4 km" or "2400" for "2400 m"
+        # (a string copy only here: the gold stays SymPy's below, so Math-Verify never reads "4" out of "4ac")
+        written = gold if isinstance(gold, str) else str(gold)
+        measured = compare_quantities(given, written)  # "2400 meters" or "2.4 km" or "2400" for "2400 m"
         if measured is None:
             from tutor.verify.units import compare_measured
 
-            measured = compare_measured(given, gold)  # "28.27 cm²" or "9π" for "9π cm² ≈ 28.27 cm²"
+            measured = compare_measured(given, written)  # "28.27 cm²" or "9π" for "9π cm² ≈ 28.27 cm²"
         if measured is not None:
             word = "matches" if measured is Status.verified else "does not match"
             return Check(measured, given, "answer", shown, f"This answer {word} the right answer, {shown}.")
