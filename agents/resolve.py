@@ -57,7 +57,39 @@ POT_FACTS_SYSTEM = POT_SYSTEM + (
     "Then define one variable per given quantity and compute the answer step by step, with a comment on each step."
 )
 
+EXAMPLE_QUESTION = ("Leo has 15 stickers. Mia has 4 times as many stickers as Leo. Mia gives away 20% of her "
+                    "stickers. How many stickers does Mia have left?")
+"""A worked example shown to both families before the real question (one user turn, one assistant turn): a small
+model copies a shown program's shape (one variable per fact, exact fractions, ``print(result)``) far more reliably
+than it follows a described one. It is a story on purpose, with "times as many" and a percent, the readings the
+programs got wrong most. Its answer is 48; the tests run both programs below in the sandbox."""
+
+PLAIN_EXAMPLE = """```python
+from fractions import Fraction
+
+leo = 15
+mia = 4 * leo
+given_away = mia * Fraction(20, 100)
+result = mia - given_away
+print(result)
+```"""
+
+FACTS_EXAMPLE = """```python
+from fractions import Fraction
+
+# Leo has 15 stickers.
+# Mia has 4 times as many stickers as Leo, so Mia has 4 * 15 stickers.
+# Mia gives away 20% of her own stickers: 20/100 of what Mia has.
+# Asked: how many stickers Mia has after giving some away.
+leo = 15
+mia = 4 * leo  # Mia's stickers before she gives any away
+given_away = mia * Fraction(20, 100)  # 20% of Mia's stickers
+result = mia - given_away  # what Mia keeps
+print(result)
+```"""
+
 PROMPT_FAMILIES = (("plain", POT_SYSTEM), ("facts", POT_FACTS_SYSTEM))
+FAMILY_EXAMPLES = {"plain": PLAIN_EXAMPLE, "facts": FACTS_EXAMPLE}
 PROGRAM_END = "\n```\n"
 """Stop generating at the program's closing fence followed by more text. The prompt asks for a ```python block,
 whose opening fence is followed by "python", so only a closing fence (or an untagged opening fence after prose,
@@ -184,15 +216,28 @@ def _decided(candidate: str | None, votes: dict[str, int], compare: Any, remaini
     return not (can_verify or can_refute)
 
 
+def program_messages(question: str, i: int) -> list[dict[str, str]]:
+    """The conversation that asks family ``i % 2`` for a program: its instructions, the worked example (asked
+    and answered as the real question will be), then ``question``. Everything before the question is fixed, so
+    a model that keeps its prompts (the batch context) decodes it once, not once per question."""
+    name, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
+    return [
+        {"role": "system", "content": system},
+        {"role": "user", "content": ask_program(EXAMPLE_QUESTION)},
+        {"role": "assistant", "content": FAMILY_EXAMPLES[name]},
+        {"role": "user", "content": ask_program(question)},
+    ]
+
+
+def ask_program(question: str) -> str:
+    return f"Problem: {question.strip()}\nWrite the program."
+
+
 def program_request(question: str, i: int, *, max_tokens: int = 400,
                     seed: int = 0) -> tuple[list[dict[str, str]], GenerationParams]:
     """The ``i``-th program request for ``question``: the prompt families alternate, each family's first
     sample is greedy and later ones are sampled at temperature 0.7 with seed ``seed + i``."""
-    _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
-    messages = [
-        {"role": "system", "content": system},
-        {"role": "user", "content": f"Problem: {question.strip()}\nWrite the program."},
-    ]
+    messages = program_messages(question, i)
     params = GenerationParams(
         max_tokens=max_tokens,
         temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,

@@ -78,14 +78,13 @@ def measure(stream, count_prompt_tokens: int) -> dict:
 
 def batch_requests(n: int, max_tokens: int, question: str | None = None) -> list:
     """``n`` requests as ``agents.resolve`` makes them for one question."""
-    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES
+    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES, program_messages
 
     question = question or (
         "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?")
     requests = []
     for i in range(n):
-        _, system = PROMPT_FAMILIES[i % len(PROMPT_FAMILIES)]
-        messages = [ChatMessage("system", system), ChatMessage("user", f"Problem: {question}\nWrite the program.")]
+        messages = [ChatMessage(m["role"], m["content"]) for m in program_messages(question, i)]
         params = GenerationParams(max_tokens=max_tokens, temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
                                   seed=i, stop=(PROGRAM_END,))
         requests.append((messages, params))

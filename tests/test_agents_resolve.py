@@ -8,20 +8,26 @@ import json
 import pytest
 
 from agents.resolve import (
+    EXAMPLE_QUESTION,
+    FAMILY_EXAMPLES,
     POT_FACTS_SYSTEM,
     POT_SYSTEM,
+    PROMPT_FAMILIES,
     Resolution,
     extract_code,
     fixable,
     judge,
     majority,
     normalise_number,
+    program_answer,
+    program_request,
     resolve,
 )
 from agents.solution_check import apply_resolution, make_resolver
 from tests.test_agents_support import fake_run_code, pot
 from tutor.cli.verify import verify_lines
 from tutor.llm.fake import FakeChatModel
+from tutor.sandbox import run_code
 from tutor.verify import SolutionCheck, Status, compare_answers
 
 RECORD = {"id": "c1", "question": "Sam has 5 pens and buys 3 more. How many pens?",
@@ -243,9 +249,9 @@ async def test_a_program_that_stops_with_an_error_is_shown_it_and_written_again(
     assert res.answers == [None, "48", "48"] and judge("48", res.votes, compare_answers).status == "verified"
     fix = llm.history[2]
     assert fix.messages[0].content == POT_SYSTEM  # the failed program's family and conversation
-    assert fix.messages[1].content == llm.history[0].messages[1].content
-    assert fix.messages[2].role == "assistant" and fix.messages[2].content == LAST_LINE_ONLY
-    assert "NameError: name 'carlos_cards' is not defined" in fix.messages[3].content
+    assert fix.messages[:-2] == llm.history[0].messages  # the first request's whole conversation, then:
+    assert fix.messages[-2].role == "assistant" and fix.messages[-2].content == LAST_LINE_ONLY
+    assert "NameError: name 'carlos_cards' is not defined" in fix.messages[-1].content
     assert fix.params.temperature == 0.0  # the greedy program is fixed greedily: the same fix every time
     assert [s.get("fixes") for s in res.samples] == [None, None, 1]  # logged as program 1's fix
 
@@ -256,7 +262,8 @@ async def test_a_fix_that_fails_again_is_not_fixed_again():
     program from the family's prompt."""
     llm = FakeChatModel(LAST_LINE_ONLY, pot("1"), LAST_LINE_ONLY, pot("1"))
     res = await resolve(CARDS, llm=llm, run_code=fake_run_code, samples=4, candidate="1", compare=compare_answers)
-    assert [len(call.messages) for call in llm.history] == [2, 2, 4, 2]  # program 3 is 1's fix, 4 a fresh one
+    asked = len(llm.history[0].messages)
+    assert [len(call.messages) for call in llm.history] == [asked, asked, asked + 2, asked]  # 3 fixes 1, 4 is new
     assert res.answers == [None, "1", None, "1"] and res.failed == {}
 
 
@@ -284,7 +291,7 @@ async def test_a_failure_whose_fix_has_not_run_is_fixed_by_the_next_call():
     llm = FakeChatModel(pot("48"), pot("48"))
     again = await resolve(CARDS, llm=llm, run_code=fake_run_code, samples=4, candidate="48",
                           compare=compare_answers, prior=first.answers, failed=kept)
-    assert [call.messages[2].content for call in llm.history] == [LAST_LINE_ONLY, LAST_LINE_ONLY]
+    assert [call.messages[-2].content for call in llm.history] == [LAST_LINE_ONLY, LAST_LINE_ONLY]
     assert [call.messages[0].content for call in llm.history] == [POT_SYSTEM, POT_FACTS_SYSTEM]
     assert again.answers == [None, None, "48", "48"] and again.failed == {}
     assert judge("48", again.votes, compare_answers).status == "verified"
@@ -335,3 +342,27 @@ def test_a_printed_expression_is_no_vote_and_a_printed_number_is(printed, answer
     from agents.resolve import program_answer
 
     assert program_answer(SimpleNamespace(ok=True, result=None, stdout=printed + "\n")) == answer
+
+
+@pytest.mark.parametrize("family", [name for name, _ in PROMPT_FAMILIES])
+def test_each_familys_worked_example_is_a_right_program(family, settings):
+    """The example shown before every question is copied in shape by a small model, so it must itself be right:
+    run in the sandbox as the tutor runs programs, it answers the example's question (15 stickers, 4 times as
+    many is 60, 20% of 60 given away leaves 48)."""
+    code = extract_code(FAMILY_EXAMPLES[family])
+    assert program_answer(run_code(code, settings=settings)) == "48"
+
+
+def test_a_program_request_shows_the_worked_example_then_asks_the_question():
+    """Instructions, the example asked and answered as a conversation, then the real question last: everything
+    before it is the same for every question, so a model that keeps its prompts decodes it once."""
+    for i, (family, system) in enumerate(PROMPT_FAMILIES):
+        messages, params = program_request(CARDS, i)
+        assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+        assert messages[0]["content"] == system
+        assert EXAMPLE_QUESTION in messages[1]["content"] and messages[2]["content"] == FAMILY_EXAMPLES[family]
+        assert CARDS.strip() in messages[3]["content"] and EXAMPLE_QUESTION not in messages[3]["content"]
+        other, _ = program_request("What is 2 + 3?", i)
+        assert other[:3] == messages[:3]
+    plain, facts = (FAMILY_EXAMPLES[name] for name, _ in PROMPT_FAMILIES)
+    assert "#" not in plain and facts.count("\n#") >= 4  # the facts family restates each sentence first

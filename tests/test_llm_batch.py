@@ -256,7 +256,7 @@ async def test_priming_decodes_the_prompts_a_first_word_problem_starts_with(sett
     assert [c.messages[0].content for c in primed[:3]] == [c.messages[0].content for c in first_round]
     # sized as the first round is: the batch context is made once, not again (empty) for the first real batch
     assert [c.params.max_tokens for c in primed[:3]] == [c.params.max_tokens for c in first_round]
-    assert [c.messages[1].content.split(":")[0] for c in primed[:2]] == ["Problem"] * 2
+    assert [c.messages[-1].content.split(":")[0] for c in primed[:2]] == ["Problem"] * 2
     settled = primed[3].messages[0].content
     assert settled.startswith(first_round[2].messages[0].content.split("\n")[0])  # the tutor's system prompt
     assert "computer algebra system" in settled
