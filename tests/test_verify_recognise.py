@@ -375,6 +375,33 @@ def test_chat_equation_with_a_trailing_request(question, given):
     assert compare_answers(given, solution.answer).status is Status.verified
 
 
+@pytest.mark.parametrize(("question", "given", "kind"), [
+    ("2x + y = 11 and x - y = 1 solve the system", "x = 4, y = 3", "system"),
+    ("2x + y = 11, x - y = 1, solve", "x = 4, y = 3", "system"),
+    ("x^2 - 5x + 6 = 0 solve", "x = 2 or x = 3", "solve"),
+    ("2x - 5 < 9 solve this inequality", "x < 7", "inequality"),
+    ("x^2+7x+12 factor", "(x + 3)(x + 4)", "factor"),
+    ("x^2 - 9 factorise it pls", "(x - 3)(x + 3)", "factor"),
+    ("(x+3)(x-2) expand", "x^2 + x - 6", "expand"),
+    ("16/20 simplify", "4/5", "simplify"),
+])
+def test_chat_command_typed_after_the_math(question, given, kind):
+    """Students type the math first and the command last; the command decides the form, as when typed first."""
+    solution = solve_question(question)
+    assert solution is not None, question
+    assert solution.kind == kind
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", [
+    "3x + 2 solve",  # nothing to solve: no equation or inequality
+    "the recipe says 3 cups, simplify",  # no math for the command
+    "x^2 + 7x + 12 = 0 factor",  # an equation to factor: which side? left alone, as "factor x^2 + 7x + 12 = 0" is
+])
+def test_chat_command_after_the_math_leaves_these_alone(question):
+    assert solve_question(question) is None
+
+
 @pytest.mark.parametrize(("question", "given"), [
     ("what is 8 x 13 my daughter says 104 but i think thats wrong", "104"),
     ("what is 3 x 4 is it 12", "12"),

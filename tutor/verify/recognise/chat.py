@@ -49,7 +49,10 @@ _REQUEST = re.compile(
     rf"|(?:find|work out|solve for|what are|what r) (?:the values? of )?(?P<find>{_VARS})"
     r"|(?:solve|answer|do|work out) (?:it|this|that)|how (?:do|would|can) (?:i|you|we|u) (?:solve|do|work out|"
     r"answer) (?:it|this|that)|(?:can|could) (?:you|someone|anyone|u) (?:solve|help with|do) (?:it|this|that)"
-    r"|any help|help)"
+    r"|any help|help"
+    # the command typed after the math, as students type it: "x^2+7x+12 factor", "2x+y=11 and x-y=1 solve the system"
+    r"|(?P<verb>solve|factor|factorise|factorize|expand|simplify)(?: (?:it|this|that|(?:the |this )?(?:system"
+    r"(?: of equations)?|equations?|inequality|expression)))?(?: (?:please|pls|plz))?)"
     r")$", re.I)
 
 _ANSWERISH = rf"(?:[a-z]\s*=\s*)?{NUM}(?:\s*(?:or|and|,)\s*(?:[a-z]\s*=\s*)?{NUM})*"
@@ -81,7 +84,9 @@ def unwrap(text: str) -> str | None:
         core = normalise(_PREAMBLE.sub("", core, count=1))
         m = _REQUEST.fullmatch(core)
         if m:
-            core = _as_request(m.group("core"), m.group("what") or m.group("find"))
+            verb = (m.group("verb") or "").lower()
+            core = (f"{verb} {m.group('core')}" if verb and verb != "solve"
+                    else _as_request(m.group("core"), m.group("what") or m.group("find")))
             if core is None:
                 return None
         core = normalise(core)
