@@ -332,11 +332,17 @@ def main() -> None:
             summary["first"] = summarise(rows[:args.split])
             summary["held_out"] = summarise(rows[args.split:])
         print(json.dumps(summary, indent=2))
-        args.out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+        summary_path(args.out).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
         return
     summary = asyncio.run(main_async(args))
     print(json.dumps(summary, indent=2))
-    args.out.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    summary_path(args.out).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+
+
+def summary_path(out: Path) -> Path:
+    """Where the summary of rows saved at ``out`` goes: beside it, ``run12.jsonl`` -> ``run12.summary.json``.
+    Only a ``.jsonl`` ending is replaced: ``tutor_eval.run12`` keeps its run name (``with_suffix`` took it)."""
+    return out.with_name(out.name.removesuffix(".jsonl") + ".summary.json")
 
 
 if __name__ == "__main__":

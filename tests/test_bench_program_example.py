@@ -1,5 +1,6 @@
 """bench/program_example.py asks questions the tutor_eval run does not, scores programs by value, and compares the
-prompts with and without the worked example on the same requests otherwise."""
+prompts with and without the worked example on the same requests otherwise; the eval it complements saves each
+run under its own name."""
 
 from __future__ import annotations
 
@@ -48,3 +49,15 @@ def test_the_variants_differ_only_in_the_worked_example(settings):
         assert a[0] == b[0] and a[-1] == b[-1]  # the same instructions and question
         assert len(b) == len(a) + 2 and agents.resolve.EXAMPLE_QUESTION in b[1]
     assert agents.resolve.program_messages.__name__ == "program_messages"  # restored after the variant
+
+
+@pytest.mark.parametrize(("out", "summary"), [
+    ("bench/results/tutor_eval.run12", "bench/results/tutor_eval.run12.summary.json"),
+    ("bench/results/tutor_eval.run12.jsonl", "bench/results/tutor_eval.run12.summary.json"),
+    ("tutor_eval.jsonl", "tutor_eval.summary.json"),
+])
+def test_tutor_evals_summary_keeps_the_runs_name(out, summary):
+    """A run saved as ``tutor_eval.run12`` had its summary written over the default ``tutor_eval.summary.json``."""
+    from bench.tutor_eval import summary_path
+
+    assert summary_path(Path(out)) == Path(summary)
