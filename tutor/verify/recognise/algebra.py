@@ -72,6 +72,10 @@ _SOLVE = re.compile(r"(?:(?:find|what is|work out|determine|calculate) the value
                     r"(?:\s*(?::|if|when|given|given that|where|in|,))?\s+(.+?)(?:\s*,?\s+for ([a-z]))?", re.I)
 
 
+_EQUALS = re.compile(r"(?<![<>!=])=(?!=)")
+"""An equals sign, not part of <=, >=, != or ==."""
+
+
 def solve(text: str) -> Solution | None:
     m = _SOLVE.fullmatch(text)
     if m:
@@ -95,6 +99,10 @@ def solve(text: str) -> Solution | None:
         return _inequality(sp.And(*relations, evaluate=False), var)
     if len(parts) > 1 and all(re.search(r"=", p) for p in parts):
         return _system(parts)
+    if len(_EQUALS.findall(body)) > 1:
+        # "3x = 12 x = 4" is an equation and an attempt typed after it, not the chain 3x = 12x = 4 (whose answer,
+        # no solution, would be a wrong ground truth); a chain of equalities is no equation to solve
+        raise NotMine
     relation = read_math(body)
     if isinstance(relation, sp.Equality):
         return _equation(relation, var)
