@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tutor.llm.base import ChatMessage, GenerationParams  # noqa: E402
+from tutor.llm.base import ChatMessage, GenerationParams, as_messages  # noqa: E402
 from tutor.llm.catalog import model_path  # noqa: E402
 from tutor.settings import Settings  # noqa: E402
 
@@ -78,17 +78,12 @@ def measure(stream, count_prompt_tokens: int) -> dict:
 
 def batch_requests(n: int, max_tokens: int, question: str | None = None) -> list:
     """``n`` requests as ``agents.resolve`` makes them for one question."""
-    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES, program_messages
+    from agents.resolve import program_request
 
     question = question or (
         "Mia buys 3 packs of 12 pencils and gives 7 pencils to each of her 4 friends. How many pencils are left?")
-    requests = []
-    for i in range(n):
-        messages = [ChatMessage(m["role"], m["content"]) for m in program_messages(question, i)]
-        params = GenerationParams(max_tokens=max_tokens, temperature=0.0 if i < len(PROMPT_FAMILIES) else 0.7,
-                                  seed=i, stop=(PROGRAM_END,))
-        requests.append((messages, params))
-    return requests
+    return [(as_messages(messages), params)
+            for messages, params in (program_request(question, i, max_tokens=max_tokens) for i in range(n))]
 
 
 def measure_batch(ours, n: int, runs: int, max_tokens: int, path: Path) -> int:

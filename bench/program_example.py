@@ -55,23 +55,19 @@ def run_variant(variant: str, rows: list[dict], llm, settings) -> dict:
     import agents.resolve as resolve
     from tutor.sandbox import run_code
 
-    def without_example(question: str, i: int) -> list[dict[str, str]]:
-        return [{"role": "system", "content": resolve.PROMPT_FAMILIES[i % len(resolve.PROMPT_FAMILIES)][1]},
-                {"role": "user", "content": resolve.ask_program(question)}]
+    def request(question: str, i: int):
+        """The tutor's request; without the example, its instructions and question only (the prompt before it)."""
+        messages, params = resolve.program_request(question, i)
+        return ([messages[0], messages[-1]] if variant == "none" else messages), params
 
-    real = resolve.program_messages
-    resolve.program_messages = without_example if variant == "none" else real
-    try:
-        out, t0 = [], time.monotonic()
-        for row in rows:
-            requests = [resolve.program_request(row["question"], i) for i in range(len(resolve.PROMPT_FAMILIES))]
-            replies = asyncio.run(resolve._generate(llm, requests, bool(getattr(llm, "decodes_batches", False))))
-            answers = [resolve.program_answer(run_code(resolve.extract_code(r), settings=settings)) for r in replies]
-            out.append({"id": row["id"], "lang": row["lang"], "gold": row["gold"], "answers": answers,
-                        "right": [is_right(a, row["gold"]) for a in answers]})
-        wall = time.monotonic() - t0
-    finally:
-        resolve.program_messages = real
+    out, t0 = [], time.monotonic()
+    for row in rows:
+        requests = [request(row["question"], i) for i in range(len(resolve.PROMPT_FAMILIES))]
+        replies = asyncio.run(resolve._generate(llm, requests, bool(getattr(llm, "decodes_batches", False))))
+        answers = [resolve.program_answer(run_code(resolve.extract_code(r), settings=settings)) for r in replies]
+        out.append({"id": row["id"], "lang": row["lang"], "gold": row["gold"], "answers": answers,
+                    "right": [is_right(a, row["gold"]) for a in answers]})
+    wall = time.monotonic() - t0
     summary: dict = {"variant": variant, "wall_s": round(wall, 1)}
     for lang in ("en", "zh"):
         part = [r for r in out if r["lang"] == lang]

@@ -48,7 +48,7 @@ def test_the_variants_differ_only_in_the_worked_example(settings):
         a, b = [m.content for m in without.messages], [m.content for m in with_example.messages]
         assert a[0] == b[0] and a[-1] == b[-1]  # the same instructions and question
         assert len(b) == len(a) + 2 and agents.resolve.EXAMPLE_QUESTION in b[1]
-    assert agents.resolve.program_messages.__name__ == "program_messages"  # restored after the variant
+    assert agents.resolve.program_messages.__name__ == "program_messages"  # the tutor's prompt is never patched
 
 
 @pytest.mark.parametrize(("out", "summary"), [

@@ -147,11 +147,11 @@ def test_a_failing_batch_falls_back_to_running_the_requests_in_turn(smollm2, cap
 
 def program_requests(model, question: str, max_tokens: int = 12):
     """The re-solve's round of two: one program prompt per family, greedy, as ``agents.resolve`` asks."""
-    from agents.resolve import PROGRAM_END, PROMPT_FAMILIES, program_messages
+    from agents.resolve import PROMPT_FAMILIES, program_request
+    from tutor.llm.base import as_messages
 
-    return [([ChatMessage(m["role"], m["content"]) for m in program_messages(question, i)],
-             GenerationParams(max_tokens=max_tokens, temperature=0, seed=i, stop=(PROGRAM_END,)))
-            for i in range(len(PROMPT_FAMILIES))]
+    return [(as_messages(messages), params) for messages, params in
+            (program_request(question, i, max_tokens=max_tokens) for i in range(len(PROMPT_FAMILIES)))]
 
 
 def prompt_tokens(model, requests) -> list[list[int]]:

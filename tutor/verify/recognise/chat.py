@@ -47,7 +47,7 @@ _REQUEST = re.compile(
     r"(?:so |then |now )?(?:what (?:are|r|is|'s|s) (?:the )?(?:answers?|solutions?|roots?|zeros?|zeroes)"
     rf"|what (?:is|are|'s|s|does|do|would be) (?P<what>{_VARS})(?: equal| equals)?"
     rf"|(?:find|work out|solve for|what are|what r) (?:the values? of )?(?P<find>{_VARS})"
-    r"|(?:solve|answer|do|work out) (?:it|this|that)|how (?:do|would|can) (?:i|you|we|u) (?:solve|do|work out|"
+    r"|(?:answer|do|work out) (?:it|this|that)|how (?:do|would|can) (?:i|you|we|u) (?:solve|do|work out|"
     r"answer) (?:it|this|that)|(?:can|could) (?:you|someone|anyone|u) (?:solve|help with|do) (?:it|this|that)"
     r"|any help|help"
     # the command typed after the math, as students type it: "x^2+7x+12 factor", "2x+y=11 and x-y=1 solve the system"
