@@ -380,6 +380,8 @@ def test_chat_equation_with_a_trailing_request(question, given):
     "2x+3=11 x=5",
     "solve x+1=2x-3 x=4",
     "2x + 3 = 11 x = 5",
+    "x^2 - 16 = 0 x = 4",
+    "y = 2x + 3 x = 1",  # one equation, then a value: not two equations in two unknowns
 ])
 def test_an_attempt_typed_after_an_equation_is_no_chain_of_equalities(question):
     """Read as one chain, these had SymPy's ground truth "no solution": a wrong answer with the tool's authority."""
@@ -389,6 +391,9 @@ def test_an_attempt_typed_after_an_equation_is_no_chain_of_equalities(question):
 @pytest.mark.parametrize(("question", "given", "kind"), [
     ("2x + y = 11 and x - y = 1 solve the system", "x = 4, y = 3", "system"),
     ("2x + y = 11, x - y = 1, solve", "x = 4, y = 3", "system"),
+    ("2x+y=11 x-y=1 solve", "x = 4, y = 3", "system"),  # only a space between the equations
+    ("2x + y = 11 x - y = 1 solve", "x = 4, y = 3", "system"),
+    ("solve 2x + 3y = 12 3x - 2y = 5", "x = 3, y = 2", "system"),
     ("x^2 - 5x + 6 = 0 solve", "x = 2 or x = 3", "solve"),
     ("2x - 5 < 9 solve this inequality", "x < 7", "inequality"),
     ("x^2+7x+12 factor", "(x + 3)(x + 4)", "factor"),

@@ -76,6 +76,16 @@ _EQUALS = re.compile(r"(?<![<>!=])=(?!=)")
 """An equals sign, not part of <=, >=, != or ==."""
 
 
+_SPACED = re.compile(r"(?<=[=<>≤≥])(\s*-?[\w.()/]+)\s+"
+                     r"(?=-?[\w(.]+[^,;\s\u4e00-\u9fff]*(?:\s*[-+*/^·×]\s*[\w(.][^,;\s\u4e00-\u9fff]*)*\s*[=<>≤≥])")
+
+
+def spaced_relations(text: str) -> str:
+    """Relations typed with only a space between them, as a list: "2x+y=11 x-y=1" is "2x+y=11, x-y=1". A right
+    side here is one term ("11", "-3", "(x+2)/2"), so "x + 1 = 5" and "2 = x + 1" stay whole."""
+    return _SPACED.sub(r"\1, ", text)
+
+
 def solve(text: str) -> Solution | None:
     m = _SOLVE.fullmatch(text)
     if m:
@@ -97,8 +107,10 @@ def solve(text: str) -> Solution | None:
                    for r in relations):
             raise NotMine
         return _inequality(sp.And(*relations, evaluate=False), var)
+    if len(parts) == 1 and len(re.findall(r"[=<>≤≥]", body)) > 1:
+        parts = spaced_relations(body).split(", ")  # "2x+y=11 x-y=1": a space between the equations
     if len(parts) > 1 and all(re.search(r"=", p) for p in parts):
-        return _system(parts)
+        return _system(parts)  # as many equations as unknowns: "3x = 12 x = 4" (an attempt) is none
     if len(_EQUALS.findall(body)) > 1:
         # "3x = 12 x = 4" is an equation and an attempt typed after it, not the chain 3x = 12x = 4 (whose answer,
         # no solution, would be a wrong ground truth); a chain of equalities is no equation to solve

@@ -24,6 +24,7 @@ import re
 from tutor.verify.chinese import has_chinese, to_ascii_math
 from tutor.verify.recognise.chinese_stories import as_english_story
 from tutor.verify.recognise.reading import without_emoji
+from tutor.verify.recognise.algebra import spaced_relations
 
 _END = r"\s*[?.!]?\s*$"
 _ASK = (r"(?:(?:的)?\s*(?:结果|值|得数|答案)\s*(?:是多少|等于多少|是几|为多少|是什么|是\s*\(\s*\))|是\s*\(\s*\)|是多少|是几"
@@ -328,9 +329,6 @@ _CHAT_FORMS: list[tuple[re.Pattern[str], str]] = [
 
 
 _CIRCLED = re.compile(r"\s*[①②③④⑤⑥]\s*")
-_SPACED_EQUATIONS = re.compile(r"(?<=[=<>≤≥])(\s*-?[\w.()/]+)\s+(?=-?[\w(.]+[^,;\s\u4e00-\u9fff]*[=<>≤≥])")
-
-
 def _items(text: str) -> str:
     """The parts of a system as a list: "①2x+1>-3 ②x-1≤(x+2)/2" and "2x+3y=12 3x-2y=5" (typed with a space between
     the equations) are "2x+1>-3, x-1≤(x+2)/2" and "2x+3y=12, 3x-2y=5". A circled number that only labels one
@@ -341,7 +339,7 @@ def _items(text: str) -> str:
     if len(re.findall(r"[=<>≤≥]", text)) >= 2:
         # "x+1>0 和 2x-3≤1": two relations joined by a word
         text = re.sub(r"(?<=[\d)a-z])\s*(?:和|与|以及|且)\s*(?=-?[\w(.]+[^,;\s\u4e00-\u9fff]*[=<>≤≥])", ", ", text)
-    return _SPACED_EQUATIONS.sub(r"\1, ", text)
+    return spaced_relations(text)
 
 
 def _roots(text: str) -> str:
