@@ -25,6 +25,8 @@ REFERENCE_RULE = N_(
     "in at most four short lines, one equation per line, how to get there, and finish with one sentence that "
     "begins with the words 'The answer is' followed by exactly that result."
 )
+WORKED_RULE = N_("Its working:\n{steps}\nWrite these same lines, each after a few words saying what was done, "
+                  "and nothing else before the final sentence.")
 
 REPAIR_NOTE = N_(
     "(Notes for you, not for the student:\n{findings}\nWrite your reply to the student's message above as if "
@@ -130,6 +132,16 @@ def solving_prompt(lang: str | None) -> str:
     """The system prompt of a first draft to a computational question with no tool answer (benchmarks ask
     the model exactly this for its raw solution)."""
     return say(lang, TUTOR_SYSTEM) + "\n" + say(lang, SOLVE_RULE)
+
+
+def reference_rule(lang: str | None, reference: dict) -> str:
+    """What the model is told about a SymPy answer it explains: the answer, and SymPy's working when the form
+    has a school method (``tutor.verify.recognise.worked``)."""
+    rule = say(lang, REFERENCE_RULE, answer=reference["answer"])
+    steps = reference.get("steps")
+    if steps:
+        rule += "\n" + say(lang, WORKED_RULE, steps="\n".join(steps))
+    return rule
 
 
 def problem_block(problem: dict, lang: str | None = None) -> str:

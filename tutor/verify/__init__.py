@@ -13,6 +13,7 @@ Public API:
     check_steps(steps, final_answer, question): verdict on a whole solution.
     compare_answers(given, gold): answer equivalence via Math-Verify.
     solve_question(question): Solution worked out by SymPy for a recognised question form, or None.
+    worked_steps(solution): the school method's key lines behind a Solution's answer, or ().
     false_premises(question): why a question cannot be answered as asked (impossible premises), or [].
 """
 
@@ -22,6 +23,7 @@ from tutor.verify.arithmetic import check_text
 from tutor.verify.parse import safe_parse
 from tutor.verify.premises import false_premises
 from tutor.verify.recognise import Solution, solve_question
+from tutor.verify.recognise.worked import worked_steps
 from tutor.verify.result import Check, SolutionCheck, Status
 from tutor.verify.solution import check_steps
 
@@ -37,4 +39,5 @@ __all__ = [
     "false_premises",
     "safe_parse",
     "solve_question",
+    "worked_steps",
 ]

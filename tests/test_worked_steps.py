@@ -1,0 +1,119 @@
+"""SymPy's working for the forms with a school method, as lines the verifier checks and a model can follow."""
+
+from __future__ import annotations
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+
+from agents import prompts
+from agents.tutor import build_graph
+from tests.test_agents_support import make_context
+from tests.test_agents_tutor import _prompt_text, turn
+from tutor.llm.fake import FakeChatModel
+from tutor.verify import Status, check_text, solve_question, worked_steps
+
+
+@pytest.mark.parametrize(("question", "lines"), [
+    ("solve x/3 + 2 = x/2 - 1", ["2x + 12 = 3x - 6", "-x = -18", "x = 18"]),  # denominators cleared first
+    ("2x+5=11", ["2x = 6", "x = 3"]),
+    ("solve 2x² - 5x - 3 = 0", ["(x - 3)(2x + 1) = 0", "x - 3 = 0 or 2x + 1 = 0"]),
+    ("solve x^2+2x-4=0", ["b^2 - 4ac = 4 + 16 = 20", "x = (-2 ± √20) / 2"]),  # no rational root: the formula
+    ("solve -3x + 4 ≤ 19", ["-3x ≤ 15", "x ≥ -5"]),  # dividing by a negative number turns the sign round
+    ("3/4 + 5/6", ["3/4 = 9/12", "5/6 = 10/12", "9/12 + 10/12 = 19/12"]),
+    ("how do you do 4 2/3 − 1 5/6?", ["4 2/3 = 14/3", "1 5/6 = 11/6", "14/3 = 28/6", "28/6 - 11/6 = 17/6"]),
+    ("2/3 ÷ 8/9", ["2/3 ÷ 8/9 = 2/3 × 9/8", "2/3 × 9/8 = 18/24 = 3/4"]),
+    ("lcm of 18, 24 and 30?", ["18 = 2 × 3^2", "24 = 2^3 × 3", "30 = 2 × 3 × 5",
+                               "lcm(18, 24, 30) = 2^3 × 3^2 × 5 = 360"]),
+    ("36和48的最小公倍数是多少", ["36 = 2^2 × 3^2", "48 = 2^4 × 3", "lcm(36, 48) = 2^4 × 3^2 = 144"]),
+    ("gcf of 84 and 126", ["84 = 2^2 × 3 × 7", "126 = 2 × 3^2 × 7", "gcf(84, 126) = 2 × 3 × 7 = 42"]),
+    ("median of 8 3 11 6 14 2", ["2, 3, 6, 8, 11, 14", "(6 + 8) / 2 = 7"]),
+    ("mean of 4, 8, 9", ["4 + 8 + 9 = 21", "21 / 3 = 7"]),
+])
+def test_the_working_of_a_school_method(question, lines):
+    assert list(worked_steps(solve_question(question))) == lines
+
+
+@pytest.mark.parametrize("question", [
+    "solve x/3 + 2 = x/2 - 1", "solve 2x² - 5x - 3 = 0", "solve x^2+2x-4=0", "how do you do 4 2/3 − 1 5/6?", "2/3 ÷ 8/9", "3/4 × 2/9", "lcm of 18, 24 and 30?",
+    "gcf of 84 and 126", "median of 8 3 11 6 14 2", "mean of 4, 8, 9", "(2x−1)/3 − (x+2)/4 = 1", "x^2 + 1 = 0",
+    "解方程：3.5x－1.2x＝6.9",
+])
+def test_no_line_of_the_working_is_refuted_by_the_verifier(question):
+    """A model that copies the working must never be called wrong for it: every line the verifier reads in it
+    holds (or cannot be decided alone, like the first line of an equation)."""
+    steps = worked_steps(solve_question(question))
+    assert steps
+    checks = check_text("\n".join(steps))
+    assert checks and all(c.status is not Status.refuted for c in checks)
+    assert any(c.status is Status.verified for c in checks)
+
+
+@pytest.mark.parametrize("question", ["solve -3x + 4 ≤ 19", "5-2x ≥ 3(x-5)", "solve 2x + 1 > 7", "x/2 - 1 < 3"])
+def test_each_line_of_an_inequality_has_the_same_solutions(question):
+    """The verifier reads no claim in a line like "-3x ≤ 15", so SymPy checks the lines here: each one has the
+    question's solution set (the sign turned round where a negative number divided)."""
+    import sympy as sp
+
+    from tutor.verify.recognise.reading import read_math
+
+    solution = solve_question(question)
+    steps = worked_steps(solution)
+    assert steps
+    x = sp.Symbol("x")
+    expected = sp.solveset(read_math(solution.expression), x, sp.S.Reals)
+    for line in steps:
+        assert sp.solveset(read_math(line), x, sp.S.Reals) == expected, line
+
+
+@pytest.mark.parametrize("question", [
+    "factor x^2 + 7x + 12",  # no school method written here yet: the model's own explanation, checked
+    "derivative of x^3",
+    "what is 18 - 3 × 4 + 6 ÷ 2",
+    "solve x^3 - x = 0",  # a cubic
+    "2x + y = 11 and x - y = 1",  # a system
+])
+def test_forms_without_a_written_method_have_no_working(question):
+    solution = solve_question(question)
+    assert solution is not None
+    assert worked_steps(solution) == ()
+
+
+def test_no_solution_no_working():
+    assert worked_steps(None) == ()
+
+
+def test_the_prompt_carries_the_working_only_when_there_is_one():
+    with_steps = prompts.reference_rule("en", {"answer": "x = 3", "steps": ["2x = 6", "x = 3"]})
+    assert "x = 3" in with_steps and "2x = 6\nx = 3" in with_steps
+    assert prompts.reference_rule("en", {"answer": "x = 3"}) == prompts.say("en", prompts.REFERENCE_RULE,
+                                                                             answer="x = 3")
+    chinese = prompts.reference_rule("zh", {"answer": "144", "steps": ["36 = 2^2 × 3^2"]})
+    assert "计算过程" in chinese and "36 = 2^2 × 3^2" in chinese
+
+
+@pytest.mark.asyncio
+async def test_the_model_explains_sympys_working(settings):
+    """The draft prompt of a settled question holds SymPy's lines; a draft that follows them is verified."""
+    llm = FakeChatModel("Take 5 from both sides: 2x = 6. Divide by 2: x = 3. The answer is x = 3.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "Solve 2x + 5 = 11")
+    assert reply["status"] == "verified" and reply["tries"] == 1
+    prompt = _prompt_text(llm.history[0])
+    assert "2x = 6\nx = 3" in prompt and "x = 3" in prompt
+
+
+@pytest.mark.asyncio
+async def test_an_explanation_that_never_states_sympys_answer_gives_way_to_it(settings):
+    """Held-out Chinese set 5 (with the working in the prompt): a repaired explanation described its instructions
+    ("用“答案是”开头，以“x = -2 or x = 7”结束") and stated no answer; it was shown, marked not checked, though
+    SymPy had the answer. An explanation of a settled question that does not end with SymPy's answer is repaired,
+    then replaced by the tool's own answer, marked checked."""
+    vague = ("解释了因式分解法的步骤：将方程分解为两个因式相乘等于零。然后，解出每个因式等于零，得到方程的解。"
+             "最后，用“答案是”开头，以“x = -2 or x = 7”结束。")
+    llm = FakeChatModel(vague, vague, vague)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                       "用因式分解法解方程 x²−5x−14=0")
+    assert reply["reference"]["source"] == "sympy"
+    assert vague not in reply["text"]
+    assert reply["status"] == "verified" and "SymPy" in reply["text"]
+    assert "x = -2" in reply["text"] and "x = 7" in reply["text"]
+    assert reply["tries"] == 2
