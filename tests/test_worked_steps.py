@@ -28,15 +28,28 @@ from tutor.verify import Status, check_text, solve_question, worked_steps
     ("gcf of 84 and 126", ["84 = 2^2 × 3 × 7", "126 = 2 × 3^2 × 7", "gcf(84, 126) = 2 × 3 × 7 = 42"]),
     ("median of 8 3 11 6 14 2", ["2, 3, 6, 8, 11, 14", "(6 + 8) / 2 = 7"]),
     ("mean of 4, 8, 9", ["4 + 8 + 9 = 21", "21 / 3 = 7"]),
+    ("factor x^2 + 2x - 35", ["-5 × 7 = -35", "-5 + 7 = 2", "x^2 + 2x - 35 = (x - 5)(x + 7)"]),
+    ("factor completely 6x^2 - 24", ["6x^2 - 24 = 6(x^2 - 4)", "6x^2 - 24 = 6(x - 2)(x + 2)"]),
+    ("展开 (2x−3)(x+4)", ["(2x - 3)(x + 4) = 2x^2 + 8x - 3x - 12", "2x^2 + 8x - 3x - 12 = 2x^2 + 5x - 12"]),
+    ("expand (2x − 3)²", ["(2x - 3)(2x - 3) = 4x^2 - 6x - 6x + 9", "4x^2 - 6x - 6x + 9 = 4x^2 - 12x + 9"]),
+    ("find the derivative of f(x) = 3x^4 - 5x^2 + 7x", ["d/dx (3x^4) = 12x^3", "d/dx (-5x^2) = -10x", "d/dx (7x) = 7"]),
+    ("\\int_0^3 x^2\\,dx", ["F(x) = x^3/3", "F(3) - F(0) = 9 - 0 = 9"]),
+    ("当a=−2，b=3时，求代数式a²−2ab+b²的值", ["(-2)^2 - 2(-2)(3) + (3)^2 = 4 + 12 + 9 = 25"]),
+    ("what is 15% of 80?", ["15% = 15/100 = 0.15", "0.15 × 80 = 12"]),
+    ("2x + y = 11 and x - y = 1", ["3x = 12", "x = 4", "y = 11 - 8 = 3"]),  # added: y goes
+    ("解方程组 2x+3y=12 3x-2y=5", ["6x + 9y = 36", "6x - 4y = 10", "13y = 26", "y = 2", "2x = 12 - 6 = 6", "x = 3"]),
 ])
 def test_the_working_of_a_school_method(question, lines):
+    """The lines a student's textbook writes, each worked out by SymPy."""
     assert list(worked_steps(solve_question(question))) == lines
 
 
 @pytest.mark.parametrize("question", [
     "solve x/3 + 2 = x/2 - 1", "solve 2x² - 5x - 3 = 0", "solve x^2+2x-4=0", "how do you do 4 2/3 − 1 5/6?", "2/3 ÷ 8/9", "3/4 × 2/9", "lcm of 18, 24 and 30?",
     "gcf of 84 and 126", "median of 8 3 11 6 14 2", "mean of 4, 8, 9", "(2x−1)/3 − (x+2)/4 = 1", "x^2 + 1 = 0",
-    "解方程：3.5x－1.2x＝6.9",
+    "解方程：3.5x－1.2x＝6.9", "factor x^2 + 2x - 35", "x^3-6x^2+9x 分解因式", "因式分解：3a²b－12b", "expand (2x − 3)²",
+    "expand 2(x+1)(x-1)", "find the derivative of f(x) = 3x^4 - 5x^2 + 7x", "\\int_0^3 x^2\\,dx",
+    "evaluate 3x^2 - 2x when x = -1", "what is 12.5% of 40", "2x + y = 11 and x - y = 1", "solve 3x + 2y = 16, x - y = 2",
 ])
 def test_no_line_of_the_working_is_refuted_by_the_verifier(question):
     """A model that copies the working must never be called wrong for it: every line the verifier reads in it
@@ -66,11 +79,11 @@ def test_each_line_of_an_inequality_has_the_same_solutions(question):
 
 
 @pytest.mark.parametrize("question", [
-    "factor x^2 + 7x + 12",  # no school method written here yet: the model's own explanation, checked
-    "derivative of x^3",
-    "what is 18 - 3 × 4 + 6 ÷ 2",
+    "what is 18 - 3 × 4 + 6 ÷ 2",  # no school method written here yet: the model's own explanation, checked
+    "derivative of x^3",  # one term: nothing to show but the answer
     "solve x^3 - x = 0",  # a cubic
-    "2x + y = 11 and x - y = 1",  # a system
+    "integral of cos(x)",
+    "sin 30°",
 ])
 def test_forms_without_a_written_method_have_no_working(question):
     solution = solve_question(question)
@@ -117,3 +130,26 @@ async def test_an_explanation_that_never_states_sympys_answer_gives_way_to_it(se
     assert reply["status"] == "verified" and "SymPy" in reply["text"]
     assert "x = -2" in reply["text"] and "x = 7" in reply["text"]
     assert reply["tries"] == 2
+
+
+@pytest.mark.parametrize("question", [
+    "2x + y = 11 and x - y = 1", "解方程组 2x+3y=12 3x-2y=5", "solve 3x + 2y = 16, x - y = 2",
+    "solve x + y = 10 and x - y = 2", "solve 2a + 3b = 7, 3a - 2b = 4",
+])
+def test_each_line_of_a_system_holds_at_its_solution(question):
+    """The verifier cannot decide "13y = 26" alone, so SymPy checks here that every line of the elimination
+    holds at the system's solution, and that the lines end with both unknowns' values."""
+    import sympy as sp
+
+    from tutor.verify.recognise.reading import read_math
+
+    solution = solve_question(question)
+    steps = worked_steps(solution)
+    assert len(steps) >= 3
+    names = sorted(set().union(*(read_math(p).free_symbols for p in solution.expression.split(","))), key=str)
+    values = dict(zip(names, solution.answer))
+    for line in steps:
+        sides = [read_math(side) for side in line.split(" = ")]
+        assert len({sp.simplify(side.subs(values)) for side in sides}) == 1, line
+    for name, value in values.items():  # each unknown's value is stated: "x = 4", "y = 11 - 8 = 3"
+        assert any(line.startswith(f"{name} = ") and read_math(line.split(" = ")[-1]) == value for line in steps)
