@@ -740,3 +740,36 @@ def test_one_draw_from_a_bag_as_parents_type_it(question, text):
 def test_a_label_or_a_bag_that_is_not_one_draw_is_left_alone(question):
     solution = solve_question(question)
     assert solution is None or solution.form == "factored"
+
+
+@pytest.mark.parametrize(("question", "kind", "given"), [
+    ("how many prime numbers are there between 30 and 50", "prime_count", "5"),
+    ("How many prime numbers are between 1 and 20?", "prime_count", "8"),
+    ("list the prime numbers between 30 and 50", "prime_list", "31, 37, 41, 43, 47"),
+    ("which numbers are prime between 20 and 30?", "prime_list", "23, 29"),
+])
+def test_primes_between_two_numbers(question, kind, given):
+    solution = solve_question(question)
+    assert solution is not None and solution.kind == kind
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+@pytest.mark.parametrize("question", [
+    "how many primes between 2 and 11",  # is 2 (or 11) "between"? either reading could be the book's
+    "how many primes are there between 13 and 40",
+    "how many primes between 1 and 5000000",  # too long a range to list for a child
+])
+def test_primes_between_an_end_that_is_prime_is_left_alone(question):
+    assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("3/4 + 5/6 = ? simplest form", "19/12"),
+    ("3/4 + 5/6 = ?  give the answer in simplest form", "19/12"),
+    ("12/18 lowest terms", "2/3"),
+    ("2/3 × 9/8 = ? in simplest form please", "3/4"),
+])
+def test_the_form_asked_for_after_the_math(question, given):
+    solution = solve_question(question)
+    assert solution is not None and solution.form == "simplest"
+    assert compare_answers(given, solution.answer).status is Status.verified

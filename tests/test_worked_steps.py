@@ -37,6 +37,9 @@ from tutor.verify import Status, check_text, solve_question, worked_steps
     ("当a=−2，b=3时，求代数式a²−2ab+b²的值", ["(-2)^2 - 2(-2)(3) + (3)^2 = 4 + 12 + 9 = 25"]),
     ("what is 15% of 80?", ["15% = 15/100 = 0.15", "0.15 × 80 = 12"]),
     ("2x + y = 11 and x - y = 1", ["3x = 12", "x = 4", "y = 11 - 8 = 3"]),  # added: y goes
+    ("how many prime numbers are there between 30 and 50", ["31, 37, 41, 43, 47"]),
+    ("3/4 + 5/6 = ? simplest form", ["3/4 = 9/12", "5/6 = 10/12", "9/12 + 10/12 = 19/12"]),
+    ("simplify 16/20", ["gcf(16, 20) = 4", "16/20 = (4 × 4)/(5 × 4) = 4/5"]),
     ("解方程组 2x+3y=12 3x-2y=5", ["6x + 9y = 36", "6x - 4y = 10", "13y = 26", "y = 2", "2x = 12 - 6 = 6", "x = 3"]),
 ])
 def test_the_working_of_a_school_method(question, lines):
@@ -49,7 +52,7 @@ def test_the_working_of_a_school_method(question, lines):
     "gcf of 84 and 126", "median of 8 3 11 6 14 2", "mean of 4, 8, 9", "(2x−1)/3 − (x+2)/4 = 1", "x^2 + 1 = 0",
     "解方程：3.5x－1.2x＝6.9", "factor x^2 + 2x - 35", "x^3-6x^2+9x 分解因式", "因式分解：3a²b－12b", "expand (2x − 3)²",
     "expand 2(x+1)(x-1)", "find the derivative of f(x) = 3x^4 - 5x^2 + 7x", "\\int_0^3 x^2\\,dx",
-    "evaluate 3x^2 - 2x when x = -1", "what is 12.5% of 40", "2x + y = 11 and x - y = 1", "solve 3x + 2y = 16, x - y = 2",
+    "evaluate 3x^2 - 2x when x = -1", "what is 12.5% of 40", "12/18 lowest terms", "2x + y = 11 and x - y = 1", "solve 3x + 2y = 16, x - y = 2",
 ])
 def test_no_line_of_the_working_is_refuted_by_the_verifier(question):
     """A model that copies the working must never be called wrong for it: every line the verifier reads in it

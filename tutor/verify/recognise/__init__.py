@@ -53,6 +53,7 @@ from tutor.verify.recognise.numbers import (
     log,
     percent,
     primes,
+    primes_between,
     ratio,
     scientific,
     trig,
@@ -64,7 +65,7 @@ __all__ = ["HANDLERS", "MAX_QUESTION_CHARS", "Solution", "plain", "plain_input",
 MAX_QUESTION_CHARS = 300
 """Longer text is a story or a worksheet, not one question."""
 
-HANDLERS = [percent, ratio, scientific, primes, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
+HANDLERS = [percent, ratio, scientific, primes, primes_between, next_prime, divisors, gcf_lcm, statistics, bag_probability, die_roll, probability,
             digit_numbers, arrangements, choices, handshakes, outfits, planting, heads_and_legs, shapes, story_shape, working_together, angles, convert, rounding, operations,
             fraction_conversions, derivative, integral, limit, lines, function_value, log, trig, degrees, factor, expand, simplify,
             substitute, solve, evaluate]

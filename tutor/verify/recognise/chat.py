@@ -52,7 +52,10 @@ _REQUEST = re.compile(
     r"|any help|help"
     # the command typed after the math, as students type it: "x^2+7x+12 factor", "2x+y=11 and x-y=1 solve the system"
     r"|(?P<verb>solve|factor|factorise|factorize|expand|simplify)(?: (?:it|this|that|(?:the |this )?(?:system"
-    r"(?: of equations)?|equations?|inequality|expression)))?(?: (?:please|pls|plz))?)"
+    r"(?: of equations)?|equations?|inequality|expression)))?(?: (?:please|pls|plz))?"
+    # the form asked for after the math: "3/4 + 5/6 = ? simplest form"
+    r"|(?P<form>(?:(?:give |write )?(?:the answer |it )?(?:in|to|into|as) )?(?:its |the )?(?:simplest|lowest) (?:form|terms)"
+    r"(?: (?:please|pls|plz))?))"
     r")$", re.I)
 
 _ANSWERISH = rf"(?:[a-z]\s*=\s*)?{NUM}(?:\s*(?:or|and|,)\s*(?:[a-z]\s*=\s*)?{NUM})*"
@@ -85,8 +88,11 @@ def unwrap(text: str) -> str | None:
         m = _REQUEST.fullmatch(core)
         if m:
             verb = (m.group("verb") or "").lower()
-            core = (f"{verb} {m.group('core')}" if verb and verb != "solve"
-                    else _as_request(m.group("core"), m.group("what") or m.group("find")))
+            if m.group("form"):
+                core = re.sub(r"\s*=\s*\??$", "", m.group("core")) + " in simplest form"
+            else:
+                core = (f"{verb} {m.group('core')}" if verb and verb != "solve"
+                        else _as_request(m.group("core"), m.group("what") or m.group("find")))
             if core is None:
                 return None
         core = normalise(core)

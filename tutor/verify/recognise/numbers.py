@@ -192,6 +192,31 @@ _FACTORISE_Q = re.compile(
     r"|(?:factori[sz]e|factor|break down|decompose) (.+?) into (?:its )?prime(?:s| factors)?", re.I)
 
 
+_PRIMES_BETWEEN = re.compile(
+    r"(?:(how many)|(?:list|name|find|write down|give|what are|which are|which numbers are)(?: all)?(?: of)?)"
+    r" (?:the )?primes?(?: numbers?)? (?:are there |there are |is there |are |lie )?between (\d+) and (\d+)"
+    r"(?: are (?:there|prime))?", re.I)
+PRIMES_BETWEEN_SPAN = 1000
+
+
+def primes_between(text: str) -> Solution | None:
+    """"how many prime numbers are there between 30 and 50" (5), "list the primes between 10 and 20". When an end
+    is itself prime, "between" may or may not count it: the question is left alone rather than guessed."""
+    m = _PRIMES_BETWEEN.fullmatch(text)
+    if not m:
+        return None
+    low, high = sorted((int(m.group(2)), int(m.group(3))))
+    if high - low > PRIMES_BETWEEN_SPAN or sp.isprime(low) or sp.isprime(high):
+        raise NotMine
+    found = list(sp.primerange(low + 1, high))
+    shown = f"primes between {low} and {high}"
+    if m.group(1):
+        return Solution("prime_count", sp.Integer(len(found)), str(len(found)), shown)
+    if not found:
+        return Solution("prime_list", sp.S.EmptySet, "none", shown)
+    return Solution("prime_list", sp.FiniteSet(*found), ", ".join(map(str, found)), shown)
+
+
 def primes(text: str) -> Solution | None:
     m = _PRIME_Q.fullmatch(text) or _COMPOSITE_Q.fullmatch(text)
     if m:

@@ -487,6 +487,33 @@ def _linear_text(coeffs: list, syms: list) -> str:
     return plain(sum(c * s for c, s in zip(coeffs, syms)))
 
 
+def _prime_count(solution: Solution) -> list[str]:
+    """The primes themselves, then how many: "31, 37, 41, 43, 47"."""
+    m = re.fullmatch(r"primes between (\d+) and (\d+)", solution.expression)
+    if not m:
+        raise NotMine
+    found = list(sp.primerange(int(m.group(1)) + 1, int(m.group(2))))
+    if len(found) != solution.answer or not found:
+        raise NotMine
+    return [", ".join(map(str, found))]
+
+
+def _simplify(solution: Solution) -> list[str]:
+    """Two fractions as in ``_fractions``; one fraction divided through by the greatest common factor."""
+    try:
+        return _fractions(solution)
+    except NotMine:
+        pass
+    m = re.fullmatch(r"\s*\(*\s*(\d+)\s*/\s*(\d+)\s*\)*\s*", solution.expression)
+    if not m:
+        raise NotMine
+    a, b = int(m.group(1)), int(m.group(2))
+    g = gcd(a, b)
+    if b == 0 or g == 1 or sp.Rational(a, b) != solution.answer:
+        raise NotMine
+    return [f"gcf({a}, {b}) = {g}", f"{a}/{b} = ({a // g} × {g})/({b // g} × {g}) = {plain(sp.Rational(a, b))}"]
+
+
 _BUILDERS = {
     "solve": _solve,
     "inequality": _inequality,
@@ -502,4 +529,6 @@ _BUILDERS = {
     "substitute": _substitute,
     "percent": _percent,
     "system": _system,
+    "prime_count": _prime_count,
+    "simplify": _simplify,
 }
