@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.verify import solve_question
+from tutor.verify import Status, compare_answers, solve_question
 from tutor.verify.recognise.chinese import as_english
 
 
@@ -465,3 +465,18 @@ def test_a_chinese_work_problem_is_worked_out(question, answer):
 )
 def test_a_chinese_work_problem_with_a_change_is_left_alone(question):
     assert solve_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("30到50之间有几个质数？", "5"),
+    ("在30和50之间一共有多少个素数", "5"),
+    ("20到30之间的质数有哪些", "23, 29"),
+])
+def test_primes_between_two_numbers_in_chinese(question, given):
+    solution = solve_question(question)
+    assert solution is not None
+    assert compare_answers(given, solution.answer).status is Status.verified
+
+
+def test_primes_between_an_end_that_is_prime_in_chinese():
+    assert solve_question("2到11之间有几个质数") is None

@@ -53,6 +53,10 @@ _FORMS: list[tuple[re.Pattern[str], str]] = [
      "lcm of {a} and {b}"),
     (re.compile(r"^(?P<n>\d+)\s*是(?:不是)?(?:一个)?(?:质数|素数)(?:吗|还是合数)?" + _END), "is {n} prime?"),
     (re.compile(r"^(?P<n>\d+)\s*是(?:不是)?(?:一个)?合数吗?" + _END), "is {n} composite?"),
+    (re.compile(r"^(?:请问)?(?:在)?\s*(?P<a>\d+)\s*(?:到|和|与|至|~|-)\s*(?P<b>\d+)\s*(?:之间|中间)(?:一共)?(?:有)?"
+                r"(?:几个|多少个)(?:质数|素数)" + _END), "how many prime numbers are there between {a} and {b}"),
+    (re.compile(r"^(?:请问)?(?:在)?\s*(?P<a>\d+)\s*(?:到|和|与|至|~|-)\s*(?P<b>\d+)\s*(?:之间|中间)的(?:质数|素数)"
+                r"(?:有哪些|是哪些|有哪几个)" + _END), "which are the primes between {a} and {b}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最小公倍数" + _ASK + _END), "lcm of {0}"),
     (re.compile(r"^(?:请)?(?:求|计算)?\s*" + _LIST + r"\s*(?:这\s*\d+\s*个数)?\s*的最大公(?:因数|约数)" + _ASK + _END),
      "gcf of {0}"),
