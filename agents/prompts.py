@@ -59,6 +59,10 @@ TOOL_ANSWER = N_(
     "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}.\n\n"
     "Ask me if you'd like to go through the steps together."
 )
+TOOL_WORKING = N_(
+    "I worked this out exactly with SymPy, a computer algebra system: for {expression}, the answer is {answer}.\n\n"
+    "{steps}\n\nAsk me about any line you'd like to go through together."
+)
 PROGRAM_ANSWER = N_(
     "I couldn't write out steps that pass my checks, but {n} independent programs I wrote and ran for this "
     "question agree: the answer is {answer}.\n\nAsk me if you'd like to work out the steps together."

@@ -462,8 +462,11 @@ def route_verdict(state: TutorState) -> Literal["draft_reply", "fallback", "fina
     """
     from_model = state.intent in ("math_question", "problem_question")
     disputed = any(c.get("disputed") for c in state.checks)
-    # SymPy settled the answer: one repair with it in the prompt, then the tool's own answer (no long loops)
+    # SymPy settled the answer: one repair with it in the prompt, then the tool's own answer (no long loops); with
+    # SymPy's working to show instead, no repair at all (issue 14: no repair pass when the tools settled it)
     tries = min(state.max_tries, SETTLED_TRIES) if _settled(state) else state.max_tries
+    if _settled(state) and state.reference.get("steps"):
+        tries = 1
     if state.status == "undetermined" and disputed and from_model and state.tries < tries:
         return "draft_reply"
     if state.status == "undetermined" and _settled(state) and state.intent == "math_question":
@@ -497,7 +500,11 @@ async def fallback(state: TutorState, runtime: Runtime[AgentContext]) -> dict[st
         # and nothing unchecked with it.
         ref = state.reference
         expression = re.sub(r"√\s+", "√", ref.get("expression") or last_user_text(state))
-        text = prompts.say(lang, prompts.TOOL_ANSWER, expression=expression, answer=ref["answer"])
+        if ref.get("steps"):  # SymPy's own working, each line worked out by it: the steps without the model
+            text = prompts.say(lang, prompts.TOOL_WORKING, expression=expression, answer=ref["answer"],
+                               steps="\n".join(ref["steps"]))
+        else:
+            text = prompts.say(lang, prompts.TOOL_ANSWER, expression=expression, answer=ref["answer"])
         answer_check = {"claim": f"final answer {ref['answer']}", "kind": "resolve", "status": "verified",
                         "expected": ref["answer"], "source": "sympy",
                         "explanation": "SymPy's exact answer, shown as it computed it."}

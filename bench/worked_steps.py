@@ -9,8 +9,9 @@ of the machine hits both variants alike.
     python bench/worked_steps.py                          # the held-out sets (English 2-4, Chinese 4-7)
     python bench/worked_steps.py --sets everyday,everyday_zh --json bench/results/worked_steps.dev.jsonl
 
-Per variant: how many explanations pass their checks on the first try, how many are shown (not replaced by
-the bare "worked out with SymPy" answer after a failed repair), median and p90 seconds to the final reply.
+Per variant: how many explanations pass their checks on the first try, how many are shown, how many replies
+are SymPy's own working instead (an explanation that failed its checks, with the working to show: no repair) or
+its bare answer (after a failed repair, where no working is known), median and p90 seconds to the final reply.
 """
 
 from __future__ import annotations
@@ -58,9 +59,11 @@ def answer(chat, q: dict, with_steps: bool) -> dict:
     finally:
         tutor_graph.worked_steps = worked_steps
     text = reply.text or ""
-    bare = text.startswith(("I worked this out exactly with SymPy", "我用计算机代数系统"))
+    tool = text.startswith(("I worked this out exactly with SymPy", "我用计算机代数系统"))
+    working = tool and ("Ask me about any line" in text or "哪一步想一起再看看" in text)
     return {"id": q["id"], "set": q["set"], "form": q["form"], "steps": with_steps, "status": reply.status,
-            "tries": reply.tries, "explained": reply.status == "verified" and not bare,
+            "tries": reply.tries, "explained": reply.status == "verified" and not tool,
+            "tool_working": working, "tool_answer": tool and not working,
             "first_try": reply.status == "verified" and reply.tries == 1, "seconds": round(seconds, 2),
             "caught": [c.get("claim") for c in reply.caught or []], "text": text[:600]}
 
@@ -77,6 +80,8 @@ def summary(rows: list[dict]) -> dict:
             "verified": sum(r["status"] == "verified" for r in part),
             "first try passes": sum(r["first_try"] for r in part),
             "explanation shown": sum(r["explained"] for r in part),
+            "SymPy's working shown": sum(r.get("tool_working", False) for r in part),
+            "bare answer shown": sum(r.get("tool_answer", False) for r in part),
             "median s": round(statistics.median(secs), 1),
             "p90 s": round(secs[min(len(secs) - 1, int(0.9 * len(secs)))], 1),
             "mean tries": round(statistics.mean(r["tries"] for r in part), 2),

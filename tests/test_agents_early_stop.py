@@ -29,14 +29,26 @@ async def streamed(graph, context, text, events=None):
 
 @pytest.mark.asyncio
 async def test_a_draft_stops_at_its_first_false_line_and_is_repaired(settings):
-    wrong = "3/4 + 1/6 = 4/12\n" + "This line is never generated. " * 30 + "The answer is 4/12."
-    right = "3/4 + 1/6 = 9/12 + 2/12 = 11/12\nThe answer is 11/12."
+    # three fractions: no working of SymPy's to show instead, so the false draft is repaired
+    wrong = "3/4 + 1/6 + 1/12 = 5/22\n" + "This line is never generated. " * 30 + "The answer is 5/22."
+    right = "3/4 + 1/6 + 1/12 = 9/12 + 2/12 + 1/12 = 1\nThe answer is 1."
     llm = FakeChatModel(wrong, right)
     tokens, reply = await streamed(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
-                                   "What is 3/4 + 1/6?")
+                                   "What is 3/4 + 1/6 + 1/12?")
     assert "never generated" not in tokens  # the model was stopped after the false line
     assert reply["text"] == right and reply["status"] == "verified"
-    assert reply["caught"][0]["claim"].replace(" ", "") == "3/4+1/6=4/12"
+    assert reply["caught"][0]["claim"].replace(" ", "") == "3/4+1/6+1/12=5/22"
+
+
+@pytest.mark.asyncio
+async def test_a_draft_stopped_at_a_false_line_gives_way_to_sympys_working(settings):
+    wrong = "3/4 + 1/6 = 4/12\n" + "This line is never generated. " * 30 + "The answer is 4/12."
+    llm = FakeChatModel(wrong, "unused")
+    tokens, reply = await streamed(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm),
+                                   "What is 3/4 + 1/6?")
+    assert "never generated" not in tokens and "4/12" not in reply["text"]
+    assert reply["status"] == "verified" and reply["tries"] == 1 and llm.pending == 1
+    assert "3/4 = 9/12" in reply["text"] and "9/12 + 2/12 = 11/12" in reply["text"]
 
 
 @pytest.mark.asyncio

@@ -222,16 +222,17 @@ def test_a_chinese_students_answer_is_graded_in_chinese(ctx, settings):
 
 ECHOES = [
     # written by SmolLM2 in a repair, marked verified before this check existed
-    ("计算 3/4 + 1/6", "最后的结果是11/12。你可以把上面学生的消息当作第一次回答，你可以把上面学生的消息当作第二次回答"),
-    ("What is 3/4 + 1/6?", "Write your reply to the student's message above as if for the first time: 3/4 + 1/6 = "
-                           "11/12. The answer is 11/12."),
+    # (three fractions: SymPy writes no working for them, so the echoing draft is repaired, not replaced)
+    ("计算 3/4 + 1/6 + 1/12", "最后的结果是1。你可以把上面学生的消息当作第一次回答，你可以把上面学生的消息当作第二次回答"),
+    ("What is 3/4 + 1/6 + 1/12?", "Write your reply to the student's message above as if for the first time: "
+                                  "3/4 + 1/6 + 1/12 = 1. The answer is 1."),
 ]
 
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("question", "echo"), ECHOES)
 async def test_a_draft_that_repeats_the_prompt_is_never_shown(settings, question, echo):
-    good = "3/4 + 1/6 = 9/12 + 2/12 = 11/12\n" + ("答案是11/12。" if has_han(question) else "The answer is 11/12.")
+    good = "3/4 + 1/6 + 1/12 = 9/12 + 2/12 + 1/12 = 1\n" + ("答案是1。" if has_han(question) else "The answer is 1.")
     llm = FakeChatModel(echo, good)
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
     assert reply["text"] == good and reply["status"] == "verified"

@@ -92,11 +92,13 @@ async def test_a_first_step_off_the_equation_asked_is_repaired_though_the_answer
      "(2x + y) + (x - y) = 11 + 1，所以 3x = 12，x = 4，y = 3。\n答案是：x = 4, y = 3"),
 ])
 async def test_an_inequality_or_system_step_off_the_question_is_repaired(settings, question, wrong, right):
-    """The tutor passes SymPy's inequality or system to the step checks too, not only a single equation."""
+    """The tutor passes SymPy's inequality or system to the step checks too, not only a single equation; the
+    draft is caught and SymPy's own working shown in its place (no repair: it has the working to show)."""
     llm = FakeChatModel(wrong, right)
     graph = build_graph(checkpointer=InMemorySaver())
     reply = await turn(graph, make_context(settings, llm), question)
-    assert reply["repaired"] is True and reply["status"] == "verified" and reply["text"].startswith(right[:8])
+    assert reply["repaired"] is True and reply["status"] == "verified" and reply["caught"]
+    assert wrong[:12] not in reply["text"] and "SymPy" in reply["text"] and llm.pending == 1
 
 
 @pytest.mark.asyncio
@@ -273,9 +275,21 @@ async def test_a_wrong_answer_picked_apart_from_the_right_number_is_never_verifi
     assert reply["status"] == "verified" and reply["repaired"] is True
     assert "4√2" not in reply["text"] and any(c["claim"] == "final answer x = ±4√2" for c in reply["caught"])
     assert reply["reference"] == {"answer": "x = -4 or x = 4", "source": "sympy"}
-    assert len(llm.history) == 2  # two drafts, no re-solve programs
+    assert len(llm.history) == 1  # one draft, no re-solve programs, no repair: SymPy's working is shown
     assert "x = -4 or x = 4" in _prompt_text(llm.history[0])  # the model explains SymPy's answer
-    assert "The correct final answer is x = -4 or x = 4" in _prompt_text(llm.history[1])
+    assert "(x - 4)(x + 4) = 0" in reply["text"]
+
+
+@pytest.mark.asyncio
+async def test_a_repair_of_a_settled_question_without_a_working_names_the_answer(settings):
+    """Where SymPy writes no working (a cubic), the one repair is told SymPy's answer."""
+    llm = FakeChatModel(
+        "Take x out: x(x^2 - 1) = 0, so x = 1. The answer is x = 1.",
+        "x(x - 1)(x + 1) = 0, so x = -1 or x = 0 or x = 1. The answer is x = -1 or x = 0 or x = 1.",
+    )
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "Solve x^3 - x = 0")
+    assert reply["status"] == "verified" and reply["repaired"] is True and len(llm.history) == 2
+    assert "The correct final answer is x = -1 or x = 0 or x = 1" in _prompt_text(llm.history[1])
 
 
 @pytest.mark.asyncio
@@ -317,16 +331,21 @@ async def test_an_open_socratic_problem_is_not_solved_for_the_student(settings):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("question", "same_value_other_form"), [
-    ("Factor x^2 + 7x + 12", "x^2 + 7x + 12"),
-    ("Simplify 16/20", "8/10"),
-    ("Expand (x + 2)(x - 5)", "(x + 2)(x - 5)"),
+@pytest.mark.parametrize(("question", "same_value_other_form", "working"), [
+    ("Factor x^2 + 7x + 12", "x^2 + 7x + 12", True),
+    ("Simplify 16/20", "8/10", True),
+    ("Expand (x + 2)(x - 5)", "(x + 2)(x - 5)", True),
+    ("Factor 2x^2 + 7x + 3", "2x^2 + 7x + 3", False),  # forms SymPy writes no working for: repaired first
+    ("Expand (x + 1)^3", "(x + 1)^3", False),
 ])
-async def test_an_equal_answer_in_the_wrong_form_is_not_verified(settings, question, same_value_other_form):
+async def test_an_equal_answer_in_the_wrong_form_is_not_verified(settings, question, same_value_other_form, working):
     draft = f"Here it is. The answer is {same_value_other_form}."
     llm = FakeChatModel(draft, draft, draft)
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), question)
-    assert "form" in _prompt_text(llm.history[1])  # the repair says which form is asked for
+    if working:  # SymPy's working is shown at once, its last line ending with the answer in the asked form
+        assert len(llm.history) == 1 and reply["reference"]["answer"] in reply["text"].split("\n\n")[1]
+    else:
+        assert "form" in _prompt_text(llm.history[1])  # the repair says which form is asked for
     # the draft in the wrong form is never the reply marked checked: SymPy's answer in the asked form is
     assert f"The answer is {same_value_other_form}" not in reply["text"]
     assert reply["status"] == "verified" and reply["reference"]["answer"] in reply["text"]

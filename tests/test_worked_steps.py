@@ -121,8 +121,8 @@ async def test_the_model_explains_sympys_working(settings):
 async def test_an_explanation_that_never_states_sympys_answer_gives_way_to_it(settings):
     """Held-out Chinese set 5 (with the working in the prompt): a repaired explanation described its instructions
     ("用“答案是”开头，以“x = -2 or x = 7”结束") and stated no answer; it was shown, marked not checked, though
-    SymPy had the answer. An explanation of a settled question that does not end with SymPy's answer is repaired,
-    then replaced by the tool's own answer, marked checked."""
+    SymPy had the answer. An explanation of a settled question that does not end with SymPy's answer is replaced
+    by the tool's own answer and working, marked checked."""
     vague = ("解释了因式分解法的步骤：将方程分解为两个因式相乘等于零。然后，解出每个因式等于零，得到方程的解。"
              "最后，用“答案是”开头，以“x = -2 or x = 7”结束。")
     llm = FakeChatModel(vague, vague, vague)
@@ -132,7 +132,20 @@ async def test_an_explanation_that_never_states_sympys_answer_gives_way_to_it(se
     assert vague not in reply["text"]
     assert reply["status"] == "verified" and "SymPy" in reply["text"]
     assert "x = -2" in reply["text"] and "x = 7" in reply["text"]
-    assert reply["tries"] == 2
+    # SymPy's working is there to show instead, so no repair is written (issue 14: no repair pass when the tools
+    # settled the answer): the student sees SymPy's lines at once
+    assert reply["tries"] == 1 and llm.pending == 2
+    assert "(x - 7)(x + 2) = 0" in reply["text"]
+
+
+@pytest.mark.asyncio
+async def test_without_a_working_a_settled_question_still_gets_one_repair(settings):
+    """Forms with no written method keep the repair: the tool's bare answer is a poorer reply than a repaired
+    explanation."""
+    llm = FakeChatModel("So sin(30°) = 1. The answer is 1.", "sin(30°) = 1/2. The answer is 1/2.")
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "what is sin 30°")
+    assert reply["reference"]["source"] == "sympy" and reply["tries"] == 2
+    assert reply["status"] == "verified" and "1/2" in reply["text"] and "SymPy" not in reply["text"]
 
 
 @pytest.mark.parametrize("question", [
@@ -156,3 +169,12 @@ def test_each_line_of_a_system_holds_at_its_solution(question):
         assert len({sp.simplify(side.subs(values)) for side in sides}) == 1, line
     for name, value in values.items():  # each unknown's value is stated: "x = 4", "y = 11 - 8 = 3"
         assert any(line.startswith(f"{name} = ") and read_math(line.split(" = ")[-1]) == value for line in steps)
+
+
+@pytest.mark.asyncio
+async def test_without_a_working_an_explanation_that_never_states_the_answer_is_repaired_then_replaced(settings):
+    vague = "Sine is the opposite side over the hypotenuse, and 30° is a special angle."
+    llm = FakeChatModel(vague, vague, vague)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "what is sin 30°")
+    assert reply["tries"] == 2 and vague not in reply["text"]
+    assert reply["status"] == "verified" and "SymPy" in reply["text"] and "1/2" in reply["text"]
