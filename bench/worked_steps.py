@@ -64,7 +64,7 @@ def answer(chat, q: dict, with_steps: bool) -> dict:
     return {"id": q["id"], "set": q["set"], "form": q["form"], "steps": with_steps, "status": reply.status,
             "tries": reply.tries, "explained": reply.status == "verified" and not tool,
             "tool_working": working, "tool_answer": tool and not working,
-            "first_try": reply.status == "verified" and reply.tries == 1, "seconds": round(seconds, 2),
+            "first_try": reply.status == "verified" and not tool and reply.tries == 1, "seconds": round(seconds, 2),
             "caught": [c.get("claim") for c in reply.caught or []], "text": text[:600]}
 
 
@@ -78,7 +78,7 @@ def summary(rows: list[dict]) -> dict:
         out["with working" if with_steps else "answer only"] = {
             "replies": len(part),
             "verified": sum(r["status"] == "verified" for r in part),
-            "first try passes": sum(r["first_try"] for r in part),
+            "explanation passes first try": sum(r["explained"] and r["tries"] == 1 for r in part),
             "explanation shown": sum(r["explained"] for r in part),
             "SymPy's working shown": sum(r.get("tool_working", False) for r in part),
             "bare answer shown": sum(r.get("tool_answer", False) for r in part),
