@@ -100,9 +100,10 @@ def _quadratic(f: sp.Expr, x: sp.Symbol) -> list[str]:
     return steps
 
 
-def _solve(solution: Solution) -> list[str]:
+def _one_unknown(solution: Solution, signs) -> tuple[sp.Expr, sp.Expr, sp.Symbol, str, sp.Expr]:
+    """The two sides of a relation in one unknown, the unknown, the sign and left - right expanded."""
     sides = _sides(solution.expression)
-    if sides is None or sides[1] != "=":
+    if sides is None or sides[1] not in signs:
         raise NotMine
     left, right = read_math(sides[0]), read_math(sides[2])
     free = (left - right).free_symbols
@@ -112,6 +113,11 @@ def _solve(solution: Solution) -> list[str]:
     f = sp.expand(left - right)
     if not f.is_polynomial(x):
         raise NotMine
+    return left, right, x, sides[1], f
+
+
+def _solve(solution: Solution) -> list[str]:
+    left, right, x, _, f = _one_unknown(solution, ("=",))
     degree = sp.degree(f, x)
     if degree == 1:
         return _linear(left, right, x, "=")
@@ -122,17 +128,10 @@ def _solve(solution: Solution) -> list[str]:
 
 
 def _inequality(solution: Solution) -> list[str]:
-    sides = _sides(solution.expression)
-    if sides is None or sides[1] not in _RELATIONS:
+    left, right, x, sign, f = _one_unknown(solution, _RELATIONS)
+    if sp.degree(f, x) != 1:
         raise NotMine
-    left, right = read_math(sides[0]), read_math(sides[2])
-    free = (left - right).free_symbols
-    if len(free) != 1:
-        raise NotMine
-    x = next(iter(free))
-    if sp.degree(sp.expand(left - right), x) != 1:
-        raise NotMine
-    return _linear(left, right, x, sides[1])
+    return _linear(left, right, x, sign)
 
 
 # --- fractions ---------------------------------------------------------------------------
