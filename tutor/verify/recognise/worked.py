@@ -464,6 +464,8 @@ def _system(solution: Solution) -> list[str]:
     if coef == 0:
         raise NotMine
     x, y = syms[keep], syms[best]
+    op = "-" if same else "+"
+    steps.append(f"({_linear_text(s1, syms)}) {op} ({_linear_text(s2, syms)}) = {plain(t1)} {op} {_paren(t2)}")
     steps.append(f"{plain(coef * x)} = {plain(total)}")
     value = total / coef
     if value != answer[x]:
