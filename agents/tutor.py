@@ -177,9 +177,9 @@ async def solve(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, 
     if ctx.stream and writer is not None:
         writer({"type": "status", "kind": "tool", "text": prompts.say(state.reply_lang, prompts.STATUS_SYMPY,
                                                                       answer=solution.answer_text)})
+    steps = await asyncio.to_thread(worked_steps, solution)  # small polynomials and numbers the recogniser read
     return {"reference": {"answer": solution.answer_text, "source": "sympy", "kind": solution.kind,
-                          "form": solution.form, "expression": solution.expression,
-                          "steps": list(worked_steps(solution))}}
+                          "form": solution.form, "expression": solution.expression, "steps": list(steps)}}
 
 
 async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
