@@ -35,9 +35,9 @@ from agents.problem import gold_answer, last_user_text, leaks
 from agents.replycheck import assess_draft, status_name
 from agents.resolve import PROMPT_FAMILIES, judge, program_request, resolve
 from agents.state import Reply, TutorState
-from tutor.verify import worked_steps
 from agents.storage import persist_turn
 from tutor.llm.base import GenerationParams, as_messages
+from tutor.verify import worked_steps
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ from math import gcd
 
 import sympy as sp
 
+from tutor.verify.recognise.numbers import factor_text
 from tutor.verify.recognise.reading import NotMine, Solution, plain, read_expression, read_math
 
 _RELATIONS = {"<": sp.StrictLessThan, "≤": sp.LessThan, ">": sp.StrictGreaterThan, "≥": sp.GreaterThan}
@@ -140,10 +141,6 @@ _TERM = r"\(*\s*(?:(\d+)\s*\+\s*)?\(*\s*(\d+)\s*/\s*(\d+)\s*\)*"
 _TWO_FRACTIONS = re.compile(rf"\s*{_TERM}\s*([-+×÷*/−])\s*{_TERM}\s*")
 
 
-def _fraction_text(value: sp.Rational) -> str:
-    return plain(value)
-
-
 def _fractions(solution: Solution) -> list[str]:
     """a/b ± c/d over the least common denominator; × and ÷ as the school rule writes them; mixed numbers are
     first written as improper fractions."""
@@ -185,20 +182,16 @@ def _fractions(solution: Solution) -> list[str]:
         steps.append(f"{p}/{q} ÷ {r}/{s} = {p}/{q} × {s}/{r}")
         line = f"{p}/{q} × {s}/{r} = {p * s}/{q * r}"
         together, lcd = p * s, q * r
-    if sp.Rational(together, lcd) != value:
+    reduced = sp.Rational(together, lcd)
+    if reduced != value:
         raise NotMine  # not the question's answer: the expression was read some other way
-    if sp.Rational(together, lcd).q != lcd or sp.Rational(together, lcd).p != together:
-        line += f" = {_fraction_text(sp.Rational(together, lcd))}"
+    if (reduced.p, reduced.q) != (together, lcd):
+        line += f" = {plain(reduced)}"
     steps.append(line)
     return steps
 
 
 # --- whole numbers and data ------------------------------------------------------------------
-
-
-def _power_product(n: int) -> str:
-    parts = [f"{p}^{k}" if k > 1 else str(p) for p, k in sorted(sp.factorint(n).items())]
-    return " × ".join(parts) if parts else str(n)
 
 
 def _numbers(expression: str) -> list[int]:
@@ -213,7 +206,7 @@ def _numbers(expression: str) -> list[int]:
 
 def _gcf_lcm(solution: Solution) -> list[str]:
     values = _numbers(solution.expression)
-    steps = [f"{v} = {_power_product(v)}" for v in values if not sp.isprime(v)]
+    steps = [f"{v} = {factor_text(sp.factorint(v))}" for v in values if not sp.isprime(v)]
     tables = [sp.factorint(v) for v in values]
     primes = sorted(set().union(*tables))
     if solution.kind == "lcm":
@@ -229,7 +222,7 @@ def _gcf_lcm(solution: Solution) -> list[str]:
     if value != solution.answer:
         raise NotMine
     named = f"{label}({', '.join(map(str, values))})"
-    product = " × ".join(f"{p}^{k}" if k > 1 else str(p) for p, k in chosen.items())
+    product = factor_text(chosen)
     steps.append(f"{named} = {product} = {value}" if product and product != str(value) else f"{named} = {value}")
     return steps
 
