@@ -20,13 +20,17 @@ SOCRATIC_RULE = N_(
 )
 SOLVE_RULE = N_("Solve the question step by step, one equation per line. Finish with one sentence that begins "
                 "with the words 'The answer is' followed by your result.")
-REFERENCE_RULE = N_(
-    "A computer algebra system has already worked this question out exactly: {answer}. Explain to the student "
-    "in at most four short lines, one equation per line, how to get there, and finish with one sentence that "
-    "begins with the words 'The answer is' followed by exactly that result."
+EXPLAIN_RULE = N_(
+    "When the student's message ends with an exact answer in brackets, a computer algebra system worked it out. "
+    "Explain to the student in at most four short lines, one equation per line, how to get there: when its working "
+    "is given, write those same lines, each after a few words saying what was done, and nothing else. Finish with "
+    "one sentence that begins with the words 'The answer is' followed by exactly that answer."
 )
-WORKED_RULE = N_("Its working:\n{steps}\nWrite these same lines, each after a few words saying what was done, "
-                  "and nothing else before the final sentence.")
+"""The fixed rule of an explanation of SymPy's answer, in the system prompt: the same text for every settled
+question, so the model keeps it decoded from one question to the next (issue 14: prompts read once)."""
+EXACT_ANSWER = N_("(Exact answer: {answer}. End with: The answer is {answer}.)")
+EXACT_WORKING = N_("(Exact answer: {answer}. Its working:\n{steps}\nEnd with: The answer is {answer}.)")
+"""What changes from one settled question to the next, last in the student's turn where a small model looks."""
 
 REPAIR_NOTE = N_(
     "(Notes for you, not for the student:\n{findings}\nWrite your reply to the student's message above as if "
@@ -138,14 +142,16 @@ def solving_prompt(lang: str | None) -> str:
     return say(lang, TUTOR_SYSTEM) + "\n" + say(lang, SOLVE_RULE)
 
 
-def reference_rule(lang: str | None, reference: dict) -> str:
-    """What the model is told about a SymPy answer it explains: the answer, and SymPy's working when the form
-    has a school method (``tutor.verify.recognise.worked``)."""
-    rule = say(lang, REFERENCE_RULE, answer=reference["answer"])
+def settled_prompt(lang: str | None, reference: dict) -> tuple[str, str]:
+    """How the model is told about a SymPy answer it explains: the fixed rule for the system prompt, and the
+    answer with SymPy's working (when the form has a school method, ``tutor.verify.recognise.worked``) for the
+    end of the student's turn. The varying text comes last, so the fixed prompt before it is decoded once."""
     steps = reference.get("steps")
     if steps:
-        rule += "\n" + say(lang, WORKED_RULE, steps="\n".join(steps))
-    return rule
+        note = say(lang, EXACT_WORKING, answer=reference["answer"], steps="\n".join(steps))
+    else:
+        note = say(lang, EXACT_ANSWER, answer=reference["answer"])
+    return say(lang, EXPLAIN_RULE), note
 
 
 def problem_block(problem: dict, lang: str | None = None) -> str:

@@ -192,8 +192,9 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
         system += "\n\n" + prompts.problem_block(state.problem, lang)
         if answer_forbidden(state):
             system += "\n" + prompts.say(lang, prompts.SOCRATIC_RULE)
-    if state.reference.get("source") == "sympy":
-        system += "\n" + prompts.reference_rule(lang, state.reference)
+    settled = prompts.settled_prompt(lang, state.reference) if state.reference.get("source") == "sympy" else None
+    if settled:
+        system += "\n" + settled[0]
     elif state.intent == "math_question" and COMPUTATIONAL.search(text):
         system += "\n" + prompts.say(lang, prompts.SOLVE_RULE)
     messages = [{"role": "system", "content": system}]
@@ -201,11 +202,12 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
         role = "user" if isinstance(msg, HumanMessage) else "assistant"
         messages.append({"role": role, "content": str(msg.content)[:1500]})
     user = text
-    if state.reference.get("source") == "sympy":
-        # Said again in the student's turn, where a small model looks: with the rule in the system prompt only,
-        # the default model's first explanation ended with another answer far more often (first drafts passing
-        # their checks, SymPy-settled everyday questions: 90 -> 97 of 105 and 32 -> 37 of 40 held out).
-        user += "\n\n(" + prompts.reference_rule(lang, state.reference) + ")"
+    if settled:
+        # The answer and its working go in the student's turn, where a small model looks: with them in the system
+        # prompt only, the default model's first explanation ended with another answer far more often (first
+        # drafts passing their checks, SymPy-settled everyday questions: 90 -> 97 of 105 and 32 -> 37 of 40 held
+        # out). Only there, and last: the fixed rule before them stays decoded between questions.
+        user += "\n\n" + settled[1]
     if state.findings:
         user += "\n\n" + prompts.say(lang, prompts.REPAIR_NOTE,
                                       findings="\n".join(f"- {f}" for f in state.findings[-4:]))
@@ -271,7 +273,7 @@ def prime(ctx: AgentContext, lang: str | None = None) -> bool:
     ctx.llm.complete_many([(as_messages(m), p) for m, p in first_round(PRIME_QUESTION, draft)],
                           on_token=lambda _index, _piece: True)
     # a question SymPy settles is explained alone, on the main context, with the tool's answer in its system prompt
-    settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.say(lang, prompts.REFERENCE_RULE, answer="4")
+    settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.settled_prompt(lang, {"answer": "4"})[0]
     ctx.llm.complete(as_messages([{"role": "system", "content": settled}, {"role": "user", "content": PRIME_QUESTION}]),
                      GenerationParams(max_tokens=1, temperature=0.0, seed=0))
     return True
@@ -429,7 +431,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
 
 def _instructions(lang: str) -> tuple[str, ...]:
     """The prompt texts a draft must not repeat to the student (in the reply's language and in English)."""
-    texts = (prompts.TUTOR_SYSTEM, prompts.SOCRATIC_RULE, prompts.SOLVE_RULE, prompts.REFERENCE_RULE, prompts.WORKED_RULE,
+    texts = (prompts.TUTOR_SYSTEM, prompts.SOCRATIC_RULE, prompts.SOLVE_RULE, prompts.EXPLAIN_RULE,
              prompts.REPAIR_NOTE)
     return tuple(dict.fromkeys(t for text in texts for t in (text, prompts.say(lang, text))))
 

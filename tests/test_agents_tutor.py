@@ -102,16 +102,18 @@ async def test_an_inequality_or_system_step_off_the_question_is_repaired(setting
 
 
 @pytest.mark.asyncio
-async def test_sympys_answer_is_given_in_the_system_prompt_and_again_in_the_students_turn(settings):
+async def test_sympys_answer_is_given_in_the_students_turn_and_the_rule_in_the_system_prompt(settings):
     """The default model's first explanations ended with another answer than SymPy's (78 handshakes for 66,
-    8 ft for a 12 ft ladder) when the answer was only in the system prompt; said again in the student's turn,
-    more first drafts pass (docs/benchmarks.md, session 11)."""
+    8 ft for a 12 ft ladder) when the answer was only in the system prompt; in the student's turn, more first
+    drafts pass (docs/benchmarks.md, session 11). The system prompt holds only the fixed rule, the same for
+    every settled question, so it is decoded once (docs/benchmarks.md, session 19)."""
     llm = FakeChatModel("6 * 7 = 42. The answer is 42.")
     graph = build_graph(checkpointer=InMemorySaver())
     reply = await turn(graph, make_context(settings, llm), "What is 6 times 7?")
     system, user = llm.history[0].messages[0].content, llm.history[0].messages[-1].content
-    assert "exactly: 42" in system and "exactly: 42" in user
+    assert "42" not in system and "computer algebra system" in system
     assert user.startswith("What is 6 times 7?")  # the student's words first, then the tool's answer
+    assert user.endswith("(Exact answer: 42. End with: The answer is 42.)")
     assert reply["status"] == "verified" and reply["text"] == "6 * 7 = 42. The answer is 42."
 
 

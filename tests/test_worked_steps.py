@@ -100,12 +100,21 @@ def test_no_solution_no_working():
 
 
 def test_the_prompt_carries_the_working_only_when_there_is_one():
-    with_steps = prompts.reference_rule("en", {"answer": "x = 3", "steps": ["2x = 6", "x = 3"]})
+    rule, with_steps = prompts.settled_prompt("en", {"answer": "x = 3", "steps": ["2x = 6", "x = 3"]})
     assert "x = 3" in with_steps and "2x = 6\nx = 3" in with_steps
-    assert prompts.reference_rule("en", {"answer": "x = 3"}) == prompts.say("en", prompts.REFERENCE_RULE,
-                                                                             answer="x = 3")
-    chinese = prompts.reference_rule("zh", {"answer": "144", "steps": ["36 = 2^2 × 3^2"]})
+    assert prompts.settled_prompt("en", {"answer": "x = 3"})[1] == prompts.say("en", prompts.EXACT_ANSWER,
+                                                                                answer="x = 3")
+    _, chinese = prompts.settled_prompt("zh", {"answer": "144", "steps": ["36 = 2^2 × 3^2"]})
     assert "计算过程" in chinese and "36 = 2^2 × 3^2" in chinese
+
+
+def test_the_fixed_rule_is_the_same_for_every_settled_question():
+    """Only the student's turn changes between settled questions: the system prompt stays decoded."""
+    for lang in ("en", "zh"):
+        first = prompts.settled_prompt(lang, {"answer": "x = 3", "steps": ["2x = 6", "x = 3"]})
+        second = prompts.settled_prompt(lang, {"answer": "360"})
+        assert first[0] == second[0] and first[1] != second[1]
+        assert "360" not in second[0] and "360" in second[1]
 
 
 @pytest.mark.asyncio
@@ -116,6 +125,10 @@ async def test_the_model_explains_sympys_working(settings):
     assert reply["status"] == "verified" and reply["tries"] == 1
     prompt = _prompt_text(llm.history[0])
     assert "2x = 6\nx = 3" in prompt and "x = 3" in prompt
+    # the working is in the student's turn, last; the system prompt is the fixed rule (decoded once)
+    system, *_, student = llm.history[0].messages
+    content = lambda m: m["content"] if isinstance(m, dict) else m.content  # noqa: E731
+    assert "2x = 6" not in content(system) and content(student).endswith("The answer is x = 3.)")
 
 
 @pytest.mark.asyncio

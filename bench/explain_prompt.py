@@ -1,0 +1,182 @@
+"""Where in the prompt should SymPy's answer go? Two layouts of the explanation prompt, side by side in one run.
+
+For every question of the everyday sets that SymPy settles, the tutor answers twice through the service the
+Learn page uses, each time on a fresh conversation:
+
+- ``before`` (sessions 11-18): the rule with the answer and SymPy's working in the system prompt, and the same
+  rule again at the end of the student's turn. Every settled question has its own system prompt, so llama.cpp
+  decodes the rule twice on every question.
+- ``after``: the fixed rule alone in the system prompt (the same text for every question, kept decoded from one
+  question to the next) and only the answer and working, short, at the end of the student's turn.
+
+The two replies of a question run back to back, in alternating order, so a slow spell of the machine hits both
+alike; before each reply the model decodes that layout's prompt for another settled question (untimed), as when the
+student's previous question was settled too.
+
+    python bench/explain_prompt.py                          # the held-out sets (English 2-4, Chinese 4-7)
+    python bench/explain_prompt.py --sets everyday,everyday_zh --json bench/results/explain_prompt.dev.jsonl
+
+Per layout: replies verified, explanations that pass their checks on the first try, explanations shown (the
+rest are SymPy's own working or answer), prompt tokens decoded and generated per reply, median and p90 seconds
+to the final reply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HELD_OUT = "everyday_heldout2,everyday_heldout3,everyday_heldout4,everyday_zh4,everyday_zh5,everyday_zh6,everyday_zh7"
+
+# The layout before, as it was written (English and its Chinese translation), for the side-by-side run only.
+BEFORE_RULE = {
+    "en": ("A computer algebra system has already worked this question out exactly: {answer}. Explain to the "
+           "student in at most four short lines, one equation per line, how to get there, and finish with one "
+           "sentence that begins with the words 'The answer is' followed by exactly that result."),
+    "zh": ("计算机代数系统已经精确地算出了这道题的答案：{answer}。请用最多四行简短的话（每行一个等式）向学生讲解怎样"
+           "得到这个结果，最后用一句以“答案是”开头的话写出这个结果，必须与它完全相同。"),
+}
+BEFORE_WORKING = {
+    "en": "Its working:\n{steps}\nWrite these same lines, each after a few words saying what was done, and nothing "
+          "else before the final sentence.",
+    "zh": "它的计算过程：\n{steps}\n请照着写出这几行，每行前用几个字说明做了什么，最后一句之前不要写别的。",
+}
+
+
+def before_layout(lang: str | None, reference: dict) -> tuple[str, str]:
+    """``agents.prompts.settled_prompt`` as it was: the whole rule, answer included, for both places."""
+    key = "zh" if (lang or "").startswith("zh") else "en"
+    rule = BEFORE_RULE[key].format(answer=reference["answer"])
+    if reference.get("steps"):
+        rule += "\n" + BEFORE_WORKING[key].format(steps="\n".join(reference["steps"]))
+    return rule, "(" + rule + ")"
+
+
+def questions(sets: str) -> list[dict]:
+    from tutor.verify import solve_question
+
+    out = []
+    for name in sets.split(","):
+        path = ROOT / "bench" / "data" / f"{name.strip()}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            q = json.loads(line)
+            solution = solve_question(q["question"])
+            if solution is not None and solution.answer is not None:
+                out.append(dict(q, set=name.strip(), form=solution.kind))
+    return out
+
+
+def use_layout(layout: str) -> None:
+    from agents import prompts
+
+    prompts.settled_prompt = before_layout if layout == "before" else CURRENT
+
+
+def prime(chat, ctx, layout: str, lang: str | None) -> None:
+    """Decode the layout's fixed prompt, as the app does at start (the ``before`` layout's system prompt holds
+    the answer, so only its first words are shared between questions)."""
+    from agents.prompts import TUTOR_SYSTEM, say, settled_prompt
+    from tutor.llm.base import GenerationParams, as_messages
+
+    use_layout(layout)
+    system = say(lang, TUTOR_SYSTEM) + "\n" + settled_prompt(lang, {"answer": "4"})[0]
+    ctx.llm.complete(as_messages([{"role": "system", "content": system}, {"role": "user", "content": "2 + 2"}]),
+                     GenerationParams(max_tokens=1, temperature=0.0, seed=0))
+
+
+def answer(chat, ctx, q: dict, layout: str) -> dict:
+    use_layout(layout)
+    model = getattr(ctx.llm, "inner", ctx.llm)
+    calls = getattr(model, "calls", [])
+    since = len(calls)
+    started = time.perf_counter()
+    reply = chat.ask(None, q["question"], thread_id=f"explain-{q['id']}-{layout}-{time.time_ns()}", mode="direct")
+    seconds = time.perf_counter() - started
+    new = calls[since:]
+    text = reply.text or ""
+    tool = text.startswith(("I worked this out exactly with SymPy", "我用计算机代数系统"))
+    return {"id": q["id"], "set": q["set"], "form": q["form"], "layout": layout, "status": reply.status,
+            "tries": reply.tries, "explained": reply.status == "verified" and not tool, "tool": tool,
+            "first_try": reply.status == "verified" and not tool and reply.tries == 1, "seconds": round(seconds, 2),
+            "prompt_tokens": sum(int(c["prompt"]) for c in new),
+            "prompt_evaluated": sum(int(c["evaluated"]) for c in new),
+            "caught": [c.get("claim") for c in reply.caught or []], "text": text[:600]}
+
+
+def summary(rows: list[dict]) -> dict:
+    out = {}
+    for layout in ("before", "after"):
+        part = [r for r in rows if r["layout"] == layout]
+        if not part:
+            continue
+        secs = sorted(r["seconds"] for r in part)
+        out[layout] = {
+            "replies": len(part),
+            "verified": sum(r["status"] == "verified" for r in part),
+            "explanation passes first try": sum(r["first_try"] for r in part),
+            "explanation shown": sum(r["explained"] for r in part),
+            "SymPy's own reply shown": sum(r["tool"] for r in part),
+            "mean prompt tokens decoded": round(statistics.mean(r["prompt_evaluated"] for r in part), 1),
+            "mean prompt tokens": round(statistics.mean(r["prompt_tokens"] for r in part), 1),
+            "median s": round(statistics.median(secs), 2),
+            "p90 s": round(secs[min(len(secs) - 1, int(0.9 * len(secs)))], 2),
+            "mean tries": round(statistics.mean(r["tries"] for r in part), 2),
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", default=HELD_OUT, help="everyday sets (names under bench/data, comma separated)")
+    parser.add_argument("-n", type=int, default=None, help="only the first N questions")
+    parser.add_argument("--json", type=Path, default=None, help="write one row per reply here")
+    args = parser.parse_args(argv)
+    qs = questions(args.sets)[: args.n]
+    print(f"{len(qs)} questions SymPy settles", flush=True)
+    from agents.prompts import reply_language
+    from bench.everyday import build_chat
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="explain-prompt-") as home:
+        ctx, chat = build_chat(Path(home))
+        try:
+            chat.prime()
+            for i, q in enumerate(qs):
+                order = ("before", "after") if i % 2 == 0 else ("after", "before")
+                for layout in order:
+                    # as after another settled question: the main context holds this layout's last prompt
+                    prime(chat, ctx, layout, reply_language(q["question"], None))
+                    row = answer(chat, ctx, q, layout)
+                    rows.append(row)
+                    print(f"{q['id']:>14} {layout:6} {row['status']:>12} tries={row['tries']} "
+                          f"shown={row['explained']!s:5} decoded={row['prompt_evaluated']:4} {row['seconds']:5.1f}s",
+                          flush=True)
+        finally:
+            use_layout("after")
+            chat.close()
+    result = summary(rows)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        with args.json.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        args.json.with_suffix(".summary.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
+                                                           encoding="utf-8")
+    return 0
+
+
+from agents.prompts import settled_prompt as CURRENT  # noqa: E402  (the layout the tutor uses now)
+
+if __name__ == "__main__":
+    raise SystemExit(main())
