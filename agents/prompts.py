@@ -31,6 +31,10 @@ question, so the model keeps it decoded from one question to the next (issue 14:
 EXACT_ANSWER = N_("(Exact answer: {answer}. End with: The answer is {answer}.)")
 EXACT_WORKING = N_("(Exact answer: {answer}. Its working:\n{steps}\nEnd with: The answer is {answer}.)")
 """What changes from one settled question to the next, last in the student's turn where a small model looks."""
+EXAMPLE_QUESTION = N_("Solve 3x + 4 = 19")
+EXAMPLE_EXPLANATION = N_("Take 4 from both sides: 3x = 15\nDivide both sides by 3: x = 5\nThe answer is x = 5.")
+"""One short explanation of a working, shown to the model before the conversation (fixed, so decoded once):
+the default model wrote 200-400 tokens around a four-line working when only told to keep it short."""
 
 REPAIR_NOTE = N_(
     "(Notes for you, not for the student:\n{findings}\nWrite your reply to the student's message above as if "
@@ -152,6 +156,14 @@ def settled_prompt(lang: str | None, reference: dict) -> tuple[str, str]:
     else:
         note = say(lang, EXACT_ANSWER, answer=reference["answer"])
     return say(lang, EXPLAIN_RULE), note
+
+
+def settled_example(lang: str | None) -> list[dict[str, str]]:
+    """The worked turn the model sees before a settled question's conversation: a question with SymPy's answer
+    and working, and the explanation wanted (the same for every question, so it stays decoded)."""
+    reference = {"answer": "x = 5", "steps": ["3x = 15", "x = 5"]}
+    question = say(lang, EXAMPLE_QUESTION) + "\n\n" + settled_prompt(lang, reference)[1]
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": say(lang, EXAMPLE_EXPLANATION)}]
 
 
 def problem_block(problem: dict, lang: str | None = None) -> str:

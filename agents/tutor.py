@@ -198,6 +198,8 @@ async def draft_reply(state: TutorState, runtime: Runtime[AgentContext]) -> dict
     elif state.intent == "math_question" and COMPUTATIONAL.search(text):
         system += "\n" + prompts.say(lang, prompts.SOLVE_RULE)
     messages = [{"role": "system", "content": system}]
+    if settled:
+        messages += prompts.settled_example(lang)
     for msg in state.messages[-7:-1]:
         role = "user" if isinstance(msg, HumanMessage) else "assistant"
         messages.append({"role": role, "content": str(msg.content)[:1500]})
@@ -274,7 +276,8 @@ def prime(ctx: AgentContext, lang: str | None = None) -> bool:
                           on_token=lambda _index, _piece: True)
     # a question SymPy settles is explained alone, on the main context, with the tool's answer in its system prompt
     settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.settled_prompt(lang, {"answer": "4"})[0]
-    ctx.llm.complete(as_messages([{"role": "system", "content": settled}, {"role": "user", "content": PRIME_QUESTION}]),
+    ctx.llm.complete(as_messages([{"role": "system", "content": settled}, *prompts.settled_example(lang),
+                                  {"role": "user", "content": PRIME_QUESTION}]),
                      GenerationParams(max_tokens=1, temperature=0.0, seed=0))
     return True
 

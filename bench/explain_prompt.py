@@ -1,15 +1,17 @@
-"""Where in the prompt should SymPy's answer go? Two layouts of the explanation prompt, side by side in one run.
+"""Where in the prompt should SymPy's answer go? Layouts of the explanation prompt, side by side in one run.
 
-For every question of the everyday sets that SymPy settles, the tutor answers twice through the service the
-Learn page uses, each time on a fresh conversation:
+For every question of the everyday sets that SymPy settles, the tutor answers once per layout through the
+service the Learn page uses, each time on a fresh conversation:
 
 - ``before`` (sessions 11-18): the rule with the answer and SymPy's working in the system prompt, and the same
   rule again at the end of the student's turn. Every settled question has its own system prompt, so llama.cpp
   decodes the rule twice on every question.
-- ``after``: the fixed rule alone in the system prompt (the same text for every question, kept decoded from one
-  question to the next) and only the answer and working, short, at the end of the student's turn.
+- ``no example``: the fixed rule alone in the system prompt (the same text for every question, kept decoded from
+  one question to the next) and only the answer and working, short, at the end of the student's turn.
+- ``after`` (the tutor now): as ``no example``, with one short worked turn (a question, its working, the
+  explanation wanted) between the system prompt and the conversation, fixed too.
 
-The two replies of a question run back to back, in alternating order, so a slow spell of the machine hits both
+A question's replies run back to back, in alternating order, so a slow spell of the machine hits all
 alike; before each reply the model decodes that layout's prompt for another settled question (untimed), as when the
 student's previous question was settled too.
 
@@ -76,21 +78,26 @@ def questions(sets: str) -> list[dict]:
     return out
 
 
+LAYOUTS = ("before", "no example", "after")
+
+
 def use_layout(layout: str) -> None:
     from agents import prompts
 
     prompts.settled_prompt = before_layout if layout == "before" else CURRENT
+    prompts.settled_example = CURRENT_EXAMPLE if layout == "after" else (lambda _lang: [])
 
 
 def prime(chat, ctx, layout: str, lang: str | None) -> None:
     """Decode the layout's fixed prompt, as the app does at start (the ``before`` layout's system prompt holds
     the answer, so only its first words are shared between questions)."""
-    from agents.prompts import TUTOR_SYSTEM, say, settled_prompt
+    from agents import prompts
     from tutor.llm.base import GenerationParams, as_messages
 
     use_layout(layout)
-    system = say(lang, TUTOR_SYSTEM) + "\n" + settled_prompt(lang, {"answer": "4"})[0]
-    ctx.llm.complete(as_messages([{"role": "system", "content": system}, {"role": "user", "content": "2 + 2"}]),
+    system = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.settled_prompt(lang, {"answer": "4"})[0]
+    ctx.llm.complete(as_messages([{"role": "system", "content": system}, *prompts.settled_example(lang),
+                                  {"role": "user", "content": "2 + 2"}]),
                      GenerationParams(max_tokens=1, temperature=0.0, seed=0))
 
 
@@ -110,12 +117,13 @@ def answer(chat, ctx, q: dict, layout: str) -> dict:
             "first_try": reply.status == "verified" and not tool and reply.tries == 1, "seconds": round(seconds, 2),
             "prompt_tokens": sum(int(c["prompt"]) for c in new),
             "prompt_evaluated": sum(int(c["evaluated"]) for c in new),
+            "reply_tokens": model.count_tokens(text) if hasattr(model, "count_tokens") else None,
             "caught": [c.get("claim") for c in reply.caught or []], "text": text[:600]}
 
 
 def summary(rows: list[dict]) -> dict:
     out = {}
-    for layout in ("before", "after"):
+    for layout in LAYOUTS:
         part = [r for r in rows if r["layout"] == layout]
         if not part:
             continue
@@ -128,6 +136,7 @@ def summary(rows: list[dict]) -> dict:
             "SymPy's own reply shown": sum(r["tool"] for r in part),
             "mean prompt tokens decoded": round(statistics.mean(r["prompt_evaluated"] for r in part), 1),
             "mean prompt tokens": round(statistics.mean(r["prompt_tokens"] for r in part), 1),
+            "median reply tokens": statistics.median(r["reply_tokens"] or 0 for r in part),
             "median s": round(statistics.median(secs), 2),
             "p90 s": round(secs[min(len(secs) - 1, int(0.9 * len(secs)))], 2),
             "mean tries": round(statistics.mean(r["tries"] for r in part), 2),
@@ -138,6 +147,7 @@ def summary(rows: list[dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default=HELD_OUT, help="everyday sets (names under bench/data, comma separated)")
+    parser.add_argument("--layouts", default="before,after", help=f"which of {', '.join(LAYOUTS)} (comma separated)")
     parser.add_argument("-n", type=int, default=None, help="only the first N questions")
     parser.add_argument("--json", type=Path, default=None, help="write one row per reply here")
     args = parser.parse_args(argv)
@@ -146,19 +156,21 @@ def main(argv: list[str] | None = None) -> int:
     from agents.prompts import reply_language
     from bench.everyday import build_chat
 
+    layouts = [name.strip() for name in args.layouts.split(",")]
+    assert all(name in LAYOUTS for name in layouts), f"layouts are {LAYOUTS}"
     rows = []
     with tempfile.TemporaryDirectory(prefix="explain-prompt-") as home:
         ctx, chat = build_chat(Path(home))
         try:
             chat.prime()
             for i, q in enumerate(qs):
-                order = ("before", "after") if i % 2 == 0 else ("after", "before")
+                order = layouts if i % 2 == 0 else layouts[::-1]
                 for layout in order:
                     # as after another settled question: the main context holds this layout's last prompt
                     prime(chat, ctx, layout, reply_language(q["question"], None))
                     row = answer(chat, ctx, q, layout)
                     rows.append(row)
-                    print(f"{q['id']:>14} {layout:6} {row['status']:>12} tries={row['tries']} "
+                    print(f"{q['id']:>14} {layout:10} {row['status']:>12} tries={row['tries']} "
                           f"shown={row['explained']!s:5} decoded={row['prompt_evaluated']:4} {row['seconds']:5.1f}s",
                           flush=True)
         finally:
@@ -176,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-from agents.prompts import settled_prompt as CURRENT  # noqa: E402  (the layout the tutor uses now)
+from agents.prompts import settled_example as CURRENT_EXAMPLE  # noqa: E402  (the layout the tutor uses now)
+from agents.prompts import settled_prompt as CURRENT  # noqa: E402
 
 if __name__ == "__main__":
     raise SystemExit(main())

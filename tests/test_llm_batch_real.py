@@ -314,3 +314,24 @@ def test_priming_leaves_the_first_word_problem_only_its_question_to_decode(smoll
     asked_again, warm = decoded(True)
     assert asked == asked_again and cold >= asked * 0.7  # cold: the shared prefix once, the rest whole
     assert warm <= asked * 0.3, (asked, cold, warm)  # primed: the question and what follows it
+
+
+@pytest.mark.asyncio
+async def test_a_settled_question_after_another_decodes_little_more_than_the_students_turn(smollm2, settings):
+    """Issue 14, item 3, on a real llama.cpp model: the explanation of a SymPy answer keeps its fixed rule and
+    worked example ahead of the conversation and the answer last, so after priming (or another settled question)
+    the draft decodes the student's turn, not the rule again. Before session 19 the answer sat in the system
+    prompt and the rule was said twice: 178 of 254 prompt tokens decoded per reply on English set 1."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from agents.tutor import build_graph, prime
+    from tests.test_agents_support import make_context
+    from tests.test_agents_tutor import turn
+
+    ctx = make_context(settings.replace(model_backend="llama_cpp"), smollm2)
+    smollm2.forget_prompts()
+    assert prime(ctx, "en") is True
+    since = len(smollm2.calls)
+    await turn(build_graph(checkpointer=InMemorySaver()), ctx, "Solve 2x + 5 = 11")
+    draft = [c for c in smollm2.calls[since:] if c["path"] == "main"][0]
+    assert draft["evaluated"] <= 0.35 * draft["prompt"], draft

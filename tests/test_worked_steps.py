@@ -129,6 +129,10 @@ async def test_the_model_explains_sympys_working(settings):
     system, *_, student = llm.history[0].messages
     content = lambda m: m["content"] if isinstance(m, dict) else m.content  # noqa: E731
     assert "2x = 6" not in content(system) and content(student).endswith("The answer is x = 3.)")
+    # one fixed worked turn shows the model how short an explanation of a working is
+    example = llm.history[0].messages[1:3]
+    assert [m.role for m in example] == ["user", "assistant"]
+    assert content(example[1]).endswith("The answer is x = 5.") and len(content(example[1]).splitlines()) == 3
 
 
 @pytest.mark.asyncio
