@@ -274,7 +274,7 @@ def prime(ctx: AgentContext, lang: str | None = None) -> bool:
     # made again, empty, for the first real batch), each stopped at its first piece.
     ctx.llm.complete_many([(as_messages(m), p) for m, p in first_round(PRIME_QUESTION, draft)],
                           on_token=lambda _index, _piece: True)
-    # a question SymPy settles is explained alone, on the main context, with the tool's answer in its system prompt
+    # a question SymPy settles is explained alone, on the main context: its fixed rule and worked turn come first
     settled = prompts.say(lang, prompts.TUTOR_SYSTEM) + "\n" + prompts.settled_prompt(lang, {"answer": "4"})[0]
     ctx.llm.complete(as_messages([{"role": "system", "content": settled}, *prompts.settled_example(lang),
                                   {"role": "user", "content": PRIME_QUESTION}]),
