@@ -269,7 +269,8 @@ ECHO_HAN, ECHO_WORDS = 10, 8
 
 def echoed_instructions(text: str, instructions: list[str] | tuple[str, ...]) -> list[str]:
     """Runs of ``instructions`` (the prompt's own words) that ``text`` repeats: 10 Chinese characters in a row
-    (other characters between them ignored) or 8 English words in a row, inside one clause of the prompt.
+    (other characters between them ignored) or 8 English words in a row, inside one clause of the prompt; an
+    instruction that is a short label ending in a colon counts when repeated whole.
 
     A small model sometimes writes its repair note or system prompt back to the student ("你可以把上面学生的消息
     当作第一次回答…", "write your reply to the student's message above as if for the first time").
@@ -279,6 +280,11 @@ def echoed_instructions(text: str, instructions: list[str] | tuple[str, ...]) ->
     words_text = " " + " ".join(re.findall(r"[a-z']+", text.lower())) + " "
     found = []
     for instruction in instructions:
+        if len(instruction) <= 16 and instruction.endswith((":", "：")):
+            # a note's short label ("Exact answer:", "最后写："): said verbatim, the reply copied the note
+            if instruction in text:
+                found.append(instruction)
+            continue
         for clause in _CLAUSE.findall(re.sub(r"\{\w*\}", ",", instruction)):
             han = "".join(_HAN_RUN.findall(clause))
             for i in range(len(han) - ECHO_HAN + 1):

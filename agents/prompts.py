@@ -31,6 +31,9 @@ question, so the model keeps it decoded from one question to the next (issue 14:
 EXACT_ANSWER = N_("(Exact answer: {answer}. End with: The answer is {answer}.)")
 EXACT_WORKING = N_("(Exact answer: {answer}. Its working:\n{steps}\nEnd with: The answer is {answer}.)")
 """What changes from one settled question to the next, last in the student's turn where a small model looks."""
+NOTE_LABELS = (N_("Exact answer:"), N_("Its working:"), N_("End with:"))
+"""The labels of those notes: a reply that repeats one copied the note (held-out Chinese set 7 after session 19:
+"计算过程： 7.2 ÷ 0.24 = 30 最后写：答案是30。")."""
 EXAMPLE_QUESTION = N_("Solve 3x + 4 = 19")
 EXAMPLE_EXPLANATION = N_("Take 4 from both sides: 3x = 15\nDivide both sides by 3: x = 5\nThe answer is x = 5.")
 """One short explanation of a working, shown to the model before the conversation (fixed, so decoded once):

@@ -435,7 +435,7 @@ async def verify(state: TutorState, runtime: Runtime[AgentContext]) -> dict[str,
 def _instructions(lang: str) -> tuple[str, ...]:
     """The prompt texts a draft must not repeat to the student (in the reply's language and in English)."""
     texts = (prompts.TUTOR_SYSTEM, prompts.SOCRATIC_RULE, prompts.SOLVE_RULE, prompts.EXPLAIN_RULE,
-             prompts.REPAIR_NOTE)
+             prompts.REPAIR_NOTE, *prompts.NOTE_LABELS)
     return tuple(dict.fromkeys(t for text in texts for t in (text, prompts.say(lang, text))))
 
 

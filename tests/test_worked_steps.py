@@ -196,3 +196,18 @@ async def test_without_a_working_an_explanation_that_never_states_the_answer_is_
     reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "what is sin 30°")
     assert reply["tries"] == 2 and vague not in reply["text"]
     assert reply["status"] == "verified" and "SymPy" in reply["text"] and "1/2" in reply["text"]
+
+
+@pytest.mark.asyncio
+async def test_an_explanation_that_copies_the_notes_labels_gives_way_to_sympys_working(settings):
+    """Held-out Chinese set 7 (session 19): a reply copied the note of SymPy's answer to the student, labels and
+    all ("计算过程： 7.2 ÷ 0.24 = 30 最后写：答案是30。"). A reply that repeats a note's label is an echo: SymPy's own
+    working is shown instead."""
+    echo = "计算过程：\n2x = 6\nx = 3\n最后写：答案是x = 3。"
+    llm = FakeChatModel(echo, echo)
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, llm), "解方程 2x + 5 = 11")
+    assert reply["status"] == "verified" and "最后写" not in reply["text"] and "SymPy" in reply["text"]
+    plain = "两边同时减去 5：2x = 6\n两边同时除以 2：x = 3\n答案是 x = 3。"
+    reply = await turn(build_graph(checkpointer=InMemorySaver()), make_context(settings, FakeChatModel(plain)),
+                       "解方程 2x + 5 = 11")
+    assert reply["status"] == "verified" and reply["text"] == plain
