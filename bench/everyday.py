@@ -327,10 +327,15 @@ def main() -> None:
         rows, summary = run_model(questions, args)
         print(json.dumps(summary, indent=2))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text("".join(json.dumps(r, default=str) + "\n" for r in rows), encoding="utf-8")
-        args.json.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2, default=str) + "\n",
-                                                           encoding="utf-8")
+        write_rows(args.json, rows, summary)
+
+
+def write_rows(path: Path, rows: list[dict], summary: dict) -> None:
+    """One JSON line per row at ``path``, and the summary next to it (``<name>.summary.json``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, default=str, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.with_suffix(".summary.json").write_text(json.dumps(summary, indent=2, default=str, ensure_ascii=False)
+                                                 + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":  # Math-Verify may start worker processes that import this file

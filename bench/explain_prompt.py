@@ -62,22 +62,6 @@ def before_layout(lang: str | None, reference: dict) -> tuple[str, str]:
     return rule, "(" + rule + ")"
 
 
-def questions(sets: str) -> list[dict]:
-    from tutor.verify import solve_question
-
-    out = []
-    for name in sets.split(","):
-        path = ROOT / "bench" / "data" / f"{name.strip()}.jsonl"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            q = json.loads(line)
-            solution = solve_question(q["question"])
-            if solution is not None and solution.answer is not None:
-                out.append(dict(q, set=name.strip(), form=solution.kind))
-    return out
-
-
 LAYOUTS = ("before", "no example", "after")
 
 
@@ -111,7 +95,7 @@ def answer(chat, ctx, q: dict, layout: str) -> dict:
     seconds = time.perf_counter() - started
     new = calls[since:]
     text = reply.text or ""
-    tool = text.startswith(("I worked this out exactly with SymPy", "我用计算机代数系统"))
+    tool = text.startswith(SYMPY_REPLY)
     return {"id": q["id"], "set": q["set"], "form": q["form"], "layout": layout, "status": reply.status,
             "tries": reply.tries, "explained": reply.status == "verified" and not tool, "tool": tool,
             "first_try": reply.status == "verified" and not tool and reply.tries == 1, "seconds": round(seconds, 2),
@@ -151,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=None, help="only the first N questions")
     parser.add_argument("--json", type=Path, default=None, help="write one row per reply here")
     args = parser.parse_args(argv)
-    qs = questions(args.sets)[: args.n]
+    qs = questions(args.sets, keep=lambda _solution: True)[: args.n]
     print(f"{len(qs)} questions SymPy settles", flush=True)
     from agents.prompts import reply_language
-    from bench.everyday import build_chat
+    from bench.everyday import build_chat, write_rows
 
     layouts = [name.strip() for name in args.layouts.split(",")]
     assert all(name in LAYOUTS for name in layouts), f"layouts are {LAYOUTS}"
@@ -179,15 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     result = summary(rows)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        with args.json.open("w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        args.json.with_suffix(".summary.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
-                                                           encoding="utf-8")
+        write_rows(args.json, rows, result)
     return 0
 
 
+from bench.worked_steps import SYMPY_REPLY, questions  # noqa: E402
 from agents.prompts import settled_example as CURRENT_EXAMPLE  # noqa: E402  (the layout the tutor uses now)
 from agents.prompts import settled_prompt as CURRENT  # noqa: E402
 

@@ -30,8 +30,16 @@ sys.path.insert(0, str(ROOT))
 HELD_OUT = "everyday_heldout2,everyday_heldout3,everyday_heldout4,everyday_zh4,everyday_zh5,everyday_zh6,everyday_zh7"
 
 
-def questions(sets: str) -> list[dict]:
+SYMPY_REPLY = ("I worked this out exactly with SymPy", "我用计算机代数系统")
+"""How a reply that is SymPy's own answer or working (not the model's explanation) begins, in English and Chinese."""
+
+
+def questions(sets: str, keep=None) -> list[dict]:
+    """The questions of ``sets`` that SymPy settles and ``keep(solution)`` accepts (default: those with a
+    known working)."""
     from tutor.verify import solve_question, worked_steps
+
+    keep = keep or (lambda solution: bool(worked_steps(solution)))
 
     out = []
     for name in sets.split(","):
@@ -41,7 +49,7 @@ def questions(sets: str) -> list[dict]:
                 continue
             q = json.loads(line)
             solution = solve_question(q["question"])
-            if solution is not None and worked_steps(solution):
+            if solution is not None and solution.answer is not None and keep(solution):
                 out.append(dict(q, set=name.strip(), form=solution.kind))
     return out
 
@@ -59,7 +67,7 @@ def answer(chat, q: dict, with_steps: bool) -> dict:
     finally:
         tutor_graph.worked_steps = worked_steps
     text = reply.text or ""
-    tool = text.startswith(("I worked this out exactly with SymPy", "我用计算机代数系统"))
+    tool = text.startswith(SYMPY_REPLY)
     working = tool and ("Ask me about any line" in text or "哪一步想一起再看看" in text)
     return {"id": q["id"], "set": q["set"], "form": q["form"], "steps": with_steps, "status": reply.status,
             "tries": reply.tries, "explained": reply.status == "verified" and not tool,
@@ -97,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     qs = questions(args.sets)[: args.n]
     print(f"{len(qs)} questions with a known working", flush=True)
-    from bench.everyday import build_chat
+    from bench.everyday import build_chat, write_rows
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="worked-steps-") as home:
@@ -116,12 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     result = summary(rows)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        with args.json.open("w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        args.json.with_suffix(".summary.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n",
-                                                           encoding="utf-8")
+        write_rows(args.json, rows, result)
     return 0
 
 
